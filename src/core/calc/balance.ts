@@ -1,0 +1,121 @@
+/**
+ * School-level rules of the 2017 high-quality balance method (教督〔2017〕6号) and class size.
+ */
+import { calcMessages } from "../i18n";
+import { err, ok, type Calc } from "./errors";
+import { flatten, isBlank, readArg } from "./samples";
+
+export type BalanceStage = "primary" | "junior";
+
+/** The seven resource indicators, in the order of the 2017 method. */
+export const BALANCE_INDICATORS = [
+  { id: "degree", zh: "每百名学生拥有高于规定学历教师数", en: "Teachers above the required degree per 100 students" },
+  { id: "backbone", zh: "每百名学生拥有县级以上骨干教师数", en: "County-level or higher key teachers per 100 students" },
+  { id: "artsPe", zh: "每百名学生拥有体育、艺术（美术、音乐）专任教师数", en: "PE and arts teachers per 100 students" },
+  { id: "teachingArea", zh: "生均教学及辅助用房面积（m²）", en: "Teaching and auxiliary floor area per student (m²)" },
+  { id: "sportsArea", zh: "生均体育运动场馆面积（m²）", en: "Sports ground and hall area per student (m²)" },
+  { id: "equipment", zh: "生均教学仪器设备值（元）", en: "Teaching equipment value per student (yuan)" },
+  { id: "multimedia", zh: "每百名学生拥有网络多媒体教室数", en: "Networked multimedia classrooms per 100 students" },
+] as const;
+
+/** Standards per stage, in BALANCE_INDICATORS order. */
+export const BALANCE_STANDARDS: Record<BalanceStage, readonly number[]> = {
+  primary: [4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3],
+  junior: [5.3, 1, 0.9, 5.8, 10.2, 2500, 2.4],
+};
+
+/** County rule: each of the seven CVs at or under this (national); the plan's own targets are stricter. */
+export const CV_THRESHOLDS: Record<BalanceStage, number> = { primary: 0.5, junior: 0.45 };
+
+/** A missed indicator must still reach this share of its standard. */
+export const BALANCE_FLOOR = 0.85;
+
+/** Standard class size: primary ≤ 45, junior ≤ 50. */
+export const STANDARD_CLASS_SIZE: Record<BalanceStage, number> = { primary: 45, junior: 50 };
+
+const STAGE_NAMES: Record<string, BalanceStage> = {
+  小学: "primary",
+  primary: "primary",
+  初中: "junior",
+  junior: "junior",
+  "junior secondary": "junior",
+  "lower secondary": "junior",
+};
+
+export function stageFromText(text: unknown): BalanceStage | null {
+  if (typeof text !== "string") return null;
+  return STAGE_NAMES[text.trim().toLowerCase()] ?? null;
+}
+
+/**
+ * School rule: all indicators met, or all but one with the missed one ≥ 85% of its standard.
+ * Values and standards are read in order; a blank value is an error (a pass must not be unearned).
+ */
+export function meetsBalance(values: unknown, standards: unknown): Calc<boolean> {
+  let stds: number[];
+  const single = flatten(standards);
+  if (single.length === 1) standards = single[0];
+  const stage = stageFromText(standards);
+  if (stage) {
+    stds = [...BALANCE_STANDARDS[stage]];
+  } else if (typeof standards === "string") {
+    return err("value", calcMessages.unknownStage("standards", standards));
+  } else {
+    stds = [];
+    const cells = flatten(standards);
+    for (let i = 0; i < cells.length; i++) {
+      const read = readArg(cells[i], "standards", i + 1);
+      if (!read.ok) return read;
+      if (read.value.value <= 0) return err("num", calcMessages.nonPositiveStandard(i + 1, read.value.value));
+      stds.push(read.value.value);
+    }
+  }
+  const cells = flatten(values);
+  if (cells.length !== stds.length) {
+    return err("value", calcMessages.sizeMismatch("values", cells.length, "standards", stds.length));
+  }
+  let missed = 0;
+  let worst = Infinity;
+  for (let i = 0; i < cells.length; i++) {
+    if (isBlank(cells[i])) return err("na", calcMessages.blankBalanceValue(i + 1));
+    const read = readArg(cells[i], "values", i + 1);
+    if (!read.ok) return read;
+    const share = read.value.value / stds[i]!;
+    if (share < 1) {
+      missed++;
+      worst = Math.min(worst, share);
+    }
+  }
+  return ok(missed === 0 || (missed === 1 && worst >= BALANCE_FLOOR));
+}
+
+/** Share of classes at or under the standard size; `standard` a size or a stage name. Blanks skipped. */
+export function classShare(classSizes: unknown, standard: unknown): Calc<number> {
+  let limit: number;
+  const single = flatten(standard);
+  if (single.length === 1) standard = single[0];
+  const stage = stageFromText(standard);
+  if (stage) limit = STANDARD_CLASS_SIZE[stage];
+  else if (typeof standard === "string" && !/\d/.test(standard)) {
+    return err("value", calcMessages.unknownStage("standard", standard));
+  } else {
+    const read = readArg(standard, "standard");
+    if (!read.ok) return read;
+    if (read.value.value <= 0) return err("num", calcMessages.nonPositiveStandard(1, read.value.value));
+    limit = read.value.value;
+  }
+  const cells = flatten(classSizes);
+  let classes = 0;
+  let atStandard = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (isBlank(cells[i])) continue;
+    const read = readArg(cells[i], "classSizes", i + 1);
+    if (!read.ok) return read;
+    const size = read.value.value;
+    if (!Number.isInteger(size) || size <= 0) return err("num", calcMessages.badClassSize(i + 1, size));
+    classes++;
+    if (size <= limit) atStandard++;
+  }
+  if (classes === 0) return err("na", calcMessages.emptyRange("classSizes"));
+  return ok(atStandard / classes);
+}

@@ -1,0 +1,281 @@
+/**
+ * One catalogue for every user-facing string in zh-CN and en.
+ * Messages are built as `Bilingual` pairs so that the caller (pane, custom function, CLI)
+ * picks the language at the edge, following Office's display language.
+ */
+
+export type Language = "zh" | "en";
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export function pick(text: Bilingual, language: Language): string {
+  return text[language];
+}
+
+/** Office display languages look like "zh-CN", "zh-TW", "en-US"; anything Chinese gets zh. */
+export function languageFromLocale(locale: string | null | undefined): Language {
+  return typeof locale === "string" && locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+const q = (input: string): string => JSON.stringify(input);
+
+/** Messages of the value reader (`core/values`). Each quotes the input it could not read. */
+export const valueMessages = {
+  blank: (): Bilingual => ({
+    zh: "单元格为空：请填写数值。",
+    en: "The cell is blank: enter a number.",
+  }),
+  excelError: (input: string): Bilingual => ({
+    zh: `单元格含 Excel 错误值 ${input}：请先修正产生该错误的公式或数据。`,
+    en: `The cell holds the Excel error ${input}: fix the formula or data that produces it first.`,
+  }),
+  notNumber: (input: string): Bilingual => ({
+    zh: `无法把 ${q(input)} 读作数值：请只填写数字，例如 92.52%、19.62:1 或 ＜0.40。`,
+    en: `Cannot read ${q(input)} as a number: enter a number such as 92.52%, 19.62:1 or <0.40.`,
+  }),
+  notFinite: (input: string): Bilingual => ({
+    zh: `${q(input)} 不是有限数值：请填写普通数字。`,
+    en: `${q(input)} is not a finite number: enter an ordinary number.`,
+  }),
+  boolean: (input: string): Bilingual => ({
+    zh: `逻辑值 ${input} 不是数值：请填写数字。`,
+    en: `The logical value ${input} is not a number: enter a number.`,
+  }),
+  ratioDenominator: (input: string): Bilingual => ({
+    zh: `比值 ${q(input)} 的后项为 0：请按“学生数:1”的形式填写，例如 19.62:1。`,
+    en: `The ratio ${q(input)} has 0 after the colon: write it as students:1, e.g. 19.62:1.`,
+  }),
+  conflictingComparators: (input: string): Bilingual => ({
+    zh: `${q(input)} 同时含有多个比较词（如“＜”和“以上”）：请只保留一个。`,
+    en: `${q(input)} carries more than one comparison (e.g. "<" and "or more"): keep only one.`,
+  }),
+} as const;
+
+/** Messages of the template loader (`core/plan/load`). */
+export const templateMessages = {
+  atField: (where: string, detail: Bilingual): Bilingual => ({
+    zh: `模板有误：${where}：${detail.zh}`,
+    en: `Template error: ${where}: ${detail.en}`,
+  }),
+  notJson: (detail: string): Bilingual => ({
+    zh: `模板不是有效的 JSON：${detail}`,
+    en: `The template is not valid JSON: ${detail}`,
+  }),
+  expected: (expected: string, received: string): Bilingual => ({
+    zh: `应为 ${expected}，实际为 ${received}`,
+    en: `expected ${expected}, received ${received}`,
+  }),
+  required: (): Bilingual => ({ zh: "缺少此字段", en: "this field is missing" }),
+  oneOf: (options: string): Bilingual => ({ zh: `只能是 ${options} 之一`, en: `must be one of ${options}` }),
+  tooSmall: (min: string): Bilingual => ({ zh: `不能小于 ${min}`, en: `must not be less than ${min}` }),
+  tooBig: (max: string): Bilingual => ({ zh: `不能大于 ${max}`, en: `must not be greater than ${max}` }),
+  tooShort: (min: string): Bilingual => ({ zh: `至少需要 ${min} 项/字符`, en: `needs at least ${min} item(s)/character(s)` }),
+  unknownKey: (keys: string): Bilingual => ({ zh: `含未知字段 ${keys}`, en: `has unknown field(s) ${keys}` }),
+  other: (zodMessage: string): Bilingual => ({ zh: `格式不符（${zodMessage}）`, en: zodMessage }),
+  duplicateId: (id: string): Bilingual => ({
+    zh: `编号 ${id} 重复：每个指标、任务和矛盾条目的编号必须唯一`,
+    en: `ID ${id} is used twice: every indicator, task and contradiction needs its own ID`,
+  }),
+  unknownGroup: (group: string): Bilingual => ({
+    zh: `指标组 ${group} 未在 groups 中定义`,
+    en: `group ${group} is not defined in groups`,
+  }),
+  unknownRef: (ref: string): Bilingual => ({
+    zh: `引用的编号 ${ref} 不存在`,
+    en: `refers to ${ref}, which does not exist`,
+  }),
+  printedMismatch: (text: string, value: number): Bilingual => ({
+    zh: `原文 ${q(text)} 读出的数值与 value ${value} 不一致`,
+    en: `the printed text ${q(text)} does not read as value ${value}`,
+  }),
+  directionMismatch: (direction: string): Bilingual => ({
+    zh: `基期值与目标值不符合方向 ${direction}（higher 须目标大于基期，lower 须目标小于基期，maintain 须相等，bound 须目标为界限）`,
+    en: `baseline and target do not fit direction ${direction} (higher needs target > baseline, lower target < baseline, maintain equal, bound a bounded target)`,
+  }),
+  periodOrder: (): Bilingual => ({
+    zh: "规划期不合理：须 基期年 < 起始年 ≤ 目标年，且起始年 = 基期年 + 1",
+    en: "the period is inconsistent: needs baseYear < startYear ≤ targetYear and startYear = baseYear + 1",
+  }),
+  rangeOrder: (): Bilingual => ({ zh: "区间下限大于上限", en: "the range's minimum is above its maximum" }),
+} as const;
+
+/** Labels of the plan model's enumerations. */
+export const labels = {
+  stage: {
+    primary: { zh: "小学", en: "Primary" },
+    junior: { zh: "初中", en: "Junior secondary" },
+    senior: { zh: "高中", en: "Senior secondary" },
+  },
+  direction: {
+    higher: { zh: "越高越好", en: "Higher is better" },
+    lower: { zh: "越低越好", en: "Lower is better" },
+    maintain: { zh: "保持", en: "Maintain" },
+    bound: { zh: "界限", en: "Bound" },
+  },
+  unit: {
+    percent: { zh: "%", en: "%" },
+    ratio: { zh: "比值（N:1）", en: "Ratio (N:1)" },
+    years: { zh: "年", en: "Years" },
+    coefficient: { zh: "系数", en: "Coefficient" },
+    count: { zh: "个数", en: "Count" },
+    persons: { zh: "人数", en: "Persons" },
+  },
+} as const satisfies Record<string, Record<string, Bilingual>>;
+
+const item = (position: number | undefined): Bilingual =>
+  position === undefined ? { zh: "", en: "" } : { zh: `第 ${position} 项`, en: ` (item ${position})` };
+
+/** Messages of the calculations; each names the argument and says what to do. */
+export const calcMessages = {
+  badArgument: (name: string, position: number | undefined, detail: Bilingual): Bilingual => ({
+    zh: `参数 ${name}${item(position).zh}：${detail.zh}`,
+    en: `Argument ${name}${item(position).en}: ${detail.en}`,
+  }),
+  yearNotInteger: (): Bilingual => ({
+    zh: "基期年和目标年须为整数年份，例如 2020 和 2025。",
+    en: "baseYear and targetYear must be whole years, e.g. 2020 and 2025.",
+  }),
+  periodOrder: (base: number, target: number): Bilingual => ({
+    zh: `目标年 ${target} 须晚于基期年 ${base}。`,
+    en: `targetYear ${target} must come after baseYear ${base}.`,
+  }),
+  yearBeforeBase: (year: number, base: number): Bilingual => ({
+    zh: `年份 ${year} 早于基期年 ${base}：请填写 ${base} 年或之后的年份。`,
+    en: `Year ${year} is before the base year ${base}: use ${base} or later.`,
+  }),
+  paceAtBaseYear: (base: number): Bilingual => ({
+    zh: `基期年 ${base} 尚无增长可言：请填写之后的年份。`,
+    en: `There is no growth yet in the base year ${base}: use a later year.`,
+  }),
+  paceNegative: (): Bilingual => ({
+    zh: "增速法要求基期值、实际值和目标值都不为负数。",
+    en: "The growth-rate method needs baseline, actual and target that are not negative.",
+  }),
+  paceMaintain: (): Bilingual => ({
+    zh: "目标值等于基期值（保持类目标），所需增速为 0，无法计算进度比：请改用 PLAN.STATUS。",
+    en: "The target equals the baseline (a maintain target), so the required growth is 0: use PLAN.STATUS instead.",
+  }),
+  sizeMismatch: (a: string, n: number, b: string, m: number): Bilingual => ({
+    zh: `${a} 有 ${n} 个单元格而 ${b} 有 ${m} 个：请选择行数相同的两个区域。`,
+    en: `${a} has ${n} cells but ${b} has ${m}: select two ranges of the same size.`,
+  }),
+  missingWeight: (name: string, position: number): Bilingual => ({
+    zh: `${name} 第 ${position} 项为空，而对应的数值不为空：请填写该校在校生数，或清空该行数值。`,
+    en: `${name} is blank at item ${position} although its value is not: enter the school's enrolment, or clear that value.`,
+  }),
+  negativeWeight: (name: string, position: number, w: number): Bilingual => ({
+    zh: `${name} 第 ${position} 项为负数 ${w}：在校生数不能为负。`,
+    en: `${name} is negative at item ${position} (${w}): enrolment cannot be negative.`,
+  }),
+  emptyRange: (name: string): Bilingual => ({
+    zh: `${name} 中没有任何数值：请选择含数据的区域。`,
+    en: `${name} holds no values: select a range that contains data.`,
+  }),
+  zeroWeights: (name: string): Bilingual => ({
+    zh: `${name} 合计为 0：至少要有一所学校的在校生数大于 0。`,
+    en: `${name} adds up to 0: at least one school needs enrolment above 0.`,
+  }),
+  negativeValue: (name: string, v: number): Bilingual => ({
+    zh: `${name} 含负数 ${v}：该指标要求数值不为负。`,
+    en: `${name} contains the negative value ${v}: this measure needs values of 0 or more.`,
+  }),
+  zeroMean: (name: string): Bilingual => ({
+    zh: `${name} 的（加权）平均值为 0，系数无法计算：请检查数据是否全为 0。`,
+    en: `The (weighted) mean of ${name} is 0, so the coefficient is undefined: check whether all values are 0.`,
+  }),
+  negativeMean: (name: string): Bilingual => ({
+    zh: `${name} 的（加权）平均值为负，差异系数无意义：请检查数据。`,
+    en: `The (weighted) mean of ${name} is negative, so the coefficient is meaningless: check the data.`,
+  }),
+  zeroMedian: (name: string): Bilingual => ({
+    zh: `${name} 的（加权）中位数为 0，无法计算：请检查数据。`,
+    en: `The (weighted) median of ${name} is 0, so the measure is undefined: check the data.`,
+  }),
+  zeroP5: (name: string): Bilingual => ({
+    zh: `${name} 的第 5 百分位数为 0，极差率无法计算：请检查数据。`,
+    en: `The 5th percentile of ${name} is 0, so the range ratio is undefined: check the data.`,
+  }),
+  unknownStage: (arg: string, text: string): Bilingual => ({
+    zh: `参数 ${arg} 的学段 ${q(text)} 无法识别：请填写“小学”或“初中”（或 primary / junior），或直接填写数值。`,
+    en: `Argument ${arg}: the stage ${q(text)} is not known: use "小学" or "初中" (primary / junior), or a number.`,
+  }),
+  nonPositiveStandard: (position: number, v: number): Bilingual => ({
+    zh: `标准值第 ${position} 项为 ${v}：标准须大于 0。`,
+    en: `Standard ${position} is ${v}: a standard must be above 0.`,
+  }),
+  blankBalanceValue: (position: number): Bilingual => ({
+    zh: `values 第 ${position} 项为空：七项指标都须有值才能判断是否达标。`,
+    en: `values is blank at item ${position}: all seven indicators need a value to judge the school.`,
+  }),
+  badClassSize: (position: number, v: number): Bilingual => ({
+    zh: `classSizes 第 ${position} 项为 ${v}：班额须为正整数（每班学生数）。`,
+    en: `classSizes item ${position} is ${v}: a class size must be a whole number above 0 (students per class).`,
+  }),
+  unknownDirection: (text: string): Bilingual => ({
+    zh: `方向 ${q(text)} 无法识别：请填写 1（越高越好）或 -1（越低越好），也可填 "up" / "down"。`,
+    en: `Direction ${q(text)} is not known: use 1 (higher is better) or -1 (lower is better), or "up" / "down".`,
+  }),
+  unknownLanguage: (text: string): Bilingual => ({
+    zh: `语言 ${q(text)} 无法识别：请填写 "zh" 或 "en"，或留空以跟随 Office 显示语言。`,
+    en: `Language ${q(text)} is not known: use "zh" or "en", or leave it empty to follow Office's display language.`,
+  }),
+} as const;
+
+export const statusLabels = {
+  met: { zh: "已达标", en: "Met" },
+  onTrack: { zh: "符合进度", en: "On track" },
+  behind: { zh: "滞后", en: "Behind" },
+  regressing: { zh: "倒退", en: "Regressing" },
+  missed: { zh: "未达标", en: "Missed" },
+  noData: { zh: "无数据", en: "No data" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The page shown when the add-in's page is opened outside Excel. */
+export const outsideMessages = {
+  title: { zh: "规划监测助手", en: "Plan Monitor" },
+  intro: {
+    zh: "规划监测助手是一个 Excel 加载项，帮助教育局财务与规划人员在 Excel 中监测五年教育规划：导入指标模板、校验数据、计算进度与校际差异系数、标记未达标指标、一键生成年度报告。",
+    en: "Plan Monitor is an Excel add-in that helps an education bureau's finance and planning staff monitor a five-year education plan inside Excel: insert the indicator template, validate data, calculate progress and inter-school difference coefficients, flag indicators that miss their targets, and produce annual reports.",
+  },
+  notInOffice: {
+    zh: "此页面需要在 Excel 中作为加载项打开，目前是在普通浏览器中打开的。",
+    en: "This page runs inside Excel as an add-in; it has been opened in an ordinary browser.",
+  },
+  wrongHost: (host: string) => ({
+    zh: `此加载项只支持 Excel，当前宿主为 ${host}。`,
+    en: `This add-in works in Excel only; the current host is ${host}.`,
+  }),
+  howTitle: { zh: "如何加载", en: "How to load it" },
+  steps: [
+    {
+      zh: "Windows 或 Mac 上的 Excel：在项目目录运行 npm start，会自动旁加载；或在 Excel 中选择“插入 › 加载项 › 我的加载项 › 上传我的加载项”，选择 manifest.xml。",
+      en: "Excel on Windows or Mac: run npm start in the project folder, which sideloads it; or in Excel choose Insert › Add-ins › My Add-ins › Upload My Add-in and pick manifest.xml.",
+    },
+    {
+      zh: "Excel 网页版：保持 npm start 运行，打开 Excel 网页版中的工作簿，选择“主页 › 加载项 › 更多加载项 › 我的加载项 › 上传我的加载项”，上传 manifest.xml。",
+      en: "Excel on the web: keep npm start running, open a workbook in Excel on the web, choose Home › Add-ins › More Add-ins › My Add-ins › Upload My Add-in, and upload manifest.xml.",
+    },
+    {
+      zh: "加载后，在“主页”选项卡的“规划监测”组中点击“打开规划监测助手”。",
+      en: "Once loaded, click Open Plan Monitor in the Plan Monitor group on the Home tab.",
+    },
+  ],
+  startFailed: (detail: string) => ({
+    zh: `启动失败：${detail}。请刷新页面；若问题持续，请联系维护人员。`,
+    en: `Start-up failed: ${detail}. Reload the page; if it persists, contact support.`,
+  }),
+} as const;
+
+/** Task pane text. */
+export const paneText = {
+  title: { zh: "规划监测助手", en: "Plan Monitor" },
+  switchLanguage: { zh: "切换为英文界面", en: "Switch to Chinese" },
+  templateVersion: { zh: "模板版本", en: "Template version" },
+  templateSection: { zh: "指标模板", en: "Indicator template" },
+  taskTargets: { zh: "第三章任务目标", en: "Chapter 3 task targets" },
+  contradictions: { zh: "规划内部不一致之处", en: "Contradictions within the plan" },
+  functions: { zh: "PLAN 函数参考", en: "PLAN function reference" },
+} as const satisfies Record<string, Bilingual>;

@@ -1,0 +1,119 @@
+/**
+ * The plan model. The zod schemas are the single source of truth: types come from `z.infer`.
+ * Cross-field rules that need the whole plan (unique IDs, references) live in `load.ts`.
+ */
+import { z } from "zod";
+import { COMPARATORS } from "../values";
+
+export const BilingualSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const ComparatorSchema = z.enum(COMPARATORS);
+
+/** A figure as printed: its value (percent as a fraction), comparator and the exact text. */
+export const FigureSchema = z.strictObject({
+  value: z.number().finite(),
+  comparator: ComparatorSchema,
+  text: z.string().min(1),
+});
+
+export const StageSchema = z.enum(["primary", "junior", "senior"]);
+export const UnitSchema = z.enum(["percent", "ratio", "years", "coefficient", "count", "persons"]);
+/** `bound`: the target is a bound (＜0.40); which way is better follows from its comparator. */
+export const DirectionSchema = z.enum(["higher", "lower", "maintain", "bound"]);
+export const GroupIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/);
+export const IdSchema = z.string().regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, "IDs are upper-case words joined by '-'");
+
+/** Where a figure stands in the plan text (1-based line of the seed text). */
+export const SourceSchema = z.strictObject({
+  chapter: z.number().int().min(1),
+  section: z.string().min(1).optional(),
+  line: z.number().int().min(1),
+  quote: z.string().min(1),
+});
+
+export const IndicatorSchema = z.strictObject({
+  id: IdSchema,
+  group: GroupIdSchema,
+  /** The item number as printed in its group (5 for "5. 生师比"). */
+  item: z.number().int().min(1),
+  names: BilingualSchema,
+  stage: StageSchema.optional(),
+  unit: UnitSchema,
+  direction: DirectionSchema,
+  baseline: FigureSchema,
+  target: FigureSchema,
+  source: SourceSchema,
+});
+
+export const UnitLabelSchema = BilingualSchema;
+
+const TaskBase = {
+  id: IdSchema,
+  /** Chapter-3 section heading, e.g. "（一）学前教育公益普惠发展". */
+  section: z.string().min(1),
+  names: BilingualSchema,
+  unit: UnitSchema,
+  unitLabel: UnitLabelSchema,
+  /** Years the target spans; `perYear` means the figure is due every year of that span. */
+  period: z.strictObject({ from: z.number().int(), to: z.number().int() }),
+  perYear: z.boolean().default(false),
+  /** Part of a larger target whose figure should equal the sum of its parts. */
+  partOf: IdSchema.optional(),
+  /** An indicator of the main table that this task restates. */
+  indicator: IdSchema.optional(),
+  source: SourceSchema,
+};
+
+/**
+ * Task targets from the plan's body text:
+ * - `level`: reach a figure (a count, a share, a years value), with its comparator (以上 ≥, 左右 ~);
+ * - `range`: a figure between min and max (5–7 个);
+ * - `change`: from a stated starting figure to a target (15.5 年 → 16 年).
+ */
+export const TaskTargetSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ ...TaskBase, kind: z.literal("level"), target: FigureSchema }),
+  z.strictObject({ ...TaskBase, kind: z.literal("range"), min: FigureSchema, max: FigureSchema }),
+  z.strictObject({ ...TaskBase, kind: z.literal("change"), from: FigureSchema, target: FigureSchema }),
+]);
+
+export const ContradictionSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.enum(["table-vs-text", "sum-of-parts", "definition"]),
+  /** Indicators and task targets involved. */
+  refs: z.array(IdSchema).min(1),
+  summary: BilingualSchema,
+  /** Each conflicting statement, quoted with where it stands. */
+  statements: z
+    .array(z.strictObject({ text: z.string().min(1), value: z.number().finite(), source: SourceSchema }))
+    .min(2),
+});
+
+export const PlanSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** Semantic version of this template; stored in workbooks to drive upgrades. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  names: BilingualSchema,
+  issuer: BilingualSchema,
+  region: BilingualSchema,
+  period: z.strictObject({
+    baseYear: z.number().int(),
+    startYear: z.number().int(),
+    targetYear: z.number().int(),
+  }),
+  groups: z.array(z.strictObject({ id: GroupIdSchema, names: BilingualSchema })).min(1),
+  indicators: z.array(IndicatorSchema).min(1),
+  tasks: z.array(TaskTargetSchema),
+  contradictions: z.array(ContradictionSchema),
+  source: z.strictObject({ title: z.string().min(1), file: z.string().min(1) }),
+});
+
+export type Figure = z.infer<typeof FigureSchema>;
+export type Stage = z.infer<typeof StageSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
+export type Direction = z.infer<typeof DirectionSchema>;
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type TaskTarget = z.infer<typeof TaskTargetSchema>;
+export type Contradiction = z.infer<typeof ContradictionSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanInput = z.input<typeof PlanSchema>;

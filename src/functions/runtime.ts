@@ -1,0 +1,41 @@
+/**
+ * The edge between core results and Excel: a CalcError becomes a CustomFunctions.Error with a
+ * message in Excel's display language; an unexpected exception becomes #VALUE!, never a crash.
+ */
+import type { Calc, CalcErrorKind } from "../core/calc/errors";
+import { languageFromLocale, type Language } from "../core/i18n";
+
+export function displayLanguage(): Language {
+  try {
+    return languageFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+  } catch {
+    return "en";
+  }
+}
+
+function excelError(kind: CalcErrorKind, message: string): CustomFunctions.Error {
+  const codes: Record<CalcErrorKind, CustomFunctions.ErrorCode> = {
+    value: CustomFunctions.ErrorCode.invalidValue,
+    na: CustomFunctions.ErrorCode.notAvailable,
+    div0: CustomFunctions.ErrorCode.divisionByZero,
+    num: CustomFunctions.ErrorCode.invalidNumber,
+  };
+  return new CustomFunctions.Error(codes[kind], message);
+}
+
+const UNEXPECTED = {
+  zh: "计算时发生意外错误：请检查参数；若问题持续，请联系维护人员。",
+  en: "Unexpected error while calculating: check the arguments; if it persists, contact support.",
+};
+
+/** Runs a core calculation and returns its value, or throws the Excel error it stands for. */
+export function unwrap<T>(run: () => Calc<T>): T {
+  let result: Calc<T>;
+  try {
+    result = run();
+  } catch {
+    throw excelError("value", UNEXPECTED[displayLanguage()]);
+  }
+  if (result.ok) return result.value;
+  throw excelError(result.error.kind, result.error.message[displayLanguage()]);
+}

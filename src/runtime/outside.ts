@@ -1,0 +1,41 @@
+/**
+ * The page a person sees when taskpane.html is opened outside Excel: what the add-in is and how to
+ * load it. Plain DOM, so it needs none of the pane's code.
+ */
+import { outsideMessages, type Language } from "../core/i18n";
+
+export function renderOutsideOffice(target: HTMLElement, language: Language, host: string | null, error?: unknown): void {
+  const t = outsideMessages;
+  const other: Language = language === "zh" ? "en" : "zh";
+  const section = (lang: Language) => {
+    const el = document.createElement("section");
+    el.lang = lang === "zh" ? "zh-CN" : "en";
+    const h1 = document.createElement("h1");
+    h1.textContent = t.title[lang];
+    const intro = document.createElement("p");
+    intro.textContent = t.intro[lang];
+    const why = document.createElement("p");
+    why.textContent = host ? t.wrongHost(host)[lang] : t.notInOffice[lang];
+    const h2 = document.createElement("h2");
+    h2.textContent = t.howTitle[lang];
+    const steps = document.createElement("ol");
+    for (const step of t.steps) {
+      const li = document.createElement("li");
+      li.textContent = step[lang];
+      steps.append(li);
+    }
+    el.append(h1, intro, why, h2, steps);
+    if (error !== undefined) {
+      const p = document.createElement("p");
+      p.setAttribute("role", "alert");
+      p.textContent = t.startFailed(error instanceof Error ? error.message : String(error))[lang];
+      el.append(p);
+    }
+    return el;
+  };
+  const main = document.createElement("main");
+  main.id = "outside-office";
+  main.style.cssText = "padding:16px;max-width:720px;line-height:1.6;font-size:14px;color:#242424";
+  main.append(section(language), document.createElement("hr"), section(other));
+  target.replaceChildren(main);
+}

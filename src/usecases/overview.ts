@@ -1,0 +1,28 @@
+/** What the pane shows about the embedded template, in one language. */
+import { pick, type Language } from "../core/i18n";
+import { embeddedPlan } from "../core/plan/embedded";
+
+export interface TemplateOverview {
+  planName: string;
+  period: string;
+  version: string;
+  groups: { id: string; name: string; count: number }[];
+  taskCount: number;
+  contradictions: { id: string; summary: string }[];
+}
+
+export function templateOverview(language: Language): TemplateOverview {
+  const plan = embeddedPlan();
+  return {
+    planName: pick(plan.names, language),
+    period: `${plan.period.startYear}–${plan.period.targetYear}`,
+    version: plan.version,
+    groups: plan.groups.map((g) => ({
+      id: g.id,
+      name: pick(g.names, language),
+      count: plan.indicators.filter((i) => i.group === g.id).length,
+    })),
+    taskCount: plan.tasks.length,
+    contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
+  };
+}

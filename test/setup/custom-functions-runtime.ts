@@ -1,0 +1,33 @@
+/**
+ * A double of the parts of the Excel custom-functions runtime that functions.ts uses:
+ * `CustomFunctions.Error` with the real error codes, and `Office.context.displayLanguage`.
+ * Tests set `globalThis.__displayLanguage` to switch the language.
+ */
+class CustomFunctionsErrorDouble extends Error {
+  constructor(
+    public code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+g.CustomFunctions = {
+  Error: CustomFunctionsErrorDouble,
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+  },
+};
+g.__displayLanguage = "en-US";
+g.Office = {
+  context: {
+    get displayLanguage() {
+      return g.__displayLanguage;
+    },
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * One shared-runtime page (taskpane.html) hosts the custom functions, the ribbon commands and the
+ * task pane. The React pane is a lazily loaded chunk so PLAN.* functions register without it.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { sources } = require("webpack");
+const { localize } = require("./scripts/functions-locale.cjs");
+
+const DEV_URL = "https://localhost:3000/";
+// Where the production build is hosted; the manifest's URLs are rewritten to it.
+const PROD_URL = process.env.PLAN_MONITOR_URL || DEV_URL;
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+/** Emits functions.zh-CN.json next to functions.json, from the same JSDoc. */
+class LocalizedFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedFunctionsMetadata", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return; // the metadata plugin reported its own error
+          try {
+            const zh = localize(JSON.parse(asset.source.source().toString()), path.resolve(FUNCTIONS_SOURCE));
+            compilation.emitAsset("functions.zh-CN.json", new sources.RawSource(JSON.stringify(zh, null, 2)));
+          } catch (error) {
+            compilation.errors.push(new compiler.webpack.WebpackError(error.message));
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The Office dev certificate for https://localhost:3000. Where its CA cannot be trusted (Linux
+ * without sudo) the certificate still exists: serve with it and say how to trust it by hand.
+ */
+async function httpsOptions() {
+  const fs = require("fs");
+  const devCerts = require("office-addin-dev-certs");
+  const defaults = require("office-addin-dev-certs/lib/defaults");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    if (!fs.existsSync(defaults.localhostCertificatePath)) throw error;
+    console.warn(
+      `\n[plan-monitor] The development CA could not be trusted automatically (${String(error.message).split("\n")[0].trim()}).\n` +
+        `[plan-monitor] Serving with ${defaults.localhostCertificatePath}; to avoid certificate warnings, trust ${defaults.caCertificatePath} in your browser.\n`,
+    );
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+    };
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: "source-map",
+    entry: { runtime: "./src/runtime/main.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { maxEntrypointSize: 300 * 1024, maxAssetSize: 1024 * 1024 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new LocalizedFunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/runtime/taskpane.html",
+        chunks: ["runtime"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_BUILD ? {} : await httpsOptions() },
+      host: "localhost",
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      client: { overlay: false },
+      watchFiles: [],
+    },
+  };
+};
