@@ -30,15 +30,23 @@ function describePath(input: unknown, path: Path): string {
       node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     }
   }
-  return parts.length ? parts.join(" › ").replace(/\) › /g, ") › ") : "(root)";
+  return parts.length ? parts.join(" › ") : "(root)";
 }
 
-function describeIssue(issue: z.core.$ZodIssue): Bilingual {
+function valueAt(input: unknown, path: Path): unknown {
+  let node = input;
+  for (const key of path) node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): Bilingual {
   switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined
+    case "invalid_type": {
+      const received = valueAt(input, issue.path);
+      return received === undefined
         ? templateMessages.required()
-        : templateMessages.expected(issue.expected, issue.input === null ? "null" : typeof issue.input);
+        : templateMessages.expected(issue.expected, received === null ? "null" : Array.isArray(received) ? "array" : typeof received);
+    }
     case "invalid_value":
       return templateMessages.oneOf(issue.values.map((v) => JSON.stringify(v)).join(", "));
     case "too_small":
@@ -81,7 +89,7 @@ export function loadPlan(input: unknown): LoadResult {
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) =>
-        templateMessages.atField(describePath(data, issue.path), describeIssue(issue)),
+        templateMessages.atField(describePath(data, issue.path), describeIssue(issue, data)),
       ),
     };
   }

@@ -1,0 +1,202 @@
+import fc from "fast-check";
+import {
+  coefficientOfVariation,
+  gini,
+  mcloone,
+  quantile,
+  distribution,
+  rangeRatio,
+  theil,
+  verstegen,
+  type Sample,
+} from "../../src/core/calc/equity";
+import { measure, readSample } from "../../src/core/calc/samples";
+
+const sample = (values: number[], weights?: number[]): Sample => ({
+  values: Float64Array.from(values),
+  weights: Float64Array.from(weights ?? values.map(() => 1)),
+});
+
+/**
+ * The published worked example (县域义务教育校际均衡指标计算方法, 以生均图书册数为例): five primary
+ * schools, 302 students, 1,913 books. It prints X̄ = 6.33, S ≈ 3.26 and CV = 0.52; the domain notes
+ * give X̄ = 6.334, S = 3.264, CV = 0.515 weighted and 0.489 unweighted. The long decimals below come
+ * from an independent brute-force computation in Python (double sums, no sorting tricks).
+ */
+const STUDENTS = [45, 37, 89, 76, 55];
+const BOOKS = [279, 137, 935, 160, 402];
+const PER_STUDENT = BOOKS.map((b, i) => b / STUDENTS[i]!);
+const books = sample(PER_STUDENT, STUDENTS);
+const booksUnweighted = sample(PER_STUDENT);
+
+describe("difference coefficient on the published worked example", () => {
+  test("weighted CV is 0.515 (printed 0.52): fails the 0.50 primary threshold", () => {
+    const cv = coefficientOfVariation(books);
+    expect(cv).toBeCloseTo(0.5152566298844764, 12);
+    expect(cv.toFixed(2)).toBe("0.52");
+    expect(cv).toBeGreaterThan(0.5);
+  });
+
+  test("the unweighted CV is 0.489: the wrong method would pass the school district", () => {
+    const cv = coefficientOfVariation(booksUnweighted);
+    expect(cv).toBeCloseTo(0.48877068160501713, 12);
+    expect(cv).toBeLessThan(0.5);
+  });
+});
+
+describe("equity measures: golden values", () => {
+  // Hand-checkable case 1, 2, 3, 4 (unweighted): μ = 2.5; Σ|xi − xj| over ordered pairs = 20, so
+  // Gini = 20 / (2·16·2.5) = 0.25; CV = √1.25 / 2.5 = 1/√5; median (2+3)/2 = 2.5, McLoone
+  // (1+2)/(2·2.5) = 0.6, Verstegen (3+4)/(2·2.5) = 1.4; P5 = 1, P95 = 4, range ratio 3.
+  const hand = sample([1, 2, 3, 4]);
+  test.each([
+    ["CV", coefficientOfVariation, 1 / Math.sqrt(5)],
+    ["Gini", gini, 0.25],
+    ["McLoone", mcloone, 0.6],
+    ["Verstegen", verstegen, 1.4],
+    ["range ratio", rangeRatio, 3],
+    // Theil: (1/4)Σ(x/2.5)ln(x/2.5), evaluated independently in Python.
+    ["Theil", theil, 0.10644013528622318],
+  ] as const)("%s of 1,2,3,4", (_name, fn, expected) => {
+    expect(fn(hand)).toBeCloseTo(expected, 12);
+  });
+
+  // The worked example, weighted and unweighted; expected values from the independent Python computation.
+  test.each([
+    ["Gini", gini, 0.2883771891865694, 0.27371250927195456],
+    ["Theil", theil, 0.14362955479650918, 0.1245757036302837],
+    ["McLoone", mcloone, 0.42392235226948327, 0.4683843435965677],
+    ["Verstegen", verstegen, 1.4975358422939067, 1.4366700715015321],
+    ["range ratio", rangeRatio, 3.990168539325843, 3.990168539325843],
+  ] as const)("%s of the books example", (_name, fn, weighted, unweighted) => {
+    expect(fn(books)).toBeCloseTo(weighted, 12);
+    expect(fn(booksUnweighted)).toBeCloseTo(unweighted, 12);
+  });
+
+  test("weighted quantiles follow the type-2 convention", () => {
+    expect(quantile(distribution(sample([1, 2, 3, 4])), 0.5)).toBe(2.5);
+    expect(quantile(distribution(sample([1, 2, 3])), 0.5)).toBe(2);
+    // Weight 3 on the value 1 puts the median there (cumulative 3 of 4 > 2).
+    expect(quantile(distribution(sample([1, 2], [3, 1])), 0.5)).toBe(1);
+    // Ties merge: 5,5,5,9 → median 5.
+    expect(quantile(distribution(sample([5, 9, 5, 5])), 0.5)).toBe(5);
+    // A zero-weight school carries no pupils and cannot be the median.
+    expect(quantile(distribution(sample([1, 100, 3], [1, 0, 1])), 0.5)).toBe(2);
+  });
+
+  test("integer weights equal repeating each school that many times", () => {
+    const repeated = sample([1, 1, 1, 2, 7, 7]);
+    const weighted = sample([1, 2, 7], [3, 1, 2]);
+    for (const fn of [coefficientOfVariation, gini, theil, mcloone, verstegen, rangeRatio]) {
+      expect(fn(weighted)).toBeCloseTo(fn(repeated), 12);
+    }
+  });
+});
+
+const positive = fc.double({ min: 0.01, max: 1e6, noNaN: true, noDefaultInfinity: true });
+const weight = fc.integer({ min: 1, max: 5000 });
+const schools = fc.array(fc.tuple(positive, weight), { minLength: 1, maxLength: 60 });
+
+describe("equity measures: properties", () => {
+  test("CV, Gini and Theil are unchanged when values or weights are scaled", () => {
+    fc.assert(
+      fc.property(schools, fc.double({ min: 0.001, max: 1000, noNaN: true }), (rows, k) => {
+        const base = sample(rows.map((r) => r[0]), rows.map((r) => r[1]));
+        const scaledValues = sample(rows.map((r) => r[0] * k), rows.map((r) => r[1]));
+        const scaledWeights = sample(rows.map((r) => r[0]), rows.map((r) => r[1] * k));
+        for (const fn of [coefficientOfVariation, gini, theil]) {
+          const expected = fn(base);
+          expect(fn(scaledValues)).toBeCloseTo(expected, 8);
+          expect(fn(scaledWeights)).toBeCloseTo(expected, 8);
+        }
+      }),
+    );
+  });
+
+  test("all-equal values give 0 (and 1 for the median ratios)", () => {
+    fc.assert(
+      fc.property(positive, fc.array(weight, { minLength: 1, maxLength: 50 }), (x, ws) => {
+        const s = sample(ws.map(() => x), ws);
+        expect(coefficientOfVariation(s)).toBe(0);
+        expect(gini(s)).toBeCloseTo(0, 12);
+        expect(theil(s)).toBeCloseTo(0, 12);
+        expect(mcloone(s)).toBe(1);
+        expect(verstegen(s)).toBe(1);
+        expect(rangeRatio(s)).toBe(0);
+      }),
+    );
+  });
+
+  test("the O(n log n) Gini equals the double-sum definition", () => {
+    fc.assert(
+      fc.property(schools, (rows) => {
+        const xs = rows.map((r) => r[0]);
+        const ws = rows.map((r) => r[1]);
+        const total = ws.reduce((a, b) => a + b, 0);
+        const mean = xs.reduce((a, x, i) => a + x * ws[i]!, 0) / total;
+        let sum = 0;
+        for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) sum += ws[i]! * ws[j]! * Math.abs(xs[i]! - xs[j]!);
+        expect(gini(sample(xs, ws))).toBeCloseTo(sum / (2 * total * total * mean), 9);
+      }),
+    );
+  });
+
+  test("bounds: 0 ≤ Gini < 1, 0 < McLoone ≤ 1 ≤ Verstegen, CV ≥ 0", () => {
+    fc.assert(
+      fc.property(schools, (rows) => {
+        const s = sample(rows.map((r) => r[0]), rows.map((r) => r[1]));
+        expect(gini(s)).toBeGreaterThanOrEqual(-1e-12);
+        expect(gini(s)).toBeLessThan(1);
+        expect(mcloone(s)).toBeGreaterThan(0);
+        expect(mcloone(s)).toBeLessThanOrEqual(1);
+        expect(verstegen(s)).toBeGreaterThanOrEqual(1);
+        expect(coefficientOfVariation(s)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+describe("reading ranges into samples", () => {
+  const names = { values: "values", weights: "weights" };
+
+  test("columns, rows and blocks are flattened row by row; blank values skip their row", () => {
+    const column = readSample([[6.2], [""], [3.7], [null]], [[45], [999], [37], [""]], names);
+    expect(column.ok && Array.from(column.value.values)).toEqual([6.2, 3.7]);
+    expect(column.ok && Array.from(column.value.weights)).toEqual([45, 37]);
+    const row = readSample([[1, 2, 3]], [[1, 1, 2]], names);
+    expect(row.ok && Array.from(row.value.weights)).toEqual([1, 1, 2]);
+  });
+
+  test("plan-style text is read", () => {
+    const s = readSample([["19.62:1"], ["92.52%"], ["１２"]], undefined, names);
+    expect(s.ok && Array.from(s.value.values)).toEqual([19.62, 0.9252, 12]);
+  });
+
+  test.each([
+    [[[1], [2]], [[1]], "value", /values has 2 cells but weights has 1/],
+    [[[1], ["abc"]], undefined, "value", /Argument values \(item 2\): Cannot read "abc"/],
+    [[[1], [2]], [[10], [""]], "value", /weights is blank at item 2/],
+    [[[1], [2]], [[10], [-3]], "num", /weights is negative at item 2/],
+    [[[1], [2]], [[0], [0]], "div0", /weights adds up to 0/],
+    [[[""], [null]], undefined, "na", /values holds no values/],
+    [[[1], ["#N/A"]], undefined, "value", /Excel error #N\/A/],
+  ] as const)("bad input %j / %j → %s", (values, weights, kind, message) => {
+    const s = readSample(values, weights, names);
+    expect(s.ok).toBe(false);
+    if (s.ok) return;
+    expect(s.error.kind).toBe(kind);
+    expect(s.error.message.en).toMatch(message);
+    expect(s.error.message.zh).toMatch(/values|weights/);
+  });
+
+  test("measure preconditions give Excel errors, never NaN", () => {
+    const run = (name: Parameters<typeof measure>[0], values: number[]) => measure(name, sample(values), "values");
+    expect(run("cv", [0, 0, 0])).toMatchObject({ ok: false, error: { kind: "div0" } });
+    expect(run("cv", [-1, -2])).toMatchObject({ ok: false, error: { kind: "num" } });
+    expect(run("gini", [-1, 2])).toMatchObject({ ok: false, error: { kind: "num" } });
+    expect(run("theil", [0, 0])).toMatchObject({ ok: false, error: { kind: "div0" } });
+    expect(run("mcloone", [0, 0, 5])).toMatchObject({ ok: false, error: { kind: "div0" } });
+    expect(run("rangeRatio", [0, 1, 2])).toMatchObject({ ok: false, error: { kind: "div0" } });
+    expect(run("cv", [1, 2, 3, 4])).toEqual({ ok: true, value: expect.closeTo(1 / Math.sqrt(5), 12) });
+  });
+});
