@@ -1,11 +1,28 @@
-/** Jest: core, custom functions and adapters run in node; pane components opt into jsdom per file. */
+/**
+ * Two projects: `unit` (core, custom functions, adapters, manifest; node) and `browser` (the
+ * production build in Debian chromium via playwright-core; needs `npm run build` first).
+ */
+const transform = {
+  "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" } }],
+};
+
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
-  setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" }, diagnostics: { warnOnly: false } }],
-  },
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
+      setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts"],
+      transform,
+    },
+    {
+      displayName: "browser",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/browser"],
+      testMatch: ["**/*.test.ts"],
+      transform,
+    },
+  ],
 };

@@ -59,9 +59,7 @@ export function coefficientOfVariation({ values, weights }: Sample): number {
 }
 
 /**
- * Values sorted ascending with the total weight at each distinct value. Sorting uses the engine's
- * native typed-array sort (no comparator callback); weights follow by binary search, so there is no
- * index permutation to build.
+ * Values sorted ascending with the total weight at each distinct value.
  */
 export interface Distribution {
   /** Distinct values, ascending. */
@@ -71,33 +69,105 @@ export interface Distribution {
   total: number;
 }
 
-export function distribution({ values, weights }: Sample): Distribution {
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+const MASK = RADIX - 1;
+// (word, shift) of the six 11-bit digits of a 64-bit key, least significant first.
+const DIGITS: ReadonlyArray<readonly [0 | 1, number]> = [
+  [0, 0],
+  [0, 11],
+  [0, 22],
+  [1, 0],
+  [1, 11],
+  [1, 22],
+];
+
+/**
+ * Sorts (value, weight) pairs by value with an LSD radix sort on the IEEE-754 bits, made monotone
+ * (sign bit flipped for positives, all bits flipped for negatives). Linear passes over typed
+ * arrays instead of a comparison sort with a callback: the measures that need order stay within a
+ * small multiple of one plain pass. Passes whose digit is the same for every value are skipped.
+ */
+function sortPairs(values: Float64Array, weights: Float64Array): { x: Float64Array; p: Float64Array } {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  // First index of each value in `sorted` collects the weight of all its copies.
-  const at = new Float64Array(n);
-  let total = 0;
+  let x = new Float64Array(n);
+  let p = Float64Array.from(weights);
+  let bits = new Uint32Array(x.buffer);
+  for (let i = 0; i < n; i++) x[i] = values[i]! + 0; // -0 → 0
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
-      else hi = mid;
+    const hi = bits[2 * i + 1]!;
+    if (hi & 0x80000000) {
+      bits[2 * i] = ~bits[2 * i]! >>> 0;
+      bits[2 * i + 1] = ~hi >>> 0;
+    } else {
+      bits[2 * i + 1] = (hi | 0x80000000) >>> 0;
     }
-    at[lo]! += weights[i]!;
-    total += weights[i]!;
   }
-  let k = 0;
+  const counts = new Uint32Array(RADIX * DIGITS.length);
   for (let i = 0; i < n; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) {
-      sorted[k] = sorted[i]!;
-      at[k] = at[i]!;
+    const lo = bits[2 * i]!;
+    const hi = bits[2 * i + 1]!;
+    counts[lo & MASK]!++;
+    counts[RADIX + ((lo >>> 11) & MASK)]!++;
+    counts[2 * RADIX + (lo >>> 22)]!++;
+    counts[3 * RADIX + (hi & MASK)]!++;
+    counts[4 * RADIX + ((hi >>> 11) & MASK)]!++;
+    counts[5 * RADIX + (hi >>> 22)]!++;
+  }
+  let x2 = new Float64Array(n);
+  let p2 = new Float64Array(n);
+  let bits2 = new Uint32Array(x2.buffer);
+  const offsets = new Uint32Array(RADIX);
+  for (let d = 0; d < DIGITS.length; d++) {
+    const [word, shift] = DIGITS[d]!;
+    const base = d * RADIX;
+    let skip = false;
+    let sum = 0;
+    for (let b = 0; b < RADIX; b++) {
+      const c = counts[base + b]!;
+      if (c === n) skip = true;
+      offsets[b] = sum;
+      sum += c;
+    }
+    if (skip) continue;
+    for (let i = 0; i < n; i++) {
+      const digit = (bits[2 * i + word]! >>> shift) & MASK;
+      const to = offsets[digit]!++;
+      bits2[2 * to] = bits[2 * i]!;
+      bits2[2 * to + 1] = bits[2 * i + 1]!;
+      p2[to] = p[i]!;
+    }
+    [x, x2] = [x2, x];
+    [bits, bits2] = [bits2, bits];
+    [p, p2] = [p2, p];
+  }
+  for (let i = 0; i < n; i++) {
+    const hi = bits[2 * i + 1]!;
+    if (hi & 0x80000000) {
+      bits[2 * i + 1] = (hi & 0x7fffffff) >>> 0;
+    } else {
+      bits[2 * i] = ~bits[2 * i]! >>> 0;
+      bits[2 * i + 1] = ~hi >>> 0;
+    }
+  }
+  return { x, p };
+}
+
+export function distribution({ values, weights }: Sample): Distribution {
+  const { x, p } = sortPairs(values, weights);
+  let k = 0;
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    total += p[i]!;
+    if (i > 0 && x[i] === x[k - 1]) {
+      p[k - 1]! += p[i]!;
+    } else {
+      x[k] = x[i]!;
+      p[k] = p[i]!;
       k++;
     }
   }
-  return { x: sorted.subarray(0, k), p: at.subarray(0, k), total };
+  return { x: x.subarray(0, k), p: p.subarray(0, k), total };
 }
 
 /** Weighted quantile, type-2 convention (see module comment). 0 ≤ q ≤ 1. */
