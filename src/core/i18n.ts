@@ -279,3 +279,88 @@ export const paneText = {
   contradictions: { zh: "规划内部不一致之处", en: "Contradictions within the plan" },
   functions: { zh: "PLAN 函数参考", en: "PLAN function reference" },
 } as const satisfies Record<string, Bilingual>;
+
+/** Sheet names, prompts and alerts of the template inside a workbook. */
+export const layoutText = {
+  indicatorSheet: { zh: "规划指标", en: "Indicators" },
+  taskSheet: { zh: "任务目标", en: "Task targets" },
+  schoolSheet: { zh: "学校数据", en: "Schools" },
+  balanceSheet: { zh: "均衡分析", en: "Balance" },
+  contradictionSheet: { zh: "规划矛盾", en: "Contradictions" },
+  monitoringYear: { zh: "监测年份", en: "Monitoring year" },
+  templateLine: (id: string, version: string): Bilingual => ({
+    zh: `模板：${id}，版本 ${version}。黄色单元格为填报区，灰蓝色为自动计算。`,
+    en: `Template: ${id}, version ${version}. Yellow cells are for input; blue-grey cells are calculated.`,
+  }),
+  contradictionsLine: (n: number): Bilingual => ({
+    zh: `规划文本内部有 ${n} 处不一致，见“规划矛盾”工作表。`,
+    en: `The plan contradicts itself in ${n} places: see the Contradictions sheet.`,
+  }),
+  balanceLine: {
+    zh: "按学生数加权的校际差异系数（2017 年优质均衡办法）。可在指标表中填写 =PM_CV_Max_Primary 等名称引用结果。",
+    en: "Student-weighted inter-school difference coefficients (2017 method). Indicator cells may refer to them, e.g. =PM_CV_Max_Primary.",
+  },
+  taskLine: {
+    zh: "第三章任务目标：按年份填写完成数（累计口径逐年填写当年新增，水平口径填写当年达到的值）。",
+    en: "Chapter 3 task targets: enter each year's figure (for cumulative targets the year's addition; for levels the level reached).",
+  },
+  schoolLine: {
+    zh: "每校每学段一行：填写在校生数、班级数及七项资源原始数据，右侧自动计算生均/每百名学生指标与达标情况。",
+    en: "One row per school and stage: enrolment, classes and the seven raw resource figures; per-student values and the 2017 rule are calculated on the right.",
+  },
+  maxOfSeven: { zh: "七项最大值（每项均须达标）", en: "Largest of the seven (each must pass)" },
+  meanOfSeven: { zh: "七项平均（综合差异系数）", en: "Mean of the seven (composite coefficient)" },
+  classShare: { zh: "标准班额比例", en: "Standard class-size share" },
+  pass: { zh: "达标", en: "Pass" },
+  fail: { zh: "未达标", en: "Fail" },
+  directionPrompt: {
+    zh: "请从列表选择：越高越好 / 越低越好 / 保持 / 界限。",
+    en: "Choose from the list: Higher is better / Lower is better / Maintain / Bound.",
+  },
+  directionError: { zh: "方向只能从列表中选择。", en: "Choose the direction from the list." },
+  yearPrompt: (year: number): Bilingual => ({
+    zh: `填写 ${year} 年实际值。百分比请按百分数填写（如 92.52%），比值填写前项（如 18.5 表示 18.5:1）。`,
+    en: `Enter the ${year} actual. Percentages as percentages (e.g. 92.52%); ratios as the first term (18.5 for 18.5:1).`,
+  }),
+  taskYearPrompt: (year: number): Bilingual => ({
+    zh: `填写 ${year} 年完成数；百分比请按百分数填写（如 65%）。`,
+    en: `Enter the ${year} figure; percentages as percentages (e.g. 65%).`,
+  }),
+  yearError: {
+    zh: "须为不小于 0 的数字；百分比不能超过 100%（92.52 请填写为 92.52%）。",
+    en: "Enter a number of 0 or more; a percentage cannot exceed 100% (type 92.52% rather than 92.52).",
+  },
+  stagePrompt: { zh: "选择学段：小学或初中。", en: "Choose the stage: 小学 (primary) or 初中 (junior)." },
+  stageError: { zh: "学段只能是“小学”或“初中”。", en: "The stage must be 小学 (primary) or 初中 (junior)." },
+  enrolmentPrompt: { zh: "在校生人数（正整数）。", en: "Students enrolled (a whole number above 0)." },
+  enrolmentError: { zh: "在校生数须为大于 0 的整数。", en: "Enrolment must be a whole number above 0." },
+  countPrompt: { zh: "人数或个数（不小于 0 的整数）。", en: "A count (a whole number, 0 or more)." },
+  countError: { zh: "须为不小于 0 的整数。", en: "Enter a whole number of 0 or more." },
+  standardClassesPrompt: {
+    zh: "班额不超过标准（小学 45 人、初中 50 人）的班级数，不能超过班级总数。",
+    en: "Classes at or under the standard size (45 primary, 50 junior); no more than the number of classes.",
+  },
+  standardClassesError: {
+    zh: "须为不小于 0 的整数，且不超过班级数。",
+    en: "Enter a whole number of 0 or more, no more than the number of classes.",
+  },
+  amountPrompt: { zh: "面积（平方米）或金额（元），不小于 0。", en: "An area (m²) or amount (yuan), 0 or more." },
+  amountError: { zh: "须为不小于 0 的数字。", en: "Enter a number of 0 or more." },
+} as const;
+
+/** Messages of the template insert / upgrade. */
+export const insertMessages = {
+  missingKeyColumn: (table: string, sheet: string, header: string): Bilingual => ({
+    zh: `工作表“${sheet}”中的表格 ${table} 缺少列“${header}”，无法按行匹配：请恢复该列标题后再插入模板。未写入任何内容。`,
+    en: `Table ${table} on sheet "${sheet}" has no column "${header}", so rows cannot be matched: restore that header, then insert again. Nothing was written.`,
+  }),
+  validationTitle: { zh: "规划监测助手", en: "Plan Monitor" },
+  yearPrompt: (first: number, last: number): Bilingual => ({
+    zh: `选择监测年份（${first}–${last}），各指标的预期值、完成度和状态随之更新。`,
+    en: `Choose the monitoring year (${first}–${last}); expected values, completion and statuses follow it.`,
+  }),
+  yearError: (first: number, last: number): Bilingual => ({
+    zh: `监测年份须在 ${first} 至 ${last} 之间。`,
+    en: `The monitoring year must be between ${first} and ${last}.`,
+  }),
+} as const;

@@ -1,0 +1,508 @@
+/**
+ * Inserting (or re-inserting, or upgrading) the template: from a snapshot of the workbook to the
+ * operations that write it. Nothing a planner typed is lost: input and note cells of existing rows
+ * are never written; a template figure or computed cell that differs from what the workbook holds
+ * is a conflict, and conflicts are only resolved when the caller says how ("replace" or "keep").
+ */
+import { insertMessages, layoutText, pick, type Bilingual, type Language } from "../i18n";
+import type { Plan } from "../plan/schema";
+import { nearlyEqual } from "../calc/progress";
+import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
+import {
+  BALANCE_NAMES,
+  BH,
+  IH,
+  META_SHEET,
+  UNIT_FORMATS,
+  YEAR_NAME,
+  allTables,
+  directionOptions,
+  planYears,
+  unitFromLabel,
+  type ColumnSpec,
+  type TableKey,
+  type TableSpec,
+  type ValidationSpec,
+} from "./layout";
+import { COLORS, type Cell, type TableSnapshot, type WorkbookSnapshot, type WriteOp } from "./model";
+import { templateRows, type TemplateRow } from "./rows";
+
+export interface InsertOptions {
+  language: Language;
+  /** What to do where the template would replace workbook content. */
+  onConflict: "ask" | "replace" | "keep";
+  /** Default monitoring year for a new workbook. */
+  year: number;
+}
+
+export interface Conflict {
+  table: string;
+  key: string;
+  header: string;
+  sheet: string;
+  address: string;
+  workbook: Cell;
+  template: Cell;
+}
+
+export interface InsertReport {
+  createdTables: string[];
+  addedRows: { table: string; keys: string[] }[];
+  addedColumns: { table: string; headers: string[] }[];
+  /** Template rows the planner deleted from a workbook of the same template version: not restored. */
+  notRestored: string[];
+  /** Non-blank input and note cells that were left exactly as they were. */
+  preservedInputs: number;
+  conflicts: Conflict[];
+  /** How the conflicts were resolved (when they were). */
+  resolution: "replace" | "keep" | null;
+  upgradedFrom: string | null;
+  version: string;
+}
+
+export type InsertPlan =
+  | { kind: "confirm"; report: InsertReport }
+  | { kind: "error"; message: Bilingual }
+  | { kind: "write"; ops: WriteOp[]; report: InsertReport };
+
+const STATUS_RULES: Array<{ labels: [string, string]; fill: string; font: string }> = [
+  { labels: ["已达标", "Met"], fill: "#C6EFCE", font: "#006100" },
+  { labels: ["符合进度", "On track"], fill: "#DDEBF7", font: "#1F4E78" },
+  { labels: ["滞后", "Behind"], fill: "#FFEB9C", font: "#9C5700" },
+  { labels: ["倒退", "Regressing"], fill: "#F8CBAD", font: "#833C0B" },
+  { labels: ["未达标", "Missed"], fill: "#FFC7CE", font: "#9C0006" },
+];
+
+const isBlank = (c: Cell | undefined) => c === null || c === undefined || c === "";
+const isFormula = (c: Cell | undefined) => typeof c === "string" && c.startsWith("=");
+
+function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (typeof a === "number" && typeof b === "number") return nearlyEqual(a, b);
+  return String(a ?? "").trim() === String(b ?? "").trim();
+}
+
+/** Geometry of a table as it will be after the write: existing or new. */
+interface Layout {
+  spec: TableSpec;
+  sheet: string;
+  col: number;
+  row: number;
+  headers: string[];
+  /** Body rows after the write, and for each its template row (if any) and existing row (if any). */
+  body: Array<{ template?: TemplateRow; existing?: { formulas: Cell[]; values: Cell[] } }>;
+  created: boolean;
+}
+
+function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: InsertOptions): InsertPlan {
+  const language: Language = snapshot.meta?.language ?? options.language;
+  const specs = allTables(plan);
+  const report: InsertReport = {
+    createdTables: [],
+    addedRows: [],
+    addedColumns: [],
+    notRestored: [],
+    preservedInputs: 0,
+    conflicts: [],
+    resolution: null,
+    upgradedFrom: null,
+    version: plan.version,
+  };
+  const meta = snapshot.meta;
+  const sameTemplate = meta !== null && meta.templateId === plan.id;
+  if (meta && (!sameTemplate || meta.version !== plan.version)) report.upgradedFrom = `${meta.templateId} ${meta.version}`;
+  const knownIds = new Set(sameTemplate && meta.version === plan.version ? meta.ids : []);
+
+  // Key columns must be there to match rows; without them nothing can be merged safely.
+  for (const spec of specs) {
+    const table = snapshot.tables[spec.key];
+    const keyHeader = spec.columns[0]!.header;
+    if (table && !table.headers.includes(keyHeader)) {
+      return { kind: "error", message: insertMessages.missingKeyColumn(table.name, table.sheet, keyHeader) };
+    }
+  }
+
+  const taken = new Set(snapshot.sheets.map((s) => s.toLowerCase()));
+  const layouts = new Map<TableKey, Layout>();
+  // Balance formulas refer to their own cells, so geometry is fixed before rows are built.
+  for (const spec of specs) {
+    const existing = snapshot.tables[spec.key];
+    if (existing) {
+      const missing = spec.columns.map((c) => c.header).filter((h) => !existing.headers.includes(h));
+      layouts.set(spec.key, {
+        spec,
+        sheet: existing.sheet,
+        col: existing.col,
+        row: existing.row,
+        headers: [...existing.headers, ...missing],
+        body: [],
+        created: false,
+      });
+      if (missing.length) report.addedColumns.push({ table: spec.name, headers: missing });
+    } else {
+      layouts.set(spec.key, {
+        spec,
+        sheet: uniqueSheetName(pick(spec.sheet, language), taken),
+        col: spec.anchor.col,
+        row: spec.anchor.row,
+        headers: spec.columns.map((c) => c.header),
+        body: [],
+        created: true,
+      });
+      report.createdTables.push(spec.name);
+    }
+  }
+
+  const balance = layouts.get("balance")!;
+  const cvAddress = (stage: "primary" | "junior", row: number) =>
+    cellAddress(balance.col + balance.headers.indexOf(stage === "primary" ? BH.primaryCv : BH.juniorCv), balance.row + 1 + row);
+
+  const ops: WriteOp[] = [];
+  const tail: WriteOp[] = [];
+  const allIds: string[] = [];
+
+  for (const spec of specs) {
+    const layout = layouts.get(spec.key)!;
+    const existing = snapshot.tables[spec.key];
+    const rows = templateRows(spec.key, plan, language, cvAddress);
+    if (spec.key !== "balance") allIds.push(...rows.map((r) => r.key));
+    mergeRows(layout, existing, rows, knownIds, report);
+    writeTable(layout, existing, plan, language, options, report, ops, tail);
+  }
+
+  if (report.conflicts.length && options.onConflict === "ask") return { kind: "confirm", report };
+  if (report.conflicts.length) report.resolution = options.onConflict === "replace" ? "replace" : "keep";
+
+  writeMeta(plan, snapshot, language, allIds, ops);
+  writeNames(snapshot, layouts, ops);
+  return { kind: "write", ops: withProtection([...ops, ...tail], snapshot), report };
+}
+
+function mergeRows(layout: Layout, existing: TableSnapshot | undefined, rows: TemplateRow[], knownIds: Set<string>, report: InsertReport) {
+  const keyHeader = layout.spec.columns[0]!.header;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const added: string[] = [];
+  if (existing) {
+    const k = existing.headers.indexOf(keyHeader);
+    const seen = new Set<string>();
+    existing.formulas.forEach((formulas, i) => {
+      const key = String(existing.values[i]?.[k] ?? "").trim();
+      // A duplicated key matches only its first row; the others stay the planner's own rows.
+      const template = key && !seen.has(key) ? byKey.get(key) : undefined;
+      seen.add(key);
+      layout.body.push({ template, existing: { formulas, values: existing.values[i] ?? [] } });
+    });
+    for (const row of rows) {
+      if (seen.has(row.key)) continue;
+      if (knownIds.has(row.key)) report.notRestored.push(row.key);
+      else {
+        layout.body.push({ template: row });
+        added.push(row.key);
+      }
+    }
+    if (added.length) report.addedRows.push({ table: layout.spec.name, keys: added });
+  } else {
+    for (const row of rows) layout.body.push({ template: row });
+  }
+}
+
+function columnCell(
+  column: ColumnSpec,
+  entry: Layout["body"][number],
+  headerIndex: number,
+  layout: Layout,
+  bodyRow: number,
+  options: InsertOptions,
+  report: InsertReport,
+): Cell {
+  const current = entry.existing?.formulas[headerIndex];
+  const currentValue = entry.existing?.values[headerIndex];
+  const template = column.formula ?? entry.template?.cells[column.header] ?? "";
+  if (!entry.existing) return column.role === "input" || column.role === "note" ? "" : template;
+  switch (column.role) {
+    case "key":
+    case "input":
+    case "note":
+      return current ?? "";
+    case "label":
+      return isBlank(current) ? template : current!;
+    case "figure": {
+      if (!entry.template || isBlank(template) || sameCell(currentValue, template)) return isBlank(current) ? template : current!;
+      if (isBlank(current)) return template;
+      return conflict(column, entry, layout, bodyRow, current!, template, options, report);
+    }
+    case "formula": {
+      if (isBlank(current) || isFormula(current)) return template;
+      return conflict(column, entry, layout, bodyRow, current!, template, options, report);
+    }
+  }
+}
+
+function conflict(
+  column: ColumnSpec,
+  entry: Layout["body"][number],
+  layout: Layout,
+  bodyRow: number,
+  current: Cell,
+  template: Cell,
+  options: InsertOptions,
+  report: InsertReport,
+): Cell {
+  const col = layout.col + layout.headers.indexOf(column.header);
+  report.conflicts.push({
+    table: layout.spec.name,
+    key: entry.template?.key ?? String(entry.existing?.values[0] ?? ""),
+    header: column.header,
+    sheet: layout.sheet,
+    address: cellAddress(col, layout.row + 1 + bodyRow),
+    workbook: current,
+    template,
+  });
+  return options.onConflict === "replace" ? template : current;
+}
+
+function rowUnitFormat(layout: Layout, entry: Layout["body"][number]): string {
+  const unit = entry.template?.unit ?? unitFromLabel(entry.existing?.values[layout.headers.indexOf(IH.unit)]);
+  return unit ? UNIT_FORMATS[unit] : "General";
+}
+
+function writeTable(
+  layout: Layout,
+  existing: TableSnapshot | undefined,
+  plan: Plan,
+  language: Language,
+  options: InsertOptions,
+  report: InsertReport,
+  ops: WriteOp[],
+  tail: WriteOp[],
+) {
+  const { spec, sheet } = layout;
+  const width = layout.headers.length;
+  const bodyRows = Math.max(1, layout.body.length); // an Excel table keeps at least one body row
+  const top = layout.row + 1;
+  const at = (header: string) => layout.col + layout.headers.indexOf(header);
+
+  if (layout.created) {
+    ops.push({ op: "addSheet", sheet });
+    ops.push(...titleRows(spec.key, sheet, plan, language, options.year));
+    ops.push({ op: "createTable", sheet, address: rangeAddress(layout.col, layout.row, width, bodyRows + 1), name: spec.name });
+    ops.push({ op: "setCells", sheet, address: rangeAddress(layout.col, layout.row, width, 1), formulas: [layout.headers] });
+    ops.push({ op: "format", sheet, address: rangeAddress(layout.col, layout.row, width, 1), bold: true, wrap: true, fill: COLORS.header });
+    for (const column of spec.columns) {
+      ops.push({ op: "columnWidth", sheet, address: cellAddress(at(column.header), layout.row), points: column.width * 7 });
+    }
+  } else {
+    const added = layout.headers.slice(existing!.headers.length);
+    for (const header of added) ops.push({ op: "addTableColumn", table: spec.name, header });
+    const newRows = layout.body.filter((e) => !e.existing);
+    if (newRows.length) {
+      ops.push({
+        op: "addTableRows",
+        table: spec.name,
+        rows: newRows.map((e) => layout.headers.map((h) => {
+          const column = spec.columns.find((c) => c.header === h);
+          if (!column || column.role === "input" || column.role === "note") return "";
+          return column.formula ?? e.template?.cells[h] ?? "";
+        })),
+      });
+    }
+    report.preservedInputs += countInputs(layout, existing!);
+  }
+
+  // Each template column is written as one block over the whole body (constant ops per column).
+  for (const column of spec.columns) {
+    const c = at(column.header);
+    const address = rangeAddress(c, top, 1, bodyRows);
+    const writes = column.role !== "input" && column.role !== "note" && column.role !== "key";
+    if (layout.created) {
+      const cells = layout.body.length
+        ? layout.body.map((e, i) => [columnCell(column, e, layout.headers.indexOf(column.header), layout, i, options, report)])
+        : [[column.formula ?? ""]];
+      ops.push({ op: "setCells", sheet, address, formulas: cells });
+    } else if (writes || column.role === "key") {
+      const cells = layout.body.map((e, i) => [columnCell(column, e, layout.headers.indexOf(column.header), layout, i, options, report)]);
+      if (writes) ops.push({ op: "setCells", sheet, address, formulas: cells });
+    }
+    const editable = column.role === "input" || column.role === "note";
+    const numberFormat =
+      column.format === "byUnit"
+        ? (layout.body.length ? layout.body : [{}]).map((e) => [rowUnitFormat(layout, e)])
+        : column.format
+          ? Array.from({ length: bodyRows }, () => [column.format as string])
+          : undefined;
+    ops.push({
+      op: "format",
+      sheet,
+      address,
+      numberFormat,
+      fill: editable ? COLORS.input : column.role === "formula" ? COLORS.computed : null,
+      italic: column.role === "formula",
+      locked: !editable,
+    });
+    if (column.validation) {
+      const rule = resolveRule(
+        column.header === IH.direction ? { kind: "list", options: directionOptions(language) } : column.validation.rule,
+        cellAddress(c, top),
+        (header) => columnAbsoluteAddress(at(header), top),
+      );
+      ops.push({
+        op: "validation",
+        sheet,
+        address,
+        rule,
+        title: pick(insertMessages.validationTitle, language),
+        prompt: pick(column.validation.prompt, language),
+        error: pick(column.validation.error, language),
+      });
+    }
+  }
+
+  if (spec.key === "indicators") {
+    const statusCol = at(IH.status);
+    const address = rangeAddress(statusCol, top, 1, bodyRows);
+    const first = columnAbsoluteAddress(statusCol, top);
+    tail.push({ op: "clearConditionalFormats", sheet, address });
+    for (const rule of STATUS_RULES) {
+      tail.push({
+        op: "conditionalFormat",
+        sheet,
+        address,
+        formula: `=OR(${first}="${rule.labels[0]}",${first}="${rule.labels[1]}")`,
+        fill: rule.fill,
+        fontColor: rule.font,
+      });
+    }
+  }
+}
+
+/** Custom rules name `{cell}` (the column's first body cell) and `{Header}` (that row's cell in another column). */
+function resolveRule(rule: ValidationSpec, first: string, columnCell: (header: string) => string): ValidationSpec {
+  if (rule.kind !== "custom") return rule;
+  return { kind: "custom", formula: rule.formula.replace(/\{([^}]+)\}/g, (_, name: string) => (name === "cell" ? first : columnCell(name))) };
+}
+
+function countInputs(layout: Layout, existing: TableSnapshot): number {
+  let n = 0;
+  for (const column of layout.spec.columns) {
+    if (column.role !== "input" && column.role !== "note") continue;
+    const i = existing.headers.indexOf(column.header);
+    if (i < 0) continue;
+    for (const row of existing.formulas) if (!isBlank(row[i])) n++;
+  }
+  return n;
+}
+
+function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language, year: number): WriteOp[] {
+  const text = (t: Bilingual) => pick(t, language);
+  const title: Record<TableKey, Bilingual> = {
+    indicators: plan.names,
+    tasks: layoutText.taskSheet,
+    schools: layoutText.schoolSheet,
+    balance: layoutText.balanceSheet,
+    contradictions: layoutText.contradictionSheet,
+  };
+  const second: Record<TableKey, Bilingual> = {
+    indicators: layoutText.templateLine(plan.id, plan.version),
+    tasks: layoutText.taskLine,
+    schools: layoutText.schoolLine,
+    balance: layoutText.balanceLine,
+    contradictions: layoutText.contradictionsLine(plan.contradictions.length),
+  };
+  const ops: WriteOp[] = [
+    { op: "setCells", sheet, address: "A1:A2", formulas: [[text(title[key])], [text(second[key])]] },
+    { op: "format", sheet, address: "A1", bold: true },
+  ];
+  if (key === "indicators") {
+    const years = planYears(plan);
+    ops.push(
+      {
+        op: "setCells",
+        sheet,
+        address: "A3:B4",
+        formulas: [
+          [text(layoutText.monitoringYear), year],
+          [text(layoutText.contradictionsLine(plan.contradictions.length)), ""],
+        ],
+      },
+      { op: "format", sheet, address: "B3", fill: COLORS.input, locked: false, bold: true },
+      {
+        op: "validation",
+        sheet,
+        address: "B3",
+        rule: { kind: "list", options: years.map(String) },
+        title: text(insertMessages.validationTitle),
+        prompt: text(insertMessages.yearPrompt(years[0]!, years[years.length - 1]!)),
+        error: text(insertMessages.yearError(years[0]!, years[years.length - 1]!)),
+      },
+      { op: "format", sheet, address: "A4", fontColor: "#9C5700" },
+    );
+  }
+  return ops;
+}
+
+function writeMeta(plan: Plan, snapshot: WorkbookSnapshot, language: Language, ids: string[], ops: WriteOp[]) {
+  if (!snapshot.sheets.includes(META_SHEET)) ops.push({ op: "addSheet", sheet: META_SHEET, veryHidden: true });
+  const rows = Math.max(ids.length, snapshot.meta?.ids.length ?? 0);
+  ops.push({
+    op: "setCells",
+    sheet: META_SHEET,
+    address: "A1:B4",
+    formulas: [
+      ["template", plan.id],
+      ["version", plan.version],
+      ["language", language],
+      ["protection", snapshot.meta?.protection ? "on" : "off"],
+    ],
+  });
+  ops.push({
+    op: "setCells",
+    sheet: META_SHEET,
+    address: rangeAddress(3, 0, 1, rows),
+    formulas: Array.from({ length: rows }, (_, i) => [ids[i] ?? ""]),
+  });
+}
+
+function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, ops: WriteOp[]) {
+  const has = new Set(snapshot.names.map((n) => n.toLowerCase()));
+  const indicators = layouts.get("indicators")!;
+  if (!has.has(YEAR_NAME.toLowerCase()) && indicators.created) {
+    ops.push({ op: "name", name: YEAR_NAME, sheet: indicators.sheet, address: "$B$3" });
+  }
+  const balance = layouts.get("balance")!;
+  const row = (label: "max" | "mean" | "class") => balance.row + 1 + 7 + (label === "max" ? 0 : label === "mean" ? 1 : 2);
+  const cell = (header: string, r: number) => absoluteAddress(balance.col + balance.headers.indexOf(header), r);
+  const names: Array<[string, string, number]> = [
+    [BALANCE_NAMES.maxPrimary, BH.primaryCv, row("max")],
+    [BALANCE_NAMES.maxJunior, BH.juniorCv, row("max")],
+    [BALANCE_NAMES.meanPrimary, BH.primaryCv, row("mean")],
+    [BALANCE_NAMES.meanJunior, BH.juniorCv, row("mean")],
+    [BALANCE_NAMES.classPrimary, BH.primaryCv, row("class")],
+    [BALANCE_NAMES.classJunior, BH.juniorCv, row("class")],
+  ];
+  if (!balance.created) return;
+  for (const [name, header, r] of names) {
+    if (!has.has(name.toLowerCase())) ops.push({ op: "name", name, sheet: balance.sheet, address: cell(header, r) });
+  }
+}
+
+/** Protected template sheets are unprotected for the write and protected again after it. */
+export function withProtection(ops: WriteOp[], snapshot: WorkbookSnapshot): WriteOp[] {
+  const touched = new Set(ops.filter((o): o is Extract<WriteOp, { sheet: string }> => "sheet" in o).map((o) => o.sheet));
+  for (const o of ops) if (o.op === "addTableRows" || o.op === "addTableColumn") touched.add(sheetOfTable(snapshot, o.table) ?? "");
+  const locked = snapshot.protectedSheets.filter((s) => touched.has(s));
+  return [
+    ...locked.map((sheet): WriteOp => ({ op: "unprotect", sheet })),
+    ...ops,
+    ...locked.map((sheet): WriteOp => ({ op: "protect", sheet })),
+  ];
+}
+
+function sheetOfTable(snapshot: WorkbookSnapshot, name: string): string | undefined {
+  return Object.values(snapshot.tables).find((t) => t?.name === name)?.sheet;
+}

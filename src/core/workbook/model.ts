@@ -1,0 +1,68 @@
+/**
+ * The two plain-data sides of every workbook action: what is read (a snapshot, one round trip)
+ * and what is written (a list of operations the Excel adapter executes in one round trip).
+ */
+import type { TableKey, ValidationSpec } from "./layout";
+
+export type Cell = string | number | boolean | null;
+
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  /** Header row's top-left cell, 0-based. */
+  col: number;
+  row: number;
+  headers: string[];
+  /** Body as formulas (constants as their values), one array per row. */
+  formulas: Cell[][];
+  /** Body as computed values. */
+  values: Cell[][];
+}
+
+export interface MetaSnapshot {
+  templateId: string;
+  version: string;
+  /** IDs of the template rows the workbook was given (to tell "deleted by the planner" from "new"). */
+  ids: string[];
+  /** Cells currently highlighted by validation, as "Sheet!A1". */
+  highlights: string[];
+  protection: boolean;
+  /** The language the template's labels were written in; later inserts keep it. */
+  language: "zh" | "en";
+}
+
+export interface WorkbookSnapshot {
+  tables: Partial<Record<TableKey, TableSnapshot>>;
+  sheets: string[];
+  /** Workbook-level names that already exist. */
+  names: string[];
+  meta: MetaSnapshot | null;
+  /** The monitoring-year cell's value, if the name exists. */
+  year: Cell;
+  protectedSheets: string[];
+}
+
+export type WriteOp =
+  | { op: "addSheet"; sheet: string; veryHidden?: boolean }
+  | { op: "unprotect"; sheet: string }
+  | { op: "protect"; sheet: string }
+  | { op: "setCells"; sheet: string; address: string; formulas: Cell[][] }
+  | { op: "createTable"; sheet: string; address: string; name: string }
+  | { op: "addTableRows"; table: string; rows: Cell[][] }
+  | { op: "addTableColumn"; table: string; header: string }
+  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean }
+  | { op: "columnWidth"; sheet: string; address: string; points: number }
+  | { op: "validation"; sheet: string; address: string; rule: ValidationSpec; prompt: string; error: string; title: string }
+  | { op: "clearConditionalFormats"; sheet: string; address: string }
+  | { op: "conditionalFormat"; sheet: string; address: string; formula: string; fill: string; fontColor: string }
+  | { op: "name"; name: string; sheet: string; address: string }
+  | { op: "select"; sheet: string; address: string };
+
+/** Fill colours: input cells, calculated cells, validation findings. */
+export const COLORS = {
+  input: "#FFF2CC",
+  computed: "#E7EEF7",
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+  header: "#DDEBF7",
+} as const;

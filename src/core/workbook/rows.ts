@@ -1,0 +1,186 @@
+/**
+ * The template's rows for each table, in one language: plain cells keyed by header.
+ * Text labels follow the language chosen at insert; figures keep the plan's values (bounds as the
+ * printed text, e.g. "＜0.40", which every PLAN.* function reads).
+ */
+import { labels, layoutText, pick, type Language } from "../i18n";
+import type { Figure, Plan, TaskTarget, Unit } from "../plan/schema";
+import { BALANCE_INDICATORS } from "../calc/balance";
+import {
+  BH,
+  CH,
+  IH,
+  SCHOOL_INDICATORS,
+  SH,
+  TABLES,
+  TH,
+  planYears,
+  yearHeader,
+  type TableKey,
+} from "./layout";
+import type { Cell } from "./model";
+
+export interface TemplateRow {
+  key: string;
+  cells: Record<string, Cell>;
+  unit?: Unit;
+}
+
+export function figureCell(f: Figure): Cell {
+  return f.comparator === "=" ? f.value : f.text;
+}
+
+const BASIS = {
+  cumulative: { zh: "累计 Cumulative", en: "累计 Cumulative" },
+  latest: { zh: "最新 Latest", en: "最新 Latest" },
+  eachYear: { zh: "每年 Each year", en: "每年 Each year" },
+};
+
+function taskBasis(task: TaskTarget): keyof typeof BASIS {
+  if (task.perYear) return "eachYear";
+  if (task.kind !== "change" && (task.unit === "count" || task.unit === "persons")) return "cumulative";
+  return "latest";
+}
+
+function taskTarget(task: TaskTarget): { text: string; value: number } {
+  if (task.kind === "range") return { text: `${task.min.text}–${task.max.text}`, value: task.min.value };
+  return { text: task.target.text, value: task.target.value };
+}
+
+function indicatorRows(plan: Plan, language: Language): TemplateRow[] {
+  const groups = new Map(plan.groups.map((g) => [g.id, pick(g.names, language)]));
+  return plan.indicators.map((ind) => ({
+    key: ind.id,
+    unit: ind.unit,
+    cells: {
+      [IH.id]: ind.id,
+      [IH.group]: groups.get(ind.group) ?? ind.group,
+      [IH.name]: pick(ind.names, language),
+      [IH.stage]: ind.stage ? labels.stage[ind.stage][language] : "",
+      [IH.unit]: labels.unit[ind.unit][language],
+      [IH.direction]: labels.direction[ind.direction][language],
+      [IH.baseline]: figureCell(ind.baseline),
+      [IH.target]: figureCell(ind.target),
+    },
+  }));
+}
+
+function taskRows(plan: Plan, language: Language): TemplateRow[] {
+  return plan.tasks.map((task) => {
+    const target = taskTarget(task);
+    return {
+      key: task.id,
+      unit: task.unit,
+      cells: {
+        [TH.id]: task.id,
+        [TH.section]: task.section,
+        [TH.name]: pick(task.names, language),
+        [TH.target]: target.text,
+        [TH.targetValue]: target.value,
+        [TH.unit]: pick(task.unitLabel, language),
+        [TH.basis]: BASIS[taskBasis(task)][language],
+        [TH.period]: task.period.from === task.period.to ? String(task.period.to) : `${task.period.from}–${task.period.to}`,
+      },
+    };
+  });
+}
+
+/** The plan's own bound for the difference coefficient of a stage (e.g. ＜0.40), if it has one. */
+function planBound(plan: Plan, stage: "primary" | "junior"): { comparator: string; value: number } | null {
+  const ind = plan.indicators.find((i) => i.unit === "coefficient" && i.stage === stage);
+  if (!ind) return null;
+  const c = ind.target.comparator === "~" ? "<=" : ind.target.comparator;
+  return { comparator: c === "=" ? "<=" : c, value: ind.target.value };
+}
+
+const schools = (header: string) => `${TABLES.schools}[${header}]`;
+
+function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary" | "junior", row: number) => string): TemplateRow[] {
+  const pass = layoutText.pass[language];
+  const fail = layoutText.fail[language];
+  const check = (cvHeader: string, comparator: string, bound: number) =>
+    `=IF(ISNUMBER([@[${cvHeader}]]),IF([@[${cvHeader}]]${comparator}${bound},"${pass}","${fail}"),"")`;
+  const primaryPlan = planBound(plan, "primary");
+  const juniorPlan = planBound(plan, "junior");
+  const checks = {
+    [BH.primaryNational]: check(BH.primaryCv, "<=", 0.5),
+    [BH.primaryPlan]: primaryPlan ? check(BH.primaryCv, primaryPlan.comparator, primaryPlan.value) : "",
+    [BH.juniorNational]: check(BH.juniorCv, "<=", 0.45),
+    [BH.juniorPlan]: juniorPlan ? check(BH.juniorCv, juniorPlan.comparator, juniorPlan.value) : "",
+  };
+  const cv = (stageName: string, per: string) =>
+    `=PLAN.CV(IF(${schools(SH.stage)}="${stageName}",${schools(per)},""),${schools(SH.enrolment)})`;
+  const rows: TemplateRow[] = SCHOOL_INDICATORS.map((ind, i) => ({
+    key: pick(BALANCE_INDICATORS[i]!, language),
+    unit: "coefficient",
+    cells: {
+      [BH.indicator]: pick(BALANCE_INDICATORS[i]!, language),
+      [BH.primaryCv]: cv("小学", ind.per),
+      [BH.juniorCv]: cv("初中", ind.per),
+      ...checks,
+    },
+  }));
+  const over = (fn: string, stage: "primary" | "junior") => `=${fn}(${cvAddress(stage, 0)}:${cvAddress(stage, SCHOOL_INDICATORS.length - 1)})`;
+  rows.push(
+    {
+      key: pick(layoutText.maxOfSeven, language),
+      unit: "coefficient",
+      cells: { [BH.indicator]: pick(layoutText.maxOfSeven, language), [BH.primaryCv]: over("MAX", "primary"), [BH.juniorCv]: over("MAX", "junior"), ...checks },
+    },
+    {
+      key: pick(layoutText.meanOfSeven, language),
+      unit: "coefficient",
+      cells: { [BH.indicator]: pick(layoutText.meanOfSeven, language), [BH.primaryCv]: over("AVERAGE", "primary"), [BH.juniorCv]: over("AVERAGE", "junior"), ...checks },
+    },
+  );
+  const share = (stageName: string) =>
+    `=IFERROR(SUMIFS(${schools(SH.standardClasses)},${schools(SH.stage)},"${stageName}")/SUMIFS(${schools(SH.classes)},${schools(SH.stage)},"${stageName}"),"")`;
+  rows.push({
+    key: pick(layoutText.classShare, language),
+    unit: "percent",
+    cells: { [BH.indicator]: pick(layoutText.classShare, language), [BH.primaryCv]: share("小学"), [BH.juniorCv]: share("初中") },
+  });
+  return rows;
+}
+
+function contradictionRows(plan: Plan, language: Language): TemplateRow[] {
+  const kinds = {
+    "table-vs-text": { zh: "表与正文不一致", en: "Table vs text" },
+    "sum-of-parts": { zh: "分项与总数不符", en: "Parts vs total" },
+    definition: { zh: "口径不同", en: "Different definitions" },
+  };
+  return plan.contradictions.map((c) => ({
+    key: c.id,
+    cells: {
+      [CH.id]: c.id,
+      [CH.kind]: pick(kinds[c.kind], language),
+      [CH.summary]: pick(c.summary, language),
+      [CH.refs]: c.refs.join(", "),
+      [CH.statements]: c.statements
+        .map((s) => (language === "zh" ? `第${s.source.line}行：“${s.source.quote}”` : `line ${s.source.line}: “${s.source.quote}”`))
+        .join(" ｜ "),
+    },
+  }));
+}
+
+export function templateRows(
+  key: TableKey,
+  plan: Plan,
+  language: Language,
+  cvAddress: (stage: "primary" | "junior", row: number) => string,
+): TemplateRow[] {
+  switch (key) {
+    case "indicators":
+      return indicatorRows(plan, language);
+    case "tasks":
+      return taskRows(plan, language);
+    case "schools":
+      return [];
+    case "balance":
+      return balanceRows(plan, language, cvAddress);
+    case "contradictions":
+      return contradictionRows(plan, language);
+  }
+}
+
+export { planYears, yearHeader };

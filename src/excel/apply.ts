@@ -1,0 +1,107 @@
+/**
+ * Executing write operations planned by the core: every operation is queued, then one
+ * `context.sync()` sends them all. Decides nothing; whole blocks, never cell-by-cell loops.
+ */
+import type { ValidationSpec } from "../core/workbook/layout";
+import type { WriteOp } from "../core/workbook/model";
+
+function rule(spec: ValidationSpec): Excel.DataValidationRule {
+  switch (spec.kind) {
+    case "list":
+      return { list: { inCellDropDown: true, source: spec.options.join(",") } };
+    case "whole":
+      return { wholeNumber: { formula1: spec.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo } };
+    case "decimal":
+      return spec.max === undefined
+        ? { decimal: { formula1: spec.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo } }
+        : { decimal: { formula1: spec.min, formula2: spec.max, operator: Excel.DataValidationOperator.between } };
+    case "custom":
+      return { custom: { formula: spec.formula } };
+  }
+}
+
+/** Queues the operations on `context` (no sync). */
+export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[]): void {
+  const wb = context.workbook;
+  const sheet = (name: string) => wb.worksheets.getItem(name);
+  for (const op of ops) {
+    switch (op.op) {
+      case "addSheet": {
+        const ws = wb.worksheets.add(op.sheet);
+        if (op.veryHidden) ws.visibility = Excel.SheetVisibility.veryHidden;
+        break;
+      }
+      case "unprotect":
+        sheet(op.sheet).protection.unprotect();
+        break;
+      case "protect":
+        sheet(op.sheet).protection.protect({
+          allowAutoFilter: true,
+          allowSort: true,
+          allowFormatColumns: true,
+          allowFormatRows: true,
+        });
+        break;
+      case "setCells":
+        sheet(op.sheet).getRange(op.address).formulas = op.formulas as unknown[][];
+        break;
+      case "createTable":
+        sheet(op.sheet).tables.add(op.address, true).name = op.name;
+        break;
+      case "addTableRows":
+        wb.tables.getItem(op.table).rows.add(undefined, op.rows.map((r) => r.map((c) => c ?? "")));
+        break;
+      case "addTableColumn":
+        wb.tables.getItem(op.table).columns.add(undefined, undefined, op.header);
+        break;
+      case "format": {
+        const range = sheet(op.sheet).getRange(op.address);
+        if (op.numberFormat) range.numberFormat = op.numberFormat;
+        if (op.fill === null) range.format.fill.clear();
+        else if (op.fill !== undefined) range.format.fill.color = op.fill;
+        if (op.italic !== undefined) range.format.font.italic = op.italic;
+        if (op.bold !== undefined) range.format.font.bold = op.bold;
+        if (op.fontColor !== undefined) range.format.font.color = op.fontColor;
+        if (op.locked !== undefined) range.format.protection.locked = op.locked;
+        if (op.wrap !== undefined) range.format.wrapText = op.wrap;
+        break;
+      }
+      case "columnWidth":
+        sheet(op.sheet).getRange(op.address).format.columnWidth = op.points;
+        break;
+      case "validation": {
+        const dv = sheet(op.sheet).getRange(op.address).dataValidation;
+        dv.clear();
+        dv.rule = rule(op.rule);
+        dv.prompt = { showPrompt: true, title: op.title, message: op.prompt };
+        dv.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: op.title, message: op.error };
+        break;
+      }
+      case "clearConditionalFormats":
+        sheet(op.sheet).getRange(op.address).conditionalFormats.clearAll();
+        break;
+      case "conditionalFormat": {
+        const cf = sheet(op.sheet).getRange(op.address).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = op.formula;
+        cf.custom.format.fill.color = op.fill;
+        cf.custom.format.font.color = op.fontColor;
+        break;
+      }
+      case "name":
+        wb.names.add(op.name, sheet(op.sheet).getRange(op.address));
+        break;
+      case "select": {
+        const ws = sheet(op.sheet);
+        ws.activate();
+        ws.getRange(op.address).select();
+        break;
+      }
+    }
+  }
+}
+
+/** Queues the operations and sends them in one round trip. */
+export async function applyOps(context: Excel.RequestContext, ops: readonly WriteOp[]): Promise<void> {
+  queueOps(context, ops);
+  await context.sync();
+}

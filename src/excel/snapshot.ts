@@ -1,0 +1,91 @@
+/**
+ * Reading the workbook into a snapshot: two round trips whatever the number of rows (the first
+ * finds which tables and names exist, the second loads them whole). Decides nothing.
+ */
+import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import { parseAddress } from "../core/workbook/a1";
+import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
+
+const asCells = (rows: unknown[][]): Cell[][] =>
+  rows.map((row) => row.map((c) => (c === undefined ? null : (c as Cell))));
+
+export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const wb = context.workbook;
+  const keys = Object.keys(TABLES) as TableKey[];
+  // isNullObject is known after the sync without loading anything.
+  const tables = keys.map((key) => wb.tables.getItemOrNullObject(TABLES[key]));
+  const sheets = wb.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  const names = wb.names;
+  names.load("items/name");
+  const meta = wb.worksheets.getItemOrNullObject(META_SHEET);
+  const year = wb.names.getItemOrNullObject(YEAR_NAME);
+  await context.sync();
+
+  const ranges = tables.map((t) => {
+    if (t.isNullObject) return null;
+    const range = t.getRange();
+    range.load("address,formulas,values");
+    const sheet = t.worksheet;
+    sheet.load("name");
+    return { range, sheet };
+  });
+  const metaRange = meta.isNullObject ? null : meta.getUsedRangeOrNullObject(true);
+  metaRange?.load("values,address");
+  const yearRange = year.isNullObject ? null : year.getRange();
+  yearRange?.load("values");
+  await context.sync();
+
+  const snapshot: WorkbookSnapshot = {
+    tables: {},
+    sheets: sheets.items.map((s) => s.name),
+    names: names.items.map((n) => n.name),
+    meta: metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values, metaRange.address) : null,
+    year: yearRange ? ((yearRange.values[0]?.[0] as Cell) ?? null) : null,
+    protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+  };
+  keys.forEach((key, i) => {
+    const r = ranges[i];
+    if (!r) return;
+    const { col, row } = parseAddress(r.range.address);
+    const [header = [], ...formulas] = asCells(r.range.formulas);
+    const [, ...values] = asCells(r.range.values);
+    const table: TableSnapshot = {
+      name: TABLES[key],
+      sheet: r.sheet.name,
+      col,
+      row,
+      headers: header.map((h) => String(h ?? "")),
+      formulas,
+      values,
+    };
+    snapshot.tables[key] = table;
+  });
+  return snapshot;
+}
+
+/** PM_Meta: A1:B4 key/value pairs, column D the template IDs, column F highlighted cells. */
+export function parseMeta(values: unknown[][], address: string): MetaSnapshot | null {
+  const { col, row } = parseAddress(address);
+  const at = (r: number, c: number) => values[r - row]?.[c - col];
+  const pairs = new Map<string, unknown>();
+  for (let r = 0; r < 4; r++) pairs.set(String(at(r, 0) ?? ""), at(r, 1));
+  const templateId = pairs.get("template");
+  if (typeof templateId !== "string" || templateId === "") return null;
+  const column = (c: number) => {
+    const out: string[] = [];
+    for (let r = row; r < row + values.length; r++) {
+      const v = at(r, c);
+      if (typeof v === "string" && v !== "") out.push(v);
+    }
+    return out;
+  };
+  return {
+    templateId,
+    version: String(pairs.get("version") ?? ""),
+    language: pairs.get("language") === "en" ? "en" : "zh",
+    protection: pairs.get("protection") === "on",
+    ids: column(3),
+    highlights: column(5),
+  };
+}

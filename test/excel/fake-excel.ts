@@ -1,0 +1,634 @@
+/**
+ * A typed double of the part of the Excel JavaScript API that src/excel uses. Like Excel it queues
+ * nothing it can skip: writes apply to an in-memory workbook, but every property read needs a
+ * `load` and a `sync` first (PropertyNotLoaded otherwise), loaded values are those at sync time,
+ * `getItem` of a missing item fails at sync, and `context.sync()` calls are counted.
+ *
+ * Formulas are stored, not evaluated: a formula cell's `values` reads as "" (tests assert formulas).
+ */
+import { columnIndex, columnLetter, parseAddress } from "../../src/core/workbook/a1";
+
+export interface CellData {
+  formula: unknown;
+  numberFormat?: string;
+  fill?: string | null;
+  italic?: boolean;
+  bold?: boolean;
+  fontColor?: string;
+  locked?: boolean;
+  wrap?: boolean;
+}
+
+export interface ValidationData {
+  address: string;
+  rule: unknown;
+  prompt?: unknown;
+  errorAlert?: unknown;
+}
+
+export interface ConditionalFormatData {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface SheetData {
+  name: string;
+  cells: Map<string, CellData>;
+  visibility: string;
+  protected: boolean;
+  validations: ValidationData[];
+  conditionalFormats: ConditionalFormatData[];
+  columnWidths: Map<number, number>;
+}
+
+export interface TableData {
+  name: string;
+  sheet: string;
+  col: number;
+  row: number;
+  width: number;
+  /** Header row included. */
+  height: number;
+}
+
+interface Box {
+  col: number;
+  row: number;
+  cols: number;
+  rows: number;
+}
+
+function parseRange(address: string): Box {
+  const bang = address.lastIndexOf("!");
+  const a = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+  const [from, to = from] = a.split(":");
+  const p = parseAddress(from!);
+  const q = parseAddress(to!);
+  return { col: p.col, row: p.row, cols: q.col - p.col + 1, rows: q.row - p.row + 1 };
+}
+
+const key = (col: number, row: number) => `${col},${row}`;
+const boxAddress = (sheet: string, b: Box) =>
+  `${/[^A-Za-z0-9_]/.test(sheet) ? `'${sheet}'` : sheet}!${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`;
+
+export class FakeWorkbookData {
+  sheets: SheetData[] = [];
+  tables: TableData[] = [];
+  names = new Map<string, { sheet: string; address: string }>();
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+
+  addSheet(name: string): SheetData {
+    if (this.sheet(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    const s: SheetData = {
+      name,
+      cells: new Map(),
+      visibility: "Visible",
+      protected: false,
+      validations: [],
+      conditionalFormats: [],
+      columnWidths: new Map(),
+    };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): SheetData | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  cell(sheet: string, col: number, row: number): CellData | undefined {
+    return this.sheet(sheet)?.cells.get(key(col, row));
+  }
+
+  /** The cell at an A1 address such as "C7" (for test assertions). */
+  at(sheet: string, address: string): CellData | undefined {
+    const { col, row } = parseAddress(address);
+    return this.cell(sheet, col, row);
+  }
+
+  /** Sets a constant or formula as a planner would type it. */
+  type(sheet: string, address: string, value: unknown): void {
+    const { col, row } = parseAddress(address);
+    const s = this.sheet(sheet)!;
+    const c = s.cells.get(key(col, row)) ?? { formula: "" };
+    c.formula = value;
+    s.cells.set(key(col, row), c);
+  }
+
+  table(name: string): TableData | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** A table's header and body as stored (formulas), for assertions. */
+  tableRows(name: string): unknown[][] {
+    const t = this.table(name)!;
+    const rows: unknown[][] = [];
+    for (let r = 0; r < t.height; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c < t.width; c++) row.push(this.cell(t.sheet, t.col + c, t.row + r)?.formula ?? "");
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** The body of one column of a table, by header. */
+  column(name: string, header: string): unknown[] {
+    const [head, ...body] = this.tableRows(name);
+    const i = head!.indexOf(header);
+    if (i < 0) throw new Error(`no column ${header} in ${name}`);
+    return body.map((r) => r[i]);
+  }
+
+  /** Address of a table cell by header and key (first column), for assertions. */
+  addressOf(name: string, keyValue: string, header: string): string {
+    const t = this.table(name)!;
+    const [head, ...body] = this.tableRows(name);
+    const c = head!.indexOf(header);
+    const r = body.findIndex((row) => row[0] === keyValue);
+    if (c < 0 || r < 0) throw new Error(`no ${keyValue}/${header} in ${name}`);
+    return `${columnLetter(t.col + c)}${t.row + 2 + r}`;
+  }
+}
+
+class PropertyNotLoaded extends Error {}
+
+/** Base for proxies: reads need load + sync, like Excel; isNullObject needs only a sync. */
+class Proxy {
+  private pending = new Set<string>();
+  private loaded = new Map<string, unknown>();
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly fetch: (prop: string) => unknown,
+  ) {
+    ctx.register(this);
+    this.pending.add("isNullObject");
+  }
+
+  load(props?: string | string[]): this {
+    const list = Array.isArray(props) ? props : (props ?? "").split(",");
+    for (const p of list.map((x) => x.trim()).filter(Boolean)) this.pending.add(p);
+    this.ctx.register(this);
+    return this;
+  }
+
+  /** @internal called by sync */
+  resolve(): void {
+    for (const p of this.pending) {
+      try {
+        this.loaded.set(p, this.fetch(p));
+      } catch (error) {
+        if (p !== "isNullObject") throw error;
+      }
+    }
+    this.pending.clear();
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new PropertyNotLoaded(`PropertyNotLoaded: ${prop} was read before load() and sync()`);
+    return this.loaded.get(prop) as T;
+  }
+}
+
+export class FakeContext {
+  syncCount = 0;
+  private toResolve = new Set<Proxy>();
+  private failures: string[] = [];
+  readonly workbook: FakeWorkbook;
+
+  constructor(public readonly data: FakeWorkbookData) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  register(p: Proxy): void {
+    this.toResolve.add(p);
+  }
+
+  fail(message: string): void {
+    this.failures.push(message);
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    if (this.failures.length) {
+      const message = this.failures.join("; ");
+      this.failures = [];
+      throw new Error(message);
+    }
+    for (const p of this.toResolve) p.resolve();
+    this.toResolve.clear();
+  }
+
+  /** The context as the adapter's type. */
+  get excel(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  readonly names: FakeNames;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx);
+    this.names = new FakeNames(ctx);
+  }
+}
+
+class FakeWorksheets extends Proxy {
+  constructor(ctx: FakeContext) {
+    super(ctx, (prop) => {
+      if (!prop.startsWith("items")) throw new Error(`unsupported load ${prop}`);
+      return ctx.data.sheets.map((s) => ({ name: s.name, protection: { protected: s.protected } }));
+    });
+  }
+  get items(): Array<{ name: string; protection: { protected: boolean } }> {
+    return this.read("items/name");
+  }
+  getItem(name: string): FakeWorksheet {
+    if (!this.ctx.data.sheet(name)) this.ctx.fail(`ItemNotFound: worksheet ${name}`);
+    return new FakeWorksheet(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, true);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.data.addSheet(name);
+    return new FakeWorksheet(this.ctx, name);
+  }
+}
+
+class FakeWorksheet extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: string,
+    nullable = false,
+  ) {
+    super(ctx, (prop) => {
+      const s = ctx.data.sheet(sheetName);
+      if (prop === "isNullObject") return nullable && !s;
+      if (!s) throw new Error(`ItemNotFound: ${sheetName}`);
+      if (prop === "name") return s.name;
+      throw new Error(`unsupported load ${prop}`);
+    });
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  private get data(): SheetData {
+    return this.ctx.data.sheet(this.sheetName)!;
+  }
+  set visibility(v: string) {
+    this.data.visibility = v;
+  }
+  get protection() {
+    const data = () => this.data;
+    return {
+      protect: () => {
+        data().protected = true;
+      },
+      unprotect: () => {
+        data().protected = false;
+      },
+    };
+  }
+  get tables() {
+    return {
+      add: (address: string, _hasHeaders: boolean) => {
+        const b = parseRange(address);
+        const t: TableData = { name: `Table${this.ctx.data.tables.length + 1}`, sheet: this.sheetName, col: b.col, row: b.row, width: b.cols, height: b.rows };
+        this.ctx.data.tables.push(t);
+        for (let c = 0; c < b.cols; c++) this.ctx.data.type(this.sheetName, `${columnLetter(b.col + c)}${b.row + 1}`, `Column${c + 1}`);
+        return {
+          set name(n: string) {
+            t.name = n;
+          },
+        };
+      },
+    };
+  }
+  getRange(address: string): FakeRange {
+    this.guardProtected();
+    return new FakeRange(this.ctx, this.sheetName, parseRange(address));
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    const s = this.data;
+    const used = [...s.cells.entries()].filter(([, c]) => c.formula !== "" && c.formula !== null && c.formula !== undefined);
+    if (!used.length) return new FakeRange(this.ctx, this.sheetName, null);
+    const cols = used.map(([k]) => Number(k.split(",")[0]));
+    const rows = used.map(([k]) => Number(k.split(",")[1]));
+    const box = { col: Math.min(...cols), row: Math.min(...rows), cols: 0, rows: 0 };
+    box.cols = Math.max(...cols) - box.col + 1;
+    box.rows = Math.max(...rows) - box.row + 1;
+    return new FakeRange(this.ctx, this.sheetName, box);
+  }
+  activate(): void {
+    this.ctx.data.activeSheet = this.sheetName;
+  }
+  private guardProtected(): void {
+    // Writes to a protected sheet fail in Excel; the double checks at write time in FakeRange.
+  }
+}
+
+class FakeRange extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: string,
+    private readonly box: Box | null,
+  ) {
+    super(ctx, (prop) => {
+      if (prop === "isNullObject") return box === null;
+      if (!box) throw new Error("null range");
+      const grid = (f: (c: CellData | undefined) => unknown) =>
+        Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.cols }, (_, c) => f(ctx.data.cell(sheetName, box.col + c, box.row + r))));
+      switch (prop) {
+        case "address":
+          return boxAddress(sheetName, box);
+        case "formulas":
+          return grid((c) => c?.formula ?? "");
+        case "values":
+          return grid((c) => {
+            const f = c?.formula ?? "";
+            return typeof f === "string" && f.startsWith("=") ? "" : f;
+          });
+        case "numberFormat":
+          return grid((c) => c?.numberFormat ?? "General");
+        case "rowIndex":
+          return box.row;
+        case "columnIndex":
+          return box.col;
+        default:
+          throw new Error(`unsupported load ${prop}`);
+      }
+    });
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  private each(f: (c: CellData, dc: number, dr: number) => void): void {
+    const box = this.box!;
+    const sheet = this.ctx.data.sheet(this.sheetName)!;
+    for (let r = 0; r < box.rows; r++) {
+      for (let c = 0; c < box.cols; c++) {
+        const k = key(box.col + c, box.row + r);
+        const cell = sheet.cells.get(k) ?? { formula: "" };
+        if (sheet.protected && cell.locked !== false) this.ctx.fail(`The cell ${columnLetter(box.col + c)}${box.row + r + 1} on protected sheet ${this.sheetName} cannot be changed`);
+        f(cell, c, r);
+        sheet.cells.set(k, cell);
+      }
+    }
+  }
+  private eachFormat(f: (c: CellData, dc: number, dr: number) => void): void {
+    const box = this.box!;
+    const sheet = this.ctx.data.sheet(this.sheetName)!;
+    if (sheet.protected) this.ctx.fail(`Formats on protected sheet ${this.sheetName} cannot be changed`);
+    for (let r = 0; r < box.rows; r++) {
+      for (let c = 0; c < box.cols; c++) {
+        const k = key(box.col + c, box.row + r);
+        const cell = sheet.cells.get(k) ?? { formula: "" };
+        f(cell, c, r);
+        sheet.cells.set(k, cell);
+      }
+    }
+  }
+  private checkShape(grid: unknown[][], what: string): void {
+    const box = this.box!;
+    if (grid.length !== box.rows || grid.some((row) => row.length !== box.cols)) {
+      this.ctx.fail(`InvalidArgument: ${what} is ${grid.length}x${grid[0]?.length} for a ${box.rows}x${box.cols} range`);
+    }
+  }
+  set formulas(grid: unknown[][]) {
+    this.checkShape(grid, "formulas");
+    this.each((cell, c, r) => (cell.formula = grid[r]?.[c] ?? ""));
+  }
+  set values(grid: unknown[][]) {
+    this.formulas = grid;
+  }
+  set numberFormat(grid: string[][]) {
+    this.checkShape(grid, "numberFormat");
+    this.eachFormat((cell, c, r) => (cell.numberFormat = grid[r]?.[c]));
+  }
+  get format() {
+    // Object-literal setters cannot be arrow functions, so they reach the range through a local.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const range = this;
+    return {
+      fill: {
+        set color(v: string) {
+          range.eachFormat((c) => (c.fill = v));
+        },
+        clear: () => range.eachFormat((c) => (c.fill = null)),
+      },
+      font: {
+        set italic(v: boolean) {
+          range.eachFormat((c) => (c.italic = v));
+        },
+        set bold(v: boolean) {
+          range.eachFormat((c) => (c.bold = v));
+        },
+        set color(v: string) {
+          range.eachFormat((c) => (c.fontColor = v));
+        },
+      },
+      protection: {
+        set locked(v: boolean) {
+          range.eachFormat((c) => (c.locked = v));
+        },
+      },
+      set wrapText(v: boolean) {
+        range.eachFormat((c) => (c.wrap = v));
+      },
+      set columnWidth(points: number) {
+        const s = range.ctx.data.sheet(range.sheetName)!;
+        for (let c = 0; c < range.box!.cols; c++) s.columnWidths.set(range.box!.col + c, points);
+      },
+    };
+  }
+  get dataValidation() {
+    const sheet = this.ctx.data.sheet(this.sheetName)!;
+    const address = boxAddress(this.sheetName, this.box!);
+    const entry = (): ValidationData => {
+      let v = sheet.validations.find((x) => x.address === address);
+      if (!v) sheet.validations.push((v = { address, rule: null }));
+      return v;
+    };
+    return {
+      clear: () => {
+        sheet.validations = sheet.validations.filter((x) => x.address !== address);
+      },
+      set rule(r: unknown) {
+        entry().rule = r;
+      },
+      set prompt(p: unknown) {
+        entry().prompt = p;
+      },
+      set errorAlert(e: unknown) {
+        entry().errorAlert = e;
+      },
+    };
+  }
+  get conditionalFormats() {
+    const sheet = this.ctx.data.sheet(this.sheetName)!;
+    const address = boxAddress(this.sheetName, this.box!);
+    return {
+      add: (type: string) => {
+        const cf: ConditionalFormatData = { address, type };
+        sheet.conditionalFormats.push(cf);
+        return {
+          custom: {
+            rule: {
+              set formula(f: string) {
+                cf.formula = f;
+              },
+            },
+            format: {
+              fill: {
+                set color(c: string) {
+                  cf.fill = c;
+                },
+              },
+              font: {
+                set color(c: string) {
+                  cf.fontColor = c;
+                },
+              },
+            },
+          },
+        };
+      },
+      clearAll: () => {
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x.address !== address);
+      },
+    };
+  }
+  select(): void {
+    this.ctx.data.selection = { sheet: this.sheetName, address: boxAddress(this.sheetName, this.box!) };
+  }
+}
+
+class FakeTables {
+  constructor(private readonly ctx: FakeContext) {}
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.ctx, name, true);
+  }
+  getItem(name: string): FakeTable {
+    if (!this.ctx.data.table(name)) this.ctx.fail(`ItemNotFound: table ${name}`);
+    return new FakeTable(this.ctx, name);
+  }
+}
+
+class FakeTable extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly tableName: string,
+    nullable = false,
+  ) {
+    super(ctx, (prop) => {
+      const t = ctx.data.table(tableName);
+      if (prop === "isNullObject") return nullable && !t;
+      if (!t) throw new Error(`ItemNotFound: ${tableName}`);
+      if (prop === "name") return t.name;
+      throw new Error(`unsupported load ${prop}`);
+    });
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  private get data(): TableData {
+    return this.ctx.data.table(this.tableName)!;
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.ctx.data.table(this.tableName)?.sheet ?? "?");
+  }
+  getRange(): FakeRange {
+    const t = this.data;
+    return new FakeRange(this.ctx, t.sheet, { col: t.col, row: t.row, cols: t.width, rows: t.height });
+  }
+  get rows() {
+    return {
+      add: (_index: unknown, values: unknown[][]) => {
+        const t = this.data;
+        const s = this.ctx.data.sheet(t.sheet)!;
+        for (const row of values) {
+          if (row.length !== t.width) this.ctx.fail(`InvalidArgument: row of ${row.length} values for a table ${t.width} wide`);
+          const r = t.row + t.height;
+          for (let c = 0; c < t.width; c++) {
+            if (s.cells.get(key(t.col + c, r))?.formula) this.ctx.fail(`rows.add would overwrite ${columnLetter(t.col + c)}${r + 1}`);
+            const above = s.cells.get(key(t.col + c, r - 1));
+            // Excel carries the column's format and calculated formula into the new row.
+            s.cells.set(key(t.col + c, r), { ...(above ?? {}), formula: row[c] ?? "" });
+          }
+          t.height++;
+        }
+      },
+    };
+  }
+  get columns() {
+    return {
+      add: (_index: unknown, _values: unknown, name: string) => {
+        const t = this.data;
+        this.ctx.data.type(t.sheet, `${columnLetter(t.col + t.width)}${t.row + 1}`, name);
+        t.width++;
+      },
+    };
+  }
+}
+
+class FakeNames extends Proxy {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => [...ctx.data.names.keys()].map((name) => ({ name })));
+  }
+  get items(): Array<{ name: string }> {
+    return this.read("items/name");
+  }
+  add(name: string, range: FakeRange): void {
+    if (this.ctx.data.names.has(name)) this.ctx.fail(`ItemAlreadyExists: name ${name}`);
+    const r = range as unknown as { sheetName: string; box: Box };
+    this.ctx.data.names.set(name, { sheet: r.sheetName, address: `${columnLetter(r.box.col)}${r.box.row + 1}` });
+  }
+  getItemOrNullObject(name: string) {
+    const ctx = this.ctx;
+    const item = new (class extends Proxy {
+      get isNullObject(): boolean {
+        return this.read("isNullObject");
+      }
+      getRange(): FakeRange {
+        const n = ctx.data.names.get(name)!;
+        const { col, row } = parseAddress(n.address);
+        return new FakeRange(ctx, n.sheet, { col, row, cols: 1, rows: 1 });
+      }
+    })(ctx, (prop) => {
+      if (prop === "isNullObject") return !ctx.data.names.has(name);
+      throw new Error(`unsupported load ${prop}`);
+    });
+    return item;
+  }
+}
+
+/** The Excel enums the adapter uses, with Office.js's string values. */
+export function installExcelEnums(): void {
+  (globalThis as unknown as { Excel: unknown }).Excel = {
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ConditionalFormatType: { custom: "Custom" },
+    DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
+    DataValidationAlertStyle: { stop: "Stop" },
+  };
+}
+
+export { columnIndex };
