@@ -1,26 +1,335 @@
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
-import { insertTemplate } from "../../src/usecases/workbook";
+import { insertTemplate, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { IH, TABLES } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, IH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
+import type { Plan } from "../../src/core/plan/schema";
 
 beforeAll(installExcelEnums);
 
-async function insert(data: FakeWorkbookData, onConflict: "ask" | "replace" | "keep" = "ask", plan = embeddedPlan()) {
+const PLAN = embeddedPlan();
+const YEARS = [2021, 2022, 2023, 2024, 2025];
+
+async function insert(data: FakeWorkbookData, onConflict: "ask" | "replace" | "keep" = "ask", plan: Plan = PLAN, language: "zh" | "en" = "zh") {
   const ctx = new FakeContext(data);
-  const outcome = await insertTemplate(ctx.excel, { language: "zh", onConflict, plan, year: 2023 });
+  const outcome = await insertTemplate(ctx.excel, { language, onConflict, plan, year: 2023 });
   return { outcome, syncs: ctx.syncCount };
 }
 
-describe("insert the template into an empty workbook", () => {
-  test("creates every table, in three round trips", async () => {
-    const data = new FakeWorkbookData();
+function written(outcome: InsertOutcome) {
+  if (outcome.kind !== "written") throw new Error(`expected a write, got ${JSON.stringify(outcome)}`);
+  return outcome.report;
+}
+
+async function freshWorkbook(language: "zh" | "en" = "zh") {
+  const data = new FakeWorkbookData();
+  data.addSheet("Sheet1");
+  written((await insert(data, "ask", PLAN, language)).outcome);
+  return data;
+}
+
+/** Fills every input and note cell of the indicator and task tables, as a planner would over five years. */
+function fillAsPlanner(data: FakeWorkbookData): Map<string, unknown> {
+  const typed = new Map<string, unknown>();
+  const sheet = data.table(TABLES.indicators)!.sheet;
+  PLAN.indicators.forEach((ind, i) => {
+    for (const y of YEARS) {
+      const value = ind.unit === "percent" ? Math.round((0.5 + i / 100 + (y - 2020) / 1000) * 10000) / 10000 : 10 + i + (y - 2020) / 10;
+      const address = data.addressOf(TABLES.indicators, ind.id, yearHeader(y));
+      data.type(sheet, address, value);
+      typed.set(`${sheet}!${address}`, value);
+      const noteAddress = data.addressOf(TABLES.indicators, ind.id, noteHeader(y));
+      const note = `${y} 年数据来源：教育事业统计 ${ind.id}`;
+      data.type(sheet, noteAddress, note);
+      typed.set(`${sheet}!${noteAddress}`, note);
+    }
+  });
+  const taskSheet = data.table(TABLES.tasks)!.sheet;
+  PLAN.tasks.forEach((task, i) => {
+    const address = data.addressOf(TABLES.tasks, task.id, yearHeader(2022));
+    data.type(taskSheet, address, i + 1);
+    typed.set(`${taskSheet}!${address}`, i + 1);
+  });
+  return typed;
+}
+
+function expectAllSurvive(data: FakeWorkbookData, typed: Map<string, unknown>) {
+  for (const [where, value] of typed) {
+    const [sheet, address] = where.split("!");
+    expect([where, data.at(sheet!, address!)?.formula]).toEqual([where, value]);
+  }
+}
+
+describe("insert into an empty workbook", () => {
+  let data: FakeWorkbookData;
+  let syncs: number;
+  beforeAll(async () => {
+    data = new FakeWorkbookData();
     data.addSheet("Sheet1");
+    const result = await insert(data);
+    written(result.outcome);
+    syncs = result.syncs;
+  });
+
+  test("three round trips: find, read, write", () => expect(syncs).toBe(3));
+
+  test("every table exists, found by name, on its own sheet", () => {
+    expect(data.tables.map((t) => [t.name, t.sheet])).toEqual([
+      [TABLES.indicators, "规划指标"],
+      [TABLES.tasks, "任务目标"],
+      [TABLES.schools, "学校数据"],
+      [TABLES.balance, "均衡分析"],
+      [TABLES.contradictions, "规划矛盾"],
+    ]);
+  });
+
+  test("the indicator table holds every row with its figures as the plan prints them", () => {
+    expect(data.column(TABLES.indicators, IH.id)).toEqual(PLAN.indicators.map((i) => i.id));
+    const baseline = data.column(TABLES.indicators, IH.baseline);
+    const target = data.column(TABLES.indicators, IH.target);
+    const row = (id: string) => PLAN.indicators.findIndex((i) => i.id === id);
+    expect(baseline[row("LOC-01")]).toBe(0.9252); // 92.52% as an Excel percentage
+    expect(baseline[row("INT-05-PRI")]).toBe(19.62); // shown as 19.62:1
+    expect(target[row("INT-05-PRI")]).toBe(17);
+    expect(baseline[row("LOC-04-PRI")]).toBe("＜0.42"); // a bound keeps its comparator
+    expect(target[row("LOC-04-JUN")]).toBe("＜0.35");
+    expect(data.column(TABLES.indicators, IH.direction)[row("INT-05-PRI")]).toBe("越低越好");
+    expect(data.column(TABLES.indicators, IH.stage)[row("INT-05-SEN")]).toBe("高中");
+  });
+
+  test("input columns are blank, live columns hold PLAN.* formulas in every row", () => {
+    for (const y of YEARS) expect(new Set(data.column(TABLES.indicators, yearHeader(y)))).toEqual(new Set([""]));
+    const status = data.column(TABLES.indicators, IH.status);
+    expect(new Set(status).size).toBe(1);
+    expect(status[0]).toBe("=PLAN.STATUS([@[基期值 Baseline]],[@[本年实际 Actual]],[@[目标值 Target]],PM_Year,2020,2025)");
+    expect(data.column(TABLES.indicators, IH.expected)[0]).toBe("=PLAN.EXPECTED([@[基期值 Baseline]],[@[目标值 Target]],PM_Year,2020,2025)");
+    expect(data.column(TABLES.indicators, IH.gap)[0]).toContain("PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],[@[方向 Direction]])");
+    expect(data.column(TABLES.indicators, IH.actual)[0]).toBe(
+      '=LET(v,CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]),IF(v="","",v))',
+    );
+  });
+
+  test("number formats follow each row's unit; input and computed cells look different", () => {
+    const sheet = "规划指标";
+    const fmt = (id: string, header: string) => data.at(sheet, data.addressOf(TABLES.indicators, id, header))!;
+    expect(fmt("LOC-01", IH.baseline).numberFormat).toBe("0.00%");
+    expect(fmt("LOC-01", yearHeader(2023)).numberFormat).toBe("0.00%");
+    expect(fmt("INT-05-PRI", yearHeader(2023)).numberFormat).toBe('0.00":1"');
+    expect(fmt("LOC-04-PRI", IH.expected).numberFormat).toBe("0.000");
+    expect(fmt("INT-06", IH.gap).numberFormat).toBe("0.00");
+    expect(fmt("LOC-01", IH.completion).numberFormat).toBe("0.0%");
+    expect(fmt("LOC-01", yearHeader(2023))).toMatchObject({ fill: "#FFF2CC", locked: false });
+    expect(fmt("LOC-01", noteHeader(2023))).toMatchObject({ fill: "#FFF2CC", locked: false });
+    expect(fmt("LOC-01", IH.status)).toMatchObject({ fill: "#E7EEF7", italic: true, locked: true });
+    expect(fmt("LOC-01", IH.baseline)).toMatchObject({ fill: null, locked: true });
+  });
+
+  test("validation rules with prompts and alerts in the workbook's language", () => {
+    const s = data.sheet("规划指标")!;
+    const year2023 = s.validations.find((v) => v.address === "'规划指标'!M6:M28")!;
+    expect(year2023.rule).toEqual({ custom: { formula: '=OR(ISBLANK(M6),AND(ISNUMBER(M6),M6>=0,OR($E6<>"%",M6<=1)))' } });
+    expect(year2023.prompt).toMatchObject({ showPrompt: true, message: expect.stringContaining("2023 年实际值") });
+    expect(year2023.errorAlert).toMatchObject({ showAlert: true, style: "Stop", message: expect.stringContaining("92.52%") });
+    expect(s.validations.find((v) => v.address === "'规划指标'!F6:F28")!.rule).toEqual({
+      list: { inCellDropDown: true, source: "越高越好,越低越好,保持,界限" },
+    });
+    const schools = data.sheet("学校数据")!;
+    expect(schools.validations.find((v) => v.address === "'学校数据'!B4:B4")!.rule).toEqual({ list: { inCellDropDown: true, source: "小学,初中" } });
+    expect(schools.validations.find((v) => v.address === "'学校数据'!C4:C4")!.rule).toEqual({ wholeNumber: { formula1: 1, operator: "GreaterThanOrEqualTo" } });
+    expect(schools.validations.find((v) => v.address === "'学校数据'!E4:E4")!.rule).toEqual({
+      custom: { formula: "=OR(ISBLANK(E4),AND(ISNUMBER(E4),E4>=0,E4=INT(E4),E4<=N($D4)))" },
+    });
+  });
+
+  test("the status column colours itself for each status, in both languages", () => {
+    const cfs = data.sheet("规划指标")!.conditionalFormats;
+    expect(cfs.map((c) => c.formula)).toEqual([
+      '=OR($W6="已达标",$W6="Met")',
+      '=OR($W6="符合进度",$W6="On track")',
+      '=OR($W6="滞后",$W6="Behind")',
+      '=OR($W6="倒退",$W6="Regressing")',
+      '=OR($W6="未达标",$W6="Missed")',
+    ]);
+    expect(new Set(cfs.map((c) => c.address))).toEqual(new Set(["'规划指标'!W6:W28"]));
+  });
+
+  test("the monitoring year is a named input cell; balance results are named for indicator cells", () => {
+    expect(data.names.get("PM_Year")).toEqual({ sheet: "规划指标", address: "B3" });
+    expect(data.at("规划指标", "B3")).toMatchObject({ formula: 2023, locked: false });
+    expect(data.names.get(BALANCE_NAMES.maxPrimary)).toEqual({ sheet: "均衡分析", address: "B11" });
+    expect(data.at("均衡分析", "B11")!.formula).toBe("=MAX(B4:B10)");
+    expect(data.at("均衡分析", "E12")!.formula).toBe("=AVERAGE(E4:E10)");
+  });
+
+  test("the balance table: enrolment-weighted CVs per stage against national and plan thresholds", () => {
+    const [head, first] = data.tableRows(TABLES.balance);
+    expect(head).toEqual(["指标 Indicator", "小学差异系数 Primary CV", "小学 ≤0.50 National", "小学 规划目标 Plan target", "初中差异系数 Junior CV", "初中 ≤0.45 National", "初中 规划目标 Plan target"]);
+    expect(first![1]).toBe('=PLAN.CV(IF(PM_Schools[学段 Stage]="小学",PM_Schools[每百生高学历教师 Per 100: degree teachers],""),PM_Schools[在校生数 Enrolment])');
+    expect(first![3]).toContain("<0.4,"); // the plan's own ＜0.40
+    expect(first![6]).toContain("<0.35,");
+    expect(first![5]).toContain("<=0.45,");
+  });
+
+  test("schools: one row per school and stage, per-student values and the 2017 rule by formula", () => {
+    const [head, row] = data.tableRows(TABLES.schools);
+    expect(head!.slice(0, 5)).toEqual([SH.school, SH.stage, SH.enrolment, SH.classes, SH.standardClasses]);
+    expect(row![head!.indexOf(SH.balance)]).toBe(
+      '=IF(COUNT([@[每百生高学历教师 Per 100: degree teachers]:[每百生多媒体教室 Per 100: multimedia rooms]])<7,"",PLAN.BALANCE([@[每百生高学历教师 Per 100: degree teachers]:[每百生多媒体教室 Per 100: multimedia rooms]],[@[学段 Stage]]))',
+    );
+  });
+
+  test("task targets with their printed target, numeric target and input columns", () => {
+    const ids = data.column(TABLES.tasks, TH.id);
+    expect(ids).toEqual(PLAN.tasks.map((t) => t.id));
+    const i = ids.indexOf("T-BLD-PROJ");
+    expect(data.column(TABLES.tasks, TH.target)[i]).toBe("58个");
+    expect(data.column(TABLES.tasks, TH.targetValue)[i]).toBe(58);
+    expect(data.column(TABLES.tasks, TH.basis)[i]).toBe("累计 Cumulative");
+    expect(data.column(TABLES.tasks, TH.period)[i]).toBe("2021–2023");
+  });
+
+  test("contradictions are visible: their own sheet and a line on the indicator sheet", () => {
+    expect(data.column(TABLES.contradictions, "ID")).toEqual(PLAN.contradictions.map((c) => c.id));
+    expect(data.at("规划指标", "A4")!.formula).toContain("4 处不一致");
+  });
+
+  test("the template's identity, version and IDs are stored in a very hidden sheet", () => {
+    const meta = data.sheet("PM_Meta")!;
+    expect(meta.visibility).toBe("VeryHidden");
+    expect(data.at("PM_Meta", "B1")!.formula).toBe(PLAN.id);
+    expect(data.at("PM_Meta", "B2")!.formula).toBe(PLAN.version);
+    expect(data.at("PM_Meta", "D1")!.formula).toBe("INT-01");
+  });
+});
+
+describe("re-insert and upgrade lose nothing", () => {
+  test("re-inserting over a workbook full of planner values keeps every one of them", async () => {
+    const data = await freshWorkbook();
+    const typed = fillAsPlanner(data);
+    // The planner also adds an indicator of their own and a column of their own.
+    const t = data.table(TABLES.indicators)!;
+    const own = t.row + t.height;
+    data.type("规划指标", `A${own + 1}`, "OWN-01");
+    data.type("规划指标", `C${own + 1}`, "自定义指标：课后服务覆盖率");
+    data.type("规划指标", `E${own + 1}`, "%");
+    data.type("规划指标", `M${own + 1}`, 0.87);
+    t.height++;
+    data.type("规划指标", `X${t.row + 1}`, "科室备注 Our remarks");
+    data.type("规划指标", `X${t.row + 2}`, "由基教科核对");
+    t.width++;
+    typed.set(`规划指标!M${own + 1}`, 0.87);
+    typed.set(`规划指标!X${t.row + 2}`, "由基教科核对");
+
     const { outcome, syncs } = await insert(data);
-    expect(outcome.kind).toBe("written");
+    const report = written(outcome);
     expect(syncs).toBe(3);
-    for (const name of Object.values(TABLES)) expect(data.table(name)).toBeDefined();
-    const rows = data.tableRows(TABLES.indicators);
-    expect(rows.length).toBe(1 + 23);
-    expect(data.column(TABLES.indicators, IH.id)).toEqual(embeddedPlan().indicators.map((i) => i.id));
+    expectAllSurvive(data, typed);
+    expect(report.conflicts).toEqual([]);
+    expect(report.addedRows).toEqual([]);
+    expect(report.createdTables).toEqual([]);
+    expect(report.preservedInputs).toBe(23 * 5 * 2 + 50 + 1);
+    // The planner's own row got the live formulas too.
+    expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
+    expect(data.tables.length).toBe(5);
+  });
+
+  test("an upgrade adds new rows, and asks before replacing a changed figure", async () => {
+    const data = await freshWorkbook();
+    const typed = fillAsPlanner(data);
+    const next: Plan = JSON.parse(JSON.stringify(PLAN));
+    next.version = "1.1.0";
+    next.indicators.push({
+      ...JSON.parse(JSON.stringify(PLAN.indicators.find((i) => i.id === "LOC-11")!)),
+      id: "LOC-13",
+      item: 13,
+      names: { zh: "新增指标", en: "New indicator" },
+    });
+    next.indicators.find((i) => i.id === "LOC-10")!.target = { value: 0.9, comparator: "=", text: "90" };
+    const before = JSON.stringify(data.sheets.map((s) => [...s.cells.entries()]));
+
+    const asked = await insert(data, "ask", next);
+    expect(asked.outcome.kind).toBe("confirm");
+    expect(asked.syncs).toBe(2); // read only
+    expect(JSON.stringify(data.sheets.map((s) => [...s.cells.entries()]))).toBe(before); // nothing written
+    if (asked.outcome.kind !== "confirm") return;
+    expect(asked.outcome.report.conflicts).toEqual([
+      expect.objectContaining({ table: TABLES.indicators, key: "LOC-10", header: IH.target, workbook: 0.85, template: 0.9, address: data.addressOf(TABLES.indicators, "LOC-10", IH.target) }),
+    ]);
+
+    const kept = written((await insert(data, "keep", next)).outcome);
+    expect(kept.resolution).toBe("keep");
+    expect(kept.upgradedFrom).toBe(`${PLAN.id} 1.0.0`);
+    expect(kept.addedRows).toEqual([{ table: TABLES.indicators, keys: ["LOC-13"] }]);
+    expect(data.column(TABLES.indicators, IH.target)[data.column(TABLES.indicators, IH.id).indexOf("LOC-10")]).toBe(0.85);
+    expect(data.column(TABLES.indicators, IH.id).at(-1)).toBe("LOC-13");
+    expect(data.column(TABLES.indicators, IH.status).at(-1)).toMatch(/^=PLAN.STATUS/);
+    expectAllSurvive(data, typed);
+    expect(data.at("PM_Meta", "B2")!.formula).toBe("1.1.0");
+
+    const replaced = written((await insert(data, "replace", next)).outcome);
+    expect(replaced.resolution).toBe("replace");
+    expect(data.column(TABLES.indicators, IH.target)[data.column(TABLES.indicators, IH.id).indexOf("LOC-10")]).toBe(0.9);
+    expectAllSurvive(data, typed);
+  });
+
+  test("a value typed over a computed cell is a conflict, never silently overwritten", async () => {
+    const data = await freshWorkbook();
+    const address = data.addressOf(TABLES.indicators, "INT-03", IH.status);
+    data.type("规划指标", address, "已达标（人工判断）");
+    const asked = await insert(data, "ask");
+    expect(asked.outcome.kind).toBe("confirm");
+    written((await insert(data, "keep")).outcome);
+    expect(data.at("规划指标", address)!.formula).toBe("已达标（人工判断）");
+  });
+
+  test("a row the planner deleted is reported, not restored, on a re-insert of the same version", async () => {
+    const data = await freshWorkbook();
+    // Delete LOC-12 (the last row) as Excel would: the table shrinks.
+    const t = data.table(TABLES.indicators)!;
+    const last = t.row + t.height - 1;
+    for (let c = 0; c < t.width; c++) data.sheet("规划指标")!.cells.delete(`${t.col + c},${last}`);
+    t.height--;
+    const report = written((await insert(data)).outcome);
+    expect(report.notRestored).toEqual(["LOC-12"]);
+    expect(data.column(TABLES.indicators, IH.id)).not.toContain("LOC-12");
+  });
+
+  test("a table without its ID column is refused with a message naming it; nothing is written", async () => {
+    const data = await freshWorkbook();
+    const t = data.table(TABLES.indicators)!;
+    data.type("规划指标", `A${t.row + 1}`, "编号");
+    const before = JSON.stringify(data.sheets.map((s) => [...s.cells.entries()]));
+    const { outcome, syncs } = await insert(data);
+    expect(outcome).toMatchObject({ kind: "error", message: { zh: expect.stringContaining("缺少列“ID”"), en: expect.stringContaining('has no column "ID"') } });
+    expect(syncs).toBe(2);
+    expect(JSON.stringify(data.sheets.map((s) => [...s.cells.entries()]))).toBe(before);
+  });
+
+  test("a sheet name already taken by the planner is left alone", async () => {
+    const data = new FakeWorkbookData();
+    data.addSheet("规划指标");
+    data.type("规划指标", "A1", "我的草稿");
+    written((await insert(data)).outcome);
+    expect(data.at("规划指标", "A1")!.formula).toBe("我的草稿");
+    expect(data.table(TABLES.indicators)!.sheet).toBe("规划指标 (2)");
+  });
+
+  test("protected template sheets are unprotected for the write and protected again", async () => {
+    const data = await freshWorkbook();
+    for (const s of data.sheets) s.protected = s.name !== "PM_Meta";
+    const typed = fillAsPlanner(data);
+    const { outcome } = await insert(data);
+    written(outcome);
+    expectAllSurvive(data, typed);
+    expect(data.sheets.filter((s) => s.name !== "PM_Meta").every((s) => s.protected)).toBe(true);
+  });
+
+  test("an English workbook keeps English labels on re-insert from a Chinese Office", async () => {
+    const data = await freshWorkbook("en");
+    expect(data.table(TABLES.indicators)!.sheet).toBe("Indicators");
+    expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
+    const report = written((await insert(data, "ask", PLAN, "zh")).outcome);
+    expect(report.conflicts).toEqual([]);
+    expect(data.tables.length).toBe(5);
+    expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
   });
 });
