@@ -364,3 +364,96 @@ export const insertMessages = {
     en: `The monitoring year must be between ${first} and ${last}.`,
   }),
 } as const;
+
+/** A number as a person reads it: no binary noise (0.9252 × 100 → 92.52, not 92.52000000000001). */
+export function plainNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+const pct = (n: number) => `${plainNumber(n * 100)}%`;
+
+/** Messages of validation on demand; each names the cell and the fix. */
+export const checkMessages = {
+  notNumber: (where: string, text: string): Bilingual => ({
+    zh: `${where}：“${text}”不是数值。请填写数字（百分比如 92.52%，比值填前项如 18.5）。`,
+    en: `${where}: "${text}" is not a number. Enter a number (percentages like 92.52%, ratios as the first term, e.g. 18.5).`,
+  }),
+  excelError: (where: string, text: string): Bilingual => ({
+    zh: `${where}：单元格为错误值 ${text}。请改正公式或重新填写数值。`,
+    en: `${where}: the cell holds the error ${text}. Fix the formula or type the value again.`,
+  }),
+  textNumber: (where: string, text: string, value: number): Bilingual => ({
+    zh: `${where}：“${text}”是文本，Excel 不会把它当作数值计算。请重新输入为数值 ${plainNumber(value)}（粘贴时请选择“只粘贴值”并确认格式）。`,
+    en: `${where}: "${text}" is text, which Excel will not calculate with. Type it again as the number ${plainNumber(value)} (paste values only, then check the format).`,
+  }),
+  negative: (where: string, v: number): Bilingual => ({
+    zh: `${where}：${plainNumber(v)} 为负数，此处不能为负。请核对数据。`,
+    en: `${where}: ${plainNumber(v)} is negative, which this cell cannot be. Check the figure.`,
+  }),
+  percentPoints: (where: string, v: number): Bilingual => ({
+    zh: `${where}：这是百分比单元格，${plainNumber(v)} 会显示为 ${pct(v)}。若指 ${plainNumber(v)}%，请输入“${plainNumber(v)}%”或 ${plainNumber(v / 100)}。`,
+    en: `${where}: this is a percent cell, so ${plainNumber(v)} shows as ${pct(v)}. If you mean ${plainNumber(v)}%, type "${plainNumber(v)}%" or ${plainNumber(v / 100)}.`,
+  }),
+  percentRange: (where: string, v: number): Bilingual => ({
+    zh: `${where}：${pct(v)} 超过 100%。请核对数据。`,
+    en: `${where}: ${pct(v)} exceeds 100%. Check the figure.`,
+  }),
+  coefficientRange: (where: string, v: number): Bilingual => ({
+    zh: `${where}：差异系数 ${plainNumber(v)} 大于 1，极不寻常。请核对是否按学生数加权计算。`,
+    en: `${where}: a difference coefficient of ${plainNumber(v)} is above 1, which is very unusual. Check that it is student-weighted.`,
+  }),
+  jump: (where: string, from: string, previous: number, v: number, percent: boolean): Bilingual => {
+    const f = percent ? pct : plainNumber;
+    return {
+      zh: `${where}：与 ${from} 年的 ${f(previous)} 相比变为 ${f(v)}，变化幅度异常。请核对数据或在说明栏注明原因。`,
+      en: `${where}: ${f(v)} after ${f(previous)} in ${from} is an unusual change. Check the figure or explain it in the note column.`,
+    };
+  },
+  missingId: (where: string): Bilingual => ({
+    zh: `${where}：该行有数据但没有编号。请填写唯一的指标编号，以便插入模板时匹配。`,
+    en: `${where}: this row has data but no ID. Give it a unique ID so template inserts can match it.`,
+  }),
+  unknownUnit: (where: string): Bilingual => ({
+    zh: `${where}：无法识别的单位。请选择 %、比值（N:1）、年、系数、个数或人数，以便检查数值范围。`,
+    en: `${where}: unknown unit. Use %, Ratio (N:1), Years, Coefficient, Count or Persons so values can be range-checked.`,
+  }),
+  missingBaseline: (where: string, id: string): Bilingual => ({
+    zh: `${where}：指标 ${id} 缺少基期值，无法计算进度。请按规划填写基期值。`,
+    en: `${where}: indicator ${id} has no baseline, so progress cannot be calculated. Enter the plan's baseline.`,
+  }),
+  missingTarget: (where: string, id: string): Bilingual => ({
+    zh: `${where}：指标 ${id} 缺少目标值。请按规划填写目标值。`,
+    en: `${where}: indicator ${id} has no target. Enter the plan's target.`,
+  }),
+  missingSchool: (where: string): Bilingual => ({
+    zh: `${where}：该行有数据但没有校名。请填写学校名称。`,
+    en: `${where}: this row has data but no school name. Enter the school's name.`,
+  }),
+  stage: (where: string, stage: string): Bilingual => ({
+    zh: `${where}：学段“${stage}”无效。请选择“小学”或“初中”（九年一贯制学校请分两行填写）。`,
+    en: `${where}: stage "${stage}" is not valid. Choose 小学 (primary) or 初中 (junior); enter a nine-year school as two rows.`,
+  }),
+  duplicateSchool: (where: string, name: string, stage: string, first: string): Bilingual => ({
+    zh: `${where}：${name}（${stage}）与 ${first} 重复。每校每学段只能有一行，请合并或删除重复行。`,
+    en: `${where}: ${name} (${stage}) duplicates ${first}. Keep one row per school and stage: merge or delete the duplicate.`,
+  }),
+  missingEnrolment: (where: string, name: string): Bilingual => ({
+    zh: `${where}：${name} 缺少在校生数，差异系数无法按学生加权。请填写在校生数。`,
+    en: `${where}: ${name} has no enrolment, so the coefficients cannot be weighted. Enter the enrolment.`,
+  }),
+  zeroEnrolment: (where: string, name: string): Bilingual => ({
+    zh: `${where}：${name} 在校生数为 0。无学生的学校不参与计算，请删除该行或填写实际人数。`,
+    en: `${where}: ${name} has an enrolment of 0. A school without students does not count: delete the row or enter the real figure.`,
+  }),
+  classesOverEnrolment: (where: string, classes: number, enrolment: number): Bilingual => ({
+    zh: `${where}：班级数 ${plainNumber(classes)} 多于在校生数 ${plainNumber(enrolment)}。请核对两列是否填反。`,
+    en: `${where}: ${plainNumber(classes)} classes exceed the enrolment of ${plainNumber(enrolment)}. Check whether the two columns are swapped.`,
+  }),
+  standardOverClasses: (where: string, standard: number, classes: number): Bilingual => ({
+    zh: `${where}：标准班额班级数 ${plainNumber(standard)} 多于班级总数 ${plainNumber(classes)}。请核对。`,
+    en: `${where}: ${plainNumber(standard)} standard-size classes exceed the ${plainNumber(classes)} classes in total. Check the figures.`,
+  }),
+  notInserted: {
+    zh: "工作簿中还没有规划模板：请先点击“插入模板”。",
+    en: "This workbook has no plan template yet: click Insert template first.",
+  },
+} as const;

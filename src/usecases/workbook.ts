@@ -8,7 +8,11 @@ import type { Plan } from "../core/plan/schema";
 import { planInsert, type InsertReport } from "../core/workbook/insert";
 import { applyOps } from "../excel/apply";
 import { readSnapshot } from "../excel/snapshot";
-import type { Bilingual } from "../core/i18n";
+import { checkMessages, type Bilingual } from "../core/i18n";
+import { checkWorkbook, type Finding } from "../core/workbook/check";
+import { yearSummary, type YearSummary } from "../core/workbook/flags";
+import { planHighlights, planProtection, planSelect } from "../core/workbook/actions";
+import { planYears } from "../core/workbook/layout";
 
 export type InsertOutcome =
   | { kind: "written"; report: InsertReport }
@@ -40,4 +44,41 @@ export async function insertTemplate(context: Excel.RequestContext, request: Ins
   if (result.kind !== "write") return result;
   await applyOps(context, result.ops);
   return { kind: "written", report: result.report };
+}
+
+export type ValidateOutcome = { kind: "checked"; findings: Finding[] } | { kind: "error"; message: Bilingual };
+
+/** Reads every input, lists the findings and highlights their cells (3 round trips). */
+export async function validateWorkbook(context: Excel.RequestContext, plan: Plan = embeddedPlan()): Promise<ValidateOutcome> {
+  const snapshot = await readSnapshot(context);
+  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
+  const findings = checkWorkbook(plan, snapshot);
+  await applyOps(context, planHighlights(findings, snapshot));
+  return { kind: "checked", findings };
+}
+
+export type SummaryOutcome = { kind: "summary"; summary: YearSummary; years: number[] } | { kind: "error"; message: Bilingual };
+
+/** Status counts and flags for a year (default: the workbook's monitoring year); 2 round trips, no writes. */
+export async function summarizeYear(context: Excel.RequestContext, year?: number, plan: Plan = embeddedPlan()): Promise<SummaryOutcome> {
+  const snapshot = await readSnapshot(context);
+  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
+  const years = planYears(plan);
+  const chosen = year ?? (typeof snapshot.year === "number" && years.includes(snapshot.year) ? snapshot.year : defaultYear(plan));
+  return { kind: "summary", summary: yearSummary(plan, snapshot, chosen), years };
+}
+
+/** Selects a cell (a finding, a flagged row): 1 round trip. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+  await applyOps(context, planSelect(sheet, address));
+}
+
+export type ProtectionOutcome = { kind: "done"; on: boolean } | { kind: "error"; message: Bilingual };
+
+/** Protects the template sheets with only input cells unlocked, or unprotects them (3 round trips). */
+export async function setProtection(context: Excel.RequestContext, on: boolean): Promise<ProtectionOutcome> {
+  const snapshot = await readSnapshot(context);
+  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
+  await applyOps(context, planProtection(on, snapshot));
+  return { kind: "done", on };
 }

@@ -181,6 +181,10 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
 
   writeMeta(plan, snapshot, language, allIds, ops);
   writeNames(snapshot, layouts, ops);
+  // With protection switched on, new template sheets are protected like the others.
+  if (snapshot.meta?.protection) {
+    for (const layout of layouts.values()) if (layout.created) tail.push({ op: "protect", sheet: layout.sheet });
+  }
   return { kind: "write", ops: withProtection([...ops, ...tail], snapshot), report };
 }
 

@@ -1,0 +1,219 @@
+/**
+ * Validation on demand. Pasted values bypass Excel's own data validation, so every input is read
+ * back and checked here. Each finding names the sheet and cell and says what to do, in both
+ * languages; nothing is changed in the data.
+ */
+import { checkMessages, type Bilingual } from "../i18n";
+import { readValue } from "../values";
+import { cellAddress } from "./a1";
+import { IH, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
+import type { Plan, Unit } from "../plan/schema";
+import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
+
+export interface Finding {
+  severity: "error" | "warning";
+  code: string;
+  sheet: string;
+  address: string;
+  table: string;
+  /** The row's ID or school name, for the list in the pane. */
+  key: string;
+  header: string;
+  message: Bilingual;
+}
+
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/** Relative change between consecutive years beyond which a value is questioned. */
+export const JUMP_RATIO = 0.5;
+/** For percentages: an absolute change beyond this many points is questioned. */
+export const JUMP_POINTS = 0.15;
+
+class TableReader {
+  constructor(
+    readonly table: TableSnapshot,
+    readonly findings: Finding[],
+  ) {}
+
+  col(header: string): number {
+    return this.table.headers.indexOf(header);
+  }
+
+  value(row: number, header: string): Cell | undefined {
+    const c = this.col(header);
+    return c < 0 ? undefined : this.table.values[row]?.[c];
+  }
+
+  address(row: number, header: string): string {
+    return cellAddress(this.table.col + this.col(header), this.table.row + 1 + row);
+  }
+
+  add(severity: Finding["severity"], code: string, row: number, header: string, key: string, message: Bilingual): void {
+    this.findings.push({
+      severity,
+      code,
+      sheet: this.table.sheet,
+      address: this.address(row, header),
+      table: this.table.name,
+      key,
+      header,
+      message,
+    });
+  }
+
+  /**
+   * A number, or a finding: Excel errors, logical values and text (even readable text, which
+   * Excel's own functions would not count) are reported with what to type instead.
+   */
+  number(row: number, header: string, key: string): number | null {
+    const cell = this.value(row, header);
+    if (isBlank(cell)) return null;
+    const where = this.address(row, header);
+    if (typeof cell === "number") return cell;
+    if (typeof cell === "boolean") {
+      this.add("error", "not-number", row, header, key, checkMessages.notNumber(where, String(cell).toUpperCase()));
+      return null;
+    }
+    const text = String(cell).trim();
+    if (EXCEL_ERROR.test(text)) {
+      this.add("error", "excel-error", row, header, key, checkMessages.excelError(where, text.toUpperCase()));
+      return null;
+    }
+    const read = readValue(text);
+    this.add(
+      "error",
+      read.ok ? "text-number" : "not-number",
+      row,
+      header,
+      key,
+      read.ok ? checkMessages.textNumber(where, text, read.value.value) : checkMessages.notNumber(where, text),
+    );
+    return null;
+  }
+}
+
+function checkValue(reader: TableReader, row: number, header: string, key: string, unit: Unit | null, value: number): boolean {
+  const where = reader.address(row, header);
+  if (value < 0) {
+    reader.add("error", "negative", row, header, key, checkMessages.negative(where, value));
+    return false;
+  }
+  if (unit === "percent" && value > 1) {
+    reader.add("error", value <= 100 ? "percent-points" : "percent-range", row, header, key,
+      value <= 100 ? checkMessages.percentPoints(where, value) : checkMessages.percentRange(where, value));
+    return false;
+  }
+  if (unit === "coefficient" && value > 1) {
+    reader.add("warning", "coefficient-range", row, header, key, checkMessages.coefficientRange(where, value));
+  }
+  return true;
+}
+
+function checkJump(reader: TableReader, row: number, header: string, key: string, unit: Unit | null, previous: number, value: number, fromLabel: string) {
+  const change = Math.abs(value - previous);
+  const jump = unit === "percent" ? change > JUMP_POINTS : previous !== 0 && change / Math.abs(previous) > JUMP_RATIO;
+  if (jump) {
+    reader.add("warning", "jump", row, header, key, checkMessages.jump(reader.address(row, header), fromLabel, previous, value, unit === "percent"));
+  }
+}
+
+function checkIndicators(reader: TableReader, plan: Plan) {
+  const { table } = reader;
+  const years = planYears(plan);
+  table.values.forEach((_, row) => {
+    const id = String(reader.value(row, IH.id) ?? "").trim();
+    const hasData = years.some((y) => !isBlank(reader.value(row, yearHeader(y))));
+    if (!id) {
+      if (hasData) reader.add("warning", "missing-id", row, IH.id, `#${row + 1}`, checkMessages.missingId(reader.address(row, IH.id)));
+      return;
+    }
+    const unit = unitFromLabel(reader.value(row, IH.unit));
+    if (!unit && reader.col(IH.unit) >= 0) reader.add("warning", "unknown-unit", row, IH.unit, id, checkMessages.unknownUnit(reader.address(row, IH.unit)));
+    let previous: { value: number; label: string } | null = null;
+    for (const header of [IH.baseline, IH.target]) {
+      const cell = reader.value(row, header);
+      if (isBlank(cell)) {
+        reader.add("error", header === IH.baseline ? "missing-baseline" : "missing-target", row, header, id,
+          header === IH.baseline ? checkMessages.missingBaseline(reader.address(row, header), id) : checkMessages.missingTarget(reader.address(row, header), id));
+      } else {
+        const read = readValue(cell);
+        if (!read.ok) reader.add("error", "not-number", row, header, id, checkMessages.notNumber(reader.address(row, header), String(cell)));
+        else if (header === IH.baseline) previous = { value: read.value.value, label: String(plan.period.baseYear) };
+      }
+    }
+    for (const year of years) {
+      const header = yearHeader(year);
+      if (reader.col(header) < 0) continue;
+      const value = reader.number(row, header, id);
+      if (value === null) continue;
+      if (!checkValue(reader, row, header, id, unit, value)) continue;
+      if (previous) checkJump(reader, row, header, id, unit, previous.value, value, previous.label);
+      previous = { value, label: String(year) };
+    }
+  });
+}
+
+function checkTasks(reader: TableReader, plan: Plan) {
+  reader.table.values.forEach((_, row) => {
+    const id = String(reader.value(row, TH.id) ?? "").trim() || `#${row + 1}`;
+    const unit = unitFromLabel(reader.value(row, TH.unit)) ?? (String(reader.value(row, TH.unit) ?? "").trim() === "%" ? "percent" : null);
+    for (const year of planYears(plan)) {
+      const header = yearHeader(year);
+      if (reader.col(header) < 0) continue;
+      const value = reader.number(row, header, id);
+      if (value !== null) checkValue(reader, row, header, id, unit, value);
+    }
+  });
+}
+
+function checkSchools(reader: TableReader) {
+  const seen = new Map<string, number>();
+  const inputs = [SH.enrolment, SH.classes, SH.standardClasses, ...SCHOOL_INDICATORS.map((i) => i.raw)];
+  reader.table.values.forEach((_, row) => {
+    const name = String(reader.value(row, SH.school) ?? "").trim();
+    const stage = String(reader.value(row, SH.stage) ?? "").trim();
+    const hasData = !isBlank(reader.value(row, SH.stage)) || inputs.some((h) => !isBlank(reader.value(row, h)));
+    if (!name && !hasData) return; // an empty row
+    const key = name || `#${row + 1}`;
+    if (!name) reader.add("error", "missing-school", row, SH.school, key, checkMessages.missingSchool(reader.address(row, SH.school)));
+    if (!STAGE_OPTIONS.includes(stage)) reader.add("error", "stage", row, SH.stage, key, checkMessages.stage(reader.address(row, SH.stage), stage));
+    if (name && STAGE_OPTIONS.includes(stage)) {
+      const id = `${name}\u0000${stage}`;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        reader.add("error", "duplicate-school", row, SH.school, key, checkMessages.duplicateSchool(reader.address(row, SH.school), name, stage, reader.address(first, SH.school)));
+      } else seen.set(id, row);
+    }
+    const numbers = new Map<string, number | null>();
+    for (const header of inputs) {
+      const value = reader.number(row, header, key);
+      numbers.set(header, value);
+      if (value !== null && value < 0) reader.add("error", "negative", row, header, key, checkMessages.negative(reader.address(row, header), value));
+    }
+    const enrolment = numbers.get(SH.enrolment);
+    if (isBlank(reader.value(row, SH.enrolment))) {
+      reader.add("error", "missing-enrolment", row, SH.enrolment, key, checkMessages.missingEnrolment(reader.address(row, SH.enrolment), key));
+    } else if (enrolment === 0) {
+      reader.add("error", "zero-enrolment", row, SH.enrolment, key, checkMessages.zeroEnrolment(reader.address(row, SH.enrolment), key));
+    }
+    const classes = numbers.get(SH.classes);
+    if (classes != null && enrolment != null && enrolment > 0 && classes > enrolment) {
+      reader.add("error", "classes-over-enrolment", row, SH.classes, key, checkMessages.classesOverEnrolment(reader.address(row, SH.classes), classes, enrolment));
+    }
+    const standard = numbers.get(SH.standardClasses);
+    if (standard != null && classes != null && standard > classes) {
+      reader.add("error", "standard-over-classes", row, SH.standardClasses, key, checkMessages.standardOverClasses(reader.address(row, SH.standardClasses), standard, classes));
+    }
+  });
+}
+
+/** Every finding over the template's input tables, errors first, then in sheet order. */
+export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[] {
+  const findings: Finding[] = [];
+  const { indicators, tasks, schools } = snapshot.tables;
+  if (indicators) checkIndicators(new TableReader(indicators, findings), plan);
+  if (tasks) checkTasks(new TableReader(tasks, findings), plan);
+  if (schools) checkSchools(new TableReader(schools, findings));
+  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+}
