@@ -2,22 +2,29 @@
 // single-pass loop over the same typed arrays in the same run (ratios, so a noisy shared machine
 // matters less), plus the gzipped size of what the runtime page loads. Prints figures; asserts nothing.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
-const out = mkdtempSync(join(tmpdir(), "plan-monitor-bench-"));
+// Compiled inside node_modules so the output resolves the project's packages.
+const out = join(root, "node_modules/.cache/plan-monitor-bench");
+mkdirSync(out, { recursive: true });
 execFileSync(
   process.execPath,
-  [join(root, "node_modules/typescript/bin/tsc"), "--outDir", out, "--module", "commonjs", "--target", "es2022", "--skipLibCheck", "--strict", "--types", "node", join(root, "src/core/calc/samples.ts"), join(root, "src/core/calc/equity.ts")],
+  [
+    join(root, "node_modules/typescript/bin/tsc"),
+    ...["--outDir", out, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node", "--target", "es2022"],
+    ...["--skipLibCheck", "--strict", "--esModuleInterop", "--resolveJsonModule", "--types", "node,office-js"],
+    join(root, "src/core/calc/samples.ts"),
+    join(root, "scripts/bench/workbook.ts"),
+  ],
   { stdio: "inherit" },
 );
 const require = createRequire(import.meta.url);
-const equity = require(join(out, "calc/equity.js"));
-const samples = require(join(out, "calc/samples.js"));
+const equity = require(join(out, "src/core/calc/equity.js"));
+const samples = require(join(out, "src/core/calc/samples.js"));
 
 const N = 100_000;
 let seed = 42;
@@ -114,3 +121,5 @@ const runtime = gz("runtime.js");
 const lazy = chunks.filter((f) => f !== "runtime.js").reduce((sum, f) => sum + gz(f), 0);
 console.log(`\nBundle (gzipped): functions registered from runtime.js = ${(runtime / 1024).toFixed(1)} KiB (target ≤ 60 KiB);`);
 console.log(`  pane interactive after runtime.js + lazy chunks = ${((runtime + lazy) / 1024).toFixed(1)} KiB (target ≤ 250 KiB; excludes office.js from the CDN)`);
+
+await require(join(out, "scripts/bench/workbook.js")).run();
