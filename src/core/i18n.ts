@@ -278,7 +278,73 @@ export const paneText = {
   taskTargets: { zh: "第三章任务目标", en: "Chapter 3 task targets" },
   contradictions: { zh: "规划内部不一致之处", en: "Contradictions within the plan" },
   functions: { zh: "PLAN 函数参考", en: "PLAN function reference" },
+  copy: { zh: "复制", en: "Copy" },
+  copied: { zh: "已复制", en: "Copied" },
+  notInserted: { zh: "本工作簿尚未插入规划模板。", en: "This workbook has no plan template yet." },
+  inserted: { zh: "已插入模板", en: "Template inserted" },
+  upgradeAvailable: { zh: "有新版本模板可升级", en: "A newer template version is available" },
+  insert: { zh: "插入模板", en: "Insert template" },
+  reinsert: { zh: "重新插入 / 补全模板", en: "Re-insert / complete template" },
+  upgrade: { zh: "升级模板", en: "Upgrade template" },
+  working: { zh: "正在处理…", en: "Working…" },
+  conflictsTitle: { zh: "以下单元格与模板不同，请选择如何处理：", en: "These cells differ from the template. Choose what to do:" },
+  conflictWorkbook: { zh: "工作簿中", en: "Workbook" },
+  conflictTemplate: { zh: "模板", en: "Template" },
+  keepMine: { zh: "保留我的数据", en: "Keep my values" },
+  replace: { zh: "替换为模板值", en: "Replace with template" },
+  cancel: { zh: "取消", en: "Cancel" },
+  protection: { zh: "保护模板工作表（仅填报单元格可编辑）", en: "Protect template sheets (only input cells editable)" },
+  checkSection: { zh: "数据校验", en: "Data check" },
+  runCheck: { zh: "校验数据", en: "Check data" },
+  noFindings: { zh: "未发现问题。", en: "No problems found." },
+  errors: { zh: "错误", en: "Errors" },
+  warnings: { zh: "提示", en: "Warnings" },
+  progressSection: { zh: "进度与预警", en: "Progress and flags" },
+  year: { zh: "监测年份", en: "Monitoring year" },
+  refresh: { zh: "刷新", en: "Refresh" },
+  noMisses: { zh: "本年度没有未达标或滞后的指标。", en: "No indicator misses its target or lags its path this year." },
+  misses: { zh: "未达标或滞后的指标（最严重的在前）", en: "Indicators missing their target or behind their path (worst first)" },
+  actual: { zh: "实际", en: "Actual" },
+  expected: { zh: "预期", en: "Expected" },
+  gap: { zh: "差距", en: "Gap" },
+  unreadable: { zh: "以下指标的数值无法读取，请先校验数据：", en: "These indicators have unreadable values; run the data check:" },
+  reportsSection: { zh: "年度报告", en: "Annual reports" },
+  failed: { zh: "操作失败", en: "The action failed" },
+  retry: { zh: "请重试；若问题持续，请联系维护人员。", en: "Try again; if it persists, contact support." },
 } as const satisfies Record<string, Bilingual>;
+
+export const statusText = statusLabels;
+
+/** The pane's summary of an insert. */
+export function insertSummary(r: {
+  createdTables: string[];
+  addedRows: { keys: string[] }[];
+  addedColumns: { headers: string[] }[];
+  notRestored: string[];
+  preservedInputs: number;
+  conflicts: unknown[];
+  resolution: "replace" | "keep" | null;
+}): Bilingual {
+  const added = r.addedRows.reduce((n, a) => n + a.keys.length, 0);
+  const columns = r.addedColumns.reduce((n, a) => n + a.headers.length, 0);
+  const zh = [
+    r.createdTables.length ? `新建表格 ${r.createdTables.length} 个` : "",
+    added ? `新增行 ${added} 行` : "",
+    columns ? `新增列 ${columns} 列` : "",
+    `保留已填数据 ${r.preservedInputs} 项`,
+    r.conflicts.length ? `${r.resolution === "replace" ? "替换" : "保留"}不同之处 ${r.conflicts.length} 处` : "",
+    r.notRestored.length ? `已删除的 ${r.notRestored.join("、")} 未恢复` : "",
+  ].filter(Boolean);
+  const en = [
+    r.createdTables.length ? `${r.createdTables.length} table(s) created` : "",
+    added ? `${added} row(s) added` : "",
+    columns ? `${columns} column(s) added` : "",
+    `${r.preservedInputs} entered value(s) kept`,
+    r.conflicts.length ? `${r.conflicts.length} difference(s) ${r.resolution === "replace" ? "replaced" : "kept"}` : "",
+    r.notRestored.length ? `deleted rows not restored: ${r.notRestored.join(", ")}` : "",
+  ].filter(Boolean);
+  return { zh: `完成：${zh.join("；")}。`, en: `Done: ${en.join("; ")}.` };
+}
 
 /** Sheet names, prompts and alerts of the template inside a workbook. */
 export const layoutText = {
@@ -457,3 +523,16 @@ export const checkMessages = {
     en: "This workbook has no plan template yet: click Insert template first.",
   },
 } as const;
+
+/** A figure in its unit for the pane and reports: 92.52%, 18.50:1, 0.385; a percent gap in points. */
+export function formatFigure(value: number, unit: string | null, kind: "value" | "gap" = "value"): Bilingual {
+  const fixed = (n: number, d: number) => n.toFixed(d);
+  if (unit === "percent") {
+    const points = fixed(value * 100, 2);
+    return kind === "gap" ? { zh: `${points} 个百分点`, en: `${points} pp` } : { zh: `${points}%`, en: `${points}%` };
+  }
+  if (unit === "ratio") return kind === "gap" ? { zh: fixed(value, 2), en: fixed(value, 2) } : { zh: `${fixed(value, 2)}:1`, en: `${fixed(value, 2)}:1` };
+  if (unit === "coefficient") return { zh: fixed(value, 3), en: fixed(value, 3) };
+  const text = plainNumber(Number(value.toPrecision(6)));
+  return { zh: text, en: text };
+}

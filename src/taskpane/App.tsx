@@ -1,5 +1,5 @@
 /**
- * The task pane. It renders use-case results only; it decides nothing itself.
+ * The task pane: a planner's cockpit. It renders use-case results and decides nothing itself.
  */
 import { useState } from "react";
 import {
@@ -8,27 +8,28 @@ import {
   AccordionItem,
   AccordionPanel,
   Badge,
-  Body1,
   Caption1,
-  Subtitle2,
   Title3,
   ToggleButton,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { paneText, type Language } from "../core/i18n";
 import { templateOverview } from "../usecases/overview";
-import { FUNCTION_REFERENCE } from "../functions/reference";
+import type { PaneHost } from "./host";
+import { TemplateSection } from "./TemplateSection";
+import { CheckSection } from "./CheckSection";
+import { ProgressSection } from "./ProgressSection";
+import { FunctionsSection } from "./FunctionsSection";
 
 const useStyles = makeStyles({
-  root: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: "280px" },
+  root: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: "280px", maxWidth: "100%", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
   list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
-  code: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: "0 4px" },
 });
 
-export function App({ initialLanguage }: { initialLanguage: Language }) {
+export function App({ initialLanguage, host }: { initialLanguage: Language; host: PaneHost }) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [version, setVersion] = useState(0);
   const styles = useStyles();
   const t = (key: keyof typeof paneText) => paneText[key][language];
   const overview = templateOverview(language);
@@ -37,38 +38,38 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
     <main className={styles.root} lang={language === "zh" ? "zh-CN" : "en"}>
       <div className={styles.header}>
         <Title3 as="h1">{t("title")}</Title3>
-        <ToggleButton
-          size="small"
-          checked={language === "en"}
-          aria-label={t("switchLanguage")}
-          onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
-        >
+        <ToggleButton size="small" checked={language === "en"} aria-label={t("switchLanguage")} onClick={() => setLanguage(language === "zh" ? "en" : "zh")}>
           {language === "zh" ? "English" : "中文"}
         </ToggleButton>
       </div>
-      <Body1>{overview.planName}</Body1>
       <Caption1>
-        {overview.period} · {t("templateVersion")} {overview.version}
+        {overview.planName} · {overview.period}
       </Caption1>
-      <Accordion multiple collapsible defaultOpenItems={["template"]}>
+      <Accordion multiple collapsible defaultOpenItems={["template", "progress"]}>
         <AccordionItem value="template">
           <AccordionHeader as="h2">{t("templateSection")}</AccordionHeader>
           <AccordionPanel>
-            <ul className={styles.list}>
-              {overview.groups.map((g) => (
-                <li key={g.id}>
-                  {g.name}: {g.count}
-                </li>
-              ))}
-              <li>
-                {t("taskTargets")}: {overview.taskCount}
-              </li>
-            </ul>
+            <TemplateSection host={host} language={language} onChanged={() => setVersion((v) => v + 1)} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="check">
+          <AccordionHeader as="h2">{t("checkSection")}</AccordionHeader>
+          <AccordionPanel>
+            <CheckSection host={host} language={language} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="progress">
+          <AccordionHeader as="h2">{t("progressSection")}</AccordionHeader>
+          <AccordionPanel>
+            <ProgressSection host={host} language={language} version={version} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="contradictions">
           <AccordionHeader as="h2">
-            {t("contradictions")}&nbsp;<Badge appearance="tint" color="warning">{overview.contradictions.length}</Badge>
+            {t("contradictions")}&nbsp;
+            <Badge appearance="tint" color="warning">
+              {overview.contradictions.length}
+            </Badge>
           </AccordionHeader>
           <AccordionPanel>
             <ul className={styles.list}>
@@ -81,15 +82,7 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
         <AccordionItem value="functions">
           <AccordionHeader as="h2">{t("functions")}</AccordionHeader>
           <AccordionPanel>
-            <ul className={styles.list}>
-              {FUNCTION_REFERENCE.map((f) => (
-                <li key={f.id}>
-                  <Subtitle2>PLAN.{f.id}</Subtitle2> — {f.summary[language]}
-                  <br />
-                  <code className={styles.code}>{f.example}</code>
-                </li>
-              ))}
-            </ul>
+            <FunctionsSection language={language} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -82,3 +82,31 @@ export async function setProtection(context: Excel.RequestContext, on: boolean):
   await applyOps(context, planProtection(on, snapshot));
   return { kind: "done", on };
 }
+
+export interface WorkbookStatus {
+  inserted: boolean;
+  /** The template version in the workbook, and the embedded one. */
+  workbookVersion: string | null;
+  templateVersion: string;
+  upgradeAvailable: boolean;
+  protection: boolean;
+  year: number | null;
+  /** Names of report sheets already in the workbook. */
+  reportSheets: string[];
+}
+
+/** What the pane shows on opening (2 round trips, no writes). */
+export async function workbookStatus(context: Excel.RequestContext, plan: Plan = embeddedPlan()): Promise<WorkbookStatus> {
+  const snapshot = await readSnapshot(context);
+  const inserted = snapshot.tables.indicators !== undefined;
+  const version = snapshot.meta && snapshot.meta.templateId === plan.id ? snapshot.meta.version : null;
+  return {
+    inserted,
+    workbookVersion: version,
+    templateVersion: plan.version,
+    upgradeAvailable: inserted && version !== plan.version,
+    protection: snapshot.meta?.protection ?? false,
+    year: typeof snapshot.year === "number" ? snapshot.year : null,
+    reportSheets: snapshot.sheets.filter((s) => /^\d{4}年度监测报告$|^\d{4} Monitoring Report$/.test(s)),
+  };
+}

@@ -5,13 +5,14 @@
 import { assess, type Status } from "../calc/progress";
 import { readValue } from "../values";
 import { cellAddress } from "./a1";
-import { IH, yearHeader } from "./layout";
-import type { Plan } from "../plan/schema";
+import { IH, unitFromLabel, yearHeader } from "./layout";
+import type { Plan, Unit } from "../plan/schema";
 import type { Cell, WorkbookSnapshot } from "./model";
 
 export interface Flag {
   id: string;
   name: string;
+  unit: Unit | null;
   status: Status;
   actual: number;
   expected: number;
@@ -71,6 +72,7 @@ export function yearSummary(plan: Plan, snapshot: WorkbookSnapshot, year: number
     flags.push({
       id,
       name: String(cell(row, IH.name) ?? ""),
+      unit: unitFromLabel(cell(row, IH.unit)),
       status: a.status,
       actual: actual.value.value,
       expected: a.expected,

@@ -1,0 +1,67 @@
+import { useState } from "react";
+import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { paneText, type Language } from "../core/i18n";
+import type { Finding } from "../core/workbook/check";
+import { selectCell, validateWorkbook } from "../usecases/workbook";
+import type { PaneHost } from "./host";
+import { Feedback } from "./Feedback";
+import { useAction, type Message } from "./useAction";
+
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "stretch" },
+  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "4px" },
+  item: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: "4px 6px", whiteSpace: "normal", fontWeight: tokens.fontWeightRegular },
+});
+
+export function CheckSection({ host, language }: { host: PaneHost; language: Language }) {
+  const styles = useStyles();
+  const t = (k: keyof typeof paneText) => paneText[k][language];
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [state, start] = useAction();
+
+  const run = () =>
+    start(async () => {
+      const outcome = await host.run((ctx) => validateWorkbook(ctx));
+      if (outcome.kind === "error") {
+        setFindings(null);
+        setMessage({ intent: "error", text: outcome.message });
+      } else {
+        setFindings(outcome.findings);
+        setMessage(outcome.findings.length ? null : { intent: "success", text: paneText.noFindings });
+      }
+    });
+  const errors = findings?.filter((f) => f.severity === "error").length ?? 0;
+  const warnings = (findings?.length ?? 0) - errors;
+
+  return (
+    <div className={styles.column}>
+      <Button appearance="primary" disabled={state.busy} onClick={() => void run()}>
+        {t("runCheck")}
+      </Button>
+      {findings && findings.length > 0 && (
+        <>
+          <div>
+            <Badge color="danger">{`${t("errors")} ${errors}`}</Badge> <Badge color="warning">{`${t("warnings")} ${warnings}`}</Badge>
+          </div>
+          <ul className={styles.list} aria-label={t("checkSection")}>
+            {findings.map((f, i) => (
+              <li key={`${f.sheet}!${f.address}:${f.code}:${i}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.item}
+                  aria-label={`${f.severity === "error" ? t("errors") : t("warnings")}: ${f.message[language]}`}
+                  onClick={() => void start(() => host.run((ctx) => selectCell(ctx, f.sheet, f.address)))}
+                >
+                  {f.severity === "error" ? "⛔ " : "⚠️ "}
+                  {f.message[language]}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Feedback state={state} message={message} language={language} />
+    </div>
+  );
+}

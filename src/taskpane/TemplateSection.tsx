@@ -1,0 +1,92 @@
+import { useEffect, useState } from "react";
+import { Body1, Button, Caption1, Switch, makeStyles } from "@fluentui/react-components";
+import { insertSummary, paneText, type Language } from "../core/i18n";
+import type { Conflict } from "../core/workbook/insert";
+import { insertTemplate, setProtection, workbookStatus, type WorkbookStatus } from "../usecases/workbook";
+import type { PaneHost } from "./host";
+import { Feedback } from "./Feedback";
+import { useAction, type Message } from "./useAction";
+
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  list: { margin: 0, paddingLeft: "18px" },
+});
+
+export function TemplateSection({ host, language, onChanged }: { host: PaneHost; language: Language; onChanged: () => void }) {
+  const styles = useStyles();
+  const t = (k: keyof typeof paneText) => paneText[k][language];
+  const [status, setStatus] = useState<WorkbookStatus | null>(null);
+  const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [state, start] = useAction();
+
+  const refresh = () => start(async () => setStatus(await host.run((ctx) => workbookStatus(ctx))));
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const insert = (onConflict: "ask" | "replace" | "keep") =>
+    start(async () => {
+      const outcome = await host.run((ctx) => insertTemplate(ctx, { language, onConflict }));
+      if (outcome.kind === "confirm") {
+        setConflicts(outcome.report.conflicts);
+        setMessage(null);
+      } else if (outcome.kind === "error") {
+        setConflicts(null);
+        setMessage({ intent: "error", text: outcome.message });
+      } else {
+        setConflicts(null);
+        setMessage({ intent: "success", text: insertSummary(outcome.report) });
+        setStatus(await host.run((ctx) => workbookStatus(ctx)));
+        onChanged();
+      }
+    });
+
+  const protect = (on: boolean) =>
+    start(async () => {
+      const outcome = await host.run((ctx) => setProtection(ctx, on));
+      if (outcome.kind === "error") setMessage({ intent: "error", text: outcome.message });
+      else setStatus((s) => (s ? { ...s, protection: on } : s));
+    });
+
+  const label = !status?.inserted ? t("insert") : status.upgradeAvailable ? t("upgrade") : t("reinsert");
+  return (
+    <div className={styles.column}>
+      <Body1>
+        {status === null ? t("working") : status.inserted ? `${t("inserted")} · ${t("templateVersion")} ${status.workbookVersion ?? "?"}` : t("notInserted")}
+      </Body1>
+      {status?.upgradeAvailable && <Caption1>{`${t("upgradeAvailable")}: ${status.templateVersion}`}</Caption1>}
+      <Button appearance="primary" disabled={state.busy} onClick={() => void insert("ask")}>
+        {label}
+      </Button>
+      {conflicts && (
+        <div className={styles.column} role="group" aria-label={t("conflictsTitle")}>
+          <Body1>{t("conflictsTitle")}</Body1>
+          <ul className={styles.list}>
+            {conflicts.map((c) => (
+              <li key={`${c.sheet}!${c.address}`}>
+                {c.sheet}!{c.address} ({c.key}, {c.header}): {t("conflictWorkbook")} {String(c.workbook)} → {t("conflictTemplate")} {String(c.template)}
+              </li>
+            ))}
+          </ul>
+          <div className={styles.row}>
+            <Button disabled={state.busy} onClick={() => void insert("keep")}>
+              {t("keepMine")}
+            </Button>
+            <Button disabled={state.busy} onClick={() => void insert("replace")}>
+              {t("replace")}
+            </Button>
+            <Button appearance="subtle" onClick={() => setConflicts(null)}>
+              {t("cancel")}
+            </Button>
+          </div>
+        </div>
+      )}
+      {status?.inserted && (
+        <Switch checked={status.protection} disabled={state.busy} label={t("protection")} onChange={(_, d) => void protect(d.checked)} />
+      )}
+      <Feedback state={state} message={message} language={language} />
+    </div>
+  );
+}

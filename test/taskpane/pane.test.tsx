@@ -1,0 +1,141 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import type { PaneHost } from "../../src/taskpane/host";
+import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
+import { TABLES, yearHeader } from "../../src/core/workbook/layout";
+
+beforeAll(installExcelEnums);
+
+/** A host that runs use cases against the Excel double, counting calls. */
+function doubleHost(data: FakeWorkbookData): PaneHost & { calls: number; syncs: number } {
+  const host = {
+    calls: 0,
+    syncs: 0,
+    async run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+      host.calls++;
+      const ctx = new FakeContext(data);
+      try {
+        return await action(ctx.excel);
+      } finally {
+        host.syncs += ctx.syncCount;
+      }
+    },
+  };
+  return host;
+}
+
+function renderPane(host: PaneHost, language: "zh" | "en" = "zh") {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App initialLanguage={language} host={host} />
+    </FluentProvider>,
+  );
+}
+
+const open = (name: RegExp) => fireEvent.click(screen.getByRole("button", { name }));
+
+describe("task pane against a workbook double", () => {
+  test("template: insert, then the status says so; the progress section loads", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：新建表格 5 个；保留已填数据 0 项。/);
+    expect(data.table(TABLES.indicators)).toBeDefined();
+    await screen.findByText(/已插入模板 · 模板版本 1.0.0/);
+    expect(screen.getByRole("button", { name: "重新插入 / 补全模板" }).hasAttribute("disabled")).toBe(false);
+    // Progress shows the counts once the template exists (all 23 without data).
+    await screen.findByText("无数据 23");
+  });
+
+  test("conflicts are shown and the planner chooses; nothing is replaced without asking", async () => {
+    const data = new FakeWorkbookData();
+    const host = doubleHost(data);
+    renderPane(host);
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    const address = data.addressOf(TABLES.indicators, "INT-03", "状态 Status");
+    data.type("规划指标", address, "手工状态");
+    fireEvent.click(screen.getByRole("button", { name: "重新插入 / 补全模板" }));
+    const group = await screen.findByRole("group", { name: /以下单元格与模板不同/ });
+    expect(within(group).getByText(/规划指标!W8 \(INT-03, 状态 Status\): 工作簿中 手工状态/)).toBeTruthy();
+    expect(data.at("规划指标", address)!.formula).toBe("手工状态");
+    fireEvent.click(within(group).getByRole("button", { name: "保留我的数据" }));
+    await screen.findByText(/保留不同之处 1 处/);
+    expect(data.at("规划指标", address)!.formula).toBe("手工状态");
+  });
+
+  test("data check lists findings; choosing one selects its cell", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    const cell = data.addressOf(TABLES.indicators, "INT-03", yearHeader(2023));
+    data.type("规划指标", cell, 92.52);
+    open(/数据校验/);
+    fireEvent.click(screen.getByRole("button", { name: "校验数据" }));
+    const finding = await screen.findByRole("button", { name: new RegExp(`错误: ${cell}：这是百分比单元格`) });
+    expect(screen.getByText("错误 1")).toBeTruthy();
+    fireEvent.click(finding);
+    await waitFor(() => expect(data.selection?.address).toBe(`'规划指标'!${cell}:${cell}`));
+  });
+
+  test("progress: the misses of the year, worst first; choosing one selects its row", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    data.type("规划指标", data.addressOf(TABLES.indicators, "INT-05-PRI", yearHeader(2023)), 18.5);
+    data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-01", yearHeader(2023)), 0.92);
+    data.type("规划指标", "B3", 2023);
+    fireEvent.click(screen.getByRole("button", { name: "刷新" }));
+    const list = await screen.findByRole("list", { name: /未达标或滞后的指标/ });
+    const items = within(list).getAllByRole("button");
+    expect(items.map((b) => b.textContent)).toEqual([
+      // 0.94 − 0.92 = 2 points to go; expected 92.52% + 1.48 × 0.6 = 93.408%.
+      expect.stringMatching(/^LOC-01 .* — 倒退: 实际 92.00%, 预期 93.41%, 差距 2.00 个百分点$/),
+      expect.stringMatching(/^INT-05-PRI 生师比（小学） — 滞后: 实际 18.50:1, 预期 18.05:1, 差距 1.50$/),
+    ]);
+    fireEvent.click(items[1]!);
+    await waitFor(() => expect(data.selection?.address).toBe(`'规划指标'!${data.addressOf(TABLES.indicators, "INT-05-PRI", "状态 Status").replace(/^/, "")}:${data.addressOf(TABLES.indicators, "INT-05-PRI", "状态 Status")}`));
+  });
+
+  test("English, switched by keyboard; a failing Excel call shows a message, not a stack", async () => {
+    const failing: PaneHost = { run: async () => Promise.reject(new Error("RichApi.Error: The request failed.\n    at stack line")) };
+    renderPane(failing);
+    const alerts = await screen.findAllByRole("alert");
+    expect(alerts[0]!.textContent).toContain("操作失败");
+    expect(alerts[0]!.textContent).toContain("RichApi.Error: The request failed.");
+    expect(alerts[0]!.textContent).not.toContain("at stack line");
+    const toggle = screen.getByRole("button", { name: "切换为英文界面" });
+    toggle.focus();
+    await act(async () => {
+      fireEvent.click(toggle);
+    });
+    expect(screen.getByRole("heading", { name: "Plan Monitor" })).toBeTruthy();
+    expect(screen.getAllByRole("alert")[0]!.textContent).toContain("The action failed");
+  });
+
+  test("a second click while an action runs is ignored", async () => {
+    const data = new FakeWorkbookData();
+    const host = doubleHost(data);
+    renderPane(host);
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    const button = screen.getByRole("button", { name: "插入模板" });
+    const before = host.syncs;
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await screen.findByText(/完成：新建表格 5 个/);
+    await screen.findByText("无数据 23");
+    // One insert (3 syncs) and the two reads it triggers (status 2, progress 2); a second insert would add 3.
+    expect(host.syncs - before).toBe(7);
+    expect(data.tables.length).toBe(5);
+  });
+});
