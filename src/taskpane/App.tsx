@@ -1,7 +1,7 @@
 /**
  * The task pane: a planner's cockpit. It renders use-case results and decides nothing itself.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -33,6 +33,8 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   const styles = useStyles();
   const t = (key: keyof typeof paneText) => paneText[key][language];
   const overview = templateOverview(language);
+  // First render committed: the pane is interactive (read by `npm run bench`).
+  useEffect(() => performance.mark("plan-monitor:pane-interactive"), []);
 
   return (
     <main className={styles.root} lang={language === "zh" ? "zh-CN" : "en"}>

@@ -8,7 +8,7 @@ export function Feedback({ state, message, language }: { state: ActionState; mes
     <>
       {state.busy && <Spinner size="tiny" label={paneText.working[language]} />}
       {state.failure && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{paneText.failed[language]}</MessageBarTitle>
             {state.failure} {paneText.retry[language]}
@@ -16,7 +16,7 @@ export function Feedback({ state, message, language }: { state: ActionState; mes
         </MessageBar>
       )}
       {message && !state.busy && (
-        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
+        <MessageBar intent={message.intent} layout="multiline" role={message.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>{message.text[language]}</MessageBarBody>
         </MessageBar>
       )}

@@ -7,24 +7,23 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { dirname, extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const ROOT = join(__dirname, "../..");
+/** The project root: the nearest folder above this file holding manifest.xml (also when compiled elsewhere). */
+function projectRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, "manifest.xml")) && existsSync(join(dir, "package.json"))) return dir;
+  }
+  return process.cwd();
+}
+export const ROOT = projectRoot();
 const DIST = join(ROOT, "dist");
 const OFFICE_DIST = join(ROOT, "node_modules/@microsoft/office-js/dist");
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const browserMissing = existsSync(CHROMIUM) ? null : `chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
-
-if (browserMissing) {
-  if (process.env.CI) throw new Error(`Browser tests cannot run in CI: ${browserMissing}`);
-  console.warn(`Browser tests skipped: ${browserMissing}`);
-}
-
-/** `describe` that skips, saying why, when there is no browser. */
-export const describeInBrowser = browserMissing ? describe.skip : describe;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -99,4 +98,26 @@ export async function openPage(browser: Browser, options: { officeDouble?: strin
     return route.fulfill({ status: 204, body: "" });
   });
   return { page, problems };
+}
+
+/** Bundles the test-only office.js stand-in (test/browser/excel-double-entry.ts) into one script. */
+export async function bundleExcelDouble(): Promise<string> {
+  const webpack = (await import("webpack")).default;
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const out = mkdtempSync(join(tmpdir(), "plan-monitor-double-"));
+  await new Promise<void>((resolve, reject) => {
+    webpack(
+      {
+        mode: "development",
+        devtool: false,
+        entry: join(ROOT, "test/browser/excel-double-entry.ts"),
+        output: { path: out, filename: "double.js" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true } }] },
+      },
+      (error, stats) => (error || stats?.hasErrors() ? reject(error ?? new Error(stats!.toString())) : resolve()),
+    );
+  });
+  return readFileSync(join(out, "double.js"), "utf8");
 }

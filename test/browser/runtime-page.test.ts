@@ -1,33 +1,24 @@
 /**
- * The production build in real chromium: the page outside Excel, function registration before the
- * pane, and the pane itself under a test double of office.js that reports an Excel host.
+ * The production build in real chromium: the page outside Excel, and — with a test-only Excel
+ * double in place of office.js — function registration and the main flows of the pane.
  */
 import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { describeInBrowser, launch, openPage, serveDist } from "./harness";
+import type { Browser, Page } from "playwright-core";
+import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
+import { describeInBrowser } from "./describe";
 
 const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "PACE", "CV", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE"];
-
-/** office.js stand-in: an Excel host in Chinese that records CustomFunctions.associate calls. */
-const EXCEL_DOUBLE = `
-  window.__associated = [];
-  window.CustomFunctions = { associate: function (id) { window.__associated.push(id); } };
-  window.Office = {
-    HostType: { Excel: "Excel" },
-    context: { displayLanguage: "zh-CN" },
-    onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
-  };
-`;
 
 describeInBrowser("runtime page in chromium", () => {
   let browser: Browser;
   let server: Server;
   let url: string;
+  let double: string;
 
   beforeAll(async () => {
     ({ server, url } = await serveDist());
-    browser = await launch();
-  }, 60_000);
+    [browser, double] = await Promise.all([launch(), bundleExcelDouble()]);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -48,18 +39,61 @@ describeInBrowser("runtime page in chromium", () => {
     await page.close();
   }, 30_000);
 
-  test("inside Excel every PLAN function is registered and the pane renders in Chinese", async () => {
-    const { page, problems } = await openPage(browser, { officeDouble: EXCEL_DOUBLE });
-    await page.goto(`${url}taskpane.html`);
-    await page.getByRole("heading", { name: "规划监测助手" }).waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated)).toEqual(FUNCTION_IDS);
-    await page.getByRole("button", { name: /规划内部不一致之处/ }).click();
-    await page.getByText("学生体质健康优良率：主要指标表目标为48%").waitFor();
-    // Switch language by keyboard.
-    await page.getByRole("button", { name: "切换为英文界面" }).focus();
-    await page.keyboard.press("Enter");
-    await page.getByRole("heading", { name: "Plan Monitor" }).waitFor();
-    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
-    await page.close();
-  }, 30_000);
+  describe("inside Excel (double)", () => {
+    let page: Page;
+    let problems: PageProblems;
+
+    beforeAll(async () => {
+      ({ page, problems } = await openPage(browser, { officeDouble: double }));
+      await page.goto(`${url}taskpane.html`);
+      await page.getByText("本工作簿尚未插入规划模板。").waitFor({ timeout: 15_000 });
+    }, 30_000);
+
+    afterAll(() => page?.close());
+
+    test("every PLAN function is registered", async () => {
+      expect(await page.evaluate(() => window.__associated)).toEqual(FUNCTION_IDS);
+    });
+
+    test("insert the template", async () => {
+      await page.getByRole("button", { name: "插入模板" }).click();
+      await page.getByText(/完成：新建表格 5 个/).waitFor();
+      expect(await page.evaluate(() => window.__workbook.tables.map((t) => t.name))).toEqual([
+        "PM_Indicators",
+        "PM_Tasks",
+        "PM_Schools",
+        "PM_Balance",
+        "PM_Contradictions",
+      ]);
+      await page.getByText("无数据 23").waitFor();
+    });
+
+    test("validate, then choose a finding to select its cell", async () => {
+      const cell = await page.evaluate(() => {
+        const address = window.__workbook.addressOf("PM_Indicators", "INT-03", "2023");
+        window.__workbook.type("规划指标", address, 92.52);
+        return address;
+      });
+      await page.getByRole("button", { name: "数据校验" }).click();
+      await page.getByRole("button", { name: "校验数据" }).click();
+      const finding = page.getByRole("button", { name: new RegExp(`错误: ${cell}：这是百分比单元格`) });
+      await finding.click();
+      await page.waitForFunction(() => window.__workbook.selection !== null);
+      expect(await page.evaluate(() => window.__workbook.selection)).toEqual({ sheet: "规划指标", address: `'规划指标'!${cell}:${cell}` });
+    });
+
+    test("works by keyboard at 320 px: switch the language", async () => {
+      expect(page.viewportSize()?.width).toBe(320);
+      const toggle = page.getByRole("button", { name: "切换为英文界面" });
+      await toggle.focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: "Plan Monitor" }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+
+    test("no console errors along the way", () => {
+      expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+    });
+  });
 });

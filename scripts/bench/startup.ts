@@ -1,0 +1,37 @@
+/**
+ * Start-up in headless chromium: time from navigation to PLAN.* registered and to the pane
+ * interactive, read from performance marks in the production build (office.js replaced by the
+ * Excel double, so no network). Median of several loads.
+ */
+import { browserMissing, bundleExcelDouble, launch, openPage, serveDist } from "../../test/browser/harness";
+
+export async function run(): Promise<void> {
+  if (browserMissing) {
+    console.log(`\nStart-up timing skipped: ${browserMissing}`);
+    return;
+  }
+  const { server, url } = await serveDist();
+  const [browser, double] = await Promise.all([launch(), bundleExcelDouble()]);
+  const functions: number[] = [];
+  const pane: number[] = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      const { page } = await openPage(browser, { officeDouble: double });
+      await page.goto(`${url}taskpane.html`);
+      await page.waitForFunction(() => performance.getEntriesByName("plan-monitor:pane-interactive").length > 0);
+      const [f, p] = await page.evaluate(() => [
+        performance.getEntriesByName("plan-monitor:functions-registered")[0]!.startTime,
+        performance.getEntriesByName("plan-monitor:pane-interactive")[0]!.startTime,
+      ]);
+      functions.push(f!);
+      pane.push(p!);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`\nStart-up in headless chromium (median of ${functions.length} loads, localhost, office.js stand-in):`);
+  console.log(`  PLAN.* registered after ${median(functions).toFixed(0)} ms; pane interactive after ${median(pane).toFixed(0)} ms (${(median(pane) / median(functions)).toFixed(1)}x)`);
+}
