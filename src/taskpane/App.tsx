@@ -34,7 +34,9 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   const t = (key: keyof typeof paneText) => paneText[key][language];
   const overview = templateOverview(language);
   // First render committed: the pane is interactive (read by `npm run bench`).
-  useEffect(() => performance.mark("plan-monitor:pane-interactive"), []);
+  useEffect(() => {
+    performance.mark("plan-monitor:pane-interactive");
+  }, []);
 
   return (
     <main className={styles.root} lang={language === "zh" ? "zh-CN" : "en"}>
