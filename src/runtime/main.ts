@@ -8,7 +8,7 @@ import { languageFromLocale } from "../core/i18n";
 import { renderOutsideOffice } from "./outside";
 
 // PLAN.* are registered once the imports above have run; benchmarks read this mark.
-performance.mark("plan-monitor:functions-registered");
+performance.mark?.("plan-monitor:functions-registered");
 
 function root(): HTMLElement {
   return document.getElementById("root") ?? document.body;

@@ -35,7 +35,7 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   const overview = templateOverview(language);
   // First render committed: the pane is interactive (read by `npm run bench`).
   useEffect(() => {
-    performance.mark("plan-monitor:pane-interactive");
+    performance.mark?.("plan-monitor:pane-interactive"); // absent in some webviews and jsdom
   }, []);
 
   return (
