@@ -536,3 +536,62 @@ export function formatFigure(value: number, unit: string | null, kind: "value" |
   const text = plainNumber(Number(value.toPrecision(6)));
   return { zh: text, en: text };
 }
+
+/** The annual report sheet. */
+export const reportText = {
+  sheetName: (year: number): Bilingual => ({ zh: `${year}年度监测报告`, en: `${year} Monitoring Report` }),
+  title: (year: number, kind: "annual" | "midterm" | "final"): Bilingual => ({
+    zh: `${year}年度监测报告（${{ annual: "年度监测", midterm: "中期评估", final: "终期评估" }[kind]}）`,
+    en: `${year} monitoring report (${{ annual: "annual monitoring", midterm: "mid-term evaluation", final: "final evaluation" }[kind]})`,
+  }),
+  headerLine: (generatedAt: string, template: string, version: string, withValue: number, total: number, year: number): Bilingual => ({
+    zh: `生成时间：${generatedAt}\u3000模板：${template} ${version}\u3000数据完整度：${total} 项指标中 ${withValue} 项有 ${year} 年数据`,
+    en: `Generated ${generatedAt}   Template: ${template} ${version}   Data completeness: ${withValue} of ${total} indicators have a ${year} value`,
+  }),
+  valuesNote: {
+    zh: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。",
+    en: "Values only, no formulas: this sheet opens and prints without the add-in.",
+  },
+  summary: { zh: "一、总体情况", en: "1. Summary" },
+  group: { zh: "组别", en: "Group" },
+  total: { zh: "合计", en: "Total" },
+  indicators: { zh: "二、指标进度", en: "2. Indicators" },
+  indicatorHeaders: {
+    zh: ["编号", "组别", "指标", "学段", "基期值", "目标值", "本年实际", "预期值", "完成度", "时间进度", "差距", "状态", "说明"],
+    en: ["ID", "Group", "Indicator", "Stage", "Baseline", "Target", "Actual", "Expected", "Completion", "Time elapsed", "Gap", "Status", "Note"],
+  },
+  misses: { zh: "三、未达标及滞后指标（最严重的在前）", en: "3. Indicators missing their target or behind their path (worst first)" },
+  noMisses: { zh: "本年度没有未达标或滞后的指标。", en: "No indicator misses its target or lags its path this year." },
+  missHeaders: {
+    zh: ["编号", "指标", "状态", "本年实际", "预期值", "差距", "完成度", "时间进度"],
+    en: ["ID", "Indicator", "Status", "Actual", "Expected", "Gap", "Completion", "Time elapsed"],
+  },
+  balance: { zh: "四、县域义务教育学校资源配置校际均衡", en: "4. Inter-school resource allocation (compulsory education)" },
+  stage: { primary: { zh: "小学", en: "Primary" }, junior: { zh: "初中", en: "Junior secondary" } },
+  schools: (n: number): Bilingual => ({ zh: `（${n} 所学校，按在校生数加权）`, en: ` (${n} schools, weighted by enrolment)` }),
+  balanceHeaders: (national: number, plan: string): Bilingual[] => [
+    { zh: "指标", en: "Indicator" },
+    { zh: "差异系数", en: "Coefficient" },
+    { zh: `国家标准 ≤${national.toFixed(2)}`, en: `National ≤${national.toFixed(2)}` },
+    { zh: `规划目标 ${plan}`, en: `Plan target ${plan}` },
+  ],
+  maxOfSeven: { zh: "七项最大值", en: "Largest of the seven" },
+  meanOfSeven: { zh: "七项平均（综合差异系数）", en: "Mean of the seven (composite)" },
+  classShare: { zh: "标准班额比例", en: "Standard class-size share" },
+  pass: { zh: "达标", en: "Pass" },
+  fail: { zh: "未达标", en: "Fail" },
+  noSchools: { zh: "无学校数据", en: "no school data" },
+  failing: { zh: "未达到 2017 年校级标准的学校：", en: "Schools failing the 2017 school rule:" },
+  noneFailing: { zh: "所有学校均达到 2017 年校级标准（或数据不全）。", en: "Every school meets the 2017 school rule (or has incomplete data)." },
+  failingHeaders: { zh: ["学校", "达标项数", "未达标项"], en: ["School", "Indicators met", "Indicators missed"] },
+  contradictions: { zh: "五、规划内部不一致之处", en: "5. Contradictions within the plan" },
+  tasks: { zh: "六、第三章任务目标进展", en: "6. Chapter 3 task targets" },
+  taskHeaders: { zh: ["编号", "任务", "目标", "已完成", "完成率", "口径"], en: ["ID", "Task", "Target", "Achieved", "Completion", "Basis"] },
+  chartTitle: { zh: "完成度与时间进度", en: "Completion against time elapsed" },
+  chartHeaders: { zh: ["指标", "完成度", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
+  footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
+  exists: (name: string): Bilingual => ({
+    zh: `工作表“${name}”已存在。重新生成将替换该报告工作表（其他工作表不受影响）。`,
+    en: `The sheet "${name}" exists. Regenerating replaces that report sheet (no other sheet is touched).`,
+  }),
+} as const;

@@ -31,6 +31,34 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         if (op.veryHidden) ws.visibility = Excel.SheetVisibility.veryHidden;
         break;
       }
+      case "deleteSheet":
+        sheet(op.sheet).delete();
+        break;
+      case "dataBar": {
+        const cf = sheet(op.sheet).getRange(op.address).conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+        cf.dataBar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: "0" };
+        cf.dataBar.upperBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: "1" };
+        cf.dataBar.positiveFormat.fillColor = op.color;
+        cf.dataBar.positiveFormat.gradientFill = false;
+        break;
+      }
+      case "chart": {
+        const ws = sheet(op.sheet);
+        const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRange(op.dataAddress), Excel.ChartSeriesBy.columns);
+        chart.title.text = op.title;
+        chart.setPosition(op.anchor, op.bottomRight);
+        break;
+      }
+      case "pageLayout": {
+        const layout = sheet(op.sheet).pageLayout;
+        layout.orientation = Excel.PageOrientation.landscape;
+        layout.paperSize = Excel.PaperType.a4;
+        layout.zoom = { horizontalFitToPages: 1 };
+        layout.setPrintTitleRows(op.titleRows);
+        layout.headersFooters.defaultForAllPages.centerHeader = op.header;
+        layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
+        break;
+      }
       case "unprotect":
         sheet(op.sheet).protection.unprotect();
         break;
@@ -64,6 +92,7 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         if (op.fontColor !== undefined) range.format.font.color = op.fontColor;
         if (op.locked !== undefined) range.format.protection.locked = op.locked;
         if (op.wrap !== undefined) range.format.wrapText = op.wrap;
+        if (op.size !== undefined) range.format.font.size = op.size;
         break;
       }
       case "columnWidth":

@@ -15,6 +15,7 @@ export interface CellData {
   italic?: boolean;
   bold?: boolean;
   fontColor?: string;
+  size?: number;
   locked?: boolean;
   wrap?: boolean;
 }
@@ -32,6 +33,7 @@ export interface ConditionalFormatData {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  dataBar?: { lower?: unknown; upper?: unknown; color?: string; gradient?: boolean };
 }
 
 export interface SheetData {
@@ -42,6 +44,16 @@ export interface SheetData {
   validations: ValidationData[];
   conditionalFormats: ConditionalFormatData[];
   columnWidths: Map<number, number>;
+  charts: ChartData[];
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; header?: string; footer?: string };
+}
+
+export interface ChartData {
+  type: string;
+  source: Box;
+  seriesBy: string;
+  title?: string;
+  position?: [string, string];
 }
 
 export interface TableData {
@@ -91,6 +103,8 @@ export class FakeWorkbookData {
       validations: [],
       conditionalFormats: [],
       columnWidths: new Map(),
+      charts: [],
+      pageLayout: {},
     };
     this.sheets.push(s);
     return s;
@@ -332,6 +346,58 @@ class FakeWorksheet extends Proxy {
   activate(): void {
     this.ctx.data.activeSheet = this.sheetName;
   }
+  delete(): void {
+    const data = this.ctx.data;
+    if (data.tables.some((t) => t.sheet === this.sheetName)) this.ctx.fail(`the double does not delete sheets holding tables (${this.sheetName})`);
+    data.sheets = data.sheets.filter((s) => s.name !== this.sheetName);
+    for (const [name, n] of data.names) if (n.sheet === this.sheetName) data.names.delete(name);
+  }
+  get charts() {
+    const s = this.data;
+    return {
+      add: (type: string, range: FakeRange, seriesBy: string) => {
+        const chart: ChartData = { type, source: (range as unknown as { box: Box }).box, seriesBy };
+        s.charts.push(chart);
+        return {
+          title: {
+            set text(t: string) {
+              chart.title = t;
+            },
+          },
+          setPosition: (from: string, to: string) => {
+            chart.position = [from, to];
+          },
+        };
+      },
+    };
+  }
+  get pageLayout() {
+    const layout = this.data.pageLayout;
+    return {
+      set orientation(v: string) {
+        layout.orientation = v;
+      },
+      set paperSize(v: string) {
+        layout.paperSize = v;
+      },
+      set zoom(v: unknown) {
+        layout.zoom = v;
+      },
+      setPrintTitleRows: (rows: string) => {
+        layout.titleRows = rows;
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerHeader(v: string) {
+            layout.header = v;
+          },
+          set centerFooter(v: string) {
+            layout.footer = v;
+          },
+        },
+      },
+    };
+  }
   private guardProtected(): void {
     // Writes to a protected sheet fail in Excel; the double checks at write time in FakeRange.
   }
@@ -445,6 +511,9 @@ class FakeRange extends Proxy {
         set color(v: string) {
           range.eachFormat((c) => (c.fontColor = v));
         },
+        set size(v: number) {
+          range.eachFormat((c) => (c.size = v));
+        },
       },
       protection: {
         set locked(v: boolean) {
@@ -490,7 +559,24 @@ class FakeRange extends Proxy {
       add: (type: string) => {
         const cf: ConditionalFormatData = { address, type };
         sheet.conditionalFormats.push(cf);
+        const bar: ConditionalFormatData["dataBar"] = (cf.dataBar = type === "DataBar" ? {} : undefined);
         return {
+          dataBar: {
+            set lowerBoundRule(r: unknown) {
+              bar!.lower = r;
+            },
+            set upperBoundRule(r: unknown) {
+              bar!.upper = r;
+            },
+            positiveFormat: {
+              set fillColor(c: string) {
+                bar!.color = c;
+              },
+              set gradientFill(g: boolean) {
+                bar!.gradient = g;
+              },
+            },
+          },
           custom: {
             rule: {
               set formula(f: string) {
@@ -625,7 +711,12 @@ class FakeNames extends Proxy {
 export function installExcelEnums(): void {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-    ConditionalFormatType: { custom: "Custom" },
+    ConditionalFormatType: { custom: "Custom", dataBar: "DataBar" },
+    ConditionalFormatRuleType: { number: "Number" },
+    ChartType: { barClustered: "BarClustered" },
+    ChartSeriesBy: { columns: "Columns" },
+    PageOrientation: { landscape: "Landscape" },
+    PaperType: { a4: "A4" },
     DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
     DataValidationAlertStyle: { stop: "Stop" },
   };

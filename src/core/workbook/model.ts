@@ -44,13 +44,17 @@ export interface WorkbookSnapshot {
 
 export type WriteOp =
   | { op: "addSheet"; sheet: string; veryHidden?: boolean }
+  | { op: "deleteSheet"; sheet: string }
+  | { op: "dataBar"; sheet: string; address: string; color: string }
+  | { op: "chart"; sheet: string; dataAddress: string; title: string; anchor: string; bottomRight: string }
+  | { op: "pageLayout"; sheet: string; titleRows: string; header: string; footer: string }
   | { op: "unprotect"; sheet: string }
   | { op: "protect"; sheet: string }
   | { op: "setCells"; sheet: string; address: string; formulas: Cell[][] }
   | { op: "createTable"; sheet: string; address: string; name: string }
   | { op: "addTableRows"; table: string; rows: Cell[][] }
   | { op: "addTableColumn"; table: string; header: string }
-  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean }
+  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number }
   | { op: "columnWidth"; sheet: string; address: string; points: number }
   | { op: "validation"; sheet: string; address: string; rule: ValidationSpec; prompt: string; error: string; title: string }
   | { op: "clearConditionalFormats"; sheet: string; address: string }

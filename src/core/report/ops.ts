@@ -1,0 +1,29 @@
+/** The report sheet as write operations for the Office.js adapter (one round trip). */
+import { rangeAddress } from "../workbook/a1";
+import type { Cell, WriteOp } from "../workbook/model";
+import type { ReportSheet } from "./sheet";
+
+/** Text that Excel would take for a formula is written as text. */
+export function asText(cell: Cell): Cell {
+  return typeof cell === "string" && /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function reportOps(sheet: ReportSheet, replace: boolean): WriteOp[] {
+  const name = sheet.name;
+  const ops: WriteOp[] = [];
+  if (replace) ops.push({ op: "deleteSheet", sheet: name });
+  ops.push({ op: "addSheet", sheet: name });
+  sheet.widths.forEach((w, c) => ops.push({ op: "columnWidth", sheet: name, address: rangeAddress(c, 0, 1, 1), points: w * 7 }));
+  for (const b of sheet.blocks) {
+    const address = rangeAddress(b.col, b.row, b.values[0]!.length, b.values.length);
+    ops.push({ op: "setCells", sheet: name, address, formulas: b.values.map((r) => r.map((c) => asText(c ?? ""))) });
+    if (b.numberFormats || b.bold || b.fill || b.fontColor || b.wrap || b.size) {
+      ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size });
+    }
+  }
+  for (const bar of sheet.bars) ops.push({ op: "dataBar", sheet: name, address: bar.address, color: bar.color });
+  if (sheet.chart) ops.push({ op: "chart", sheet: name, ...sheet.chart });
+  ops.push({ op: "pageLayout", sheet: name, ...sheet.print });
+  ops.push({ op: "select", sheet: name, address: "A1" });
+  return ops;
+}

@@ -1,0 +1,207 @@
+/**
+ * The report model laid out as a sheet: blocks of values with their formats, in-cell data bars, a
+ * chart's data and print settings. Both writers (Office.js, exceljs) draw exactly this.
+ */
+import { pick, reportText, statusLabels } from "../i18n";
+import type { Status } from "../calc/progress";
+import { cellAddress, rangeAddress } from "../workbook/a1";
+import { UNIT_FORMATS } from "../workbook/layout";
+import type { Cell } from "../workbook/model";
+import type { IndicatorLine, ReportModel } from "./model";
+
+export interface Block {
+  row: number;
+  col: number;
+  values: Cell[][];
+  numberFormats?: string[][];
+  bold?: boolean;
+  fill?: string;
+  fontColor?: string;
+  wrap?: boolean;
+  size?: number;
+}
+
+export interface ReportSheet {
+  name: string;
+  /** Column widths in characters. */
+  widths: number[];
+  blocks: Block[];
+  /** In-cell data bars over values between 0 and 1. */
+  bars: Array<{ address: string; color: string }>;
+  chart: { title: string; dataAddress: string; anchor: string; bottomRight: string } | null;
+  print: { titleRows: string; header: string; footer: string };
+}
+
+export const STATUS_FILLS: Record<Status, string> = {
+  met: "#C6EFCE",
+  onTrack: "#DDEBF7",
+  behind: "#FFEB9C",
+  regressing: "#F8CBAD",
+  missed: "#FFC7CE",
+  noData: "#EDEDED",
+};
+
+const HEADER_FILL = "#DDEBF7";
+const SECTION_COLOR = "#1F4E78";
+const PERCENT = "0.0%";
+
+function format(unit: IndicatorLine["unit"]): string {
+  return unit ? UNIT_FORMATS[unit] : "General";
+}
+
+export function reportSheet(model: ReportModel): ReportSheet {
+  const lang = model.language;
+  const blocks: Block[] = [];
+  const bars: ReportSheet["bars"] = [];
+  let row = 0;
+  const section = (title: string) => {
+    row++;
+    blocks.push({ row, col: 0, values: [[title]], bold: true, fontColor: SECTION_COLOR, size: 12 });
+    row++;
+  };
+  const header = (cells: readonly string[], col = 0) => {
+    blocks.push({ row, col, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
+    row++;
+  };
+  const status = (s: Status | null, r: number, c: number) => {
+    const key = s ?? "noData";
+    blocks.push({ row: r, col: c, values: [[statusLabels[key][lang]]], fill: STATUS_FILLS[key] });
+  };
+
+  blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
+  blocks.push({
+    row: 1,
+    col: 0,
+    values: [[pick(reportText.headerLine(model.generatedAt, model.templateId, model.templateVersion, model.completeness.withValue, model.completeness.total, model.year), lang)]],
+  });
+  blocks.push({ row: 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
+  row = 3;
+
+  // 1. Summary: counts per status, per group and overall.
+  section(pick(reportText.summary, lang));
+  const order: Status[] = ["met", "onTrack", "behind", "regressing", "missed", "noData"];
+  header([pick(reportText.group, lang), ...order.map((s) => statusLabels[s][lang]), pick(reportText.total, lang)]);
+  const countRow = (name: string, counts: Record<Status, number>) => [name, ...order.map((s) => counts[s]), order.reduce((n, s) => n + counts[s], 0)];
+  const summaryRows = [...model.groups.map((g) => countRow(g.name, g.counts)), countRow(pick(reportText.total, lang), model.overall)];
+  blocks.push({ row, col: 0, values: summaryRows });
+  blocks.push({ row: row + summaryRows.length - 1, col: 0, values: [summaryRows[summaryRows.length - 1]!], bold: true });
+  row += summaryRows.length;
+
+  // 2. Indicators, with completion as in-cell bars next to the elapsed share of the period.
+  section(pick(reportText.indicators, lang));
+  header(reportText.indicatorHeaders[lang]);
+  const first = row;
+  model.indicators.forEach((l, i) => {
+    const f = format(l.unit);
+    blocks.push({
+      row: first + i,
+      col: 0,
+      values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, l.gap]],
+      numberFormats: [["@", "@", "@", "@", f, f, f, f, PERCENT, PERCENT, f]],
+    });
+    status(l.status, first + i, 11);
+    blocks.push({ row: first + i, col: 12, values: [[l.note]], wrap: true });
+  });
+  const n = model.indicators.length;
+  if (n > 0) {
+    bars.push({ address: rangeAddress(8, first, 1, n), color: "#5B9BD5" });
+    bars.push({ address: rangeAddress(9, first, 1, n), color: "#A5A5A5" });
+  }
+  // The chart's data: one block beside the table (ID, completion, elapsed) for indicators with data.
+  const charted = model.indicators.filter((l) => l.completion !== null);
+  let chart: ReportSheet["chart"] = null;
+  if (charted.length) {
+    const c = 14;
+    blocks.push({ row: first - 1, col: c, values: [[...reportText.chartHeaders[lang]]], bold: true, fill: HEADER_FILL });
+    blocks.push({
+      row: first,
+      col: c,
+      values: charted.map((l) => [l.id, l.completion, l.elapsed]),
+      numberFormats: charted.map(() => ["@", PERCENT, PERCENT]),
+    });
+    chart = {
+      title: pick(reportText.chartTitle, lang),
+      dataAddress: rangeAddress(c, first - 1, 3, charted.length + 1),
+      anchor: cellAddress(c + 4, first - 1),
+      bottomRight: cellAddress(c + 12, first - 1 + Math.max(18, Math.ceil(charted.length * 1.2))),
+    };
+  }
+  row = first + n;
+
+  // 3. Misses, worst first.
+  section(pick(reportText.misses, lang));
+  if (model.misses.length === 0) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.noMisses, lang)]] });
+    row++;
+  } else {
+    header(reportText.missHeaders[lang]);
+    model.misses.forEach((l) => {
+      const f = format(l.unit);
+      blocks.push({ row, col: 0, values: [[l.id, l.name]] });
+      status(l.status, row, 2);
+      blocks.push({ row, col: 3, values: [[l.actual, l.expected, l.gap, l.completion, l.elapsed]], numberFormats: [[f, f, f, PERCENT, PERCENT]] });
+      row++;
+    });
+  }
+
+  // 4. School resource allocation, per stage.
+  section(pick(reportText.balance, lang));
+  for (const stage of model.balance) {
+    blocks.push({ row, col: 0, values: [[`${pick(reportText.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
+    row++;
+    const national = stage.stage === "primary" ? 0.5 : 0.45;
+    const plan = stage.planBound ? `${stage.planBound.comparator === "<" ? "<" : "≤"}${stage.planBound.value.toFixed(2)}` : "—";
+    header(reportText.balanceHeaders(national, plan).map((h) => pick(h, lang)));
+    const verdict = (ok: boolean | null) => (ok === null ? "" : pick(ok ? reportText.pass : reportText.fail, lang));
+    const meets = (v: number | null, bound: number, strict: boolean) => (v === null ? null : strict ? v < bound : v <= bound);
+    for (const r of stage.rows) {
+      blocks.push({ row, col: 0, values: [[r.label, r.cv ?? r.error ?? "", verdict(r.national), verdict(r.plan)]], numberFormats: [["@", "0.000", "@", "@"]] });
+      row++;
+    }
+    const strict = stage.planBound?.comparator === "<";
+    const planMeets = (v: number | null) => (stage.planBound ? meets(v, stage.planBound.value, strict) : null);
+    blocks.push({ row, col: 0, values: [[pick(reportText.maxOfSeven, lang), stage.max, verdict(meets(stage.max, national, false)), verdict(planMeets(stage.max))]], numberFormats: [["@", "0.000", "@", "@"]], bold: true });
+    row++;
+    blocks.push({ row, col: 0, values: [[pick(reportText.meanOfSeven, lang), stage.mean, "", verdict(planMeets(stage.mean))]], numberFormats: [["@", "0.000", "@", "@"]] });
+    row++;
+    blocks.push({ row, col: 0, values: [[pick(reportText.classShare, lang), stage.classShare]], numberFormats: [["@", "0.00%"]] });
+    row++;
+    if (stage.failing.length) {
+      blocks.push({ row, col: 0, values: [[pick(reportText.failing, lang)]] });
+      row++;
+      header(reportText.failingHeaders[lang]);
+      blocks.push({ row, col: 0, values: stage.failing.map((f) => [f.school, f.met, f.missed.join("、")]) });
+      row += stage.failing.length;
+    } else {
+      blocks.push({ row, col: 0, values: [[pick(reportText.noneFailing, lang)]] });
+      row++;
+    }
+    row++;
+  }
+
+  // 5. Contradictions within the plan.
+  section(pick(reportText.contradictions, lang));
+  if (model.contradictions.length) {
+    blocks.push({ row, col: 0, values: model.contradictions.map((c) => [c.id, c.summary]) });
+    row += model.contradictions.length;
+  }
+
+  // 6. Task targets.
+  section(pick(reportText.tasks, lang));
+  header(reportText.taskHeaders[lang]);
+  model.tasks.forEach((t) => {
+    const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
+    blocks.push({ row, col: 0, values: [[t.id, t.name, t.target, t.achieved, t.rate, t.basis]], numberFormats: [["@", "@", "@", f, PERCENT, "@"]] });
+    row++;
+  });
+  if (model.tasks.length) bars.push({ address: rangeAddress(4, row - model.tasks.length, 1, model.tasks.length), color: "#70AD47" });
+
+  return {
+    name: model.sheetName,
+    widths: [12, 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 30, 2, 12, 10, 10],
+    blocks,
+    bars,
+    chart,
+    print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang) },
+  };
+}

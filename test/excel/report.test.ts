@@ -1,0 +1,167 @@
+import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
+import { insertTemplate } from "../../src/usecases/workbook";
+import { generateReport } from "../../src/usecases/report";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { demoIndicatorValue, demoOps, demoSchools } from "../../src/core/demo";
+import { applyOps } from "../../src/excel/apply";
+import { readSnapshot } from "../../src/excel/snapshot";
+import { assess } from "../../src/core/calc/progress";
+import { BALANCE_STANDARDS } from "../../src/core/calc/balance";
+import { statusLabels } from "../../src/core/i18n";
+
+beforeAll(installExcelEnums);
+const PLAN = embeddedPlan();
+const NOW = new Date(2026, 10, 30, 8, 40);
+
+async function demoWorkbook() {
+  const data = new FakeWorkbookData();
+  let ctx = new FakeContext(data);
+  await insertTemplate(ctx.excel, { language: "zh", onConflict: "ask", year: 2023 });
+  ctx = new FakeContext(data);
+  await applyOps(ctx.excel, demoOps(PLAN, await readSnapshot(ctx.excel)));
+  return data;
+}
+
+/** The report sheet's cells as a 2D array of what was written. */
+function grid(data: FakeWorkbookData, sheet: string): unknown[][] {
+  const s = data.sheet(sheet)!;
+  const out: unknown[][] = [];
+  for (const [key, cell] of s.cells) {
+    const [c, r] = key.split(",").map(Number) as [number, number];
+    (out[r] ??= [])[c] = cell.formula;
+  }
+  return out;
+}
+
+const rowOf = (g: unknown[][], first: unknown) => g.find((r) => r?.[0] === first)!;
+const snapshotOfInputs = (data: FakeWorkbookData, except: string) =>
+  JSON.stringify(data.sheets.filter((s) => s.name !== except).map((s) => [s.name, [...s.cells.entries()], s.validations, s.conditionalFormats]));
+
+describe("annual report sheet (Office.js writer, against the Excel double)", () => {
+  let data: FakeWorkbookData;
+  let g: unknown[][];
+  let syncs: number;
+  const SHEET = "2023年度监测报告";
+
+  beforeAll(async () => {
+    data = await demoWorkbook();
+    const ctx = new FakeContext(data);
+    const outcome = await generateReport(ctx.excel, { language: "zh", now: NOW });
+    expect(outcome).toEqual({ kind: "written", sheet: SHEET, year: 2023 }); // the latest year with data
+    syncs = ctx.syncCount;
+    g = grid(data, SHEET);
+  });
+
+  test("three round trips, whatever the size", () => expect(syncs).toBe(3));
+
+  test("header: plan, year, kind of evaluation, time, template version, completeness", () => {
+    expect(g[0]![0]).toBe("常州市武进区“十四五”教育发展规划 2023年度监测报告（中期评估）");
+    expect(g[1]![0]).toBe("生成时间：2026-11-30 08:40　模板：wujin-edu-2021-2025 1.0.0　数据完整度：23 项指标中 23 项有 2023 年数据");
+  });
+
+  test("every indicator row agrees with the core's own assessment of the plan figures", () => {
+    PLAN.indicators.forEach((ind, i) => {
+      const row = rowOf(g, ind.id);
+      const actual = demoIndicatorValue(PLAN, i, 2023);
+      const a = assess({ baseline: ind.baseline, target: ind.target, actual, year: 2023, period: { baseYear: 2020, targetYear: 2025 } });
+      if (!a.ok) throw new Error(ind.id);
+      expect([ind.id, row[6], row[7], row[8], row[9], row[10], row[11]]).toEqual([
+        ind.id,
+        actual,
+        a.value.expected,
+        a.value.completion,
+        0.6,
+        a.value.gap,
+        statusLabels[a.value.status].zh,
+      ]);
+      expect(row[12]).toBe("示例数据（非真实数据）");
+    });
+  });
+
+  test("summary counts match the indicator rows", () => {
+    const statuses = PLAN.indicators.map((ind) => rowOf(g, ind.id)[11]);
+    const total = rowOf(g, "合计");
+    const order = ["已达标", "符合进度", "滞后", "倒退", "未达标", "无数据"];
+    expect(total.slice(1, 7)).toEqual(order.map((label) => statuses.filter((s) => s === label).length));
+    expect(total[7]).toBe(23);
+  });
+
+  test("the misses section lists regressing, then missed, then behind", () => {
+    const title = g.findIndex((r) => r?.[0] === "三、未达标及滞后指标（最严重的在前）");
+    const rows = g.slice(title + 2).filter((r) => typeof r?.[0] === "string" && /^(INT|LOC)-/.test(r[0] as string));
+    const missStatuses = rows.map((r) => r[2]).filter(Boolean);
+    const rank = { 倒退: 0, 未达标: 1, 滞后: 2 } as Record<string, number>;
+    expect(missStatuses.length).toBeGreaterThan(3);
+    expect([...missStatuses].sort((a, b) => rank[a as string]! - rank[b as string]!)).toEqual(missStatuses);
+  });
+
+  test("school section: each CV equals an independent weighted computation; failing schools are named", () => {
+    const schools = demoSchools().filter((s) => s[1] === "小学");
+    const weighted = (k: number, scale: number) => {
+      const xs = schools.map((s) => ((s[5 + k] as number) / (s[2] as number)) * scale);
+      const ws = schools.map((s) => s[2] as number);
+      const P = ws.reduce((a, b) => a + b, 0);
+      const mean = xs.reduce((a, x, i) => a + x * ws[i]!, 0) / P;
+      const variance = xs.reduce((a, x, i) => a + ws[i]! * (x - mean) ** 2, 0) / P;
+      return Math.sqrt(variance) / mean;
+    };
+    const label = "每百名学生拥有高于规定学历教师数";
+    const first = g.findIndex((r) => r?.[0] === label);
+    expect(g[first]![1]).toBeCloseTo(weighted(0, 100), 12);
+    expect(rowOf(g, "生均教学仪器设备值（元）")[1]).toBeCloseTo(weighted(5, 1), 12);
+    // 洛阳中心小学 is built to miss two standards (degree teachers and teaching area).
+    const failing = rowOf(g, "洛阳中心小学");
+    expect(failing[1]).toBe(5);
+    expect(failing[2]).toContain("每百名学生拥有高于规定学历教师数");
+    expect(BALANCE_STANDARDS.primary.length).toBe(7);
+  });
+
+  test("contradictions and task targets are reported", () => {
+    expect(rowOf(g, "C-BUILD-PROJECTS")[1]).toContain("57");
+    expect(rowOf(g, "T-BLD-PROJ")[2]).toBe("58个");
+  });
+
+  test("values only: nothing that Excel would evaluate as a formula", () => {
+    for (const row of g) for (const cell of row ?? []) if (typeof cell === "string") expect(cell.startsWith("=")).toBe(false);
+  });
+
+  test("completion as a picture: data bars in the cells and a native chart", () => {
+    const s = data.sheet(SHEET)!;
+    const bars = s.conditionalFormats.filter((c) => c.type === "DataBar");
+    expect(bars.length).toBeGreaterThanOrEqual(2);
+    expect(bars[0]!.dataBar).toEqual({ lower: { type: "Number", formula: "0" }, upper: { type: "Number", formula: "1" }, color: "#5B9BD5", gradient: false });
+    expect(s.charts).toEqual([expect.objectContaining({ type: "BarClustered", seriesBy: "Columns", title: "完成度与时间进度" })]);
+    expect(s.charts[0]!.source.cols).toBe(3);
+    expect(s.charts[0]!.source.rows).toBe(24); // header + 23 indicators with a completion
+  });
+
+  test("print-ready: A4 landscape, one page wide, header, footer, repeated title rows", () => {
+    expect(data.sheet(SHEET)!.pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1 },
+      titleRows: "$1:$2",
+      header: "常州市武进区“十四五”教育发展规划",
+      footer: "第 &P 页，共 &N 页",
+    });
+  });
+
+  test("regenerating asks first, then replaces only the report; input sheets never change", async () => {
+    const before = snapshotOfInputs(data, SHEET);
+    let ctx = new FakeContext(data);
+    const asked = await generateReport(ctx.excel, { language: "zh", now: NOW });
+    expect(asked).toMatchObject({ kind: "confirm", sheet: SHEET, message: { zh: expect.stringContaining("已存在") } });
+    expect(ctx.syncCount).toBe(2);
+    ctx = new FakeContext(data);
+    expect(await generateReport(ctx.excel, { language: "zh", now: NOW, replace: true })).toMatchObject({ kind: "written" });
+    expect(snapshotOfInputs(data, SHEET)).toBe(before);
+    expect(data.sheets.filter((s) => s.name === SHEET).length).toBe(1);
+    expect(grid(data, SHEET)).toEqual(g);
+  });
+
+  test("other years get their own sheet", async () => {
+    const ctx = new FakeContext(data);
+    expect(await generateReport(ctx.excel, { language: "zh", year: 2021, now: NOW })).toMatchObject({ kind: "written", sheet: "2021年度监测报告" });
+    expect(grid(data, "2021年度监测报告")[0]![0]).toContain("（年度监测）");
+  });
+});
