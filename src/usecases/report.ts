@@ -12,6 +12,7 @@ import { reportSheet } from "../core/report/sheet";
 import { withProtection } from "../core/workbook/insert";
 import { applyOps } from "../excel/apply";
 import { readSnapshot } from "../excel/snapshot";
+import { localStamp } from "../core/report/time";
 
 export type ReportOutcome =
   | { kind: "written"; sheet: string; year: number }
@@ -26,12 +27,6 @@ export interface ReportRequest {
   replace?: boolean;
   plan?: Plan;
   now?: Date;
-}
-
-/** "2026-11-30 08:40", local time. */
-export function localStamp(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}`;
 }
 
 export async function generateReport(context: Excel.RequestContext, request: ReportRequest): Promise<ReportOutcome> {

@@ -113,3 +113,13 @@ describe("properties", () => {
     );
   });
 });
+
+describe("exact to the last decimal", () => {
+  test("differences of printed decimals carry no binary noise", () => {
+    expect(1 - 0.998).not.toBe(0.002);
+    expect(gap(0.998, 1, "up")).toBe(0.002);
+    expect(gap(0.6868, 0.7, "up")).toBe(0.0132);
+    expect(value(expectedValue(0.9252, 0.94, 2023, P))).toBe(0.93408);
+    expect(completion(0.9252, 0.935, 0.94)).toBe(0.662162162162162);
+  });
+});

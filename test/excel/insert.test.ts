@@ -104,7 +104,7 @@ describe("insert into an empty workbook", () => {
     expect(data.column(TABLES.indicators, IH.expected)[0]).toBe("=PLAN.EXPECTED([@[基期值 Baseline]],[@[目标值 Target]],PM_Year,2020,2025)");
     expect(data.column(TABLES.indicators, IH.gap)[0]).toContain("PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],[@[方向 Direction]])");
     expect(data.column(TABLES.indicators, IH.actual)[0]).toBe(
-      '=LET(v,CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]),IF(v="","",v))',
+      '=IF(CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]])="","",CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]))',
     );
   });
 

@@ -34,6 +34,8 @@ function grid(data: FakeWorkbookData, sheet: string): unknown[][] {
 }
 
 const rowOf = (g: unknown[][], first: unknown) => g.find((r) => r?.[0] === first)!;
+/** The row holding `label` in column C, from that column on. */
+const rowAt = (g: unknown[][], label: unknown) => g.find((r) => r?.[2] === label)!.slice(2);
 const snapshotOfInputs = (data: FakeWorkbookData, except: string) =>
   JSON.stringify(data.sheets.filter((s) => s.name !== except).map((s) => [s.name, [...s.cells.entries()], s.validations, s.conditionalFormats]));
 
@@ -89,7 +91,7 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
   test("the misses section lists regressing, then missed, then behind", () => {
     const title = g.findIndex((r) => r?.[0] === "三、未达标及滞后指标（最严重的在前）");
     const rows = g.slice(title + 2).filter((r) => typeof r?.[0] === "string" && /^(INT|LOC)-/.test(r[0] as string));
-    const missStatuses = rows.map((r) => r[2]).filter(Boolean);
+    const missStatuses = rows.map((r) => r[1]).filter(Boolean);
     const rank = { 倒退: 0, 未达标: 1, 滞后: 2 } as Record<string, number>;
     expect(missStatuses.length).toBeGreaterThan(3);
     expect([...missStatuses].sort((a, b) => rank[a as string]! - rank[b as string]!)).toEqual(missStatuses);
@@ -105,20 +107,18 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
       const variance = xs.reduce((a, x, i) => a + ws[i]! * (x - mean) ** 2, 0) / P;
       return Math.sqrt(variance) / mean;
     };
-    const label = "每百名学生拥有高于规定学历教师数";
-    const first = g.findIndex((r) => r?.[0] === label);
-    expect(g[first]![1]).toBeCloseTo(weighted(0, 100), 12);
-    expect(rowOf(g, "生均教学仪器设备值（元）")[1]).toBeCloseTo(weighted(5, 1), 12);
+    expect(rowAt(g, "每百名学生拥有高于规定学历教师数")[2]).toBeCloseTo(weighted(0, 100), 12);
+    expect(rowAt(g, "生均教学仪器设备值（元）")[2]).toBeCloseTo(weighted(5, 1), 12);
     // 洛阳中心小学 is built to miss two standards (degree teachers and teaching area).
-    const failing = rowOf(g, "洛阳中心小学");
-    expect(failing[1]).toBe(5);
-    expect(failing[2]).toContain("每百名学生拥有高于规定学历教师数");
+    const failing = rowAt(g, "洛阳中心小学");
+    expect(failing[2]).toBe(5);
+    expect(failing[3]).toContain("每百名学生拥有高于规定学历教师数");
     expect(BALANCE_STANDARDS.primary.length).toBe(7);
   });
 
   test("contradictions and task targets are reported", () => {
-    expect(rowOf(g, "C-BUILD-PROJECTS")[1]).toContain("57");
-    expect(rowOf(g, "T-BLD-PROJ")[2]).toBe("58个");
+    expect(rowOf(g, "C-BUILD-PROJECTS")[2]).toContain("57");
+    expect(rowOf(g, "T-BLD-PROJ")[6]).toBe("58个");
   });
 
   test("values only: nothing that Excel would evaluate as a formula", () => {

@@ -27,6 +27,25 @@ export interface Period {
 
 export const DEFAULT_PERIOD: Period = { baseYear: 2020, targetYear: 2025 };
 
+/** Rounds to 15 significant digits (Excel's precision), removing binary noise from a quotient. */
+export function tidy(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
+}
+
+/**
+ * Rounds a sum or difference to 15 significant digits of its operands' magnitude: 1 − 0.998 is
+ * 0.002, not 0.0020000000000000018, and 0.935 − 0.9252 is 0.0098.
+ */
+export function atScale(x: number, scale: number): number {
+  if (!Number.isFinite(x) || scale === 0) return x;
+  const decimals = 14 - Math.floor(Math.log10(scale));
+  return decimals > 0 && decimals <= 100 ? Number(x.toFixed(decimals)) : x;
+}
+
+export function difference(a: number, b: number): number {
+  return atScale(a - b, Math.max(Math.abs(a), Math.abs(b)));
+}
+
 /** Relative tolerance for "equal" so that 0.1 + 0.2 meets a target of 0.3. */
 export function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -56,13 +75,13 @@ export function expectedValue(baseline: number, target: number, year: number, pe
   if (!checked.ok) return checked;
   if (year >= period.targetYear) return ok(target);
   if (year === period.baseYear) return ok(baseline);
-  return ok(baseline + (target - baseline) * elapsedShare(year, period));
+  return ok(atScale(baseline + difference(target, baseline) * elapsedShare(year, period), Math.max(Math.abs(baseline), Math.abs(target))));
 }
 
 /** (V − B)/(T − B); for a maintain target (B = T) 1 when met (V = T), else 0. */
 export function completion(baseline: number, actual: number, target: number): number {
   if (nearlyEqual(baseline, target)) return nearlyEqual(actual, target) ? 1 : 0;
-  return (actual - baseline) / (target - baseline);
+  return tidy(difference(actual, baseline) / difference(target, baseline));
 }
 
 /** The better direction implied by a bound comparator, if it implies one. */
@@ -78,7 +97,7 @@ export function inferSense(baseline: number | null, target: Bound): Sense {
 }
 
 export function gap(actual: number, target: number, sense: Sense): number {
-  return sense === "up" ? target - actual : actual - target;
+  return sense === "up" ? difference(target, actual) : difference(actual, target);
 }
 
 /**

@@ -128,52 +128,59 @@ export function reportSheet(model: ReportModel): ReportSheet {
   }
   row = first + n;
 
-  // 3. Misses, worst first.
+  // 3. Misses, worst first; figures under the same columns as the indicator table.
   section(pick(reportText.misses, lang));
   if (model.misses.length === 0) {
     blocks.push({ row, col: 0, values: [[pick(reportText.noMisses, lang)]] });
     row++;
   } else {
-    header(reportText.missHeaders[lang]);
+    const [id, name, st, actual, expected, gap, completion, elapsed] = reportText.missHeaders[lang];
+    header([id!, st!, name!, "", "", "", actual!, expected!, completion!, elapsed!, gap!]);
     model.misses.forEach((l) => {
       const f = format(l.unit);
-      blocks.push({ row, col: 0, values: [[l.id, l.name]] });
-      status(l.status, row, 2);
-      blocks.push({ row, col: 3, values: [[l.actual, l.expected, l.gap, l.completion, l.elapsed]], numberFormats: [[f, f, f, PERCENT, PERCENT]] });
+      blocks.push({ row, col: 0, values: [[l.id]] });
+      status(l.status, row, 1);
+      blocks.push({ row, col: 2, values: [[l.name]] });
+      blocks.push({ row, col: 6, values: [[l.actual, l.expected, l.completion, l.elapsed, l.gap]], numberFormats: [[f, f, PERCENT, PERCENT, f]] });
       row++;
     });
   }
 
-  // 4. School resource allocation, per stage.
+  // 4. School resource allocation, per stage: labels in the wide column C, figures from E.
   section(pick(reportText.balance, lang));
   for (const stage of model.balance) {
     blocks.push({ row, col: 0, values: [[`${pick(reportText.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
     row++;
     const national = stage.stage === "primary" ? 0.5 : 0.45;
     const plan = stage.planBound ? `${stage.planBound.comparator === "<" ? "<" : "≤"}${stage.planBound.value.toFixed(2)}` : "—";
-    header(reportText.balanceHeaders(national, plan).map((h) => pick(h, lang)));
+    const [label, coefficient, nationalHeader, planHeader] = reportText.balanceHeaders(national, plan).map((h) => pick(h, lang));
+    blocks.push({ row, col: 2, values: [[label!, "", coefficient!, nationalHeader!, planHeader!]], bold: true, fill: HEADER_FILL, wrap: true });
+    row++;
     const verdict = (ok: boolean | null) => (ok === null ? "" : pick(ok ? reportText.pass : reportText.fail, lang));
     const meets = (v: number | null, bound: number, strict: boolean) => (v === null ? null : strict ? v < bound : v <= bound);
-    for (const r of stage.rows) {
-      blocks.push({ row, col: 0, values: [[r.label, r.cv ?? r.error ?? "", verdict(r.national), verdict(r.plan)]], numberFormats: [["@", "0.000", "@", "@"]] });
+    const line = (text: string, value: Cell, nationalOk: boolean | null, planOk: boolean | null, fmt = "0.000", bold = false) => {
+      blocks.push({ row, col: 2, values: [[text]], bold });
+      blocks.push({ row, col: 4, values: [[value, verdict(nationalOk), verdict(planOk)]], numberFormats: [[fmt, "@", "@"]], bold });
       row++;
-    }
+    };
+    for (const r of stage.rows) line(r.label, r.cv ?? r.error ?? "", r.national, r.plan);
     const strict = stage.planBound?.comparator === "<";
     const planMeets = (v: number | null) => (stage.planBound ? meets(v, stage.planBound.value, strict) : null);
-    blocks.push({ row, col: 0, values: [[pick(reportText.maxOfSeven, lang), stage.max, verdict(meets(stage.max, national, false)), verdict(planMeets(stage.max))]], numberFormats: [["@", "0.000", "@", "@"]], bold: true });
-    row++;
-    blocks.push({ row, col: 0, values: [[pick(reportText.meanOfSeven, lang), stage.mean, "", verdict(planMeets(stage.mean))]], numberFormats: [["@", "0.000", "@", "@"]] });
-    row++;
-    blocks.push({ row, col: 0, values: [[pick(reportText.classShare, lang), stage.classShare]], numberFormats: [["@", "0.00%"]] });
-    row++;
+    line(pick(reportText.maxOfSeven, lang), stage.max, meets(stage.max, national, false), planMeets(stage.max), "0.000", true);
+    line(pick(reportText.meanOfSeven, lang), stage.mean, null, planMeets(stage.mean));
+    line(pick(reportText.classShare, lang), stage.classShare, null, null, "0.00%");
     if (stage.failing.length) {
-      blocks.push({ row, col: 0, values: [[pick(reportText.failing, lang)]] });
+      blocks.push({ row, col: 2, values: [[pick(reportText.failing, lang)]] });
       row++;
-      header(reportText.failingHeaders[lang]);
-      blocks.push({ row, col: 0, values: stage.failing.map((f) => [f.school, f.met, f.missed.join("、")]) });
-      row += stage.failing.length;
+      const [school, met, missed] = reportText.failingHeaders[lang];
+      blocks.push({ row, col: 2, values: [[school!, "", met!, missed!]], bold: true, fill: HEADER_FILL });
+      row++;
+      for (const f of stage.failing) {
+        blocks.push({ row, col: 2, values: [[f.school, "", f.met, f.missed.join("、")]] });
+        row++;
+      }
     } else {
-      blocks.push({ row, col: 0, values: [[pick(reportText.noneFailing, lang)]] });
+      blocks.push({ row, col: 2, values: [[pick(reportText.noneFailing, lang)]] });
       row++;
     }
     row++;
@@ -181,20 +188,24 @@ export function reportSheet(model: ReportModel): ReportSheet {
 
   // 5. Contradictions within the plan.
   section(pick(reportText.contradictions, lang));
-  if (model.contradictions.length) {
-    blocks.push({ row, col: 0, values: model.contradictions.map((c) => [c.id, c.summary]) });
-    row += model.contradictions.length;
+  for (const c of model.contradictions) {
+    blocks.push({ row, col: 0, values: [[c.id]] });
+    blocks.push({ row, col: 2, values: [[c.summary]] }); // long text runs on over the empty columns to its right
+    row++;
   }
 
-  // 6. Task targets.
+  // 6. Task targets: completion as in-cell bars too.
   section(pick(reportText.tasks, lang));
-  header(reportText.taskHeaders[lang]);
+  const [tid, task, target, achieved, rate, basis] = reportText.taskHeaders[lang];
+  header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!]);
+  const firstTask = row;
   model.tasks.forEach((t) => {
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
-    blocks.push({ row, col: 0, values: [[t.id, t.name, t.target, t.achieved, t.rate, t.basis]], numberFormats: [["@", "@", "@", f, PERCENT, "@"]] });
+    blocks.push({ row, col: 0, values: [[t.id, t.basis, t.name]] });
+    blocks.push({ row, col: 6, values: [[t.target, t.achieved, t.rate]], numberFormats: [["@", f, PERCENT]] });
     row++;
   });
-  if (model.tasks.length) bars.push({ address: rangeAddress(4, row - model.tasks.length, 1, model.tasks.length), color: "#70AD47" });
+  if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, model.tasks.length), color: "#70AD47" });
 
   return {
     name: model.sheetName,

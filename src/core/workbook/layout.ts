@@ -141,7 +141,9 @@ export function indicatorTable(plan: Plan): TableSpec {
       role: "formula",
       width: 12,
       format: "byUnit",
-      formula: `=LET(v,CHOOSE(${YEAR_NAME}-${baseYear},${actualChoices}),IF(v="","",v))`,
+      // CHOOSE of a blank cell is 0, so blank is tested first. (No LET: files written outside Excel
+      // would need its _xlfn./_xlpm. prefixes.)
+      formula: `=IF(CHOOSE(${YEAR_NAME}-${baseYear},${actualChoices})="","",CHOOSE(${YEAR_NAME}-${baseYear},${actualChoices}))`,
     },
     {
       header: IH.expected,

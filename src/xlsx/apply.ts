@@ -1,0 +1,288 @@
+/**
+ * Executing the core's write operations on an exceljs workbook: the .xlsx writer beside the
+ * Office.js one. Decides nothing. What exceljs cannot write is skipped and reported:
+ * native charts (the report keeps the chart's data and its in-cell data bars).
+ */
+import type ExcelJS from "exceljs";
+import { columnLetter, parseAddress } from "../core/workbook/a1";
+import type { ValidationSpec } from "../core/workbook/layout";
+import type { Cell, WriteOp } from "../core/workbook/model";
+
+interface Box {
+  col: number;
+  row: number;
+  cols: number;
+  rows: number;
+}
+
+function box(address: string): Box {
+  const [from, to = from] = address.replace(/\$/g, "").split(":");
+  const a = parseAddress(from!);
+  const b = parseAddress(to!);
+  return { col: a.col, row: a.row, cols: b.col - a.col + 1, rows: b.row - a.row + 1 };
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+/**
+ * Structured references as the file format stores them: `[@[X]]` → `Table[[#This Row],[X]]`,
+ * `[@[A]:[B]]` → `Table[[#This Row],[A]:[B]]` (the `@` form is Excel's display shorthand).
+ */
+export function fileFormula(formula: string, table: string | null): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  if (!table) return body;
+  return body.replace(/\[@\[([^\]]+)\](?::\[([^\]]+)\])?\]/g, (_, a: string, b?: string) =>
+    b ? `${table}[[#This Row],[${a}]:[${b}]]` : `${table}[[#This Row],[${a}]]`,
+  );
+}
+
+interface TableEntry {
+  name: string;
+  sheet: string;
+  box: Box;
+  /** Created by these operations, to be registered with exceljs at the end. */
+  pending: boolean;
+}
+
+function tableRef(t: ExcelJS.Table): string | undefined {
+  const model = (t as unknown as { model?: { tableRef?: string } }).model;
+  return model?.tableRef;
+}
+
+export interface ApplyResult {
+  /** Operations exceljs cannot perform (charts), by kind. */
+  skipped: string[];
+}
+
+export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteOp[]): Promise<ApplyResult> {
+  const skipped: string[] = [];
+  const tables: TableEntry[] = [];
+  for (const ws of wb.worksheets) {
+    for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
+      const ref = tableRef(t);
+      const name = (t as unknown as { name?: string; model?: { name?: string } }).model?.name;
+      if (ref && name) tables.push({ name, sheet: ws.name, box: box(ref), pending: false });
+    }
+  }
+  const sheet = (name: string) => {
+    const ws = wb.getWorksheet(name);
+    if (!ws) throw new Error(`No sheet named ${name}`);
+    return ws;
+  };
+  const tableAt = (sheetName: string, col: number, row: number) =>
+    tables.find((t) => t.sheet === sheetName && col >= t.box.col && col < t.box.col + t.box.cols && row > t.box.row && row < t.box.row + t.box.rows);
+  const write = (ws: ExcelJS.Worksheet, col: number, row: number, cell: Cell) => {
+    const target = ws.getCell(row + 1, col + 1);
+    if (typeof cell === "string" && cell.startsWith("=")) {
+      target.value = { formula: fileFormula(cell, tableAt(ws.name, col, row)?.name ?? null) } as ExcelJS.CellFormulaValue;
+    } else if (typeof cell === "string" && cell.startsWith("'")) {
+      target.value = cell.slice(1); // Excel's text prefix: the rest is text
+    } else {
+      target.value = cell === "" ? null : cell;
+    }
+  };
+  const eachCell = (ws: ExcelJS.Worksheet, b: Box, f: (cell: ExcelJS.Cell, c: number, r: number) => void) => {
+    for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) f(ws.getCell(b.row + r + 1, b.col + c + 1), c, r);
+  };
+
+  for (const op of ops) {
+    switch (op.op) {
+      case "addSheet":
+        wb.addWorksheet(op.sheet, { state: op.veryHidden ? "veryHidden" : "visible" });
+        break;
+      case "deleteSheet":
+        wb.removeWorksheet(sheet(op.sheet).id);
+        break;
+      case "unprotect":
+        sheet(op.sheet).unprotect();
+        break;
+      case "protect":
+        await sheet(op.sheet).protect("", { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: true, formatColumns: true, formatRows: true });
+        break;
+      case "setCells": {
+        const ws = sheet(op.sheet);
+        const b = box(op.address);
+        op.formulas.forEach((row, r) => row.forEach((cell, c) => write(ws, b.col + c, b.row + r, cell)));
+        break;
+      }
+      case "createTable":
+        tables.push({ name: op.name, sheet: op.sheet, box: box(op.address), pending: true });
+        break;
+      case "addTableRows": {
+        const t = tables.find((x) => x.name === op.table);
+        if (!t) throw new Error(`No table named ${op.table}`);
+        const ws = sheet(t.sheet);
+        const first = t.box.row + t.box.rows;
+        t.box.rows += op.rows.length;
+        op.rows.forEach((row, r) => row.forEach((cell, c) => write(ws, t.box.col + c, first + r, cell)));
+        if (!t.pending) resizeTable(ws, t);
+        break;
+      }
+      case "addTableColumn": {
+        const t = tables.find((x) => x.name === op.table);
+        if (!t) throw new Error(`No table named ${op.table}`);
+        const ws = sheet(t.sheet);
+        write(ws, t.box.col + t.box.cols, t.box.row, op.header);
+        t.box.cols += 1;
+        if (!t.pending) resizeTable(ws, t);
+        break;
+      }
+      case "format": {
+        const ws = sheet(op.sheet);
+        eachCell(ws, box(op.address), (cell, c, r) => {
+          const numberFormat = op.numberFormat?.[r]?.[c];
+          if (numberFormat) cell.numFmt = numberFormat;
+          if (op.fill === null) cell.fill = { type: "pattern", pattern: "none" };
+          else if (op.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.fill) } };
+          if (op.bold !== undefined || op.italic !== undefined || op.fontColor || op.size) {
+            cell.font = {
+              ...cell.font,
+              ...(op.bold !== undefined ? { bold: op.bold } : {}),
+              ...(op.italic !== undefined ? { italic: op.italic } : {}),
+              ...(op.fontColor ? { color: { argb: argb(op.fontColor) } } : {}),
+              ...(op.size ? { size: op.size } : {}),
+            };
+          }
+          if (op.locked !== undefined) cell.protection = { ...cell.protection, locked: op.locked };
+          if (op.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: op.wrap, vertical: "top" };
+        });
+        break;
+      }
+      case "columnWidth": {
+        const b = box(op.address);
+        sheet(op.sheet).getColumn(b.col + 1).width = op.points / 7;
+        break;
+      }
+      case "validation": {
+        const ws = sheet(op.sheet);
+        const b = box(op.address);
+        const common = {
+          allowBlank: true,
+          showInputMessage: true,
+          promptTitle: op.title,
+          prompt: op.prompt,
+          showErrorMessage: true,
+          errorStyle: "error" as const,
+          errorTitle: op.title,
+          error: op.error,
+        };
+        (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+          `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`,
+          { ...validation(op.rule), ...common },
+        );
+        break;
+      }
+      case "clearConditionalFormats": {
+        const ws = sheet(op.sheet) as unknown as { conditionalFormattings: Array<{ ref: string }> };
+        const ref = op.address.replace(/\$/g, "");
+        ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.ref !== ref);
+        break;
+      }
+      case "conditionalFormat":
+        sheet(op.sheet).addConditionalFormatting({
+          ref: op.address.replace(/\$/g, ""),
+          rules: [
+            {
+              type: "expression",
+              priority: 1,
+              formulae: [op.formula.replace(/^=/, "")],
+              style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(op.fill) } }, font: { color: { argb: argb(op.fontColor) } } },
+            },
+          ],
+        });
+        break;
+      case "dataBar":
+        sheet(op.sheet).addConditionalFormatting({
+          ref: op.address,
+          rules: [
+            {
+              type: "dataBar",
+              priority: 1,
+              gradient: false,
+              cfvo: [
+                { type: "num", value: 0 },
+                { type: "num", value: 1 },
+              ],
+              color: { argb: argb(op.color) },
+            } as unknown as ExcelJS.ConditionalFormattingRule,
+          ],
+        });
+        break;
+      case "chart":
+        skipped.push("chart");
+        break;
+      case "pageLayout": {
+        const ws = sheet(op.sheet);
+        ws.pageSetup = {
+          ...ws.pageSetup,
+          paperSize: 9, // A4
+          orientation: "landscape",
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: op.titleRows.replace(/\$/g, ""),
+        };
+        ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}`, oddFooter: `&C${op.footer}` };
+        break;
+      }
+      case "name": {
+        const ref = `'${op.sheet.replace(/'/g, "''")}'!${op.address}`;
+        wb.definedNames.add(ref, op.name);
+        break;
+      }
+      case "select": {
+        const ws = sheet(op.sheet);
+        ws.views = [{ state: "normal", activeCell: op.address.replace(/\$/g, "") }];
+        break;
+      }
+    }
+  }
+
+  // Tables are registered last, over the cells written above (exceljs takes their rows at creation).
+  for (const t of tables.filter((x) => x.pending)) {
+    const ws = sheet(t.sheet);
+    const headers: string[] = [];
+    for (let c = 0; c < t.box.cols; c++) headers.push(String(ws.getCell(t.box.row + 1, t.box.col + c + 1).value ?? `Column${c + 1}`));
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let r = 1; r < t.box.rows; r++) {
+      const row: ExcelJS.CellValue[] = [];
+      for (let c = 0; c < t.box.cols; c++) row.push(ws.getCell(t.box.row + r + 1, t.box.col + c + 1).value);
+      rows.push(row);
+    }
+    ws.addTable({
+      name: t.name,
+      ref: `${columnLetter(t.box.col)}${t.box.row + 1}`,
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows,
+    });
+  }
+  return { skipped };
+}
+
+/** exceljs keeps a loaded table's extent in its model; rows or columns written beside it join it. */
+function resizeTable(ws: ExcelJS.Worksheet, t: TableEntry) {
+  const table = ws.getTable(t.name) as unknown as { model: { tableRef: string; autoFilterRef?: string; columns: Array<{ name: string }> } };
+  const ref = `${columnLetter(t.box.col)}${t.box.row + 1}:${columnLetter(t.box.col + t.box.cols - 1)}${t.box.row + t.box.rows}`;
+  table.model.tableRef = ref;
+  if (table.model.autoFilterRef) table.model.autoFilterRef = ref;
+  while (table.model.columns.length < t.box.cols) {
+    table.model.columns.push({ name: String(ws.getCell(t.box.row + 1, t.box.col + table.model.columns.length + 1).value ?? "") });
+  }
+}
+
+function validation(rule: ValidationSpec): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
+  switch (rule.kind) {
+    case "list":
+      return { type: "list", formulae: [`"${rule.options.join(",")}"`] };
+    case "whole":
+      return { type: "whole", operator: "greaterThanOrEqual", formulae: [rule.min] };
+    case "decimal":
+      return rule.max === undefined
+        ? { type: "decimal", operator: "greaterThanOrEqual", formulae: [rule.min] }
+        : { type: "decimal", operator: "between", formulae: [rule.min, rule.max] };
+    case "custom":
+      return { type: "custom", formulae: [rule.formula.replace(/^=/, "")] };
+  }
+}

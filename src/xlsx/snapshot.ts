@@ -1,0 +1,111 @@
+/**
+ * Reading an .xlsx (exceljs) into the same snapshot the add-in reads through Office.js: tables by
+ * name, the hidden template identity, names and protection. Decides nothing.
+ */
+import type ExcelJS from "exceljs";
+import { parseAddress } from "../core/workbook/a1";
+import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
+
+/** A cell's value as Office.js `values` would give it. */
+export function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") {
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return "";
+      return typeof result === "object" && result !== null && "error" in result ? String((result as { error: string }).error) : (result as Cell);
+    }
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("error" in value) return String(value.error);
+    if ("text" in value) return String((value as { text: unknown }).text);
+  }
+  return String(value);
+}
+
+/** A cell's content as Office.js `formulas` would give it: "=…" for formulas. */
+export function cellFormula(value: ExcelJS.CellValue): Cell {
+  if (value && typeof value === "object" && "formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+  return cellValue(value);
+}
+
+function grid(ws: ExcelJS.Worksheet, col: number, row: number, cols: number, rows: number, read: (v: ExcelJS.CellValue) => Cell): Cell[][] {
+  const out: Cell[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: Cell[] = [];
+    for (let c = 0; c < cols; c++) line.push(read(ws.getCell(row + r + 1, col + c + 1).value));
+    out.push(line);
+  }
+  return out;
+}
+
+function tableSnapshot(ws: ExcelJS.Worksheet, name: string): TableSnapshot | undefined {
+  const table = ws.getTable(name) as unknown as { model?: { tableRef?: string; ref?: string } } | undefined;
+  const ref = table?.model?.tableRef ?? table?.model?.ref;
+  if (!ref) return undefined;
+  const [from, to = from] = ref.split(":");
+  const a = parseAddress(from!);
+  const b = parseAddress(to!);
+  const cols = b.col - a.col + 1;
+  const rows = b.row - a.row + 1;
+  const [header = [], ...formulas] = grid(ws, a.col, a.row, cols, rows, cellFormula);
+  const [, ...values] = grid(ws, a.col, a.row, cols, rows, cellValue);
+  return { name, sheet: ws.name, col: a.col, row: a.row, headers: header.map((h) => String(h ?? "")), formulas, values };
+}
+
+export function parseMetaSheet(ws: ExcelJS.Worksheet): MetaSnapshot | null {
+  const at = (r: number, c: number) => cellValue(ws.getCell(r + 1, c + 1).value);
+  const pairs = new Map<string, Cell>();
+  for (let r = 0; r < 4; r++) pairs.set(String(at(r, 0)), at(r, 1));
+  const templateId = pairs.get("template");
+  if (typeof templateId !== "string" || !templateId) return null;
+  const column = (c: number) => {
+    const out: string[] = [];
+    for (let r = 0; r < ws.rowCount; r++) {
+      const v = at(r, c);
+      if (typeof v === "string" && v) out.push(v);
+    }
+    return out;
+  };
+  return {
+    templateId,
+    version: String(pairs.get("version") ?? ""),
+    language: pairs.get("language") === "en" ? "en" : "zh",
+    protection: pairs.get("protection") === "on",
+    ids: column(3),
+    highlights: column(5),
+  };
+}
+
+export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const snapshot: WorkbookSnapshot = {
+    tables: {},
+    sheets: wb.worksheets.map((ws) => ws.name),
+    names: [],
+    meta: null,
+    year: null,
+    protectedSheets: wb.worksheets.filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).map((ws) => ws.name),
+  };
+  for (const key of Object.keys(TABLES) as TableKey[]) {
+    for (const ws of wb.worksheets) {
+      const table = tableSnapshot(ws, TABLES[key]);
+      if (table) {
+        snapshot.tables[key] = table;
+        break;
+      }
+    }
+  }
+  const meta = wb.getWorksheet(META_SHEET);
+  snapshot.meta = meta ? parseMetaSheet(meta) : null;
+  const names = (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
+  snapshot.names = names.map((n) => n.name);
+  const year = names.find((n) => n.name === YEAR_NAME)?.ranges[0];
+  if (year) {
+    const { sheet, col, row } = parseAddress(year);
+    const ws = sheet ? wb.getWorksheet(sheet) : undefined;
+    snapshot.year = ws ? cellValue(ws.getCell(row + 1, col + 1).value) : null;
+  }
+  return snapshot;
+}

@@ -1,0 +1,112 @@
+/**
+ * The command line end to end: `npm run demo` writes a demo workbook, `npm run report` adds a
+ * report sheet to a copy; both read back with exceljs.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { cellValue } from "../../src/xlsx/snapshot";
+import { demoIndicatorValue } from "../../src/core/demo";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { assess } from "../../src/core/calc/progress";
+import { statusLabels } from "../../src/core/i18n";
+
+const ROOT = join(__dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "plan-monitor-cli-"));
+const run = (...args: string[]) =>
+  execFileSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+async function open(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function rows(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    out[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellValue(v ?? null));
+  });
+  return out;
+}
+
+const inputSheets = (wb: ExcelJS.Workbook) =>
+  JSON.stringify(wb.worksheets.filter((ws) => !/年度监测报告$/.test(ws.name)).map((ws) => [ws.name, rows(ws)]));
+
+describe("npm run demo / npm run report", () => {
+  const demo = join(dir, "demo.xlsx");
+  const out = join(dir, "demo-2022.xlsx");
+  let demoBook: ExcelJS.Workbook;
+  let outBook: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    expect(run("demo", "-o", demo)).toContain("示例工作簿已写入");
+    expect(run("report", demo, "--year", "2022", "-o", out)).toContain("2022年度监测报告");
+    [demoBook, outBook] = await Promise.all([open(demo), open(out)]);
+  }, 120_000);
+
+  test("the demo holds the template tables, labelled illustrative data and the 2023 report", () => {
+    expect(demoBook.worksheets.map((ws) => ws.name)).toEqual(["规划指标", "任务目标", "学校数据", "均衡分析", "规划矛盾", "PM_Meta", "2023年度监测报告"]);
+    const indicators = demoBook.getWorksheet("规划指标")!;
+    expect(String(indicators.getCell("D3").value)).toContain("示例数据");
+    expect(Object.keys((indicators as unknown as { tables: object }).tables)).toEqual(["PM_Indicators"]);
+    // Live columns are real table formulas in the file's own notation.
+    expect(indicators.getCell("W6").value).toEqual({
+      formula: "PLAN.STATUS(PM_Indicators[[#This Row],[基期值 Baseline]],PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025)",
+    });
+    expect(demoBook.getWorksheet("PM_Meta")!.state).toBe("veryHidden");
+  });
+
+  test("the report sheet has the right rows and statuses, computed from the plan model", () => {
+    const plan = embeddedPlan();
+    const g = rows(outBook.getWorksheet("2022年度监测报告")!);
+    expect(g[0]![0]).toBe("常州市武进区“十四五”教育发展规划 2022年度监测报告（年度监测）");
+    plan.indicators.forEach((ind, i) => {
+      const row = g.find((r) => r?.[0] === ind.id)!;
+      const a = assess({ baseline: ind.baseline, target: ind.target, actual: demoIndicatorValue(plan, i, 2022), year: 2022, period: { baseYear: 2020, targetYear: 2025 } });
+      if (!a.ok) throw new Error(ind.id);
+      expect([ind.id, row[6], row[11]]).toEqual([ind.id, demoIndicatorValue(plan, i, 2022), statusLabels[a.value.status].zh]);
+    });
+  });
+
+  test("completion is drawn as in-cell data bars; print setup is A4 landscape, one page wide", () => {
+    const ws = outBook.getWorksheet("2022年度监测报告")!;
+    const bars = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings.filter(
+      (c) => c.rules[0]!.type === "dataBar",
+    );
+    expect(bars.map((b) => b.ref)).toContain("I13:I35");
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: "1:2" });
+    expect(ws.headerFooter.oddFooter).toContain("&P");
+  });
+
+  test("the input sheets and the existing 2023 report are copied intact", () => {
+    expect(inputSheets(outBook)).toBe(inputSheets(demoBook));
+    expect(JSON.stringify(rows(outBook.getWorksheet("2023年度监测报告")!))).toBe(JSON.stringify(rows(demoBook.getWorksheet("2023年度监测报告")!)));
+  });
+
+  test("an existing year's report is only replaced with --replace", () => {
+    let failed: { status?: number; stderr?: string } | null = null;
+    try {
+      run("report", demo, "--year", "2023", "-o", join(dir, "x.xlsx"));
+    } catch (e) {
+      failed = e as { status?: number; stderr?: string };
+    }
+    expect(failed?.status).toBe(1);
+    expect(failed?.stderr).toContain("--replace");
+    expect(run("report", demo, "--year", "2023", "--replace", "-o", join(dir, "y.xlsx"))).toContain("2023年度监测报告");
+  });
+
+  test("a missing file is a usage message, not a stack trace", () => {
+    try {
+      run("report", join(dir, "nope.xlsx"));
+      throw new Error("should fail");
+    } catch (e) {
+      const err = e as { status?: number; stderr?: string };
+      expect(err.status).toBe(2);
+      expect(err.stderr).toContain("找不到文件 / file not found");
+      expect(err.stderr).not.toContain("    at ");
+    }
+  });
+});
