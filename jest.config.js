@@ -20,6 +20,7 @@ module.exports = {
     {
       displayName: "browser",
       testEnvironment: "node",
+      testTimeout: 30000,
       roots: ["<rootDir>/test/browser"],
       testMatch: ["**/*.test.ts"],
       transform,

@@ -53,8 +53,11 @@ describe("manifest.xml", () => {
   test("one shared runtime hosts the pane, the functions and the commands", () => {
     const sets = all("Set").map((el) => [attr(el, "Name"), attr(el, "MinVersion")]);
     expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
-    // The highest requirement the Excel adapter uses: Range.dataValidation.
-    expect(sets).toContainEqual(["ExcelApi", "1.8"]);
+    // The highest requirement the Excel adapter uses: Worksheet.pageLayout (reports).
+    expect(sets).toContainEqual(["ExcelApi", "1.9"]);
+    // Ribbon commands run in the same runtime as the pane (FunctionFile = the pane's page).
+    const functions = all("FunctionName").map((el) => el.textContent);
+    expect(functions).toEqual(["insertTemplate", "annualReport"]);
     const runtimes = all("Runtime");
     expect(runtimes.map((el) => [attr(el, "resid"), attr(el, "lifetime")])).toEqual([["Taskpane.Url", "long"]]);
     expect(attr(all("FunctionFile")[0]!, "resid")).toBe("Taskpane.Url");

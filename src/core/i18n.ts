@@ -293,6 +293,7 @@ export const paneText = {
   keepMine: { zh: "保留我的数据", en: "Keep my values" },
   replace: { zh: "替换为模板值", en: "Replace with template" },
   cancel: { zh: "取消", en: "Cancel" },
+  dismiss: { zh: "关闭", en: "Dismiss" },
   protection: { zh: "保护模板工作表（仅填报单元格可编辑）", en: "Protect template sheets (only input cells editable)" },
   checkSection: { zh: "数据校验", en: "Data check" },
   runCheck: { zh: "校验数据", en: "Check data" },
@@ -595,3 +596,27 @@ export const reportText = {
     en: `The sheet "${name}" exists. Regenerating replaces that report sheet (no other sheet is touched).`,
   }),
 } as const;
+
+/** Messages of the ribbon commands, shown in the pane. */
+export const commandText = {
+  failed: (detail: string): Bilingual => {
+    const d = detail.replace(/[。.]+$/, "");
+    return {
+      zh: `操作失败：${d}。请重试；若问题持续，请联系维护人员。`,
+      en: `The action failed: ${d}. Try again; if it persists, contact support.`,
+    };
+  },
+  reportWritten: (sheet: string): Bilingual => ({ zh: `已生成报告工作表“${sheet}”。`, en: `Report sheet "${sheet}" generated.` }),
+  reportExists: (sheet: string): Bilingual => ({
+    zh: `报告工作表“${sheet}”已存在，未作改动。如需重新生成，请在下方“年度报告”中确认替换。`,
+    en: `The report sheet "${sheet}" exists and was left as it is. To regenerate it, confirm the replacement under Annual reports below.`,
+  }),
+} as const;
+
+/** The pane's report section. */
+export const reportPaneText = {
+  latest: { zh: "有数据的最近年份", en: "Latest year with data" },
+  generate: { zh: "生成年度报告", en: "Generate annual report" },
+  replace: { zh: "替换该报告", en: "Replace that report" },
+  existing: { zh: "工作簿中的报告：", en: "Reports in this workbook:" },
+} as const satisfies Record<string, Bilingual>;

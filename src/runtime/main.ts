@@ -14,9 +14,28 @@ function root(): HTMLElement {
   return document.getElementById("root") ?? document.body;
 }
 
+/** Ribbon buttons; their code loads on first use, so start-up stays as small as the functions. */
+function registerCommands(): void {
+  const deps = async () => {
+    const { officeHost } = await import(/* webpackChunkName: "pane" */ "../taskpane/host");
+    return {
+      host: officeHost,
+      language: () => languageFromLocale(Office.context.displayLanguage),
+      showPane: () => Office.addin.showAsTaskpane(),
+    };
+  };
+  const command = (name: "insertTemplateCommand" | "annualReportCommand") => async (event: Office.AddinCommands.Event) => {
+    const [commands, d] = await Promise.all([import(/* webpackChunkName: "commands" */ "../commands/commands"), deps()]);
+    await commands[name](d)(event);
+  };
+  Office.actions.associate("insertTemplate", command("insertTemplateCommand"));
+  Office.actions.associate("annualReport", command("annualReportCommand"));
+}
+
 async function start(): Promise<void> {
   const info = await Office.onReady();
   if (info.host === Office.HostType.Excel) {
+    registerCommands();
     const { mountPane } = await import(/* webpackChunkName: "pane" */ "../taskpane/mount");
     mountPane(root(), languageFromLocale(Office.context.displayLanguage));
   } else {

@@ -20,6 +20,8 @@ import { TemplateSection } from "./TemplateSection";
 import { CheckSection } from "./CheckSection";
 import { ProgressSection } from "./ProgressSection";
 import { FunctionsSection } from "./FunctionsSection";
+import { ReportsSection } from "./ReportsSection";
+import { Notices } from "./Notices";
 
 const useStyles = makeStyles({
   root: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: "280px", maxWidth: "100%", boxSizing: "border-box" },
@@ -49,6 +51,7 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
       <Caption1>
         {overview.planName} · {overview.period}
       </Caption1>
+      <Notices language={language} />
       <Accordion multiple collapsible defaultOpenItems={["template", "progress"]}>
         <AccordionItem value="template">
           <AccordionHeader as="h2">{t("templateSection")}</AccordionHeader>
@@ -66,6 +69,12 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
           <AccordionHeader as="h2">{t("progressSection")}</AccordionHeader>
           <AccordionPanel>
             <ProgressSection host={host} language={language} version={version} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="reports">
+          <AccordionHeader as="h2">{t("reportsSection")}</AccordionHeader>
+          <AccordionPanel>
+            <ReportsSection host={host} language={language} version={version} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="contradictions">

@@ -9,6 +9,8 @@ declare global {
   interface Window {
     __workbook: FakeWorkbookData;
     __associated: string[];
+    __actions: Record<string, (event: { completed(): void }) => void>;
+    __paneShown: number;
   }
 }
 
@@ -17,6 +19,8 @@ const data = new FakeWorkbookData();
 data.addSheet("Sheet1");
 window.__workbook = data;
 window.__associated = [];
+window.__actions = {};
+window.__paneShown = 0;
 (window as unknown as { Excel: { run: unknown } }).Excel.run = (fn: (ctx: unknown) => Promise<unknown>) => fn(new FakeContext(data).excel);
 (window as unknown as { CustomFunctions: unknown }).CustomFunctions = {
   associate: (id: string) => window.__associated.push(id),
@@ -25,5 +29,6 @@ window.__associated = [];
   HostType: { Excel: "Excel" },
   context: { displayLanguage: "zh-CN" },
   onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
-  actions: { associate: () => undefined },
+  actions: { associate: (name: string, fn: (event: { completed(): void }) => void) => (window.__actions[name] = fn) },
+  addin: { showAsTaskpane: () => Promise.resolve(void window.__paneShown++) },
 };

@@ -51,8 +51,9 @@ describeInBrowser("runtime page in chromium", () => {
 
     afterAll(() => page?.close());
 
-    test("every PLAN function is registered", async () => {
+    test("every PLAN function and both ribbon commands are registered", async () => {
       expect(await page.evaluate(() => window.__associated)).toEqual(FUNCTION_IDS);
+      expect(await page.evaluate(() => Object.keys(window.__actions))).toEqual(["insertTemplate", "annualReport"]);
     });
 
     test("insert the template", async () => {
@@ -80,6 +81,19 @@ describeInBrowser("runtime page in chromium", () => {
       await finding.click();
       await page.waitForFunction(() => window.__workbook.selection !== null);
       expect(await page.evaluate(() => window.__workbook.selection)).toEqual({ sheet: "规划指标", address: `'规划指标'!${cell}:${cell}` });
+    });
+
+    test("generate the annual report from the pane, then from the ribbon (which asks before replacing)", async () => {
+      // The latest year with data is 2023 (the validation test typed a 2023 value).
+      await page.getByRole("button", { name: "年度报告" }).click();
+      await page.getByRole("button", { name: "生成年度报告" }).click();
+      await page.getByText("已生成报告工作表“2023年度监测报告”。").waitFor();
+      expect(await page.evaluate(() => window.__workbook.sheets.map((s) => s.name))).toContain("2023年度监测报告");
+      const completed = await page.evaluate(
+        () => new Promise<number>((resolve) => window.__actions.annualReport!({ completed: () => resolve(window.__paneShown) })),
+      );
+      expect(completed).toBe(1); // the existing report was left alone and the pane opened to ask
+      await page.getByText(/报告工作表“2023年度监测报告”已存在，未作改动/).waitFor();
     });
 
     test("works by keyboard at 320 px: switch the language", async () => {

@@ -1,0 +1,90 @@
+import { useEffect, useState } from "react";
+import { Body1, Button, Field, Select, makeStyles } from "@fluentui/react-components";
+import { commandText, paneText, reportPaneText, reportText, type Language } from "../core/i18n";
+import { generateReport } from "../usecases/report";
+import { selectCell, workbookStatus } from "../usecases/workbook";
+import type { PaneHost } from "./host";
+import { Feedback } from "./Feedback";
+import { useAction, type Message } from "./useAction";
+
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
+  list: { margin: 0, padding: 0, listStyle: "none" },
+});
+
+const YEARS = [2021, 2022, 2023, 2024, 2025];
+
+export function ReportsSection({ host, language, version }: { host: PaneHost; language: Language; version: number }) {
+  const styles = useStyles();
+  const t = (k: keyof typeof reportPaneText) => reportPaneText[k][language];
+  const [year, setYear] = useState<string>("auto");
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [pending, setPending] = useState<{ sheet: string; year: number } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [state, start] = useAction();
+
+  const refresh = async () => setSheets((await host.run((ctx) => workbookStatus(ctx))).reportSheets);
+  useEffect(() => {
+    void start(refresh);
+  }, [version]);
+
+  const generate = (replace: boolean, chosen?: number) =>
+    start(async () => {
+      const outcome = await host.run((ctx) => generateReport(ctx, { language, year: chosen ?? (year === "auto" ? undefined : Number(year)), replace }));
+      if (outcome.kind === "confirm") {
+        setPending({ sheet: outcome.sheet, year: outcome.year });
+        setMessage({ intent: "warning", text: outcome.message });
+      } else if (outcome.kind === "error") {
+        setPending(null);
+        setMessage({ intent: "error", text: outcome.message });
+      } else {
+        setPending(null);
+        setMessage({ intent: "success", text: commandText.reportWritten(outcome.sheet) });
+        await refresh();
+      }
+    });
+
+  return (
+    <div className={styles.column}>
+      <div className={styles.row}>
+        <Field label={paneText.year[language]}>
+          <Select value={year} disabled={state.busy} onChange={(_, d) => setYear(d.value)}>
+            <option value="auto">{t("latest")}</option>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" disabled={state.busy} onClick={() => void generate(false)}>
+          {t("generate")}
+        </Button>
+      </div>
+      {pending && !state.busy && (
+        <div className={styles.row} role="group" aria-label={reportText.exists(pending.sheet)[language]}>
+          <Button onClick={() => void generate(true, pending.year)}>{t("replace")}</Button>
+          <Button appearance="subtle" onClick={() => (setPending(null), setMessage(null))}>
+            {paneText.cancel[language]}
+          </Button>
+        </div>
+      )}
+      <Feedback state={state} message={message} language={language} />
+      {sheets.length > 0 && (
+        <>
+          <Body1>{t("existing")}</Body1>
+          <ul className={styles.list} aria-label={t("existing")}>
+            {sheets.map((s) => (
+              <li key={s}>
+                <Button appearance="transparent" onClick={() => void start(() => host.run((ctx) => selectCell(ctx, s, "A1")))}>
+                  {s}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
