@@ -4,6 +4,7 @@
  */
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../../test/excel/fake-excel";
 import { insertTemplate, summarizeYear, validateWorkbook } from "../../src/usecases/workbook";
+import { generateReport } from "../../src/usecases/report";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { TABLES, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
@@ -35,7 +36,9 @@ async function indicatorsAt(n: number) {
   const reinsert = await measure(data, (ctx) => insertTemplate(ctx.excel, { language: "zh", onConflict: "keep", plan }));
   const validate = await measure(data, (ctx) => validateWorkbook(ctx.excel, plan));
   const flags = await measure(data, (ctx) => summarizeYear(ctx.excel, 2023, plan));
-  return { insert, reinsert, validate, flags };
+  const report = await measure(data, (ctx) => generateReport(ctx.excel, { language: "zh", year: 2023, plan }));
+  const regenerate = await measure(data, (ctx) => generateReport(ctx.excel, { language: "zh", year: 2023, plan, replace: true }));
+  return { insert, reinsert, validate, flags, report, regenerate };
 }
 
 async function schoolsAt(n: number) {
@@ -55,10 +58,10 @@ async function schoolsAt(n: number) {
 
 export async function run(): Promise<void> {
   installExcelEnums();
-  console.log("\nWorkbook actions: context.sync() calls (target ≤ 3 each, the same at both sizes) and time relative to the small size");
+  console.log("\nWorkbook actions: context.sync() calls (target ≤ 3 each, reports ≤ 4; the same at both sizes) and time relative to the small size");
   const small = await indicatorsAt(25);
   const large = await indicatorsAt(2500);
-  for (const action of ["insert", "reinsert", "validate", "flags"] as const) {
+  for (const action of ["insert", "reinsert", "validate", "flags", "report", "regenerate"] as const) {
     const a = small[action];
     const b = large[action];
     console.log(`  ${action.padEnd(9)} 25 indicators: ${a.syncs} syncs | 2,500 indicators: ${b.syncs} syncs | time x${(b.ms / a.ms).toFixed(1)} for 100x rows`);
