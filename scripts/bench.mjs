@@ -1,31 +1,14 @@
 // `npm run bench`: speed and memory of the equity measures at 100,000 schools, each next to a plain
 // single-pass loop over the same typed arrays in the same run (ratios, so a noisy shared machine
 // matters less), plus the gzipped size of what the runtime page loads. Prints figures; asserts nothing.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { compile, root } from "./compile.mjs";
 import { gzipSync } from "node:zlib";
 
-const root = new URL("..", import.meta.url).pathname;
-// Compiled inside node_modules so the output resolves the project's packages.
-const out = join(root, "node_modules/.cache/plan-monitor-bench");
-mkdirSync(out, { recursive: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, "node_modules/typescript/bin/tsc"),
-    ...["--outDir", out, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node", "--target", "es2022"],
-    ...["--skipLibCheck", "--strict", "--esModuleInterop", "--resolveJsonModule", "--types", "node,office-js"],
-    join(root, "src/core/calc/samples.ts"),
-    join(root, "scripts/bench/workbook.ts"),
-    join(root, "scripts/bench/startup.ts"),
-  ],
-  { stdio: "inherit" },
-);
-const require = createRequire(import.meta.url);
-const equity = require(join(out, "src/core/calc/equity.js"));
-const samples = require(join(out, "src/core/calc/samples.js"));
+const load = compile("plan-monitor-bench", ["src/core/calc/samples.ts", "scripts/bench/workbook.ts", "scripts/bench/startup.ts"]);
+const equity = load("src/core/calc/equity.js");
+const samples = load("src/core/calc/samples.js");
 
 const N = 100_000;
 let seed = 42;
@@ -123,5 +106,5 @@ const lazy = chunks.filter((f) => f !== "runtime.js").reduce((sum, f) => sum + g
 console.log(`\nBundle (gzipped): functions registered from runtime.js = ${(runtime / 1024).toFixed(1)} KiB (target ≤ 60 KiB);`);
 console.log(`  pane interactive after runtime.js + lazy chunks = ${((runtime + lazy) / 1024).toFixed(1)} KiB (target ≤ 250 KiB; excludes office.js from the CDN)`);
 
-await require(join(out, "scripts/bench/workbook.js")).run();
-await require(join(out, "scripts/bench/startup.js")).run();
+await load("scripts/bench/workbook.js").run();
+await load("scripts/bench/startup.js").run();

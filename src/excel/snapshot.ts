@@ -5,6 +5,7 @@
 import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
 import { parseAddress } from "../core/workbook/a1";
 import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
+import { metaFromCells } from "../core/workbook/meta";
 
 const asCells = (rows: unknown[][]): Cell[][] =>
   rows.map((row) => row.map((c) => (c === undefined ? null : (c as Cell))));
@@ -64,28 +65,8 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   return snapshot;
 }
 
-/** PM_Meta: A1:B4 key/value pairs, column D the template IDs, column F highlighted cells. */
+/** PM_Meta's used range (which starts at A1) as the core reads it. */
 export function parseMeta(values: unknown[][], address: string): MetaSnapshot | null {
   const { col, row } = parseAddress(address);
-  const at = (r: number, c: number) => values[r - row]?.[c - col];
-  const pairs = new Map<string, unknown>();
-  for (let r = 0; r < 4; r++) pairs.set(String(at(r, 0) ?? ""), at(r, 1));
-  const templateId = pairs.get("template");
-  if (typeof templateId !== "string" || templateId === "") return null;
-  const column = (c: number) => {
-    const out: string[] = [];
-    for (let r = row; r < row + values.length; r++) {
-      const v = at(r, c);
-      if (typeof v === "string" && v !== "") out.push(v);
-    }
-    return out;
-  };
-  return {
-    templateId,
-    version: String(pairs.get("version") ?? ""),
-    language: pairs.get("language") === "en" ? "en" : "zh",
-    protection: pairs.get("protection") === "on",
-    ids: column(3),
-    highlights: column(5),
-  };
+  return metaFromCells((r, c) => values[r - row]?.[c - col], row + values.length);
 }

@@ -5,7 +5,8 @@
 import type ExcelJS from "exceljs";
 import { parseAddress } from "../core/workbook/a1";
 import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
-import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
+import type { Cell, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
+import { metaFromCells } from "../core/workbook/meta";
 
 /** A cell's value as Office.js `values` would give it. */
 export function cellValue(value: ExcelJS.CellValue): Cell {
@@ -55,30 +56,6 @@ function tableSnapshot(ws: ExcelJS.Worksheet, name: string): TableSnapshot | und
   return { name, sheet: ws.name, col: a.col, row: a.row, headers: header.map((h) => String(h ?? "")), formulas, values };
 }
 
-export function parseMetaSheet(ws: ExcelJS.Worksheet): MetaSnapshot | null {
-  const at = (r: number, c: number) => cellValue(ws.getCell(r + 1, c + 1).value);
-  const pairs = new Map<string, Cell>();
-  for (let r = 0; r < 4; r++) pairs.set(String(at(r, 0)), at(r, 1));
-  const templateId = pairs.get("template");
-  if (typeof templateId !== "string" || !templateId) return null;
-  const column = (c: number) => {
-    const out: string[] = [];
-    for (let r = 0; r < ws.rowCount; r++) {
-      const v = at(r, c);
-      if (typeof v === "string" && v) out.push(v);
-    }
-    return out;
-  };
-  return {
-    templateId,
-    version: String(pairs.get("version") ?? ""),
-    language: pairs.get("language") === "en" ? "en" : "zh",
-    protection: pairs.get("protection") === "on",
-    ids: column(3),
-    highlights: column(5),
-  };
-}
-
 export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot: WorkbookSnapshot = {
     tables: {},
@@ -98,7 +75,7 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
     }
   }
   const meta = wb.getWorksheet(META_SHEET);
-  snapshot.meta = meta ? parseMetaSheet(meta) : null;
+  snapshot.meta = meta ? metaFromCells((r, c) => cellValue(meta.getCell(r + 1, c + 1).value), meta.rowCount) : null;
   const names = (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
   snapshot.names = names.map((n) => n.name);
   const year = names.find((n) => n.name === YEAR_NAME)?.ranges[0];
