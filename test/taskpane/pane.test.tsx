@@ -139,3 +139,40 @@ describe("task pane against a workbook double", () => {
     expect(data.tables.length).toBe(5);
   });
 });
+
+describe("reports and function reference sections", () => {
+  test("generate a report, confirm before replacing it, and list it", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-01", yearHeader(2021)), 0.93);
+    open(/年度报告/);
+    const generate = screen.getByRole("button", { name: "生成年度报告" });
+    await waitFor(() => expect(generate.hasAttribute("disabled")).toBe(false)); // its first refresh is done
+    fireEvent.click(generate);
+    await screen.findByText("已生成报告工作表“2021年度监测报告”。");
+    expect(data.sheet("2021年度监测报告")).toBeDefined();
+    await screen.findByRole("button", { name: "2021年度监测报告" });
+    const before = JSON.stringify([...data.sheet("2021年度监测报告")!.cells]);
+    fireEvent.click(screen.getByRole("button", { name: "生成年度报告" }));
+    const ask = await screen.findByRole("group", { name: /已存在/ });
+    expect(JSON.stringify([...data.sheet("2021年度监测报告")!.cells])).toBe(before);
+    fireEvent.click(within(ask).getByRole("button", { name: "替换该报告" }));
+    await screen.findByText("已生成报告工作表“2021年度监测报告”。");
+    fireEvent.click(screen.getByRole("button", { name: "2021年度监测报告" }));
+    await waitFor(() => expect(data.selection).toEqual({ sheet: "2021年度监测报告", address: "'2021年度监测报告'!A1:A1" }));
+  });
+
+  test("every PLAN function has an example to copy", async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    renderPane(doubleHost(new FakeWorkbookData()));
+    open(/PLAN 函数参考/);
+    const copy = screen.getByRole("button", { name: '复制 =PLAN.CV(D2:D30, C2:C30)' });
+    fireEvent.click(copy);
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith("=PLAN.CV(D2:D30, C2:C30)"));
+    expect(screen.getAllByRole("button", { name: /^复制 =PLAN\./ }).length).toBe(14);
+  });
+});
