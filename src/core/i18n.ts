@@ -275,7 +275,6 @@ export const paneText = {
   switchLanguage: { zh: "切换为英文界面", en: "Switch to Chinese" },
   templateVersion: { zh: "模板版本", en: "Template version" },
   templateSection: { zh: "指标模板", en: "Indicator template" },
-  taskTargets: { zh: "第三章任务目标", en: "Chapter 3 task targets" },
   contradictions: { zh: "规划内部不一致之处", en: "Contradictions within the plan" },
   functions: { zh: "PLAN 函数参考", en: "PLAN function reference" },
   copy: { zh: "复制", en: "Copy" },
@@ -313,8 +312,6 @@ export const paneText = {
   failed: { zh: "操作失败", en: "The action failed" },
   retry: { zh: "请重试；若问题持续，请联系维护人员。", en: "Try again; if it persists, contact support." },
 } as const satisfies Record<string, Bilingual>;
-
-export const statusText = statusLabels;
 
 /** The pane's summary of an insert. */
 export function insertSummary(r: {

@@ -6,7 +6,7 @@
  *
  * Formulas are stored, not evaluated: a formula cell's `values` reads as "" (tests assert formulas).
  */
-import { columnIndex, columnLetter, parseAddress } from "../../src/core/workbook/a1";
+import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
 
 export interface CellData {
   formula: unknown;
@@ -722,4 +722,3 @@ export function installExcelEnums(): void {
   };
 }
 
-export { columnIndex };

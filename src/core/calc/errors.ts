@@ -15,10 +15,3 @@ export type Calc<T> = { ok: true; value: T } | { ok: false; error: CalcError };
 
 export const ok = <T>(value: T): Calc<T> => ({ ok: true, value });
 export const err = (kind: CalcErrorKind, message: Bilingual): Calc<never> => ({ ok: false, error: { kind, message } });
-
-export const EXCEL_ERROR_TEXT: Record<CalcErrorKind, string> = {
-  value: "#VALUE!",
-  na: "#N/A",
-  div0: "#DIV/0!",
-  num: "#NUM!",
-};

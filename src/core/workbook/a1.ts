@@ -35,11 +35,6 @@ export function parseAddress(address: string): { sheet: string | null; col: numb
   return { sheet, col: columnIndex(match[1]!), row: Number(match[2]) - 1 };
 }
 
-/** Quotes a sheet name for use in an address or formula when it needs it. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 /** "$C$7" */
 export function absoluteAddress(col: number, row: number): string {
   return `$${columnLetter(col)}$${row + 1}`;

@@ -5,7 +5,6 @@
  */
 import { labels, layoutText, type Bilingual, type Language } from "../i18n";
 import type { Plan, Unit } from "../plan/schema";
-import { BALANCE_INDICATORS, BALANCE_STANDARDS } from "../calc/balance";
 
 export const TABLES = {
   indicators: "PM_Indicators",
@@ -389,4 +388,3 @@ export function directionOptions(language: Language): string[] {
   return (["higher", "lower", "maintain", "bound"] as const).map((d) => labels.direction[d][language]);
 }
 
-export { BALANCE_INDICATORS, BALANCE_STANDARDS };

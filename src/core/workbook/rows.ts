@@ -14,8 +14,6 @@ import {
   SH,
   TABLES,
   TH,
-  planYears,
-  yearHeader,
   type TableKey,
 } from "./layout";
 import type { Cell } from "./model";
@@ -183,4 +181,3 @@ export function templateRows(
   }
 }
 
-export { planYears, yearHeader };
