@@ -10,7 +10,8 @@ import { useAction, type Message } from "./useAction";
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "stretch" },
   list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "4px" },
-  item: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: "4px 6px", whiteSpace: "normal", fontWeight: tokens.fontWeightRegular },
+  item: { justifyContent: "flex-start", alignItems: "flex-start", textAlign: "left", height: "auto", padding: "4px 6px", whiteSpace: "normal", fontWeight: tokens.fontWeightRegular },
+  badge: { marginRight: "6px", flexShrink: 0 },
 });
 
 export function CheckSection({ host, language }: { host: PaneHost; language: Language }) {
@@ -53,7 +54,9 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
                   aria-label={`${f.severity === "error" ? t("errors") : t("warnings")}: ${f.message[language]}`}
                   onClick={() => void start(() => host.run((ctx) => selectCell(ctx, f.sheet, f.address)))}
                 >
-                  {f.severity === "error" ? "⛔ " : "⚠️ "}
+                  <Badge size="small" appearance="tint" color={f.severity === "error" ? "danger" : "warning"} className={styles.badge}>
+                    {f.severity === "error" ? t("errors") : t("warnings")}
+                  </Badge>
                   {f.message[language]}
                 </Button>
               </li>
