@@ -215,9 +215,13 @@ export const calcMessages = {
     en: `classSizes item ${position} is ${v}: a class size must be a whole number above 0 (students per class).`,
   }),
   unknownDirection: (text: string): Bilingual => ({
-    zh: `方向 ${q(text)} 无法识别：请填写 1（越高越好）或 -1（越低越好），也可填 "up" / "down"。`,
-    en: `Direction ${q(text)} is not known: use 1 (higher is better) or -1 (lower is better), or "up" / "down".`,
+    zh: `方向 ${q(text)} 无法识别：请填写 1（越高越好）或 -1（越低越好），也可填 "up" / "down" 或模板中的“越高越好 / 越低越好 / 保持 / 界限”。`,
+    en: `Direction ${q(text)} is not known: use 1 (higher is better) or -1 (lower is better), "up" / "down", or the template's "Higher is better / Lower is better / Maintain / Bound".`,
   }),
+  unexpected: {
+    zh: "计算时发生意外错误：请检查参数；若问题持续，请联系维护人员。",
+    en: "Unexpected error while calculating: check the arguments; if it persists, contact support.",
+  },
   unknownLanguage: (text: string): Bilingual => ({
     zh: `语言 ${q(text)} 无法识别：请填写 "zh" 或 "en"，或留空以跟随 Office 显示语言。`,
     en: `Language ${q(text)} is not known: use "zh" or "en", or leave it empty to follow Office's display language.`,
@@ -616,4 +620,22 @@ export const reportPaneText = {
   generate: { zh: "生成年度报告", en: "Generate annual report" },
   replace: { zh: "替换该报告", en: "Replace that report" },
   existing: { zh: "工作簿中的报告：", en: "Reports in this workbook:" },
+} as const satisfies Record<string, Bilingual>;
+
+/** One line per PLAN function for the pane's reference (the formula-bar text lives in functions.ts). */
+export const functionSummaries = {
+  PARSE: { zh: "读取规划文本中的数值", en: "Number from plan-style text" },
+  GAP: { zh: "距目标尚差多少", en: "Distance still to go" },
+  EXPECTED: { zh: "该年按进度应达到的值", en: "Value expected on the path" },
+  PROGRESS: { zh: "完成度", en: "Completion" },
+  STATUS: { zh: "进度状态", en: "Status" },
+  PACE: { zh: "增速进度比", en: "Growth pace ratio" },
+  CV: { zh: "校际差异系数（按学生加权）", en: "Difference coefficient (student-weighted)" },
+  GINI: { zh: "基尼系数", en: "Gini coefficient" },
+  THEIL: { zh: "泰尔指数", en: "Theil index" },
+  MCLOONE: { zh: "麦克朗指数", en: "McLoone index" },
+  VERSTEGEN: { zh: "维斯特根指数", en: "Verstegen index" },
+  RANGERATIO: { zh: "联邦极差率", en: "Federal range ratio" },
+  CLASSSHARE: { zh: "标准班额比例", en: "Standard class-size share" },
+  BALANCE: { zh: "学校是否达到优质均衡标准", en: "School meets the 2017 rule" },
 } as const satisfies Record<string, Bilingual>;

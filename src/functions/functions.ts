@@ -20,7 +20,7 @@ import {
 import { classShare, meetsBalance } from "../core/calc/balance";
 import { measure, readArg, readNumber, readOptionalNumber, readSample, isBlank, flatten, type MeasureName } from "../core/calc/samples";
 import { err, type Calc } from "../core/calc/errors";
-import { calcMessages, statusLabels, type Language } from "../core/i18n";
+import { calcMessages, labels, statusLabels, type Language } from "../core/i18n";
 import { DEFAULT_PERIOD } from "../core/calc/progress";
 import { displayLanguage, unwrap } from "./runtime";
 
@@ -32,7 +32,8 @@ function period(baseYear: unknown, targetYear: unknown): Calc<Period> {
   return { ok: true, value: { baseYear: b.value, targetYear: t.value } };
 }
 
-const SENSES: Record<string, Sense> = {
+/** Direction words a cell may hold, including the template's own labels in both languages. */
+const SENSES: Record<string, Sense | null> = {
   "1": "up",
   "-1": "down",
   up: "up",
@@ -41,14 +42,22 @@ const SENSES: Record<string, Sense> = {
   lower: "down",
   高: "up",
   低: "down",
-  越高越好: "up",
-  越低越好: "down",
+  // "maintain" and "bound" leave the direction to the target (its bound, or baseline → target).
+  ...Object.fromEntries(
+    (["higher", "lower", "maintain", "bound"] as const).flatMap((d) => {
+      const sense = d === "higher" ? "up" : d === "lower" ? "down" : null;
+      return [
+        [labels.direction[d].zh, sense],
+        [labels.direction[d].en.toLowerCase(), sense],
+      ];
+    }),
+  ),
 };
 
 function readDirection(arg: unknown): Calc<Sense | null> {
   if (isBlank(arg)) return { ok: true, value: null };
-  const sense = SENSES[String(arg).trim().toLowerCase()];
-  return sense ? { ok: true, value: sense } : err("value", calcMessages.unknownDirection(String(arg)));
+  const key = String(arg).trim().toLowerCase();
+  return key in SENSES ? { ok: true, value: SENSES[key]! } : err("value", calcMessages.unknownDirection(String(arg)));
 }
 
 function readLanguage(arg: unknown): Calc<Language> {

@@ -3,7 +3,7 @@
  * message in Excel's display language; an unexpected exception becomes #VALUE!, never a crash.
  */
 import type { Calc, CalcErrorKind } from "../core/calc/errors";
-import { languageFromLocale, type Language } from "../core/i18n";
+import { calcMessages, languageFromLocale, type Language } from "../core/i18n";
 
 export function displayLanguage(): Language {
   try {
@@ -23,18 +23,13 @@ function excelError(kind: CalcErrorKind, message: string): CustomFunctions.Error
   return new CustomFunctions.Error(codes[kind], message);
 }
 
-const UNEXPECTED = {
-  zh: "计算时发生意外错误：请检查参数；若问题持续，请联系维护人员。",
-  en: "Unexpected error while calculating: check the arguments; if it persists, contact support.",
-};
-
 /** Runs a core calculation and returns its value, or throws the Excel error it stands for. */
 export function unwrap<T>(run: () => Calc<T>): T {
   let result: Calc<T>;
   try {
     result = run();
   } catch {
-    throw excelError("value", UNEXPECTED[displayLanguage()]);
+    throw excelError("value", calcMessages.unexpected[displayLanguage()]);
   }
   if (result.ok) return result.value;
   throw excelError(result.error.kind, result.error.message[displayLanguage()]);

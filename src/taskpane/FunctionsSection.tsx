@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { paneText, type Language } from "../core/i18n";
+import { functionSummaries, paneText, type Language } from "../core/i18n";
 import { FUNCTION_REFERENCE } from "../functions/reference";
 
 const useStyles = makeStyles({
@@ -23,7 +23,7 @@ export function FunctionsSection({ language }: { language: Language }) {
     <ul className={styles.list}>
       {FUNCTION_REFERENCE.map((f) => (
         <li key={f.id}>
-          <Subtitle2>PLAN.{f.id}</Subtitle2> — {f.summary[language]}
+          <Subtitle2>PLAN.{f.id}</Subtitle2> — {functionSummaries[f.id][language]}
           <br />
           <code className={styles.code}>{f.example}</code>{" "}
           <Button size="small" appearance="subtle" aria-label={`${paneText.copy[language]} ${f.example}`} onClick={() => void copy(f.id, f.example)}>

@@ -13,6 +13,7 @@ import { checkWorkbook, type Finding } from "../core/workbook/check";
 import { yearSummary, type YearSummary } from "../core/workbook/flags";
 import { planHighlights, planProtection, planSelect } from "../core/workbook/actions";
 import { planYears } from "../core/workbook/layout";
+import { reportSheetName } from "../core/report/model";
 
 export type InsertOutcome =
   | { kind: "written"; report: InsertReport }
@@ -107,6 +108,6 @@ export async function workbookStatus(context: Excel.RequestContext, plan: Plan =
     upgradeAvailable: inserted && version !== plan.version,
     protection: snapshot.meta?.protection ?? false,
     year: typeof snapshot.year === "number" ? snapshot.year : null,
-    reportSheets: snapshot.sheets.filter((s) => /^\d{4}年度监测报告$|^\d{4} Monitoring Report$/.test(s)),
+    reportSheets: snapshot.sheets.filter((s) => planYears(plan).some((y) => s === reportSheetName(y, "zh") || s === reportSheetName(y, "en"))),
   };
 }

@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as F from "../../src/functions/functions";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { figureCell } from "../../src/core/workbook/rows";
+import { labels } from "../../src/core/i18n";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localize } = require("../../scripts/functions-locale.cjs");
@@ -201,5 +204,29 @@ describe("formula-bar metadata", () => {
   test("a missing Chinese description fails the build", () => {
     const metadata = { functions: [{ id: "NOPE", name: "NOPE", description: "x", parameters: [] }] };
     expect(() => localize(metadata, join(__dirname, "../../src/functions/functions.ts"))).toThrow(/NOPE: @zh/);
+  });
+});
+
+describe("the template's own cells feed PLAN.* without errors", () => {
+  // The live columns pass the Direction label, the baseline and target cells as the template writes them.
+  test.each(["zh", "en"] as const)("every indicator row, labels in %s", (lang) => {
+    for (const ind of embeddedPlan().indicators) {
+      const direction = labels.direction[ind.direction][lang];
+      const baseline = figureCell(ind.baseline);
+      const target = figureCell(ind.target);
+      const actual = ind.baseline.value;
+      expect([ind.id, typeof F.gapFunction(actual, target, direction)]).toEqual([ind.id, "number"]);
+      expect([ind.id, typeof F.progress(baseline, actual, target)]).toEqual([ind.id, "number"]);
+      expect([ind.id, typeof F.expected(baseline, target, 2023)]).toEqual([ind.id, "number"]);
+      expect([ind.id, typeof F.status(baseline, actual, target, 2023)]).toEqual([ind.id, "string"]);
+    }
+  });
+  test("direction labels: higher/lower set the sense, maintain/bound defer to the target", () => {
+    expect(F.gapFunction(18.5, 17, "越低越好")).toBe(1.5);
+    expect(F.gapFunction(18.5, 17, "Lower is better")).toBe(1.5);
+    expect(F.gapFunction(0.93, 0.94, "越高越好")).toBe(0.01);
+    expect(F.gapFunction(0.99, 1, "保持")).toBe(0.01);
+    expect(F.gapFunction(0.41, "＜0.40", "界限")).toBe(0.01); // the bound says lower is better
+    expect(F.gapFunction(0.41, "＜0.40", "Bound")).toBe(0.01);
   });
 });
