@@ -205,6 +205,11 @@ export function readValue(input: unknown, options: ReadOptions = {}): ReadResult
   return { ok: true, value: { value, comparator: comparator ?? "=", form, text } };
 }
 
+/** A blank cell: nothing, or only white space. */
+export function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
 /** True when `actual` satisfies `comparator bound` (strictness respected; `~` and `=` need equality). */
 export function satisfies(actual: number, comparator: Comparator, bound: number): boolean {
   switch (comparator) {

@@ -6,7 +6,7 @@
  * run past the last school. A present value with a blank weight is an error, never a skip.
  */
 import { calcMessages } from "../i18n";
-import { readValue, type PlanValue } from "../values";
+import { isBlank, readValue, type PlanValue } from "../values";
 import { err, ok, type Calc } from "./errors";
 import {
   coefficientOfVariation,
@@ -32,9 +32,7 @@ export function flatten(range: unknown): unknown[] {
   return out;
 }
 
-export function isBlank(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
+export { isBlank };
 
 /** One argument as a plan-style value (text such as `＜0.40` or `19.62:1` accepted). */
 export function readArg(arg: unknown, name: string, position?: number): Calc<PlanValue> {

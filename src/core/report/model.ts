@@ -8,7 +8,7 @@ import { BALANCE_FLOOR, BALANCE_INDICATORS, BALANCE_STANDARDS, CV_THRESHOLDS, ty
 import { measure } from "../calc/samples";
 import { pick, reportText, type Language } from "../i18n";
 import type { Plan, Unit } from "../plan/schema";
-import { readValue, type Comparator } from "../values";
+import { isBlank, readValue, type Comparator } from "../values";
 import { IH, SCHOOL_INDICATORS, SH, TH, noteHeader, planYears, unitFromLabel, yearHeader } from "../workbook/layout";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "../workbook/model";
 
@@ -75,7 +75,6 @@ export function reportSheetName(year: number, language: Language): string {
 
 const emptyCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 const RANK: Partial<Record<Status, number>> = { regressing: 0, missed: 1, behind: 2 };
-const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 function reader(table: TableSnapshot | undefined) {
   const col = (h: string) => (table ? table.headers.indexOf(h) : -1);

@@ -4,7 +4,7 @@
  * languages; nothing is changed in the data.
  */
 import { checkMessages, type Bilingual } from "../i18n";
-import { readValue } from "../values";
+import { isBlank, readValue } from "../values";
 import { cellAddress } from "./a1";
 import { IH, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
@@ -23,7 +23,6 @@ export interface Finding {
 }
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
-const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** Relative change between consecutive years beyond which a value is questioned. */
 export const JUMP_RATIO = 0.5;

@@ -7,6 +7,7 @@
 import { insertMessages, layoutText, pick, type Bilingual, type Language } from "../i18n";
 import type { Plan } from "../plan/schema";
 import { nearlyEqual } from "../calc/progress";
+import { isBlank } from "../values";
 import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
 import {
   BALANCE_NAMES,
@@ -73,7 +74,6 @@ const STATUS_RULES: Array<{ labels: [string, string]; fill: string; font: string
   { labels: ["未达标", "Missed"], fill: "#FFC7CE", font: "#9C0006" },
 ];
 
-const isBlank = (c: Cell | undefined) => c === null || c === undefined || c === "";
 const isFormula = (c: Cell | undefined) => typeof c === "string" && c.startsWith("=");
 
 function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
