@@ -6,6 +6,7 @@ import {
   quantile,
   distribution,
   rangeRatio,
+  selectQuantile,
   theil,
   verstegen,
   type Sample,
@@ -198,5 +199,36 @@ describe("reading ranges into samples", () => {
     expect(run("mcloone", [0, 0, 5])).toMatchObject({ ok: false, error: { kind: "div0" } });
     expect(run("rangeRatio", [0, 1, 2])).toMatchObject({ ok: false, error: { kind: "div0" } });
     expect(run("cv", [1, 2, 3, 4])).toEqual({ ok: true, value: expect.closeTo(1 / Math.sqrt(5), 12) });
+  });
+});
+
+describe("quantiles by selection agree with quantiles by sorting", () => {
+  test("on hand cases, including exact ties and zero weights", () => {
+    for (const [values, weights, q] of [
+      [[1, 2, 3, 4], [1, 1, 1, 1], 0.5],
+      [[1, 2, 3], [1, 1, 1], 0.5],
+      [[1, 2], [3, 1], 0.5],
+      [[5, 9, 5, 5], [1, 1, 1, 1], 0.5],
+      [[1, 100, 3], [1, 0, 1], 0.5],
+      [[1, 2, 3, 4], [1, 1, 1, 1], 0.05],
+      [[1, 2, 3, 4], [1, 1, 1, 1], 0.95],
+      [[7], [2], 0.5],
+    ] as const) {
+      const s = sample([...values], [...weights]);
+      expect([values, weights, q, selectQuantile(s, q)]).toEqual([values, weights, q, quantile(distribution(s), q)]);
+    }
+  });
+  test("property: any values, integer weights (some zero), any quantile", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(0.05, 0.25, 0.5, 0.75, 0.95),
+        (rows, q) => {
+          fc.pre(rows.some((r) => r[1] > 0));
+          const s = sample(rows.map((r) => r[0]), rows.map((r) => r[1]));
+          expect(selectQuantile(s, q)).toBe(quantile(distribution(s), q));
+        },
+      ),
+    );
   });
 });

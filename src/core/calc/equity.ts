@@ -223,17 +223,82 @@ export function theil(sample: Sample): number {
   return sum / w;
 }
 
+/**
+ * Weighted quantile by selection instead of sorting (expected linear time), with the same type-2
+ * convention as `quantile`: the first value whose cumulative weight exceeds q·P, or the mean of
+ * that value and the one before when the cumulative weight before it equals q·P exactly.
+ */
+export function selectQuantile({ values, weights }: Sample, q: number): number {
+  const n = values.length;
+  const x = Float64Array.from(values);
+  const w = Float64Array.from(weights);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i]!;
+  const goal = q * total;
+  let lo = 0;
+  let hi = n;
+  let below = 0; // weight of the values already known to lie below [lo, hi)
+  let prev = -Infinity; // the largest positive-weight value among them
+  let seed = 0x9e3779b9;
+  for (;;) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const pivot = x[lo + (seed % (hi - lo))]!;
+    // Three-way partition of [lo, hi): < pivot, = pivot, > pivot.
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    let wLess = 0;
+    let wEq = 0;
+    let maxLess = -Infinity;
+    while (i < gt) {
+      const v = x[i]!;
+      if (v < pivot) {
+        const wi = w[i]!;
+        wLess += wi;
+        if (wi > 0 && v > maxLess) maxLess = v;
+        x[i] = x[lt]!;
+        w[i] = w[lt]!;
+        x[lt] = v;
+        w[lt] = wi;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        gt--;
+        const wi = w[i]!;
+        x[i] = x[gt]!;
+        w[i] = w[gt]!;
+        x[gt] = v;
+        w[gt] = wi;
+      } else {
+        wEq += w[i]!;
+        i++;
+      }
+    }
+    if (below + wLess > goal) {
+      hi = lt;
+    } else if (below + wLess + wEq > goal) {
+      const before = Math.max(prev, maxLess);
+      return below + wLess === goal && before > -Infinity ? (before + pivot) / 2 : pivot;
+    } else {
+      below += wLess + wEq;
+      prev = Math.max(prev, maxLess, wEq > 0 ? pivot : -Infinity);
+      lo = gt;
+    }
+    if (lo >= hi) return prev; // q = 1 with trailing zero weights
+  }
+}
+
 /** Σ over one side of the median of PᵢXᵢ, divided by M·Σ Pᵢ on that side; 1 when that side is empty. */
 function medianRatio(sample: Sample, side: -1 | 1): number {
-  const d = distribution(sample);
-  const m = quantile(d, 0.5);
+  const m = selectQuantile(sample, 0.5);
+  const { values, weights } = sample;
   let px = 0;
   let p = 0;
-  for (let k = 0; k < d.x.length; k++) {
-    const x = d.x[k]!;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
     if (side < 0 ? x < m : x > m) {
-      px += d.p[k]! * x;
-      p += d.p[k]!;
+      px += weights[i]! * x;
+      p += weights[i]!;
     }
   }
   return p === 0 ? 1 : px / (m * p);
@@ -251,7 +316,6 @@ export function verstegen(sample: Sample): number {
 
 /** Federal range ratio (P95 − P5) / P5 with weighted quantiles. Needs P5 > 0. */
 export function rangeRatio(sample: Sample): number {
-  const d = distribution(sample);
-  const p5 = quantile(d, 0.05);
-  return (quantile(d, 0.95) - p5) / p5;
+  const p5 = selectQuantile(sample, 0.05);
+  return (selectQuantile(sample, 0.95) - p5) / p5;
 }

@@ -10,11 +10,10 @@ import { isBlank, readValue, type PlanValue } from "../values";
 import { err, ok, type Calc } from "./errors";
 import {
   coefficientOfVariation,
-  distribution,
   gini,
   mcloone,
-  quantile,
   rangeRatio,
+  selectQuantile,
   theil,
   verstegen,
   weightedMean,
@@ -120,8 +119,7 @@ export function measure(name: MeasureName, sample: Sample, valuesName: string): 
     if (mean === 0) return err("div0", calcMessages.zeroMean(valuesName));
     if (mean < 0) return err("num", calcMessages.negativeMean(valuesName));
   } else {
-    const d = distribution(sample);
-    const reference = quantile(d, name === "rangeRatio" ? 0.05 : 0.5);
+    const reference = selectQuantile(sample, name === "rangeRatio" ? 0.05 : 0.5);
     if (reference === 0) {
       return err("div0", name === "rangeRatio" ? calcMessages.zeroP5(valuesName) : calcMessages.zeroMedian(valuesName));
     }
