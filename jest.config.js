@@ -11,6 +11,7 @@ module.exports = {
     {
       displayName: "unit",
       testEnvironment: "node",
+      testTimeout: 30000,
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],

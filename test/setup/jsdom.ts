@@ -6,3 +6,9 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
     disconnect(): void {}
   };
 }
+
+// Shared CI machines are slow at times: give findBy/waitFor more than Testing Library's 1 s.
+if (typeof window !== "undefined") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("@testing-library/dom").configure({ asyncUtilTimeout: 10_000 });
+}
