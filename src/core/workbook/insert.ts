@@ -329,9 +329,9 @@ function writeTable(
         ? layout.body.map((e, i) => [columnCell(column, e, layout.headers.indexOf(column.header), layout, i, options, report)])
         : [[column.formula ?? ""]];
       ops.push({ op: "setCells", sheet, address, formulas: cells });
-    } else if (writes || column.role === "key") {
+    } else if (writes) {
       const cells = layout.body.map((e, i) => [columnCell(column, e, layout.headers.indexOf(column.header), layout, i, options, report)]);
-      if (writes) ops.push({ op: "setCells", sheet, address, formulas: cells });
+      ops.push({ op: "setCells", sheet, address, formulas: cells });
     }
     const editable = column.role === "input" || column.role === "note";
     const numberFormat =
