@@ -2,6 +2,8 @@ import { useEffect, useState } from "react";
 import { Body1, Button, Field, Select, makeStyles } from "@fluentui/react-components";
 import { commandText, paneText, reportPaneText, reportText, type Language } from "../core/i18n";
 import { generateReport } from "../usecases/report";
+import { embeddedPlan } from "../core/plan/embedded";
+import { planYears } from "../core/workbook/layout";
 import { selectCell, workbookStatus } from "../usecases/workbook";
 import type { PaneHost } from "./host";
 import { Feedback } from "./Feedback";
@@ -13,7 +15,8 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none" },
 });
 
-const YEARS = [2021, 2022, 2023, 2024, 2025];
+// The plan period's years (the embedded template's; other plans bring their own).
+const YEARS = planYears(embeddedPlan());
 
 export function ReportsSection({ host, language, version }: { host: PaneHost; language: Language; version: number }) {
   const styles = useStyles();

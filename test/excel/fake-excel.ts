@@ -329,7 +329,6 @@ class FakeWorksheet extends Proxy {
     };
   }
   getRange(address: string): FakeRange {
-    this.guardProtected();
     return new FakeRange(this.ctx, this.sheetName, parseRange(address));
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -397,9 +396,6 @@ class FakeWorksheet extends Proxy {
         },
       },
     };
-  }
-  private guardProtected(): void {
-    // Writes to a protected sheet fail in Excel; the double checks at write time in FakeRange.
   }
 }
 

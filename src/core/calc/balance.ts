@@ -4,6 +4,7 @@
 import { calcMessages } from "../i18n";
 import { err, ok, type Calc } from "./errors";
 import { flatten, isBlank, readArg } from "./samples";
+import type { Plan } from "../plan/schema";
 
 export type BalanceStage = "primary" | "junior";
 
@@ -26,6 +27,16 @@ export const BALANCE_STANDARDS: Record<BalanceStage, readonly number[]> = {
 
 /** County rule: each of the seven CVs at or under this (national); the plan's own targets are stricter. */
 export const CV_THRESHOLDS: Record<BalanceStage, number> = { primary: 0.5, junior: 0.45 };
+
+/**
+ * The plan's own bound on a stage's difference coefficient (Wujin: ＜0.40 primary, ＜0.35 junior),
+ * as "<" or "<=" (a plain or approximate target is read as an upper bound); null if the plan has none.
+ */
+export function planCoefficientBound(plan: Plan, stage: BalanceStage): { comparator: "<" | "<="; value: number } | null {
+  const ind = plan.indicators.find((i) => i.unit === "coefficient" && i.stage === stage);
+  if (!ind) return null;
+  return { comparator: ind.target.comparator === "<" ? "<" : "<=", value: ind.target.value };
+}
 
 /** A missed indicator must still reach this share of its standard. */
 export const BALANCE_FLOOR = 0.85;

@@ -4,7 +4,7 @@
  * the add-in (Office.js) and the command line (exceljs).
  */
 import { assess, type Status, STATUSES } from "../calc/progress";
-import { BALANCE_FLOOR, BALANCE_INDICATORS, BALANCE_STANDARDS, CV_THRESHOLDS, type BalanceStage } from "../calc/balance";
+import { BALANCE_FLOOR, BALANCE_INDICATORS, BALANCE_STANDARDS, CV_THRESHOLDS, planCoefficientBound, type BalanceStage } from "../calc/balance";
 import { measure } from "../calc/samples";
 import { pick, reportText, type Language } from "../i18n";
 import type { Plan, Unit } from "../plan/schema";
@@ -153,8 +153,7 @@ function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: BalanceStag
     });
   });
   const weights = rows.map((r) => num(cell(r, SH.enrolment)));
-  const planIndicator = plan.indicators.find((i) => i.unit === "coefficient" && i.stage === stage);
-  const planBound = planIndicator ? { comparator: planIndicator.target.comparator, value: planIndicator.target.value } : null;
+  const planBound = planCoefficientBound(plan, stage);
   const meets = (v: number, bound: { comparator: Comparator; value: number }) =>
     bound.comparator === "<" ? v < bound.value : v <= bound.value;
   const cvRows = SCHOOL_INDICATORS.map((_, k) => {

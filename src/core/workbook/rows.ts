@@ -5,7 +5,7 @@
  */
 import { labels, layoutText, pick, type Language } from "../i18n";
 import type { Figure, Plan, TaskTarget, Unit } from "../plan/schema";
-import { BALANCE_INDICATORS } from "../calc/balance";
+import { BALANCE_INDICATORS, planCoefficientBound } from "../calc/balance";
 import {
   BH,
   CH,
@@ -83,14 +83,6 @@ function taskRows(plan: Plan, language: Language): TemplateRow[] {
   });
 }
 
-/** The plan's own bound for the difference coefficient of a stage (e.g. ＜0.40), if it has one. */
-function planBound(plan: Plan, stage: "primary" | "junior"): { comparator: string; value: number } | null {
-  const ind = plan.indicators.find((i) => i.unit === "coefficient" && i.stage === stage);
-  if (!ind) return null;
-  const c = ind.target.comparator === "~" ? "<=" : ind.target.comparator;
-  return { comparator: c === "=" ? "<=" : c, value: ind.target.value };
-}
-
 const schools = (header: string) => `${TABLES.schools}[${header}]`;
 
 function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary" | "junior", row: number) => string): TemplateRow[] {
@@ -98,8 +90,8 @@ function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary
   const fail = layoutText.fail[language];
   const check = (cvHeader: string, comparator: string, bound: number) =>
     `=IF(ISNUMBER([@[${cvHeader}]]),IF([@[${cvHeader}]]${comparator}${bound},"${pass}","${fail}"),"")`;
-  const primaryPlan = planBound(plan, "primary");
-  const juniorPlan = planBound(plan, "junior");
+  const primaryPlan = planCoefficientBound(plan, "primary");
+  const juniorPlan = planCoefficientBound(plan, "junior");
   const checks = {
     [BH.primaryNational]: check(BH.primaryCv, "<=", 0.5),
     [BH.primaryPlan]: primaryPlan ? check(BH.primaryCv, primaryPlan.comparator, primaryPlan.value) : "",
