@@ -1,7 +1,10 @@
-// Runs the command-line tools (src/xlsx/cli.ts): `node scripts/cli.mjs report …` / `… demo …`.
+#!/usr/bin/env node
+// The command line (src/xlsx/cli.ts): `plan-monitor report …` / `plan-monitor demo …`, also
+// `npm run report -- …` / `npm run demo -- …`. Relative paths start from the folder the user ran it in.
 import { compile } from "./compile.mjs";
 
 const load = compile("plan-monitor-cli", ["src/xlsx/cli.ts"]);
-const result = await load("src/xlsx/cli.js").main(process.argv.slice(2));
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const result = await load("src/xlsx/cli.js").main(process.argv.slice(2), { cwd });
 for (const line of result.lines) (result.code === 0 ? console.log : console.error)(line);
 process.exitCode = result.code;

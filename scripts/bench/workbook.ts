@@ -2,6 +2,7 @@
  * Round trips per workbook action at two sizes, against the typed Excel double (the same one the
  * tests use): the counts must not grow with the number of rows. Times are relative, same run.
  */
+import { excelPort } from "../../src/excel/port";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../../test/excel/fake-excel";
 import { insertTemplate, summarizeYear, validateWorkbook } from "../../src/usecases/workbook";
 import { generateReport } from "../../src/usecases/report";
@@ -30,20 +31,20 @@ async function measure(data: FakeWorkbookData, run: (ctx: FakeContext) => Promis
 async function indicatorsAt(n: number) {
   const plan = planWith(n);
   const data = new FakeWorkbookData();
-  const insert = await measure(data, (ctx) => insertTemplate(ctx.excel, { language: "zh", onConflict: "ask", plan, year: 2023 }));
+  const insert = await measure(data, (ctx) => insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask", plan, year: 2023 }));
   const sheet = data.table(TABLES.indicators)!.sheet;
   plan.indicators.forEach((ind, i) => data.type(sheet, data.addressOf(TABLES.indicators, ind.id, yearHeader(2023)), i % 7 === 0 ? 92.52 : ind.baseline.comparator === "=" ? ind.baseline.value : 0.39));
-  const reinsert = await measure(data, (ctx) => insertTemplate(ctx.excel, { language: "zh", onConflict: "keep", plan }));
-  const validate = await measure(data, (ctx) => validateWorkbook(ctx.excel, plan));
-  const flags = await measure(data, (ctx) => summarizeYear(ctx.excel, 2023, plan));
-  const report = await measure(data, (ctx) => generateReport(ctx.excel, { language: "zh", year: 2023, plan }));
-  const regenerate = await measure(data, (ctx) => generateReport(ctx.excel, { language: "zh", year: 2023, plan, replace: true }));
+  const reinsert = await measure(data, (ctx) => insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "keep", plan }));
+  const validate = await measure(data, (ctx) => validateWorkbook(excelPort(ctx.excel), plan));
+  const flags = await measure(data, (ctx) => summarizeYear(excelPort(ctx.excel), 2023, plan));
+  const report = await measure(data, (ctx) => generateReport(excelPort(ctx.excel), { language: "zh", year: 2023, plan }));
+  const regenerate = await measure(data, (ctx) => generateReport(excelPort(ctx.excel), { language: "zh", year: 2023, plan, replace: true }));
   return { insert, reinsert, validate, flags, report, regenerate };
 }
 
 async function schoolsAt(n: number) {
   const data = new FakeWorkbookData();
-  await measure(data, (ctx) => insertTemplate(ctx.excel, { language: "zh", onConflict: "ask", year: 2023 }));
+  await measure(data, (ctx) => insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask", year: 2023 }));
   const t = data.table(TABLES.schools)!;
   for (let i = 0; i < n; i++) {
     const r = t.row + 2 + i;
@@ -51,8 +52,8 @@ async function schoolsAt(n: number) {
     row.forEach((v, c) => data.type(t.sheet, `${String.fromCharCode(65 + c)}${r}`, v));
   }
   t.height += n - 1;
-  const validate = await measure(data, (ctx) => validateWorkbook(ctx.excel));
-  const reinsert = await measure(data, (ctx) => insertTemplate(ctx.excel, { language: "zh", onConflict: "keep" }));
+  const validate = await measure(data, (ctx) => validateWorkbook(excelPort(ctx.excel)));
+  const reinsert = await measure(data, (ctx) => insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "keep" }));
   return { validate, reinsert };
 }
 

@@ -35,7 +35,7 @@ async function settle(event: CommandEvent, deps: CommandDeps, run: () => Promise
 export function insertTemplateCommand(deps: CommandDeps) {
   return (event: CommandEvent) =>
     settle(event, deps, async () => {
-      const outcome = await deps.host.run((ctx) => insertTemplate(ctx, { language: deps.language(), onConflict: "keep" }));
+      const outcome = await deps.host.run((port) => insertTemplate(port, { language: deps.language(), onConflict: "keep" }));
       if (outcome.kind === "error") publishNotice({ intent: "error", text: outcome.message });
       else publishNotice({ intent: "success", text: insertSummary(outcome.report) });
       return true;
@@ -45,7 +45,7 @@ export function insertTemplateCommand(deps: CommandDeps) {
 export function annualReportCommand(deps: CommandDeps) {
   return (event: CommandEvent) =>
     settle(event, deps, async () => {
-      const outcome = await deps.host.run((ctx) => generateReport(ctx, { language: deps.language() }));
+      const outcome = await deps.host.run((port) => generateReport(port, { language: deps.language() }));
       if (outcome.kind === "written") {
         publishNotice({ intent: "success", text: commandText.reportWritten(outcome.sheet) });
         return false;

@@ -77,6 +77,8 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
   const ops: WriteOp[] = [];
   const ind = snapshot.tables.indicators;
   if (ind) {
+    ops.push({ op: "setCells", sheet: ind.sheet, address: "D3", formulas: [[`${DEMO_LABEL.zh} / ${DEMO_LABEL.en}`]] });
+    ops.push({ op: "format", sheet: ind.sheet, address: "D3", bold: true, fontColor: "#C00000" });
     const col = (h: string) => ind.col + ind.headers.indexOf(h);
     const rowOf = new Map(ind.values.map((r, i) => [String(r[ind.headers.indexOf(IH.id)]), ind.row + 1 + i]));
     plan.indicators.forEach((indicator, i) => {

@@ -524,6 +524,14 @@ export const checkMessages = {
     zh: "工作簿中还没有规划模板：请先点击“插入模板”。",
     en: "This workbook has no plan template yet: click Insert template first.",
   },
+  tableMissing: (table: string): Bilingual => ({
+    zh: `工作簿中有规划模板，但找不到表格 ${table}（可能被重命名或删除）：请在“表设计”中把表名改回 ${table}，或重新插入模板。`,
+    en: `The workbook has the plan template, but the table ${table} is missing (renamed or deleted?): rename it back to ${table} under Table Design, or re-insert the template.`,
+  }),
+  yearColumnMissing: (table: string, header: string): Bilingual => ({
+    zh: `表格 ${table} 中没有“${header}”列（可能被删除或改名）：请重新插入模板以恢复该列，已填写的数值不会改变。`,
+    en: `The table ${table} has no "${header}" column (deleted or renamed?): re-insert the template to restore it; values already entered stay as they are.`,
+  }),
 } as const;
 
 /** A figure in its unit for the pane and reports: 92.52%, 18.50:1, 0.385; a percent gap in points. */

@@ -23,7 +23,7 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
 
   const run = () =>
     start(async () => {
-      const outcome = await host.run((ctx) => validateWorkbook(ctx));
+      const outcome = await host.run((port) => validateWorkbook(port));
       if (outcome.kind === "error") {
         setFindings(null);
         setMessage({ intent: "error", text: outcome.message });
@@ -52,7 +52,7 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
                   appearance="subtle"
                   className={styles.item}
                   aria-label={`${f.severity === "error" ? t("errors") : t("warnings")}: ${f.message[language]}`}
-                  onClick={() => void start(() => host.run((ctx) => selectCell(ctx, f.sheet, f.address)))}
+                  onClick={() => void start(() => host.run((port) => selectCell(port, f.sheet, f.address)))}
                 >
                   <Badge size="small" appearance="tint" color={f.severity === "error" ? "danger" : "warning"} className={styles.badge}>
                     {f.severity === "error" ? t("errors") : t("warnings")}

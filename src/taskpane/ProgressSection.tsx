@@ -27,7 +27,7 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
 
   const load = (year?: number) =>
     start(async () => {
-      const outcome = await host.run((ctx) => summarizeYear(ctx, year));
+      const outcome = await host.run((port) => summarizeYear(port, year));
       if (outcome.kind === "error") {
         setSummary(null);
         setMessage({ intent: "info", text: outcome.message });
@@ -76,7 +76,7 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
               <ul className={styles.list} aria-label={t("misses")}>
                 {summary.flags.map((f) => (
                   <li key={f.id}>
-                    <Button appearance="subtle" className={styles.item} onClick={() => void start(() => host.run((ctx) => selectCell(ctx, f.sheet, f.address)))}>
+                    <Button appearance="subtle" className={styles.item} onClick={() => void start(() => host.run((port) => selectCell(port, f.sheet, f.address)))}>
                       {describe(f)}
                     </Button>
                   </li>

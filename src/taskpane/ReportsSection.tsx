@@ -27,14 +27,14 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
 
-  const refresh = async () => setSheets((await host.run((ctx) => workbookStatus(ctx))).reportSheets);
+  const refresh = async () => setSheets((await host.run((port) => workbookStatus(port))).reportSheets);
   useEffect(() => {
     void start(refresh);
   }, [version]);
 
   const generate = (replace: boolean, chosen?: number) =>
     start(async () => {
-      const outcome = await host.run((ctx) => generateReport(ctx, { language, year: chosen ?? (year === "auto" ? undefined : Number(year)), replace }));
+      const outcome = await host.run((port) => generateReport(port, { language, year: chosen ?? (year === "auto" ? undefined : Number(year)), replace }));
       if (outcome.kind === "confirm") {
         setPending({ sheet: outcome.sheet, year: outcome.year });
         setMessage({ intent: "warning", text: outcome.message });
@@ -80,7 +80,7 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
           <ul className={styles.list} aria-label={t("existing")}>
             {sheets.map((s) => (
               <li key={s}>
-                <Button appearance="transparent" onClick={() => void start(() => host.run((ctx) => selectCell(ctx, s, "A1")))}>
+                <Button appearance="transparent" onClick={() => void start(() => host.run((port) => selectCell(port, s, "A1")))}>
                   {s}
                 </Button>
               </li>

@@ -21,14 +21,14 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
 
-  const refresh = () => start(async () => setStatus(await host.run((ctx) => workbookStatus(ctx))));
+  const refresh = () => start(async () => setStatus(await host.run((port) => workbookStatus(port))));
   useEffect(() => {
     void refresh();
   }, []);
 
   const insert = (onConflict: "ask" | "replace" | "keep") =>
     start(async () => {
-      const outcome = await host.run((ctx) => insertTemplate(ctx, { language, onConflict }));
+      const outcome = await host.run((port) => insertTemplate(port, { language, onConflict }));
       if (outcome.kind === "confirm") {
         setConflicts(outcome.report.conflicts);
         setMessage(null);
@@ -38,14 +38,14 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       } else {
         setConflicts(null);
         setMessage({ intent: "success", text: insertSummary(outcome.report) });
-        setStatus(await host.run((ctx) => workbookStatus(ctx)));
+        setStatus(await host.run((port) => workbookStatus(port)));
         onChanged();
       }
     });
 
   const protect = (on: boolean) =>
     start(async () => {
-      const outcome = await host.run((ctx) => setProtection(ctx, on));
+      const outcome = await host.run((port) => setProtection(port, on));
       if (outcome.kind === "error") setMessage({ intent: "error", text: outcome.message });
       else setStatus((s) => (s ? { ...s, protection: on } : s));
     });

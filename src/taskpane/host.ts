@@ -1,11 +1,14 @@
 /**
- * How the pane reaches Excel: one function that runs a use case in an Excel batch. The pane never
- * touches the Excel API itself, so component tests hand it a workbook double instead.
+ * How the pane reaches Excel: one function that runs a use case on a workbook port inside an Excel
+ * batch. The pane never touches the Excel API itself, so component tests hand it a double instead.
  */
+import { excelPort } from "../excel/port";
+import type { WorkbookPort } from "../usecases/port";
+
 export interface PaneHost {
-  run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(action: (port: WorkbookPort) => Promise<T>): Promise<T>;
 }
 
 export const officeHost: PaneHost = {
-  run: (action) => Excel.run((context) => action(context)),
+  run: (action) => Excel.run((context) => action(excelPort(context))),
 };

@@ -1,26 +1,29 @@
 /**
- * One-click annual report: read the workbook (2 round trips), build the report model in the core,
- * write the report sheet (1 round trip). Input sheets are never written; an existing report for
- * the year is replaced only when the caller says so.
+ * One-click annual report, the same in Excel (pane, ribbon) and on files (command line): read the
+ * workbook, build the report model in the core, write the report sheet once. Input sheets are never
+ * written; an existing report for the year is replaced only when the caller says so.
  */
-import { checkMessages, reportText, type Bilingual, type Language } from "../core/i18n";
+import { reportText, type Bilingual, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import type { Plan } from "../core/plan/schema";
-import { buildReport, latestYearWithData, reportSheetName } from "../core/report/model";
+import { buildReport, latestYearWithData, reportSheetName, type ReportModel } from "../core/report/model";
 import { reportOps } from "../core/report/ops";
 import { reportSheet } from "../core/report/sheet";
 import { withProtection } from "../core/workbook/insert";
-import { applyOps } from "../excel/apply";
-import { readSnapshot } from "../excel/snapshot";
+import { templateProblem } from "../core/workbook/presence";
 import { localStamp } from "../core/report/time";
+import type { WorkbookPort } from "./port";
 
 export type ReportOutcome =
-  | { kind: "written"; sheet: string; year: number }
+  | { kind: "written"; sheet: string; year: number; model: ReportModel; skipped: string[] }
   | { kind: "confirm"; sheet: string; year: number; message: Bilingual }
   | { kind: "error"; message: Bilingual };
 
 export interface ReportRequest {
+  /** The caller's display language: the report's language unless the workbook or `reportLanguage` sets one. */
   language: Language;
+  /** A language the user chose explicitly for this report (the command line's --lang). */
+  reportLanguage?: Language;
   /** Default: the latest year with data. */
   year?: number;
   /** Replace an existing report sheet for the year. */
@@ -29,16 +32,22 @@ export interface ReportRequest {
   now?: Date;
 }
 
-export async function generateReport(context: Excel.RequestContext, request: ReportRequest): Promise<ReportOutcome> {
+/** Sheet names are compared as Excel compares them: case-insensitively. */
+export function findSheet(sheets: readonly string[], name: string): string | undefined {
+  return sheets.find((s) => s.toLowerCase() === name.toLowerCase());
+}
+
+export async function generateReport(port: WorkbookPort, request: ReportRequest): Promise<ReportOutcome> {
   const plan = request.plan ?? embeddedPlan();
-  const snapshot = await readSnapshot(context);
-  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
-  const language = snapshot.meta?.language ?? request.language;
+  const snapshot = await port.read();
+  const language = request.reportLanguage ?? snapshot.meta?.language ?? request.language;
   const year = request.year ?? latestYearWithData(plan, snapshot);
+  const problem = templateProblem(snapshot, year);
+  if (problem) return { kind: "error", message: problem };
   const name = reportSheetName(year, language);
-  const exists = snapshot.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
-  if (exists && !request.replace) return { kind: "confirm", sheet: name, year, message: reportText.exists(name) };
+  const existing = findSheet(snapshot.sheets, name);
+  if (existing && !request.replace) return { kind: "confirm", sheet: existing, year, message: reportText.exists(existing) };
   const model = buildReport(plan, snapshot, year, { language, generatedAt: localStamp(request.now ?? new Date()) });
-  await applyOps(context, withProtection(reportOps(reportSheet(model), exists), snapshot));
-  return { kind: "written", sheet: name, year };
+  const { skipped } = await port.apply(withProtection(reportOps(reportSheet(model), existing), snapshot));
+  return { kind: "written", sheet: name, year, model, skipped };
 }

@@ -6,9 +6,9 @@ import type { Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import type { Plan } from "../core/plan/schema";
 import { planInsert, type InsertReport } from "../core/workbook/insert";
-import { applyOps } from "../excel/apply";
-import { readSnapshot } from "../excel/snapshot";
-import { checkMessages, type Bilingual } from "../core/i18n";
+import type { WorkbookPort } from "./port";
+import type { Bilingual } from "../core/i18n";
+import { templateProblem } from "../core/workbook/presence";
 import { checkWorkbook, type Finding } from "../core/workbook/check";
 import { yearSummary, type YearSummary } from "../core/workbook/flags";
 import { planHighlights, planProtection, planSelect } from "../core/workbook/actions";
@@ -34,53 +34,56 @@ export function defaultYear(plan: Plan, today = new Date()): number {
   return Math.min(plan.period.targetYear, Math.max(plan.period.startYear, last));
 }
 
-export async function insertTemplate(context: Excel.RequestContext, request: InsertRequest): Promise<InsertOutcome> {
+export async function insertTemplate(port: WorkbookPort, request: InsertRequest): Promise<InsertOutcome> {
   const plan = request.plan ?? embeddedPlan();
-  const snapshot = await readSnapshot(context);
+  const snapshot = await port.read();
   const result = planInsert(plan, snapshot, {
     language: request.language,
     onConflict: request.onConflict,
     year: request.year ?? defaultYear(plan),
   });
   if (result.kind !== "write") return result;
-  await applyOps(context, result.ops);
+  await port.apply(result.ops);
   return { kind: "written", report: result.report };
 }
 
 export type ValidateOutcome = { kind: "checked"; findings: Finding[] } | { kind: "error"; message: Bilingual };
 
 /** Reads every input, lists the findings and highlights their cells (3 round trips). */
-export async function validateWorkbook(context: Excel.RequestContext, plan: Plan = embeddedPlan()): Promise<ValidateOutcome> {
-  const snapshot = await readSnapshot(context);
-  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
+export async function validateWorkbook(port: WorkbookPort, plan: Plan = embeddedPlan()): Promise<ValidateOutcome> {
+  const snapshot = await port.read();
+  const problem = templateProblem(snapshot);
+  if (problem) return { kind: "error", message: problem };
   const findings = checkWorkbook(plan, snapshot);
-  await applyOps(context, planHighlights(findings, snapshot));
+  await port.apply(planHighlights(findings, snapshot));
   return { kind: "checked", findings };
 }
 
 export type SummaryOutcome = { kind: "summary"; summary: YearSummary; years: number[] } | { kind: "error"; message: Bilingual };
 
 /** Status counts and flags for a year (default: the workbook's monitoring year); 2 round trips, no writes. */
-export async function summarizeYear(context: Excel.RequestContext, year?: number, plan: Plan = embeddedPlan()): Promise<SummaryOutcome> {
-  const snapshot = await readSnapshot(context);
-  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
+export async function summarizeYear(port: WorkbookPort, year?: number, plan: Plan = embeddedPlan()): Promise<SummaryOutcome> {
+  const snapshot = await port.read();
   const years = planYears(plan);
   const chosen = year ?? (typeof snapshot.year === "number" && years.includes(snapshot.year) ? snapshot.year : defaultYear(plan));
+  const problem = templateProblem(snapshot, chosen);
+  if (problem) return { kind: "error", message: problem };
   return { kind: "summary", summary: yearSummary(plan, snapshot, chosen), years };
 }
 
 /** Selects a cell (a finding, a flagged row): 1 round trip. */
-export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
-  await applyOps(context, planSelect(sheet, address));
+export async function selectCell(port: WorkbookPort, sheet: string, address: string): Promise<void> {
+  await port.apply(planSelect(sheet, address));
 }
 
 export type ProtectionOutcome = { kind: "done"; on: boolean } | { kind: "error"; message: Bilingual };
 
 /** Protects the template sheets with only input cells unlocked, or unprotects them (3 round trips). */
-export async function setProtection(context: Excel.RequestContext, on: boolean): Promise<ProtectionOutcome> {
-  const snapshot = await readSnapshot(context);
-  if (!snapshot.tables.indicators) return { kind: "error", message: checkMessages.notInserted };
-  await applyOps(context, planProtection(on, snapshot));
+export async function setProtection(port: WorkbookPort, on: boolean): Promise<ProtectionOutcome> {
+  const snapshot = await port.read();
+  const problem = templateProblem(snapshot);
+  if (problem) return { kind: "error", message: problem };
+  await port.apply(planProtection(on, snapshot));
   return { kind: "done", on };
 }
 
@@ -97,8 +100,8 @@ export interface WorkbookStatus {
 }
 
 /** What the pane shows on opening (2 round trips, no writes). */
-export async function workbookStatus(context: Excel.RequestContext, plan: Plan = embeddedPlan()): Promise<WorkbookStatus> {
-  const snapshot = await readSnapshot(context);
+export async function workbookStatus(port: WorkbookPort, plan: Plan = embeddedPlan()): Promise<WorkbookStatus> {
+  const snapshot = await port.read();
   const inserted = snapshot.tables.indicators !== undefined;
   const version = snapshot.meta && snapshot.meta.templateId === plan.id ? snapshot.meta.version : null;
   return {

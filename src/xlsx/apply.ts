@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { columnLetter, parseAddress } from "../core/workbook/a1";
 import type { ValidationSpec } from "../core/workbook/layout";
 import type { Cell, WriteOp } from "../core/workbook/model";
+import type { ApplyResult } from "../usecases/port";
 
 interface Box {
   col: number;
@@ -47,11 +48,6 @@ interface TableEntry {
 function tableRef(t: ExcelJS.Table): string | undefined {
   const model = (t as unknown as { model?: { tableRef?: string } }).model;
   return model?.tableRef;
-}
-
-export interface ApplyResult {
-  /** Operations exceljs cannot perform (charts), by kind. */
-  skipped: string[];
 }
 
 export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteOp[]): Promise<ApplyResult> {

@@ -1,100 +1,165 @@
 /**
- * Command line: the annual report outside Excel, and a demo workbook.
- *   npm run report -- <workbook.xlsx> --year 2023 [-o out.xlsx] [--replace] [--lang zh|en]
- *   npm run demo -- [-o out/demo.xlsx]
- * Same report model as the add-in; exceljs writes it. Input sheets are copied untouched.
+ * The command line: argument parsing, a port on an .xlsx file, and the same use cases as the add-in.
+ *   plan-monitor report <workbook.xlsx> [--year YYYY] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
+ *   plan-monitor demo [-o out.xlsx] [--overwrite]
+ * Every failure is one bilingual line and an exit code: 2 usage, 1 input or output. The input file is
+ * never written.
  */
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { realpathSync, existsSync } from "node:fs";
+import type { Bilingual, Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
-import { planInsert } from "../core/workbook/insert";
-import { buildReport, latestYearWithData, reportSheetName } from "../core/report/model";
-import { reportSheet } from "../core/report/sheet";
-import { reportOps } from "../core/report/ops";
-import { DEMO_LABEL, demoOps } from "../core/demo";
-import { checkMessages, reportText, type Language } from "../core/i18n";
+import { planYears } from "../core/workbook/layout";
+import { buildDemo } from "../usecases/demo";
+import { generateReport } from "../usecases/report";
+import { xlsxPort } from "./port";
 import { applyToWorkbook } from "./apply";
 import { snapshotFromWorkbook } from "./snapshot";
-import { localStamp } from "../core/report/time";
+import { CliFailure, checkOutput, openWorkbook, saveWorkbook } from "./files";
+import { cliText, USAGE } from "./text";
 
 export interface CliResult {
   code: number;
   lines: string[];
 }
 
-function option(args: string[], ...names: string[]): string | undefined {
-  const i = args.findIndex((a) => names.includes(a));
-  return i >= 0 ? args[i + 1] : undefined;
+export interface CliOptions {
+  /** The folder the user ran the command in (npm sets INIT_CWD); relative paths start there. */
+  cwd?: string;
+  now?: Date;
 }
 
-/** Writes the year's report sheet into `wb`; returns a message when it cannot. */
-export async function addReport(wb: ExcelJS.Workbook, options: { year?: number; language?: Language; replace?: boolean; now?: Date }): Promise<{ sheet: string; year: number; skipped: string[] } | { error: string }> {
-  const plan = embeddedPlan();
-  const snapshot = snapshotFromWorkbook(wb);
-  if (!snapshot.tables.indicators) return { error: `${checkMessages.notInserted.zh} / ${checkMessages.notInserted.en}` };
-  const language = options.language ?? snapshot.meta?.language ?? "zh";
-  const year = options.year ?? latestYearWithData(plan, snapshot);
-  const name = reportSheetName(year, language);
-  const exists = snapshot.sheets.includes(name);
-  if (exists && !options.replace) {
-    const m = reportText.exists(name);
-    return { error: `${m.zh} ${m.en} (--replace)` };
-  }
-  const model = buildReport(plan, snapshot, year, { language, generatedAt: localStamp(options.now ?? new Date()) });
-  const { skipped } = await applyToWorkbook(wb, reportOps(reportSheet(model), exists));
-  return { sheet: name, year, skipped };
+const line = (t: Bilingual) => `${t.zh} / ${t.en}`;
+
+interface Parsed {
+  command: "report" | "demo" | "help";
+  input?: string;
+  out?: string;
+  year?: string;
+  lang?: string;
+  replace: boolean;
+  overwrite: boolean;
+  debug: boolean;
 }
 
-/** A new workbook with the template, illustrative data for 2021–2023 and the 2023 report. */
-export async function demoWorkbook(now = new Date()): Promise<ExcelJS.Workbook> {
-  const plan = embeddedPlan();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Plan Monitor";
-  const inserted = planInsert(plan, snapshotFromWorkbook(wb), { language: "zh", onConflict: "ask", year: 2023 });
-  if (inserted.kind !== "write") throw new Error("the embedded template could not be inserted");
-  await applyToWorkbook(wb, inserted.ops);
-  const indicators = wb.worksheets[0]!;
-  indicators.getCell("D3").value = `${DEMO_LABEL.zh} / ${DEMO_LABEL.en}`;
-  indicators.getCell("D3").font = { bold: true, color: { argb: "FFC00000" } };
-  await applyToWorkbook(wb, demoOps(plan, snapshotFromWorkbook(wb)));
-  const report = await addReport(wb, { year: 2023, now });
-  if ("error" in report) throw new Error(report.error);
-  return wb;
+const VALUED = new Map<string, "out" | "year" | "lang">([
+  ["-o", "out"],
+  ["--out", "out"],
+  ["--year", "year"],
+  ["--lang", "lang"],
+]);
+const FLAGS = new Map<string, "replace" | "overwrite" | "debug">([
+  ["--replace", "replace"],
+  ["--overwrite", "overwrite"],
+  ["--debug", "debug"],
+]);
+
+function usage(text: Bilingual): never {
+  throw new CliFailure(2, text);
 }
 
-export async function main(argv: string[]): Promise<CliResult> {
-  const [command, ...args] = argv;
-  const lines: string[] = [];
-  if (command === "demo") {
-    const out = option(args, "-o", "--out") ?? join("out", "plan-monitor-demo.xlsx");
-    mkdirSync(dirname(out), { recursive: true });
-    const wb = await demoWorkbook();
-    await wb.xlsx.writeFile(out);
-    lines.push(`示例工作簿已写入 / Demo workbook written: ${out}`);
-    lines.push(`（${DEMO_LABEL.zh} / ${DEMO_LABEL.en}）`);
-    return { code: 0, lines };
-  }
-  if (command === "report") {
-    const input = args.find((a, i) => !a.startsWith("-") && !["-o", "--out", "--year", "--lang"].includes(args[i - 1] ?? ""));
-    if (!input || !existsSync(input)) {
-      return { code: 2, lines: [`用法 / usage: npm run report -- <workbook.xlsx> --year 2023 [-o out.xlsx] [--replace] [--lang zh|en]${input ? `\n找不到文件 / file not found: ${input}` : ""}`] };
+export function parseArgs(argv: readonly string[]): Parsed {
+  const [command, ...rest] = argv;
+  const parsed: Parsed = { command: "help", replace: false, overwrite: false, debug: argv.includes("--debug") };
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") return parsed;
+  if (command !== "report" && command !== "demo") usage(cliText.unknownCommand(command));
+  parsed.command = command;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === "--help" || arg === "-h") return { ...parsed, command: "help" };
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const valued = VALUED.get(flag);
+    if (valued && (command === "report" || valued === "out")) {
+      const value = inline ?? rest[++i];
+      if (value === undefined || (inline === undefined && value.startsWith("-") && value.length > 1)) usage(cliText.missingValue(flag));
+      if (parsed[valued] !== undefined) usage(cliText.repeated(flag));
+      parsed[valued] = value;
+      continue;
     }
-    const yearText = option(args, "--year");
-    const year = yearText === undefined ? undefined : Number(yearText);
-    if (year !== undefined && !Number.isInteger(year)) return { code: 2, lines: [`--year 须为年份 / must be a year: ${yearText}`] };
-    const lang = option(args, "--lang");
-    const out = option(args, "-o", "--out") ?? join(dirname(input), `${basename(input, extname(input))}-report${extname(input) || ".xlsx"}`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(input);
-    const result = await addReport(wb, { year, replace: args.includes("--replace"), language: lang === "en" || lang === "zh" ? lang : undefined });
-    if ("error" in result) return { code: 1, lines: [result.error] };
-    await wb.xlsx.writeFile(out);
-    lines.push(`报告工作表“${result.sheet}”已写入 / Report sheet "${result.sheet}" written: ${out}`);
-    if (result.skipped.includes("chart")) {
-      lines.push("（.xlsx 中以单元格数据条表示完成度；原生图表仅在加载项内生成 / completion is drawn as in-cell data bars; the native chart is drawn by the add-in）");
+    const boolean = FLAGS.get(flag);
+    if (boolean && inline === undefined && (command === "report" || boolean !== "replace")) {
+      parsed[boolean] = true;
+      continue;
     }
-    return { code: 0, lines };
+    if (arg.startsWith("-") && arg.length > 1) usage(cliText.unknownOption(arg));
+    if (command === "demo" || parsed.input !== undefined) usage(cliText.extraArgument(arg));
+    parsed.input = arg;
   }
-  return { code: 2, lines: ["用法 / usage: npm run report -- <workbook.xlsx> --year 2023 [-o out.xlsx] | npm run demo -- [-o out.xlsx]"] };
+  return parsed;
+}
+
+function readYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const years = planYears(embeddedPlan());
+  const year = /^\s*\d{4}\s*$/.test(text) ? Number(text) : NaN;
+  if (!years.includes(year)) usage(cliText.badYear(text, years[0]!, years[years.length - 1]!));
+  return year;
+}
+
+function readLanguage(text: string | undefined): Language | undefined {
+  if (text === undefined) return undefined;
+  const l = text.trim().toLowerCase();
+  if (l === "zh" || l === "zh-cn") return "zh";
+  if (l === "en" || l === "en-us") return "en";
+  return usage(cliText.badLanguage(text));
+}
+
+/** Same file, however it is spelled (relative, via a link). */
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  return existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
+}
+
+async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
+  if (p.input === undefined) usage(cliText.missingInput());
+  const year = readYear(p.year);
+  const reportLanguage = readLanguage(p.lang);
+  const input = resolve(cwd, p.input);
+  const out = resolve(cwd, p.out ?? join(dirname(p.input), `${basename(p.input, extname(p.input))}-report.xlsx`));
+  if (samePath(out, input)) throw new CliFailure(1, cliText.sameAsInput(out));
+  checkOutput(out, input, p.overwrite);
+  const { workbook, foreign } = await openWorkbook(input);
+  // A copy that would silently lose charts, pivot tables or macros is never written: the report
+  // then goes into a workbook of its own, built from the same snapshot.
+  const target = foreign.length ? new ExcelJS.Workbook() : workbook;
+  const port = foreign.length
+    ? { read: async () => ({ ...snapshotFromWorkbook(workbook), sheets: [], protectedSheets: [] }), apply: (ops: Parameters<typeof applyToWorkbook>[1]) => applyToWorkbook(target, ops) }
+    : xlsxPort(workbook);
+  const outcome = await generateReport(port, { language: "zh", reportLanguage, year, replace: p.replace, now });
+  if (outcome.kind === "error") throw new CliFailure(1, outcome.message);
+  if (outcome.kind === "confirm") throw new CliFailure(1, { zh: `${outcome.message.zh}（如要替换请加 --replace）`, en: `${outcome.message.en} (add --replace to replace it)` });
+  await saveWorkbook(target, out);
+  const lines = [line(cliText.written(outcome.sheet, out))];
+  if (foreign.length) lines.push(line(cliText.standalone(`${foreign.map((f) => f.zh).join("、")} / ${foreign.map((f) => f.en).join(", ")}`)));
+  if (outcome.skipped.includes("chart")) lines.push(line(cliText.chartAsBars()));
+  return lines;
+}
+
+async function demo(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
+  const out = resolve(cwd, p.out ?? join("out", "plan-monitor-demo.xlsx"));
+  if (p.out === undefined && !existsSync(dirname(out))) (await import("node:fs")).mkdirSync(dirname(out), { recursive: true });
+  checkOutput(out, null, p.overwrite);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Plan Monitor";
+  const outcome = await buildDemo(xlsxPort(workbook), now);
+  if (outcome.kind !== "written") throw new Error("the demo report could not be written");
+  await saveWorkbook(workbook, out);
+  return [line(cliText.demoWritten(out))];
+}
+
+export async function main(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const cwd = options.cwd ?? process.cwd();
+  let debug = argv.includes("--debug");
+  try {
+    const parsed = parseArgs(argv);
+    debug = parsed.debug;
+    if (parsed.command === "help") return { code: 0, lines: [USAGE] };
+    const lines = parsed.command === "report" ? await report(parsed, cwd, options.now) : await demo(parsed, cwd, options.now);
+    return { code: 0, lines };
+  } catch (e) {
+    if (e instanceof CliFailure) return { code: e.code, lines: [line(e.text), ...(e.code === 2 ? ["plan-monitor --help"] : [])] };
+    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
+    return { code: 1, lines: [line(cliText.failed(detail)), ...(debug && e instanceof Error && e.stack ? [e.stack] : [])] };
+  }
 }

@@ -16,7 +16,7 @@ function opsFor(language: "zh" | "en"): WriteOp[] {
   const plan = embeddedPlan();
   const inserted = planInsert(plan, empty, { language, onConflict: "ask", year: 2023 });
   if (inserted.kind !== "write") throw new Error("insert");
-  const report = reportOps(reportSheet(buildReport(plan, empty, 2023, { language, generatedAt: "2026-11-30 08:00" })), false);
+  const report = reportOps(reportSheet(buildReport(plan, empty, 2023, { language, generatedAt: "2026-11-30 08:00" })), undefined);
   return [...inserted.ops, ...report];
 }
 

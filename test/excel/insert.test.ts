@@ -1,3 +1,4 @@
+import { excelPort } from "../../src/excel/port";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
 import { insertTemplate, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
@@ -11,7 +12,7 @@ const YEARS = [2021, 2022, 2023, 2024, 2025];
 
 async function insert(data: FakeWorkbookData, onConflict: "ask" | "replace" | "keep" = "ask", plan: Plan = PLAN, language: "zh" | "en" = "zh") {
   const ctx = new FakeContext(data);
-  const outcome = await insertTemplate(ctx.excel, { language, onConflict, plan, year: 2023 });
+  const outcome = await insertTemplate(excelPort(ctx.excel), { language, onConflict, plan, year: 2023 });
   return { outcome, syncs: ctx.syncCount };
 }
 

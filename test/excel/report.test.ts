@@ -1,3 +1,4 @@
+import { excelPort } from "../../src/excel/port";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
 import { insertTemplate } from "../../src/usecases/workbook";
 import { generateReport } from "../../src/usecases/report";
@@ -16,7 +17,7 @@ const NOW = new Date(2026, 10, 30, 8, 40);
 async function demoWorkbook() {
   const data = new FakeWorkbookData();
   let ctx = new FakeContext(data);
-  await insertTemplate(ctx.excel, { language: "zh", onConflict: "ask", year: 2023 });
+  await insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask", year: 2023 });
   ctx = new FakeContext(data);
   await applyOps(ctx.excel, demoOps(PLAN, await readSnapshot(ctx.excel)));
   return data;
@@ -48,8 +49,8 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
   beforeAll(async () => {
     data = await demoWorkbook();
     const ctx = new FakeContext(data);
-    const outcome = await generateReport(ctx.excel, { language: "zh", now: NOW });
-    expect(outcome).toEqual({ kind: "written", sheet: SHEET, year: 2023 }); // the latest year with data
+    const outcome = await generateReport(excelPort(ctx.excel), { language: "zh", now: NOW });
+    expect(outcome).toMatchObject({ kind: "written", sheet: SHEET, year: 2023 }); // the latest year with data
     syncs = ctx.syncCount;
     g = grid(data, SHEET);
   });
@@ -149,11 +150,11 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
   test("regenerating asks first, then replaces only the report; input sheets never change", async () => {
     const before = snapshotOfInputs(data, SHEET);
     let ctx = new FakeContext(data);
-    const asked = await generateReport(ctx.excel, { language: "zh", now: NOW });
+    const asked = await generateReport(excelPort(ctx.excel), { language: "zh", now: NOW });
     expect(asked).toMatchObject({ kind: "confirm", sheet: SHEET, message: { zh: expect.stringContaining("已存在") } });
     expect(ctx.syncCount).toBe(2);
     ctx = new FakeContext(data);
-    expect(await generateReport(ctx.excel, { language: "zh", now: NOW, replace: true })).toMatchObject({ kind: "written" });
+    expect(await generateReport(excelPort(ctx.excel), { language: "zh", now: NOW, replace: true })).toMatchObject({ kind: "written" });
     expect(snapshotOfInputs(data, SHEET)).toBe(before);
     expect(data.sheets.filter((s) => s.name === SHEET).length).toBe(1);
     expect(grid(data, SHEET)).toEqual(g);
@@ -161,7 +162,7 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
 
   test("other years get their own sheet", async () => {
     const ctx = new FakeContext(data);
-    expect(await generateReport(ctx.excel, { language: "zh", year: 2021, now: NOW })).toMatchObject({ kind: "written", sheet: "2021年度监测报告" });
+    expect(await generateReport(excelPort(ctx.excel), { language: "zh", year: 2021, now: NOW })).toMatchObject({ kind: "written", sheet: "2021年度监测报告" });
     expect(grid(data, "2021年度监测报告")[0]![0]).toContain("（年度监测）");
   });
 });

@@ -1,3 +1,4 @@
+import { excelPort } from "../../src/excel/port";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
 import { insertTemplate, selectCell, setProtection, summarizeYear, validateWorkbook } from "../../src/usecases/workbook";
 import { IH, SH, TABLES, yearHeader, SCHOOL_INDICATORS } from "../../src/core/workbook/layout";
@@ -8,14 +9,14 @@ beforeAll(installExcelEnums);
 async function workbook() {
   const data = new FakeWorkbookData();
   const ctx = new FakeContext(data);
-  const outcome = await insertTemplate(ctx.excel, { language: "zh", onConflict: "ask", year: 2023 });
+  const outcome = await insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask", year: 2023 });
   expect(outcome.kind).toBe("written");
   return data;
 }
 
 async function validate(data: FakeWorkbookData) {
   const ctx = new FakeContext(data);
-  const outcome = await validateWorkbook(ctx.excel);
+  const outcome = await validateWorkbook(excelPort(ctx.excel));
   if (outcome.kind !== "checked") throw new Error("not checked");
   return { findings: outcome.findings, syncs: ctx.syncCount };
 }
@@ -135,14 +136,14 @@ describe("validate on demand", () => {
   test("choosing a finding selects its cell", async () => {
     const data = await workbook();
     const ctx = new FakeContext(data);
-    await selectCell(ctx.excel, S, "M9");
+    await selectCell(excelPort(ctx.excel), S, "M9");
     expect(data.selection).toEqual({ sheet: S, address: "'规划指标'!M9:M9" });
     expect(ctx.syncCount).toBe(1);
   });
 
   test("without the template it says to insert it first", async () => {
     const ctx = new FakeContext(new FakeWorkbookData());
-    expect(await validateWorkbook(ctx.excel)).toMatchObject({ kind: "error", message: { en: expect.stringContaining("Insert template") } });
+    expect(await validateWorkbook(excelPort(ctx.excel))).toMatchObject({ kind: "error", message: { en: expect.stringContaining("Insert template") } });
   });
 });
 
@@ -158,7 +159,7 @@ describe("flags for the monitoring year", () => {
     data.type(S, at(data, "LOC-04-PRI", y), 0.39); // met: < 0.40
     data.type(S, at(data, "INT-04", y), 0.7885); // on track: (78.85-76.89)/3.11 = 0.630 ≥ 0.6
     const ctx = new FakeContext(data);
-    const outcome = await summarizeYear(ctx.excel);
+    const outcome = await summarizeYear(excelPort(ctx.excel));
     expect(ctx.syncCount).toBe(2);
     if (outcome.kind !== "summary") throw new Error();
     const { summary } = outcome;
@@ -181,7 +182,7 @@ describe("protection", () => {
   test("protects the template sheets, and the add-in's own writes keep working", async () => {
     const data = await workbook();
     let ctx = new FakeContext(data);
-    expect(await setProtection(ctx.excel, true)).toEqual({ kind: "done", on: true });
+    expect(await setProtection(excelPort(ctx.excel), true)).toEqual({ kind: "done", on: true });
     expect(ctx.syncCount).toBe(3);
     const templateSheets = data.tables.map((t) => t.sheet);
     expect(templateSheets.every((s) => data.sheet(s)!.protected)).toBe(true);
@@ -193,10 +194,10 @@ describe("protection", () => {
     await validate(data);
     expect(data.at(S, at(data, "INT-03", yearHeader(2023)))!.fill).toBe("#FFC7CE");
     ctx = new FakeContext(data);
-    expect((await insertTemplate(ctx.excel, { language: "zh", onConflict: "ask" })).kind).toBe("written");
+    expect((await insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask" })).kind).toBe("written");
     expect(templateSheets.every((s) => data.sheet(s)!.protected)).toBe(true);
     ctx = new FakeContext(data);
-    await setProtection(ctx.excel, false);
+    await setProtection(excelPort(ctx.excel), false);
     expect(templateSheets.some((s) => data.sheet(s)!.protected)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { excelPort } from "../../src/excel/port";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
 import { annualReportCommand, insertTemplateCommand, type CommandDeps } from "../../src/commands/commands";
 import { currentNotice, publishNotice } from "../../src/commands/notices";
@@ -12,7 +13,7 @@ function deps(data: FakeWorkbookData, failing = false) {
     host: {
       run: async (action) => {
         if (failing) throw new Error("RichApi.Error: The workbook is busy.\n    at x");
-        return action(new FakeContext(data).excel);
+        return action(excelPort(new FakeContext(data).excel));
       },
     },
     language: () => "zh",

@@ -1,6 +1,8 @@
 /**
  * @jest-environment jsdom
  */
+import type { WorkbookPort } from "../../src/usecases/port";
+import { excelPort } from "../../src/excel/port";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
@@ -15,11 +17,11 @@ function doubleHost(data: FakeWorkbookData): PaneHost & { calls: number; syncs: 
   const host = {
     calls: 0,
     syncs: 0,
-    async run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    async run<T>(action: (port: WorkbookPort) => Promise<T>): Promise<T> {
       host.calls++;
       const ctx = new FakeContext(data);
       try {
-        return await action(ctx.excel);
+        return await action(excelPort(ctx.excel));
       } finally {
         host.syncs += ctx.syncCount;
       }

@@ -3,7 +3,7 @@
  * report sheet to a copy; both read back with exceljs.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -95,18 +95,29 @@ describe("npm run demo / npm run report", () => {
     }
     expect(failed?.status).toBe(1);
     expect(failed?.stderr).toContain("--replace");
+    expect(failed?.stderr).not.toContain("    at ");
     expect(run("report", demo, "--year", "2023", "--replace", "-o", join(dir, "y.xlsx"))).toContain("2023年度监测报告");
-  });
+  }, 120_000);
 
-  test("a missing file is a usage message, not a stack trace", () => {
+  test("a missing file is one bilingual line and exit 1, never a stack trace", () => {
     try {
       run("report", join(dir, "nope.xlsx"));
       throw new Error("should fail");
     } catch (e) {
       const err = e as { status?: number; stderr?: string };
-      expect(err.status).toBe(2);
-      expect(err.stderr).toContain("找不到文件 / file not found");
+      expect(err.status).toBe(1);
+      expect(err.stderr).toMatch(/^找不到文件 .*nope\.xlsx.* \/ file not found: .*nope\.xlsx/);
       expect(err.stderr).not.toContain("    at ");
     }
-  });
+  }, 120_000);
+
+  test("relative paths start from the folder the user ran it in (npm's INIT_CWD), also through npx's bin", () => {
+    const out = execFileSync(join(ROOT, "scripts/cli.mjs"), ["report", "demo.xlsx", "--year", "2021", "-o", "rel-2021.xlsx"], {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: dir },
+      encoding: "utf8",
+    });
+    expect(out).toContain(join(dir, "rel-2021.xlsx"));
+    expect(existsSync(join(dir, "rel-2021.xlsx"))).toBe(true);
+  }, 120_000);
 });

@@ -8,10 +8,11 @@ export function asText(cell: Cell): Cell {
   return typeof cell === "string" && /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function reportOps(sheet: ReportSheet, replace: boolean): WriteOp[] {
+/** `existing`: the report sheet the workbook already has for the year (any case), to replace. */
+export function reportOps(sheet: ReportSheet, existing: string | undefined): WriteOp[] {
   const name = sheet.name;
   const ops: WriteOp[] = [];
-  if (replace) ops.push({ op: "deleteSheet", sheet: name });
+  if (existing) ops.push({ op: "deleteSheet", sheet: existing });
   ops.push({ op: "addSheet", sheet: name });
   sheet.widths.forEach((w, c) => ops.push({ op: "columnWidth", sheet: name, address: rangeAddress(c, 0, 1, 1), points: w * 7 }));
   for (const b of sheet.blocks) {

@@ -1,0 +1,97 @@
+/**
+ * Opening and saving workbooks on disk for the command line: every way a file can be wrong becomes
+ * a `CliFailure` with one bilingual line and an exit code (2 usage, 1 input or output).
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Bilingual } from "../core/i18n";
+import { cliText, FOREIGN_PARTS } from "./text";
+
+export class CliFailure extends Error {
+  constructor(
+    readonly code: 1 | 2,
+    readonly text: Bilingual,
+  ) {
+    super(text.en);
+  }
+}
+
+const fail = (code: 1 | 2, text: Bilingual): never => {
+  throw new CliFailure(code, text);
+};
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 160);
+
+export interface OpenedWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** Labels of the parts exceljs would not carry over into a rewritten copy. */
+  foreign: Bilingual[];
+}
+
+/** Reads an .xlsx as Excel, WPS or LibreOffice saved it. */
+export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  if (!existsSync(path)) fail(1, cliText.notFound(path));
+  if (statSync(path).isDirectory()) fail(1, cliText.isFolder(path));
+  const bytes = readFileSync(path);
+  if (bytes.length === 0) fail(1, cliText.emptyFile(path));
+  // OLE2 compound file: Excel 97–2003 (.xls), whatever the file is called.
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) fail(1, cliText.xls(path));
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail(1, cliText.notXlsx(path));
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    return fail(1, cliText.unreadable(path, firstLine(e)));
+  }
+  if (!zip.file("xl/workbook.xml")) fail(1, cliText.notXlsx(path));
+  const names = Object.keys(zip.files);
+  const foreign: Bilingual[] = [];
+  for (const part of FOREIGN_PARTS) {
+    if (names.some((n) => n.startsWith(part.prefix)) && !foreign.some((f) => f.en === part.label.en)) foreign.push(part.label);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    return fail(1, cliText.unreadable(path, firstLine(e)));
+  }
+  repairTables(workbook);
+  return { workbook, foreign };
+}
+
+/**
+ * LibreOffice and WPS save tables without style information, which exceljs needs to write them
+ * again ("Cannot read properties of undefined (reading 'theme')"): give them the default style.
+ */
+function repairTables(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    for (const table of Object.values((ws as unknown as { tables: Record<string, { table?: { style?: unknown } }> }).tables ?? {})) {
+      const model = table.table;
+      if (model && !model.style) model.style = { theme: "TableStyleLight9", showRowStripes: true };
+    }
+  }
+}
+
+/** Checks an output path before any work: never the input, never an existing file unless allowed. */
+export function checkOutput(out: string, input: string | null, overwrite: boolean): void {
+  if (!out.toLowerCase().endsWith(".xlsx")) fail(2, cliText.notXlsxOutput(out));
+  if (input !== null && out === input) fail(1, cliText.sameAsInput(out));
+  if (existsSync(out)) {
+    if (statSync(out).isDirectory()) fail(1, cliText.outputIsFolder(out));
+    if (!overwrite) fail(1, cliText.outputExists(out));
+  }
+  const folder = dirname(out);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(1, cliText.noFolder(folder));
+}
+
+export async function saveWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  try {
+    writeFileSync(out, buffer);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    fail(1, code === "EISDIR" ? cliText.outputIsFolder(out) : code === "ENOENT" ? cliText.noFolder(dirname(out)) : cliText.cannotWrite(out, code ?? firstLine(e)));
+  }
+}

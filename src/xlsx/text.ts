@@ -1,0 +1,73 @@
+/** What the command line says, in both languages (one line each: "中文 / English"). */
+import type { Bilingual } from "../core/i18n";
+
+const q = (s: string) => JSON.stringify(s);
+
+export const USAGE = `用法 / Usage:
+  plan-monitor report <workbook.xlsx> [--year YYYY] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
+  plan-monitor demo [-o out.xlsx] [--overwrite]
+  plan-monitor --help
+
+  report   在工作簿副本中生成年度监测报告 / write the annual monitoring report into a copy of the workbook
+           --year       监测年度（默认：最近有数据的年度） / monitoring year (default: the latest year with data)
+           -o, --out    输出文件（默认：<工作簿>-report.xlsx） / output file (default: <workbook>-report.xlsx)
+           --replace    替换该年度已有的报告工作表 / replace the year's existing report sheet
+           --overwrite  覆盖已存在的输出文件 / overwrite an existing output file
+           --lang       报告语言 zh 或 en / report language, zh or en
+  demo     生成示例工作簿（示例数据，非真实数据） / write a demo workbook (illustrative data, not real figures)
+  --debug  出错时显示技术细节 / show technical details on errors
+(npm run report -- … 与 npm run demo -- … 同样可用 / work the same way)`;
+
+export const cliText = {
+  unknownCommand: (c: string): Bilingual => ({ zh: `未知命令 ${q(c)}：可用 report、demo 或 --help`, en: `unknown command ${q(c)}: use report, demo or --help` }),
+  unknownOption: (o: string): Bilingual => ({ zh: `未知选项 ${o}：见 --help`, en: `unknown option ${o}: see --help` }),
+  missingValue: (o: string): Bilingual => ({ zh: `选项 ${o} 缺少取值`, en: `option ${o} needs a value` }),
+  repeated: (o: string): Bilingual => ({ zh: `选项 ${o} 重复`, en: `option ${o} is given twice` }),
+  extraArgument: (a: string): Bilingual => ({ zh: `多余的参数 ${q(a)}：只能指定一个工作簿`, en: `unexpected argument ${q(a)}: give one workbook only` }),
+  missingInput: (): Bilingual => ({ zh: "缺少工作簿：plan-monitor report <工作簿.xlsx>", en: "no workbook given: plan-monitor report <workbook.xlsx>" }),
+  badYear: (y: string, from: number, to: number): Bilingual => ({
+    zh: `--year ${q(y)} 不是规划期内的年度：请填写 ${from}–${to} 之间的年份`,
+    en: `--year ${q(y)} is not a year of the plan period: use a year from ${from} to ${to}`,
+  }),
+  badLanguage: (l: string): Bilingual => ({ zh: `--lang ${q(l)} 不受支持：请用 zh 或 en`, en: `--lang ${q(l)} is not supported: use zh or en` }),
+  notFound: (p: string): Bilingual => ({ zh: `找不到文件 ${p}：请检查路径（相对路径从当前文件夹算起）`, en: `file not found: ${p} (relative paths start from the current folder)` }),
+  isFolder: (p: string): Bilingual => ({ zh: `${p} 是文件夹而不是工作簿`, en: `${p} is a folder, not a workbook` }),
+  emptyFile: (p: string): Bilingual => ({ zh: `${p} 是空文件（0 字节）：请选择保存好的 .xlsx 工作簿`, en: `${p} is empty (0 bytes): choose a saved .xlsx workbook` }),
+  xls: (p: string): Bilingual => ({
+    zh: `${p} 是旧版 .xls 工作簿：请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试`,
+    en: `${p} is an old .xls workbook: save it as .xlsx in Excel, WPS or LibreOffice, then try again`,
+  }),
+  notXlsx: (p: string): Bilingual => ({ zh: `${p} 不是 .xlsx 工作簿（文件内容不符）`, en: `${p} is not an .xlsx workbook (its content is not one)` }),
+  unreadable: (p: string, detail: string): Bilingual => ({
+    zh: `无法读取工作簿 ${p}（${detail}）：请在 Excel、WPS 或 LibreOffice 中打开并重新保存为 .xlsx`,
+    en: `cannot read the workbook ${p} (${detail}): open it in Excel, WPS or LibreOffice and save it again as .xlsx`,
+  }),
+  sameAsInput: (p: string): Bilingual => ({ zh: `输出文件不能是输入文件本身（${p}）：请用 -o 指定另一个文件`, en: `the output cannot be the input itself (${p}): choose another file with -o` }),
+  outputExists: (p: string): Bilingual => ({ zh: `输出文件 ${p} 已存在：如要覆盖请加 --overwrite，或用 -o 指定另一个文件`, en: `the output ${p} already exists: add --overwrite to replace it, or choose another file with -o` }),
+  outputIsFolder: (p: string): Bilingual => ({ zh: `输出 ${p} 是文件夹：请指定文件名，例如 ${p}/报告.xlsx`, en: `the output ${p} is a folder: name a file, e.g. ${p}/report.xlsx` }),
+  noFolder: (d: string): Bilingual => ({ zh: `输出文件夹 ${d} 不存在：请先创建它`, en: `the output folder ${d} does not exist: create it first` }),
+  cannotWrite: (p: string, detail: string): Bilingual => ({ zh: `无法写入 ${p}（${detail}）：请检查权限或文件是否正被打开`, en: `cannot write ${p} (${detail}): check permissions, or whether the file is open elsewhere` }),
+  notXlsxOutput: (p: string): Bilingual => ({ zh: `输出文件 ${p} 须以 .xlsx 结尾`, en: `the output ${p} must end in .xlsx` }),
+  written: (sheet: string, p: string): Bilingual => ({ zh: `报告工作表“${sheet}”已写入 ${p}`, en: `report sheet "${sheet}" written: ${p}` }),
+  standalone: (parts: string): Bilingual => ({
+    zh: `原工作簿含本工具无法原样复制的内容（${parts}），为免丢失，报告已单独写成新工作簿；原工作簿未改动`,
+    en: `the workbook holds parts this tool cannot copy faithfully (${parts}), so the report was written as a workbook of its own; the original is untouched`,
+  }),
+  chartAsBars: (): Bilingual => ({
+    zh: "文件中以单元格数据条表示完成度；原生图表由加载项在 Excel 中生成",
+    en: "completion is drawn as in-cell data bars; the native chart is drawn by the add-in in Excel",
+  }),
+  demoWritten: (p: string): Bilingual => ({ zh: `示例工作簿已写入 ${p}（示例数据，非真实数据）`, en: `demo workbook written: ${p} (illustrative data, not real figures)` }),
+  failed: (detail: string): Bilingual => ({ zh: `意外错误：${detail}（加 --debug 查看详情）`, en: `unexpected error: ${detail} (add --debug for details)` }),
+} as const;
+
+/** Parts of an .xlsx that exceljs drops or damages when it rewrites the package. */
+export const FOREIGN_PARTS: ReadonlyArray<{ prefix: string; label: Bilingual }> = [
+  { prefix: "xl/charts/", label: { zh: "图表", en: "charts" } },
+  { prefix: "xl/pivotTables/", label: { zh: "数据透视表", en: "pivot tables" } },
+  { prefix: "xl/pivotCache/", label: { zh: "数据透视表", en: "pivot tables" } },
+  { prefix: "xl/media/", label: { zh: "图片", en: "images" } },
+  { prefix: "xl/vbaProject.bin", label: { zh: "宏", en: "macros" } },
+  { prefix: "xl/slicers/", label: { zh: "切片器", en: "slicers" } },
+  { prefix: "xl/externalLinks/", label: { zh: "外部链接", en: "external links" } },
+];
