@@ -7,21 +7,22 @@ const transform = {
 };
 
 module.exports = {
+  // testTimeout is a global option (inside a project entry jest ignores it and keeps its 5 s default):
+  // generous, because CI shares two cores with other work. Slow suites set their own, longer ones.
+  testTimeout: 60000,
   projects: [
     {
       displayName: "unit",
       testEnvironment: "node",
-      testTimeout: 30000,
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
-      setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts", "<rootDir>/test/setup/jsdom.ts"],
+      setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts", "<rootDir>/test/setup/jsdom.ts", "<rootDir>/test/setup/fast-check.ts"],
       transform,
     },
     {
       displayName: "browser",
       testEnvironment: "node",
-      testTimeout: 30000,
       roots: ["<rootDir>/test/browser"],
       testMatch: ["**/*.test.ts"],
       transform,

@@ -222,20 +222,49 @@ export const calcMessages = {
     zh: "计算时发生意外错误：请检查参数；若问题持续，请联系维护人员。",
     en: "Unexpected error while calculating: check the arguments; if it persists, contact support.",
   },
+  missingGroup: (): Bilingual => ({
+    zh: "给出了分组列 groups，但没有给出要计算的组 group：请填写组名，例如 \"小学\"。",
+    en: 'groups is given but group is not: name the group to keep, e.g. "小学".',
+  }),
+  unknownBasis: (text: string): Bilingual => ({
+    zh: `口径 ${q(text)} 无法识别：请填写“累计”、“最新”或“每年”。`,
+    en: `The basis ${q(text)} is not known: use "cumulative", "latest" or "each year" (累计, 最新, 每年).`,
+  }),
+  badBand: (band: number): Bilingual => ({
+    zh: `左右幅度 ${band} 无效：请填写 0 到 1 之间的比例，例如 5%（默认）。`,
+    en: `The band ${band} is not valid: use a share between 0 and 1, e.g. 5% (the default).`,
+  }),
+  rangeOrder: (text: string): Bilingual => ({
+    zh: `区间 ${q(text)} 的下限大于上限：请按“小-大”填写，例如 2-3项。`,
+    en: `The range ${q(text)} has its lower end above its upper end: write it low–high, e.g. 2-3.`,
+  }),
+  noBaseline: (): Bilingual => ({
+    zh: "规划未给出基期值，无法计算完成率和序时进度值；如有基期实测值，请填入基期值。",
+    en: "The plan states no baseline, so there is no completion or expected value; enter a measured baseline if there is one.",
+  }),
+  baselineIsBound: (): Bilingual => ({
+    zh: "基期值本身是界限（如 ＜0.42），规划未定义完成率和序时进度值；如有基期实测值，请填入基期值。",
+    en: "The baseline is itself a bound (such as <0.42), so the plan defines no completion or expected value; enter a measured baseline if there is one.",
+  }),
+  maintainNoPath: (): Bilingual => ({
+    zh: "保持类目标（目标值等于基期值）没有完成率，只看是否保持；序时进度值即目标值。",
+    en: "A maintain target (target equals baseline) has no completion, only held or not; its expected value is the target.",
+  }),
+  perYearNoPath: (): Bilingual => ({
+    zh: "每年须达到的目标没有完成率，只看各年是否达到。",
+    en: "A target due every year has no completion, only whether each year reached it.",
+  }),
+  baselineMeetsTarget: (): Bilingual => ({
+    zh: "基期值已达到目标，目标是保持，没有完成率和序时进度值。",
+    en: "The baseline already meets the target, so the aim is to stay there: there is no completion or expected value.",
+  }),
   unknownLanguage: (text: string): Bilingual => ({
     zh: `语言 ${q(text)} 无法识别：请填写 "zh" 或 "en"，或留空以跟随 Office 显示语言。`,
     en: `Language ${q(text)} is not known: use "zh" or "en", or leave it empty to follow Office's display language.`,
   }),
 } as const;
 
-export const statusLabels = {
-  met: { zh: "已达标", en: "Met" },
-  onTrack: { zh: "符合进度", en: "On track" },
-  behind: { zh: "滞后", en: "Behind" },
-  regressing: { zh: "倒退", en: "Regressing" },
-  missed: { zh: "未达标", en: "Missed" },
-  noData: { zh: "无数据", en: "No data" },
-} as const satisfies Record<string, Bilingual>;
+export { STATUS_LABELS as statusLabels } from "./calc/status";
 
 /** The page shown when the add-in's page is opened outside Excel. */
 export const outsideMessages = {
@@ -304,14 +333,14 @@ export const paneText = {
   errors: { zh: "错误", en: "Errors" },
   warnings: { zh: "提示", en: "Warnings" },
   progressSection: { zh: "进度与预警", en: "Progress and flags" },
-  year: { zh: "监测年份", en: "Monitoring year" },
+  year: { zh: "监测年度", en: "Monitoring year" },
   refresh: { zh: "刷新", en: "Refresh" },
-  noMisses: { zh: "本年度没有未达标或滞后的指标。", en: "No indicator misses its target or lags its path this year." },
-  misses: { zh: "未达标或滞后的指标（最严重的在前）", en: "Indicators missing their target or behind their path (worst first)" },
+  noMisses: { zh: "本年度没有数据有误、倒退、未实现或滞后的指标和任务。", en: "No indicator or task has invalid data, regresses, misses or lags this year." },
+  noYearData: { zh: "该年度还没有填写任何指标数据，无法判断进度：请先在黄色单元格中填写该年数据。", en: "No indicator has a value for this year yet, so there is no progress to judge: fill in the year's yellow cells first." },
+  misses: { zh: "需关注的指标和任务（最严重的在前，点击定位）", en: "Indicators and tasks needing attention (worst first; choose one to go to it)" },
   actual: { zh: "实际", en: "Actual" },
-  expected: { zh: "预期", en: "Expected" },
+  expected: { zh: "序时进度值", en: "Expected" },
   gap: { zh: "差距", en: "Gap" },
-  unreadable: { zh: "以下指标的数值无法读取，请先校验数据：", en: "These indicators have unreadable values; run the data check:" },
   reportsSection: { zh: "年度报告", en: "Annual reports" },
   failed: { zh: "操作失败", en: "The action failed" },
   retry: { zh: "请重试；若问题持续，请联系维护人员。", en: "Try again; if it persists, contact support." },
@@ -399,6 +428,11 @@ export const layoutText = {
     en: "Enter a number of 0 or more; a percentage cannot exceed 100% (type 92.52% rather than 92.52).",
   },
   stagePrompt: { zh: "选择学段：小学或初中。", en: "Choose the stage: 小学 (primary) or 初中 (junior)." },
+  bandPrompt: {
+    zh: "“左右”类目标的允许幅度：在目标值上下此比例内即算实现（默认 5%）。其他目标留空。",
+    en: "For \"about\" (左右) targets: within this share above or below the target counts as reached (default 5%). Leave blank for other targets.",
+  },
+  bandError: { zh: "请填写 0% 到 99% 之间的比例，例如 5%。", en: "Enter a share from 0% to 99%, e.g. 5%." },
   stageError: { zh: "学段只能是“小学”或“初中”。", en: "The stage must be 小学 (primary) or 初中 (junior)." },
   enrolmentPrompt: { zh: "在校生人数（正整数）。", en: "Students enrolled (a whole number above 0)." },
   enrolmentError: { zh: "在校生数须为大于 0 的整数。", en: "Enrolment must be a whole number above 0." },
@@ -458,12 +492,12 @@ export const checkMessages = {
     en: `${where}: ${plainNumber(v)} is negative, which this cell cannot be. Check the figure.`,
   }),
   percentPoints: (where: string, v: number): Bilingual => ({
-    zh: `${where}：这是百分比单元格，${plainNumber(v)} 会显示为 ${pct(v)}。若指 ${plainNumber(v)}%，请输入“${plainNumber(v)}%”或 ${plainNumber(v / 100)}。`,
-    en: `${where}: this is a percent cell, so ${plainNumber(v)} shows as ${pct(v)}. If you mean ${plainNumber(v)}%, type "${plainNumber(v)}%" or ${plainNumber(v / 100)}.`,
+    zh: `${where}：${plainNumber(v)} 像是按百分点填写的（百分比单元格中会显示为 ${pct(v)}）。若指 ${plainNumber(v)}%，请输入“${plainNumber(v)}%”或 ${plainNumber(v / 100)}。`,
+    en: `${where}: ${plainNumber(v)} looks like percentage points (a percent cell shows it as ${pct(v)}). If you mean ${plainNumber(v)}%, type "${plainNumber(v)}%" or ${plainNumber(v / 100)}.`,
   }),
   percentRange: (where: string, v: number): Bilingual => ({
-    zh: `${where}：${pct(v)} 超过 100%。请核对数据。`,
-    en: `${where}: ${pct(v)} exceeds 100%. Check the figure.`,
+    zh: `${where}：${pct(v)} 超过 100%，而该指标不可能超过 100%（只有毛入园率、毛入学率等毛率可以）。请核对数据。`,
+    en: `${where}: ${pct(v)} exceeds 100%, which this indicator cannot (only gross ratios such as gross enrolment can). Check the figure.`,
   }),
   coefficientRange: (where: string, v: number): Bilingual => ({
     zh: `${where}：差异系数 ${plainNumber(v)} 大于 1，极不寻常。请核对是否按学生数加权计算。`,
@@ -551,12 +585,19 @@ export function formatFigure(value: number, unit: string | null, kind: "value" |
 export const reportText = {
   sheetName: (year: number): Bilingual => ({ zh: `${year}年度监测报告`, en: `${year} Monitoring Report` }),
   title: (year: number, kind: "annual" | "midterm" | "final"): Bilingual => ({
-    zh: `${year}年度监测报告（${{ annual: "年度监测", midterm: "中期评估", final: "终期评估" }[kind]}）`,
-    en: `${year} monitoring report (${{ annual: "annual monitoring", midterm: "mid-term evaluation", final: "final evaluation" }[kind]})`,
+    zh: `${year}年度规划实施监测报告${kind === "midterm" ? "（中期评估）" : ""}`,
+    en: `${year} plan implementation monitoring report${kind === "midterm" ? " (mid-term evaluation)" : ""}`,
   }),
-  headerLine: (generatedAt: string, template: string, version: string, withValue: number, total: number, year: number): Bilingual => ({
-    zh: `生成时间：${generatedAt}\u3000模板：${template} ${version}\u3000数据完整度：${total} 项指标中 ${withValue} 项有 ${year} 年数据`,
-    en: `Generated ${generatedAt}   Template: ${template} ${version}   Data completeness: ${withValue} of ${total} indicators have a ${year} value`,
+  headerLine: (generatedAt: string, version: string, c: { withValue: number; invalid: number; total: number }, year: number): Bilingual => ({
+    zh: `监测年度：${year}年\u3000生成时间：${generatedAt}\u3000模板版本：${version}\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据${c.invalid ? `，${c.invalid} 项数据有误` : ""}，${c.total - c.withValue - c.invalid} 项无数据`,
+    en: `Monitoring year: ${year}   Generated ${generatedAt}   Template version ${version}   Data completeness: ${c.withValue} of ${c.total} indicators have a valid value${c.invalid ? `, ${c.invalid} have invalid data` : ""}, ${c.total - c.withValue - c.invalid} have none`,
+  }),
+  problems: { zh: "数据问题（须先更正，相关指标暂判为“数据有误”）", en: "Data problems (correct these first; the rows concerned are marked Invalid data)" },
+  noProblems: { zh: "数据检查未发现错误。", en: "The data check found no errors." },
+  problemHeaders: { zh: ["工作表", "单元格", "编号", "问题及处理"], en: ["Sheet", "Cell", "ID", "Problem and fix"] },
+  problemSummary: (n: number, cells: string): Bilingual => ({
+    zh: `数据问题 ${n} 处（${cells}），相关指标判为“数据有误”，详见报告“数据问题”一节`,
+    en: `${n} data problem(s) (${cells}); the rows concerned are marked Invalid data, see the report's Data problems section`,
   }),
   valuesNote: {
     zh: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。",
@@ -567,13 +608,13 @@ export const reportText = {
   total: { zh: "合计", en: "Total" },
   indicators: { zh: "二、指标进度", en: "2. Indicators" },
   indicatorHeaders: {
-    zh: ["编号", "组别", "指标", "学段", "基期值", "目标值", "本年实际", "预期值", "完成度", "时间进度", "差距", "状态", "说明"],
+    zh: ["编号", "组别", "指标", "学段", "基期值", "目标值", "本年实际", "序时进度值", "完成率", "时间进度", "差距", "状态", "说明"],
     en: ["ID", "Group", "Indicator", "Stage", "Baseline", "Target", "Actual", "Expected", "Completion", "Time elapsed", "Gap", "Status", "Note"],
   },
-  misses: { zh: "三、未达标及滞后指标（最严重的在前）", en: "3. Indicators missing their target or behind their path (worst first)" },
-  noMisses: { zh: "本年度没有未达标或滞后的指标。", en: "No indicator misses its target or lags its path this year." },
+  misses: { zh: "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）", en: "3. Indicators and tasks needing attention (invalid data, regressing, missed, behind; worst first)" },
+  noMisses: { zh: "本年度没有数据有误、倒退、未实现或滞后的指标和任务。", en: "No indicator or task has invalid data, regresses, misses or lags this year." },
   missHeaders: {
-    zh: ["编号", "指标", "状态", "本年实际", "预期值", "差距", "完成度", "时间进度"],
+    zh: ["编号", "指标", "状态", "本年实际", "序时进度值", "差距", "完成率", "时间进度"],
     en: ["ID", "Indicator", "Status", "Actual", "Expected", "Gap", "Completion", "Time elapsed"],
   },
   balance: { zh: "四、县域义务教育学校资源配置校际均衡", en: "4. Inter-school resource allocation (compulsory education)" },
@@ -596,9 +637,9 @@ export const reportText = {
   failingHeaders: { zh: ["学校", "达标项数", "未达标项"], en: ["School", "Indicators met", "Indicators missed"] },
   contradictions: { zh: "五、规划内部不一致之处", en: "5. Contradictions within the plan" },
   tasks: { zh: "六、第三章任务目标进展", en: "6. Chapter 3 task targets" },
-  taskHeaders: { zh: ["编号", "任务", "目标", "已完成", "完成率", "口径"], en: ["ID", "Task", "Target", "Achieved", "Completion", "Basis"] },
-  chartTitle: { zh: "完成度与时间进度", en: "Completion against time elapsed" },
-  chartHeaders: { zh: ["指标", "完成度", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
+  taskHeaders: { zh: ["编号", "任务", "目标", "已完成", "完成率", "口径", "状态"], en: ["ID", "Task", "Target", "Achieved", "Completion", "Basis", "Status"] },
+  chartTitle: { zh: "完成率与时间进度", en: "Completion against time elapsed" },
+  chartHeaders: { zh: ["指标", "完成率", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
   footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
   exists: (name: string): Bilingual => ({
     zh: `工作表“${name}”已存在。重新生成将替换该报告工作表（其他工作表不受影响）。`,
@@ -634,11 +675,12 @@ export const reportPaneText = {
 export const functionSummaries = {
   PARSE: { zh: "读取规划文本中的数值", en: "Number from plan-style text" },
   GAP: { zh: "距目标尚差多少", en: "Distance still to go" },
-  EXPECTED: { zh: "该年按进度应达到的值", en: "Value expected on the path" },
-  PROGRESS: { zh: "完成度", en: "Completion" },
-  STATUS: { zh: "进度状态", en: "Status" },
+  EXPECTED: { zh: "序时进度值", en: "Value expected on the path" },
+  PROGRESS: { zh: "完成率", en: "Completion" },
+  STATUS: { zh: "判定（提前实现、已实现、符合预期……）", en: "Verdict (reached early, reached, on track …)" },
   PACE: { zh: "增速进度比", en: "Growth pace ratio" },
-  CV: { zh: "校际差异系数（按学生加权）", en: "Difference coefficient (student-weighted)" },
+  DIFFCOEF: { zh: "校际差异系数（按学生加权）", en: "Difference coefficient (student-weighted)" },
+  ACHIEVED: { zh: "任务到该年已完成的数值", en: "What a task has achieved by the year" },
   GINI: { zh: "基尼系数", en: "Gini coefficient" },
   THEIL: { zh: "泰尔指数", en: "Theil index" },
   MCLOONE: { zh: "麦克朗指数", en: "McLoone index" },

@@ -50,7 +50,8 @@ export interface ReadOptions {
   percentPoints?: boolean;
 }
 
-const EXCEL_ERROR =
+/** Excel's error values, as text (what `values` gives for an error cell). */
+export const EXCEL_ERROR =
   /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
 
 // Longest first so that `<=` wins over `<` and `不超过` over `超过`.
@@ -208,21 +209,4 @@ export function readValue(input: unknown, options: ReadOptions = {}): ReadResult
 /** A blank cell: nothing, or only white space. */
 export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
-/** True when `actual` satisfies `comparator bound` (strictness respected; `~` and `=` need equality). */
-export function satisfies(actual: number, comparator: Comparator, bound: number): boolean {
-  switch (comparator) {
-    case "<":
-      return actual < bound;
-    case "<=":
-      return actual <= bound;
-    case ">":
-      return actual > bound;
-    case ">=":
-      return actual >= bound;
-    case "=":
-    case "~":
-      return actual === bound;
-  }
 }

@@ -82,6 +82,9 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
       case "addTableColumn":
         wb.tables.getItem(op.table).columns.add(undefined, undefined, op.header);
         break;
+      case "renameTableColumn":
+        wb.tables.getItem(op.table).columns.getItem(op.from).name = op.to;
+        break;
       case "format": {
         const range = sheet(op.sheet).getRange(op.address);
         if (op.numberFormat) range.numberFormat = op.numberFormat;

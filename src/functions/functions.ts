@@ -7,21 +7,15 @@
  * Every value argument accepts plan-style text (`19.62:1`, `＜0.40`, `92.52%`). Ranges arrive as 2D
  * arrays (a column, a row or a block). In a values range a blank cell skips its row on purpose.
  */
-import {
-  assess,
-  completion,
-  expectedValue,
-  gap,
-  inferSense,
-  pace,
-  type Period,
-  type Sense,
-} from "../core/calc/progress";
+import { pace, DEFAULT_PERIOD, type Period } from "../core/calc/progress";
+import { completionFor, expectedFor, gapTo, verdict } from "../core/calc/verdict";
+import { directionFromText, readBaseline, readTarget, type Baseline, type DirectionHint, type Target } from "../core/calc/target";
+import { achievedBy, basisFromText } from "../core/calc/achieved";
+import { checkedUnitValue } from "../core/calc/units";
 import { classShare, meetsBalance } from "../core/calc/balance";
 import { measure, readArg, readNumber, readOptionalNumber, readSample, isBlank, flatten, type MeasureName } from "../core/calc/samples";
-import { err, type Calc } from "../core/calc/errors";
-import { calcMessages, labels, statusLabels, type Language } from "../core/i18n";
-import { DEFAULT_PERIOD } from "../core/calc/progress";
+import { err, ok, type Calc } from "../core/calc/errors";
+import { calcMessages, statusLabels, type Language } from "../core/i18n";
 import { displayLanguage, unwrap } from "./runtime";
 
 function period(baseYear: unknown, targetYear: unknown): Calc<Period> {
@@ -32,32 +26,34 @@ function period(baseYear: unknown, targetYear: unknown): Calc<Period> {
   return { ok: true, value: { baseYear: b.value, targetYear: t.value } };
 }
 
-/** Direction words a cell may hold, including the template's own labels in both languages. */
-const SENSES: Record<string, Sense | null> = {
-  "1": "up",
-  "-1": "down",
-  up: "up",
-  down: "down",
-  higher: "up",
-  lower: "down",
-  高: "up",
-  低: "down",
-  // "maintain" and "bound" leave the direction to the target (its bound, or baseline → target).
-  ...Object.fromEntries(
-    (["higher", "lower", "maintain", "bound"] as const).flatMap((d) => {
-      const sense = d === "higher" ? "up" : d === "lower" ? "down" : null;
-      return [
-        [labels.direction[d].zh, sense],
-        [labels.direction[d].en.toLowerCase(), sense],
-      ];
-    }),
-  ),
-};
+function readDirection(arg: unknown): Calc<DirectionHint> {
+  const hint = directionFromText(flatten(arg)[0]);
+  return hint === undefined ? err("value", calcMessages.unknownDirection(String(flatten(arg)[0]))) : ok(hint);
+}
 
-function readDirection(arg: unknown): Calc<Sense | null> {
-  if (isBlank(arg)) return { ok: true, value: null };
-  const key = String(arg).trim().toLowerCase();
-  return key in SENSES ? { ok: true, value: SENSES[key]! } : err("value", calcMessages.unknownDirection(String(arg)));
+/** Optional relative band for about (左右) targets: blank gives the default ±5 %. */
+function readBand(arg: unknown): Calc<number | null> {
+  const cell = flatten(arg)[0];
+  if (isBlank(cell)) return ok(null);
+  const read = readArg(cell, "band");
+  return read.ok ? ok(read.value.value) : read;
+}
+
+/** Baseline: blank means the plan states none. */
+function readBaselineArg(arg: unknown): Calc<Baseline | null> {
+  const cell = flatten(arg)[0];
+  if (isBlank(cell)) return ok(null);
+  const read = readBaseline(cell);
+  return read.ok ? read : err("value", calcMessages.badArgument("baseline", undefined, read.error.message));
+}
+
+function readTargetArg(target: unknown, baseline: Baseline | null, direction: unknown, band: unknown): Calc<Target> {
+  const d = readDirection(direction);
+  if (!d.ok) return d;
+  const b = readBand(band);
+  if (!b.ok) return b;
+  const t = readTarget(flatten(target)[0], { baseline, direction: d.value, band: b.value });
+  return t.ok ? t : err(t.error.kind, calcMessages.badArgument("target", undefined, t.error.message));
 }
 
 function readLanguage(arg: unknown): Calc<Language> {
@@ -81,32 +77,35 @@ export function parse(text: any): number {
 }
 
 /**
- * Signed distance still to go to the target: target − actual when higher is better, actual − target when lower is better. 0 or less means reached (a strict bound such as <0.40 is not reached at equality).
+ * Distance still to go to the target, in its units: target − actual when higher is better, actual − target when lower is better; for a band (左右) or range, the distance to its nearest end. 0 or less means reached (a strict bound such as <0.40 is not reached at equality: 0).
  * @customfunction GAP
  * @param actual The actual value.
- * @param target The target, a number or plan text; a bound such as "<0.40" implies lower is better.
- * @param [direction] 1 or "up" if higher is better, -1 or "down" if lower is better. Default: from the target's bound, else higher is better.
+ * @param target The target, a number or plan text: "<0.40", "1100人左右", "2-3项".
+ * @param [direction] "up"/1 if higher is better, "down"/-1 if lower is better, or the template's direction label. Default: from the target's bound, else from baseline to target, else higher.
+ * @param [baseline] The baseline, to tell which way is better when the direction is blank.
+ * @param [band] Half-width of an about (左右) target's band, relative (default 5%).
  * @returns The gap, in the target's units.
- * @zh 距目标尚差多少（带符号）：越高越好时为 目标−实际，越低越好时为 实际−目标。小于等于 0 表示已达到（严格界限如 ＜0.40 在相等时不算达到）。
+ * @zh 距目标尚差多少（按目标的单位）：越高越好时为 目标−实际，越低越好时为 实际−目标；左右或区间目标为距区间最近一端的距离。小于等于 0 表示已实现（严格界限如 ＜0.40 在相等时为 0，但未实现）。
  * @zhparam actual 实际值。
- * @zhparam target 目标值，可为数字或规划文本；"＜0.40" 之类的界限表示越低越好。
- * @zhparam direction 1 或 "up" 表示越高越好，-1 或 "down" 表示越低越好。默认：按目标的界限判断，否则越高越好。
+ * @zhparam target 目标值，可为数字或规划文本，如 "＜0.40"、"1100人左右"、"2-3项"。
+ * @zhparam direction "up"/1 表示越高越好，"down"/-1 表示越低越好，也可填模板中的方向文字。默认：按目标界限判断，否则按基期到目标的方向，否则越高越好。
+ * @zhparam baseline 基期值，方向留空时用于判断哪个方向更好。
+ * @zhparam band 左右类目标的允许幅度（相对值，默认 5%）。
  */
-export function gapFunction(actual: any, target: any, direction?: any): number {
+export function gapFunction(actual: any, target: any, direction?: any, baseline?: any, band?: any): number {
   return unwrap(() => {
-    const a = readArg(actual, "actual");
+    const a = readArg(flatten(actual)[0], "actual");
     if (!a.ok) return a;
-    const t = readArg(target, "target");
+    const b = readBaselineArg(baseline);
+    if (!b.ok) return b;
+    const t = readTargetArg(target, b.value, direction, band);
     if (!t.ok) return t;
-    const d = readDirection(direction);
-    if (!d.ok) return d;
-    const sense = d.value ?? inferSense(null, t.value);
-    return { ok: true, value: gap(a.value.value, t.value.value, sense) };
+    return ok(gapTo(a.value.value, t.value));
   });
 }
 
 /**
- * Value on the straight path from baseline (base year) to target (target year). Years after the target year give the target.
+ * 序时进度值: the value on the straight path from the baseline (base year) to the target (target year). #N/A with the reason where the plan defines none: a baseline that is itself a bound, a baseline already at the target, a range, a target due every year.
  * @customfunction EXPECTED
  * @param baseline The baseline value (in the base year).
  * @param target The target value (in the target year).
@@ -114,70 +113,78 @@ export function gapFunction(actual: any, target: any, direction?: any): number {
  * @param [baseYear] The plan's base year. Default 2020.
  * @param [targetYear] The plan's target year. Default 2025.
  * @returns The expected value for the year.
- * @zh 从基期值（基期年）到目标值（目标年）直线路径上该年应达到的值；目标年之后为目标值。
+ * @zh 序时进度值：从基期值（基期年）到目标值（目标年）直线路径上该年应达到的值。规划未定义时（基期值本身是界限、基期已达到目标、区间目标、每年目标）返回 #N/A 并说明原因。
  * @zhparam baseline 基期值（基期年的数值）。
  * @zhparam target 目标值（目标年的数值）。
- * @zhparam year 监测年份。
+ * @zhparam year 监测年度。
  * @zhparam baseYear 规划基期年，默认 2020。
  * @zhparam targetYear 规划目标年，默认 2025。
  */
 export function expected(baseline: any, target: any, year: any, baseYear?: any, targetYear?: any): number {
   return unwrap(() => {
-    const b = readNumber(baseline, "baseline");
+    const b = readBaselineArg(baseline);
     if (!b.ok) return b;
-    const t = readNumber(target, "target");
+    const t = readTargetArg(target, b.value, null, null);
     if (!t.ok) return t;
-    const y = readNumber(year, "year");
+    const y = readNumber(flatten(year)[0], "year");
     if (!y.ok) return y;
     const p = period(baseYear, targetYear);
     if (!p.ok) return p;
-    return expectedValue(b.value, t.value, y.value, p.value);
+    return expectedFor(b.value, t.value, y.value, p.value);
   });
 }
 
 /**
- * Completion (actual − baseline) / (target − baseline), not clamped; works when lower is better. For a maintain target (baseline = target): 1 when met, else 0.
+ * Completion (actual − baseline) / (target − baseline), not clamped; works when lower is better; 1 or more exactly when the target is reached. #N/A with the reason where the plan defines none (maintain targets, a baseline that is itself a bound or already at the target).
  * @customfunction PROGRESS
  * @param baseline The baseline value.
  * @param actual The actual value.
  * @param target The target value.
  * @returns The share of the planned change achieved (1 = 100%).
- * @zh 完成度 (实际−基期)/(目标−基期)，不截断；越低越好的指标同样适用。保持类目标（基期=目标）达到为 1，否则为 0。
+ * @zh 完成率 (实际−基期)/(目标−基期)，不截断；越低越好的指标同样适用；恰在实现目标时不小于 1。规划未定义时（保持类目标、基期值本身是界限或已达到目标）返回 #N/A 并说明原因。
  * @zhparam baseline 基期值。
  * @zhparam actual 实际值。
  * @zhparam target 目标值。
  */
 export function progress(baseline: any, actual: any, target: any): number {
   return unwrap(() => {
-    const b = readNumber(baseline, "baseline");
+    const b = readBaselineArg(baseline);
     if (!b.ok) return b;
-    const a = readNumber(actual, "actual");
+    const a = readArg(flatten(actual)[0], "actual");
     if (!a.ok) return a;
-    const t = readNumber(target, "target");
+    const t = readTargetArg(target, b.value, null, null);
     if (!t.ok) return t;
-    return { ok: true, value: completion(b.value, a.value, t.value) };
+    return completionFor(b.value, t.value, a.value.value);
   });
 }
 
 /**
- * Status of an indicator in a year: Met, On track, Behind, Regressing, Missed or No data.
+ * Verdict for a year: Reached early, Reached, On track, Behind, Regressing, Missed, No data, or Invalid data (an unreadable value, or 98.5 in a percent row).
  * @customfunction STATUS
- * @param baseline The baseline, a number or plan text such as "<0.42".
- * @param actual The actual value for the year; blank gives No data.
- * @param target The target, a number or plan text such as "<0.40".
+ * @param baseline The baseline, a number or plan text such as "<0.42"; blank if the plan states none.
+ * @param actual The value for the year; blank gives No data.
+ * @param target The target, a number or plan text: "<0.40", "1100人左右", "2-3项", "每年至少15个".
  * @param year The monitoring year.
  * @param [baseYear] The plan's base year. Default 2020.
- * @param [targetYear] The plan's target year. Default 2025.
+ * @param [targetYear] The target's deadline. Default 2025.
  * @param [language] "zh" or "en". Default: Excel's display language.
+ * @param [direction] "up", "down", "maintain" or the template's direction label. Default: from the figures.
+ * @param [band] Half-width of an about (左右) target's band, relative (default 5%).
+ * @param [unit] The row's unit label ("%", "%（毛率）"): a percent above 150%, or above 100% unless gross, is Invalid data.
+ * @param [yearly] For targets due every year: the values from the first plan year on, in order.
  * @returns The status label.
- * @zh 指标在该年的状态：已达标、符合进度、滞后、倒退、未达标或无数据。
- * @zhparam baseline 基期值，可为数字或规划文本，如 "＜0.42"。
- * @zhparam actual 该年实际值；留空为“无数据”。
- * @zhparam target 目标值，可为数字或规划文本，如 "＜0.40"。
- * @zhparam year 监测年份。
+ * @zh 该年的判定：提前实现、已实现、符合预期、滞后、倒退、未实现、无数据，或数据有误（无法读取的数值，或百分比行中填了 98.5）。
+ * @zhparam baseline 基期值，可为数字或规划文本，如 "＜0.42"；规划未给出时留空。
+ * @zhparam actual 该年数值；留空为“无数据”。
+ * @zhparam target 目标值，可为数字或规划文本，如 "＜0.40"、"1100人左右"、"2-3项"、"每年至少15个"。
+ * @zhparam year 监测年度。
  * @zhparam baseYear 规划基期年，默认 2020。
- * @zhparam targetYear 规划目标年，默认 2025。
+ * @zhparam targetYear 目标的完成期限，默认 2025。
  * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
+ * @zhparam direction "up"、"down"、"maintain" 或模板中的方向文字；默认由数值判断。
+ * @zhparam band 左右类目标的允许幅度（相对值，默认 5%）。
+ * @zhparam unit 该行的单位（"%"、"%（毛率）"）：百分比超过 150%，或非毛率超过 100%，判为数据有误。
+ * @zhparam yearly 每年须达到的目标：从规划第一年起各年的数值，按年份顺序。
  */
 export function status(
   baseline: any,
@@ -187,27 +194,74 @@ export function status(
   baseYear?: any,
   targetYear?: any,
   language?: any,
+  direction?: any,
+  band?: any,
+  unit?: any,
+  yearly?: any,
 ): string {
   return unwrap(() => {
     const lang = readLanguage(language);
     if (!lang.ok) return lang;
-    const b = readArg(baseline, "baseline");
+    const b = readBaselineArg(baseline);
     if (!b.ok) return b;
-    let a: number | null = null;
-    if (!isBlank(flatten(actual)[0])) {
-      const read = readNumber(flatten(actual)[0], "actual");
-      if (!read.ok) return read;
-      a = read.value;
-    }
-    const t = readArg(target, "target");
+    const t = readTargetArg(target, b.value, direction, band);
     if (!t.ok) return t;
-    const y = readNumber(year, "year");
+    const y = readNumber(flatten(year)[0], "year");
     if (!y.ok) return y;
     const p = period(baseYear, targetYear);
     if (!p.ok) return p;
-    const result = assess({ baseline: b.value, actual: a, target: t.value, year: y.value, period: p.value });
-    if (!result.ok) return result;
-    return { ok: true, value: statusLabels[result.value.status][lang.value] };
+    const label = (s: keyof typeof statusLabels) => ok(statusLabels[s][lang.value]);
+    const a = checkedUnitValue(flatten(actual)[0], flatten(unit)[0]);
+    if (a === "invalid") return label("invalid");
+    const earlier: Array<{ year: number; value: number | null }> = [];
+    if (!isBlank(yearly)) {
+      const cells = flatten(yearly);
+      for (let i = 0; i < cells.length; i++) {
+        const v = checkedUnitValue(cells[i], flatten(unit)[0]);
+        if (v === "invalid") return label("invalid");
+        earlier.push({ year: p.value.baseYear + 1 + i, value: v });
+      }
+    }
+    const v = verdict({ baseline: b.value, target: t.value, actual: a, year: y.value, period: p.value, earlier });
+    return v.ok ? label(v.value.status) : v;
+  });
+}
+
+/**
+ * What a task has achieved by the year, by its basis: counts add up (累计), levels take the latest year entered (最新), targets due every year take that year's value (每年). Blank when nothing is entered yet.
+ * @customfunction ACHIEVED
+ * @param values The task's values, one per plan year from the first plan year, in order.
+ * @param basis "累计"/"cumulative", "最新"/"latest" or "每年"/"each year" (the template's basis label works).
+ * @param year The monitoring year.
+ * @param [firstYear] The year of the first value. Default 2021.
+ * @returns The achieved value, or blank.
+ * @zh 任务到该年已完成的数值，按口径：累计类相加，水平类取最近填写的年份，每年类取该年数值。尚未填写时为空。
+ * @zhparam values 任务各年的数值，从规划第一年起按年份顺序。
+ * @zhparam basis "累计"、"最新" 或 "每年"（也可直接引用模板的口径单元格）。
+ * @zhparam year 监测年度。
+ * @zhparam firstYear 第一个数值所属的年份，默认 2021。
+ */
+export function achieved(values: any[][], basis: any, year: any, firstYear?: any): any {
+  return unwrap((): Calc<number | string> => {
+    const kind = basisFromText(flatten(basis)[0]);
+    if (!kind) return err("value", calcMessages.unknownBasis(String(flatten(basis)[0] ?? "")));
+    const y = readNumber(flatten(year)[0], "year");
+    if (!y.ok) return y;
+    const first = readOptionalNumber(flatten(firstYear)[0], "firstYear", DEFAULT_PERIOD.baseYear + 1);
+    if (!first.ok) return first;
+    const cells = flatten(values);
+    const numbers: Array<number | null> = [];
+    for (let i = 0; i < cells.length; i++) {
+      if (isBlank(cells[i])) {
+        numbers.push(null);
+        continue;
+      }
+      const read = readArg(cells[i], "values", i + 1);
+      if (!read.ok) return read;
+      numbers.push(read.value.value);
+    }
+    const result = achievedBy(numbers, kind, Math.min(cells.length - 1, y.value - first.value));
+    return ok(y.value < first.value || result === null ? "" : result);
   });
 }
 
@@ -254,17 +308,28 @@ function equity(name: MeasureName, values: unknown, weights: unknown): number {
 }
 
 /**
- * Coefficient of variation, population form (S / mean). With weights (enrolment per school) it is the official inter-school difference coefficient: the student-weighted CV. Blank values skip their row.
- * @customfunction CV
+ * Difference coefficient (差异系数): the coefficient of variation, population form (S / mean). With enrolment as weights it is the official inter-school difference coefficient, the student-weighted CV. Blank values skip their row; give groups and a group to use only those rows (e.g. the stage column and "小学").
+ * @customfunction DIFFCOEF
  * @param values One value per school (per-student or per-100-student figures).
  * @param [weights] Enrolment per school, same size as values. Omit for the unweighted CV.
- * @returns The coefficient of variation.
- * @zh 差异系数（变异系数，总体形式：标准差 ÷ 平均数）。给出权重（各校在校生数）时即官方的校际差异系数（按学生数加权）。数值为空的行被跳过。
+ * @param [groups] A column of group labels (such as the stage), same size as values.
+ * @param [group] The group to keep, e.g. "小学".
+ * @returns The difference coefficient.
+ * @zh 差异系数（变异系数，总体形式：标准差 ÷ 平均数）。给出权重（各校在校生数）时即官方的校际差异系数（按学生数加权）。数值为空的行被跳过；给出分组列和组名时只计算该组（如学段列和 "小学"）。
  * @zhparam values 每校一个数值（生均或每百名学生指标）。
  * @zhparam weights 各校在校生数，与 values 大小相同；省略则不加权。
+ * @zhparam groups 分组列（如学段），与 values 大小相同。
+ * @zhparam group 要计算的组，如 "小学"。
  */
-export function cv(values: any[][], weights?: any[][]): number {
-  return equity("cv", values, weights);
+export function diffCoef(values: any[][], weights?: any[][], groups?: any[][], group?: any): number {
+  return unwrap(() => {
+    const key = flatten(group)[0];
+    if (!isBlank(groups) && isBlank(key)) return err("value", calcMessages.missingGroup());
+    const filter = isBlank(groups) ? undefined : { groups, key: String(key) };
+    const sample = readSample(values, weights, { values: "values", weights: "weights" }, filter);
+    if (!sample.ok) return sample;
+    return measure("cv", sample.value, "values");
+  });
 }
 
 /**

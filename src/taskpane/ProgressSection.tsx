@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
-import { Badge, Body1, Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { formatFigure, paneText, statusLabels, type Language } from "../core/i18n";
+import { Badge, Body1, Button, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { formatFigure, paneText, pick, statusLabels, type Language } from "../core/i18n";
+import { STATUSES, type Status } from "../core/calc/status";
 import type { Flag, YearSummary } from "../core/workbook/flags";
 import { selectCell, summarizeYear } from "../usecases/workbook";
 import type { PaneHost } from "./host";
@@ -12,10 +13,22 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   badges: { display: "flex", gap: "4px", flexWrap: "wrap" },
   list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "4px" },
-  item: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: "4px 6px", whiteSpace: "normal", fontWeight: tokens.fontWeightRegular },
+  item: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: "4px 6px", whiteSpace: "normal", fontWeight: tokens.fontWeightRegular, width: "100%" },
+  flag: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
+  flagTitle: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap", fontWeight: tokens.fontWeightSemibold },
 });
 
-const COLORS = { met: "success", onTrack: "brand", behind: "warning", regressing: "danger", missed: "danger", noData: "informative" } as const;
+/** Fluent badge colours per status (the sheet and report use STATUS_COLORS). */
+const COLORS: Record<Status, "success" | "brand" | "warning" | "danger" | "severe" | "informative" | "important" | "subtle"> = {
+  reachedEarly: "success",
+  reached: "success",
+  onTrack: "brand",
+  behind: "warning",
+  regressing: "severe",
+  missed: "danger",
+  noData: "informative",
+  invalid: "important",
+};
 
 export function ProgressSection({ host, language, version }: { host: PaneHost; language: Language; version: number }) {
   const styles = useStyles();
@@ -34,7 +47,13 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
       } else {
         setSummary(outcome.summary);
         setYears(outcome.years);
-        setMessage(outcome.summary.flags.length ? null : { intent: "success", text: paneText.noMisses });
+        setMessage(
+          !outcome.summary.hasData
+            ? { intent: "warning", text: paneText.noYearData }
+            : outcome.summary.flags.length
+              ? null
+              : { intent: "success", text: paneText.noMisses },
+        );
       }
     });
   useEffect(() => {
@@ -42,9 +61,14 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
     // Reload when the template changes (version bumps after an insert).
   }, [version]);
 
-  const describe = (f: Flag) => {
-    const figure = (n: number, kind?: "gap") => formatFigure(n, f.unit, kind)[language];
-    return `${f.id} ${f.name} — ${statusLabels[f.status][language]}: ${t("actual")} ${figure(f.actual)}, ${t("expected")} ${figure(f.expected)}, ${t("gap")} ${figure(f.gap, "gap")}`;
+  const sep = language === "zh" ? "；" : "; ";
+  const colon = language === "zh" ? "：" : ": ";
+  const caption = (f: Flag) => {
+    if (f.status === "invalid") return f.problems[0] ? pick(f.problems[0].message, language) : "";
+    const figure = (n: number | null, kind?: "gap") => (n === null ? "—" : formatFigure(n, f.unit, kind)[language]);
+    return [`${t("actual")}${colon}${figure(f.actual)}`, f.expected !== null ? `${t("expected")}${colon}${figure(f.expected)}` : "", `${t("gap")}${colon}${figure(f.gap, "gap")}`]
+      .filter(Boolean)
+      .join(sep);
   };
 
   return (
@@ -66,7 +90,7 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
       {summary && (
         <>
           <div className={styles.badges} aria-label={t("progressSection")}>
-            {(Object.keys(summary.counts) as Array<keyof typeof summary.counts>).map((s) => (
+            {STATUSES.filter((s) => summary.counts[s] > 0).map((s) => (
               <Badge key={s} appearance="tint" color={COLORS[s]}>{`${statusLabels[s][language]} ${summary.counts[s]}`}</Badge>
             ))}
           </div>
@@ -75,16 +99,21 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
               <Body1>{t("misses")}</Body1>
               <ul className={styles.list} aria-label={t("misses")}>
                 {summary.flags.map((f) => (
-                  <li key={f.id}>
+                  <li key={`${f.kind}-${f.id}`}>
                     <Button appearance="subtle" className={styles.item} onClick={() => void start(() => host.run((port) => selectCell(port, f.sheet, f.address)))}>
-                      {describe(f)}
+                      <span className={styles.flag}>
+                        <span className={styles.flagTitle}>
+                          <Badge appearance="filled" color={COLORS[f.status]}>{statusLabels[f.status][language]}</Badge>
+                          <span>{`${f.id} ${f.name}`}</span>
+                        </span>
+                        <Caption1>{caption(f)}</Caption1>
+                      </span>
                     </Button>
                   </li>
                 ))}
               </ul>
             </>
           )}
-          {summary.unreadable.length > 0 && <Body1>{`${t("unreadable")} ${summary.unreadable.join(", ")}`}</Body1>}
         </>
       )}
       <Feedback state={state} message={message} language={language} />

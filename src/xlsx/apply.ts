@@ -8,6 +8,7 @@ import { columnLetter, parseAddress } from "../core/workbook/a1";
 import type { ValidationSpec } from "../core/workbook/layout";
 import type { Cell, WriteOp } from "../core/workbook/model";
 import type { ApplyResult } from "../usecases/port";
+import { cellValue } from "./snapshot";
 
 interface Box {
   col: number;
@@ -121,6 +122,17 @@ export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteO
         write(ws, t.box.col + t.box.cols, t.box.row, op.header);
         t.box.cols += 1;
         if (!t.pending) resizeTable(ws, t);
+        break;
+      }
+      case "renameTableColumn": {
+        const t = tables.find((x) => x.name === op.table);
+        if (!t) throw new Error(`No table named ${op.table}`);
+        const ws = sheet(t.sheet);
+        for (let c = 0; c < t.box.cols; c++) {
+          if (cellValue(ws.getCell(t.box.row + 1, t.box.col + c + 1).value) === op.from) write(ws, t.box.col + c, t.box.row, op.to);
+        }
+        const model = (ws.getTable(t.name) as unknown as { model?: { columns: Array<{ name: string }> } } | undefined)?.model;
+        model?.columns.forEach((col) => col.name === op.from && (col.name = op.to));
         break;
       }
       case "format": {

@@ -76,6 +76,8 @@ export interface PageProblems {
  */
 export async function openPage(browser: Browser, options: { officeDouble?: string } = {}): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 800 }, locale: "zh-CN" });
+  // Playwright's own waits get the same generous budget as the tests on a loaded machine.
+  page.setDefaultTimeout(30_000);
   const problems: PageProblems = { consoleErrors: [], pageErrors: [] };
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.consoleErrors.push(msg.text());

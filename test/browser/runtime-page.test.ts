@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
 import { describeInBrowser } from "./describe";
 
-const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "PACE", "CV", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE"];
+const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "ACHIEVED", "PACE", "DIFFCOEF", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE"];
 
 describeInBrowser("runtime page in chromium", () => {
   let browser: Browser;
@@ -77,7 +77,7 @@ describeInBrowser("runtime page in chromium", () => {
       });
       await page.getByRole("button", { name: "数据校验" }).click();
       await page.getByRole("button", { name: "校验数据" }).click();
-      const finding = page.getByRole("button", { name: new RegExp(`错误: ${cell}：这是百分比单元格`) });
+      const finding = page.getByRole("button", { name: new RegExp(`错误: ${cell}：92.52 像是按百分点填写的`) });
       await finding.click();
       await page.waitForFunction(() => window.__workbook.selection !== null);
       expect(await page.evaluate(() => window.__workbook.selection)).toEqual({ sheet: "规划指标", address: `'规划指标'!${cell}:${cell}` });

@@ -95,7 +95,7 @@ describe("task targets from chapter 3", () => {
     for (const task of plan.tasks) {
       const figures = task.kind === "range" ? [task.min, task.max] : task.kind === "change" ? [task.from, task.target] : [task.target];
       for (const f of figures) {
-        const digits = f.text.replace(/[^0-9.]/g, "");
+        const digits = f.text.replace(/[^0-9.\-]/g, ""); // "2-3项以上" keeps its dash
         if (task.partOf) continue; // parts sum the printed new-build and expansion counts; checked below
         expect(`${task.id}: ${task.source.quote}`).toContain(digits);
       }
@@ -126,12 +126,22 @@ describe("task targets from chapter 3", () => {
   });
 
   test("per-year targets and the building programme's span are recorded", () => {
-    expect(plan.tasks.filter((t) => t.perYear).map((t) => t.id)).toEqual(["T-EQU-02", "T-ICT-03"]);
+    // 保持在15%以上 (T-EQU-01) holds every year, like 每年至少15个 and 每年1-2所 (issue 9).
+    expect(plan.tasks.filter((t) => t.perYear).map((t) => t.id)).toEqual(["T-EQU-01", "T-EQU-02", "T-ICT-03"]);
+    expect(plan.tasks.find((t) => t.id === "T-PRE-04")).toMatchObject({ kind: "level", target: { value: 2, comparator: ">=", text: "2-3项以上" } });
+    expect(plan.tasks.find((t) => t.id === "T-CMP-02")!.note!.zh).toContain("我区现有省级‘品格提升工程’项目4个");
     expect(plan.tasks.find((t) => t.id === "T-BLD-PROJ")!.period).toEqual({ from: 2021, to: 2023 });
   });
 });
 
 describe("contradictions", () => {
+  test("direction words are right in both languages: 78 % is 0.96 points above 77.04 % (issue 9)", () => {
+    const c = plan.contradictions.find((x) => x.refs.includes("LOC-07"))!;
+    expect(c.summary.zh).toContain("高0.96个百分点");
+    expect(c.summary.zh).not.toContain("低于");
+    expect(c.summary.en).toContain("above");
+  });
+
   const level = (id: string) => {
     const t = plan.tasks.find((x) => x.id === id)!;
     if (t.kind !== "level") throw new Error(id);

@@ -1,4 +1,5 @@
-import { readValue, satisfies, type Comparator } from "../../src/core/values";
+import { readValue, type Comparator } from "../../src/core/values";
+import { meets } from "../../src/core/calc/compare";
 
 // [input, options, value, comparator, form] — expected values are the printed decimals themselves.
 const good: Array<[unknown, { percentPoints?: boolean }, number, Comparator, string]> = [
@@ -96,7 +97,7 @@ describe("readValue: bad input", () => {
   });
 });
 
-describe("satisfies", () => {
+describe("meets (compare.ts)", () => {
   test.each([
     [0.39, "<", 0.4, true],
     [0.4, "<", 0.4, false], // strict bound is not met at equality
@@ -106,6 +107,6 @@ describe("satisfies", () => {
     [0.4, "=", 0.4, true],
     [0.41, "=", 0.4, false],
   ] as const)("%p %s %p → %p", (actual, comparator, bound, expected) => {
-    expect(satisfies(actual, comparator, bound)).toBe(expected);
+    expect(meets(actual, comparator, bound)).toBe(expected);
   });
 });

@@ -663,6 +663,19 @@ class FakeTable extends Proxy {
   }
   get columns() {
     return {
+      getItem: (name: string) => {
+        const t = this.data;
+        const header = Array.from({ length: t.width }, (_, c) => this.ctx.data.cell(t.sheet, t.col + c, t.row)?.formula);
+        const c = header.indexOf(name);
+        if (c < 0) this.ctx.fail(`ItemNotFound: column ${name} of ${this.tableName}`);
+        const ctx = this.ctx;
+        return {
+          set name(to: string) {
+            // Excel.TableColumn.name: renames the header cell.
+            if (c >= 0) ctx.data.type(t.sheet, `${columnLetter(t.col + c)}${t.row + 1}`, to);
+          },
+        };
+      },
       add: (_index: unknown, _values: unknown, name: string) => {
         const t = this.data;
         this.ctx.data.type(t.sheet, `${columnLetter(t.col + t.width)}${t.row + 1}`, name);

@@ -50,6 +50,19 @@ function fillAsPlanner(data: FakeWorkbookData): Map<string, unknown> {
     data.type(taskSheet, address, i + 1);
     typed.set(`${taskSheet}!${address}`, i + 1);
   });
+  // Every other kind of cell a planner can set: the monitoring year, a band, a school's inputs.
+  const set = (where: string, address: string, value: unknown) => {
+    data.type(where, address, value);
+    typed.set(`${where}!${address}`, value);
+  };
+  set(sheet, "B3", 2024);
+  set(taskSheet, data.addressOf(TABLES.tasks, "T-VOC-04", TH.band), 0.1);
+  const schools = data.table(TABLES.schools)!;
+  const cell = (c: number) => `${String.fromCharCode(65 + schools.col + c)}${schools.row + 2}`;
+  set(schools.sheet, cell(0), "示例小学甲");
+  set(schools.sheet, cell(1), "小学");
+  set(schools.sheet, cell(2), 1200);
+  set(schools.sheet, cell(3), 27);
   return typed;
 }
 
@@ -101,9 +114,11 @@ describe("insert into an empty workbook", () => {
     for (const y of YEARS) expect(new Set(data.column(TABLES.indicators, yearHeader(y)))).toEqual(new Set([""]));
     const status = data.column(TABLES.indicators, IH.status);
     expect(new Set(status).size).toBe(1);
-    expect(status[0]).toBe("=PLAN.STATUS([@[基期值 Baseline]],[@[本年实际 Actual]],[@[目标值 Target]],PM_Year,2020,2025)");
-    expect(data.column(TABLES.indicators, IH.expected)[0]).toBe("=PLAN.EXPECTED([@[基期值 Baseline]],[@[目标值 Target]],PM_Year,2020,2025)");
-    expect(data.column(TABLES.indicators, IH.gap)[0]).toContain("PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],[@[方向 Direction]])");
+    expect(status[0]).toBe(
+      "=PLAN.STATUS([@[基期值 Baseline]],[@[本年实际 Actual]],[@[目标值 Target]],PM_Year,2020,2025,,[@[方向 Direction]],[@[左右幅度 Band]],[@[单位 Unit]])",
+    );
+    expect(data.column(TABLES.indicators, IH.expected)[0]).toBe('=IFNA(PLAN.EXPECTED([@[基期值 Baseline]],[@[目标值 Target]],PM_Year,2020,2025),"—")');
+    expect(data.column(TABLES.indicators, IH.gap)[0]).toContain("PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],[@[方向 Direction]],[@[基期值 Baseline]],[@[左右幅度 Band]])");
     expect(data.column(TABLES.indicators, IH.actual)[0]).toBe(
       '=IF(CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]])="","",CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]))',
     );
@@ -126,8 +141,8 @@ describe("insert into an empty workbook", () => {
 
   test("validation rules with prompts and alerts in the workbook's language", () => {
     const s = data.sheet("规划指标")!;
-    const year2023 = s.validations.find((v) => v.address === "'规划指标'!M6:M28")!;
-    expect(year2023.rule).toEqual({ custom: { formula: '=OR(ISBLANK(M6),AND(ISNUMBER(M6),M6>=0,OR($E6<>"%",M6<=1)))' } });
+    const year2023 = s.validations.find((v) => v.address === "'规划指标'!N6:N28")!;
+    expect(year2023.rule).toEqual({ custom: { formula: '=OR(ISBLANK(N6),AND(ISNUMBER(N6),N6>=0,OR(LEFT($E6,1)<>"%",N6<=IF($E6="%",1,1.5))))' } });
     expect(year2023.prompt).toMatchObject({ showPrompt: true, message: expect.stringContaining("2023 年实际值") });
     expect(year2023.errorAlert).toMatchObject({ showAlert: true, style: "Stop", message: expect.stringContaining("92.52%") });
     expect(s.validations.find((v) => v.address === "'规划指标'!F6:F28")!.rule).toEqual({
@@ -144,13 +159,18 @@ describe("insert into an empty workbook", () => {
   test("the status column colours itself for each status, in both languages", () => {
     const cfs = data.sheet("规划指标")!.conditionalFormats;
     expect(cfs.map((c) => c.formula)).toEqual([
-      '=OR($W6="已达标",$W6="Met")',
-      '=OR($W6="符合进度",$W6="On track")',
-      '=OR($W6="滞后",$W6="Behind")',
-      '=OR($W6="倒退",$W6="Regressing")',
-      '=OR($W6="未达标",$W6="Missed")',
+      '=OR($X6="提前实现",$X6="Reached early")',
+      '=OR($X6="已实现",$X6="Reached")',
+      '=OR($X6="符合预期",$X6="On track")',
+      '=OR($X6="滞后",$X6="Behind")',
+      '=OR($X6="倒退",$X6="Regressing")',
+      '=OR($X6="未实现",$X6="Missed")',
+      '=OR($X6="无数据",$X6="No data")',
+      '=OR($X6="数据有误",$X6="Invalid data")',
     ]);
-    expect(new Set(cfs.map((c) => c.address))).toEqual(new Set(["'规划指标'!W6:W28"]));
+    // Every status has its own fill (issue 13: 倒退 and 未达标 were both red).
+    expect(new Set(cfs.map((c) => c.fill)).size).toBe(8);
+    expect(new Set(cfs.map((c) => c.address))).toEqual(new Set(["'规划指标'!X6:X28"]));
   });
 
   test("the monitoring year is a named input cell; balance results are named for indicator cells", () => {
@@ -164,7 +184,8 @@ describe("insert into an empty workbook", () => {
   test("the balance table: enrolment-weighted CVs per stage against national and plan thresholds", () => {
     const [head, first] = data.tableRows(TABLES.balance);
     expect(head).toEqual(["指标 Indicator", "小学差异系数 Primary CV", "小学 ≤0.50 National", "小学 规划目标 Plan target", "初中差异系数 Junior CV", "初中 ≤0.45 National", "初中 规划目标 Plan target"]);
-    expect(first![1]).toBe('=PLAN.CV(IF(PM_Schools[学段 Stage]="小学",PM_Schools[每百生高学历教师 Per 100: degree teachers],""),PM_Schools[在校生数 Enrolment])');
+    // No array evaluation (issue 10): the function filters by the stage column itself.
+    expect(first![1]).toBe('=PLAN.DIFFCOEF(PM_Schools[每百生高学历教师 Per 100: degree teachers],PM_Schools[在校生数 Enrolment],PM_Schools[学段 Stage],"小学")');
     expect(first![3]).toContain("<0.4,"); // the plan's own ＜0.40
     expect(first![6]).toContain("<0.35,");
     expect(first![5]).toContain("<=0.45,");
@@ -227,7 +248,9 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.conflicts).toEqual([]);
     expect(report.addedRows).toEqual([]);
     expect(report.createdTables).toEqual([]);
-    expect(report.preservedInputs).toBe(23 * 5 * 2 + 50 + 1);
+    // 23 indicators × 5 years × (value + note), the planner's own row, one year per task, the band of
+    // T-VOC-04 and those prefilled on the other six 左右 tasks, the school's stage, enrolment and classes.
+    expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 3);
     // The planner's own row got the live formulas too.
     expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
     expect(data.tables.length).toBe(5);
@@ -237,7 +260,7 @@ describe("re-insert and upgrade lose nothing", () => {
     const data = await freshWorkbook();
     const typed = fillAsPlanner(data);
     const next: Plan = JSON.parse(JSON.stringify(PLAN));
-    next.version = "1.1.0";
+    next.version = "9.0.0";
     next.indicators.push({
       ...JSON.parse(JSON.stringify(PLAN.indicators.find((i) => i.id === "LOC-11")!)),
       id: "LOC-13",
@@ -258,13 +281,13 @@ describe("re-insert and upgrade lose nothing", () => {
 
     const kept = written((await insert(data, "keep", next)).outcome);
     expect(kept.resolution).toBe("keep");
-    expect(kept.upgradedFrom).toBe(`${PLAN.id} 1.0.0`);
+    expect(kept.upgradedFrom).toBe(`${PLAN.id} ${PLAN.version}`);
     expect(kept.addedRows).toEqual([{ table: TABLES.indicators, keys: ["LOC-13"] }]);
     expect(data.column(TABLES.indicators, IH.target)[data.column(TABLES.indicators, IH.id).indexOf("LOC-10")]).toBe(0.85);
     expect(data.column(TABLES.indicators, IH.id).at(-1)).toBe("LOC-13");
     expect(data.column(TABLES.indicators, IH.status).at(-1)).toMatch(/^=PLAN.STATUS/);
     expectAllSurvive(data, typed);
-    expect(data.at("PM_Meta", "B2")!.formula).toBe("1.1.0");
+    expect(data.at("PM_Meta", "B2")!.formula).toBe("9.0.0");
 
     const replaced = written((await insert(data, "replace", next)).outcome);
     expect(replaced.resolution).toBe("replace");

@@ -49,7 +49,9 @@ describe("validate on demand", () => {
     ["INT-03", "abc", "not-number", "“abc”不是数值"],
     ["INT-03", "92.52%", "text-number", "重新输入为数值 0.9252"],
     ["INT-03", 92.52, "percent-points", "若指 92.52%，请输入“92.52%”或 0.9252"],
-    ["INT-03", 150.5, "percent-range", "超过 100%"],
+    ["INT-03", 150.5, "percent-points", "像是按百分点填写的"],
+    ["LOC-05-JUN", 98.5, "percent-points", "若指 98.5%，请输入“98.5%”或 0.985"],
+    ["LOC-05-JUN", 1.012, "percent-range", "该指标不可能超过 100%"],
     ["INT-05-PRI", -3, "negative", "为负数"],
     ["INT-05-PRI", "#N/A", "excel-error", "错误值 #N/A"],
     ["INT-05-PRI", true, "not-number", "TRUE"],
@@ -154,7 +156,7 @@ describe("flags for the monitoring year", () => {
     data.type(S, at(data, "INT-05-PRI", y), 18.5); // behind: completion 0.4275 < τ 0.6 (domain notes example)
     data.type(S, at(data, "INT-05-JUN", y), 13.5); // behind: (14.14-13.5)/2.14 = 0.299
     data.type(S, at(data, "LOC-01", y), 0.92); // regressing: below the 92.52% baseline
-    data.type(S, at(data, "INT-01", y), 0.99); // missed: a maintain target (100%)
+    data.type(S, at(data, "INT-01", y), 0.99); // regressing: a maintain target (100%) slipping before 2025
     data.type(S, at(data, "LOC-03-PRI", y), 0.8); // met
     data.type(S, at(data, "LOC-04-PRI", y), 0.39); // met: < 0.40
     data.type(S, at(data, "INT-04", y), 0.7885); // on track: (78.85-76.89)/3.11 = 0.630 ≥ 0.6
@@ -165,8 +167,9 @@ describe("flags for the monitoring year", () => {
     const { summary } = outcome;
     expect(summary.year).toBe(2023); // the workbook's monitoring year
     expect(summary.flags.map((f) => [f.id, f.status])).toEqual([
-      ["LOC-01", "regressing"],
-      ["INT-01", "missed"],
+      ["LOC-01", "regressing"], // P = (0.92 − 0.9252)/0.0148 = −0.351, shortfall 0.6 + 0.351 = 0.951
+      ["T-PRE-01", "regressing"], // the task restates LOC-01 and takes its value: the same shortfall, then by ID
+      ["INT-01", "regressing"], // no completion for a maintain target: shortfall 0.6
       ["INT-05-JUN", "behind"], // shortfall 0.6 - 0.299 = 0.301
       ["INT-05-PRI", "behind"], // shortfall 0.6 - 0.4275 = 0.1725
     ]);
@@ -174,7 +177,7 @@ describe("flags for the monitoring year", () => {
     expect(pri.expected).toBeCloseTo(18.048, 12);
     expect(pri.gap).toBeCloseTo(1.5, 12);
     expect(pri.address).toBe(at(data, "INT-05-PRI", IH.status));
-    expect(summary.counts).toEqual({ met: 2, onTrack: 1, behind: 2, regressing: 1, missed: 1, noData: 16 });
+    expect(summary.counts).toEqual({ reachedEarly: 2, reached: 0, onTrack: 1, behind: 2, regressing: 2, missed: 0, noData: 16, invalid: 0 });
   });
 });
 

@@ -3,7 +3,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as F from "../../src/functions/functions";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { figureCell } from "../../src/core/workbook/rows";
-import { labels } from "../../src/core/i18n";
+import { labels, statusLabels } from "../../src/core/i18n";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localize } = require("../../scripts/functions-locale.cjs");
@@ -24,7 +24,7 @@ function excelError(call: () => unknown): { code: string; message: string } {
 }
 
 const FUNCTION_IDS = [
-  "PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "PACE", "CV", "GINI",
+  "PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "ACHIEVED", "PACE", "DIFFCOEF", "GINI",
   "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE",
 ];
 
@@ -66,12 +66,49 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     g.__displayLanguage = "zh-CN";
     expect(F.status("19.62:1", 18.5, "17:1", 2023)).toBe("滞后");
   });
-  test("status labels in both languages", () => {
-    expect(F.status("＜0.42", 0.39, "＜0.40", 2023, 2020, 2025, "en")).toBe("Met");
+  test("status labels in both languages (domain notes §7)", () => {
+    expect(F.status("＜0.42", 0.39, "＜0.40", 2023, 2020, 2025, "en")).toBe("Reached early");
+    expect(F.status("＜0.42", 0.39, "＜0.40", 2025, 2020, 2025, "zh")).toBe("已实现");
     expect(F.status("＜0.42", "", "＜0.40", 2023, 2020, 2025, "zh")).toBe("无数据");
-    expect(F.status(1, 0.99, 1, 2023, 2020, 2025, "zh")).toBe("未达标");
+    expect(F.status(1, 0.99, 1, 2023, 2020, 2025, "zh")).toBe("倒退"); // a maintain target slipping before 2025
+    expect(F.status(1, 0.99, 1, 2025, 2020, 2025, "zh")).toBe("未实现");
     expect(F.status(0.9252, 0.92, 0.94, 2023, null, null, "en")).toBe("Regressing");
     expect(F.status(0.9252, 0.935, 0.94, 2023, null, null, "en")).toBe("On track");
+    expect(F.status(0.9252, 0.935, 0.94, 2023, null, null, "zh")).toBe("符合预期");
+  });
+  test("the cases of issue 9, through PLAN.*", () => {
+    // A coefficient that met ＜0.40 in its baseline, then got worse: regressing, not on track.
+    expect(F.status(0.385, 0.45, "<0.40", 2023, null, null, "zh")).toBe("倒退");
+    expect(excelError(() => F.progress(0.385, 0.45, "<0.40")).code).toBe("#N/A");
+    // 98.5 typed into a percent row (LOC-05-JUN 0.982 → 1): invalid data, never reached.
+    expect(F.status(0.982, 98.5, 1, 2023, null, null, "zh", null, null, "%")).toBe("数据有误");
+    // A gross ratio may exceed 100 %; a net share may not.
+    expect(F.status(1, 1.012, 1, 2023, null, null, "zh", null, null, "%（毛率）")).toBe("提前实现");
+    expect(F.status(1, 1.012, 1, 2023, null, null, "zh", null, null, "%")).toBe("数据有误");
+    // Unreadable text is invalid data.
+    expect(F.status(0.9, "九十二", 0.95, 2023, null, null, "zh")).toBe("数据有误");
+    expect(F.status(0.9, "#REF!", 0.95, 2023, null, null, "zh")).toBe("数据有误");
+    // 1100人左右: 1,099 is within ±5 %.
+    expect(F.status(1000, 1099, "1100人左右", 2025, null, null, "zh")).toBe("已实现");
+    expect(F.status(1000, 1099, "1100人左右", 2025, null, null, "zh", null, 0.0005)).toBe("未实现"); // a band of ±0.05 % (1099.45–1100.55)
+    // The bound baseline: no expected value and no completion, #N/A naming why.
+    expect(excelError(() => F.expected("＜0.42", "＜0.40", 2023)).message).toContain("baseline is itself a bound");
+    expect(F.status("＜0.42", 0.42, "＜0.40", 2023, null, null, "zh")).toBe("倒退");
+    // A per-year target judges every year so far (the yearly row).
+    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 12, 16, "", ""]])).toBe("倒退");
+    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, "", ""]])).toBe("提前实现");
+    // A task's own deadline: the building programme is due in 2023.
+    expect(F.status(0, 40, "58个", 2023, 2020, 2023, "zh")).toBe("未实现");
+  });
+  test("PLAN.ACHIEVED by basis, up to the year", () => {
+    const row = [[3, 4, "", 5, ""]];
+    expect(F.achieved(row, "累计 Cumulative", 2023)).toBe(7); // 3 + 4 (2023 blank)
+    expect(F.achieved(row, "累计", 2024)).toBe(12);
+    expect(F.achieved(row, "最新 Latest", 2023)).toBe(4);
+    expect(F.achieved(row, "每年 Each year", 2023)).toBe("");
+    expect(F.achieved(row, "each year", 2024)).toBe(5);
+    expect(F.achieved([["", ""]], "累计", 2022)).toBe("");
+    expect(excelError(() => F.achieved(row, "sometimes", 2023)).code).toBe("#VALUE!");
   });
   test("custom periods", () => {
     expect(F.expected(0, 10, 2018, 2015, 2020)).toBe(6);
@@ -79,7 +116,8 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
   test.each([
     [() => F.expected(1, 2, 2019), "#NUM!", /Year 2019 is before the base year 2020/],
     [() => F.expected(1, 2, 2023, 2025, 2020), "#NUM!", /targetYear 2020 must come after baseYear 2025/],
-    [() => F.progress("", 1, 2), "#VALUE!", /Argument baseline: The cell is blank/],
+    [() => F.progress("", 1, 2), "#N/A", /states no baseline/],
+    [() => F.progress(1, "", 2), "#VALUE!", /Argument actual: The cell is blank/],
     [() => F.status(1, 2, 3, 2023, null, null, "fr"), "#VALUE!", /Language "fr" is not known/],
     [() => F.paceFunction(1, 1, 1, 2023), "#DIV/0!", /maintain target/],
     [() => F.paceFunction(1, 1, 2, 2020), "#NUM!", /base year 2020/],
@@ -90,17 +128,24 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
   });
 });
 
-describe("PLAN.CV and the equity functions", () => {
+describe("PLAN.DIFFCOEF and the equity functions", () => {
   // Worked example from the domain notes (5 schools, 302 students, 1,913 books).
   const values = [[279 / 45], [137 / 37], [935 / 89], [160 / 76], [402 / 55]];
   const weights = [[45], [37], [89], [76], [55]];
   test("weighted is the official coefficient (0.515), unweighted 0.489", () => {
-    expect(F.cv(values, weights)).toBeCloseTo(0.5152566298844764, 12);
-    expect(F.cv(values)).toBeCloseTo(0.48877068160501713, 12);
-    expect(F.cv(values, null as unknown as unknown[][])).toBeCloseTo(0.48877068160501713, 12);
+    expect(F.diffCoef(values, weights)).toBeCloseTo(0.5152566298844764, 12);
+    expect(F.diffCoef(values)).toBeCloseTo(0.48877068160501713, 12);
+    expect(F.diffCoef(values, null as unknown as unknown[][])).toBeCloseTo(0.48877068160501713, 12);
+  });
+  test("only the rows of one group, without an array formula", () => {
+    const stages = [["小学"], ["初中"], ["小学"], ["小学"], ["小学"]];
+    const keep = [0, 2, 3, 4];
+    expect(F.diffCoef(values, weights, stages, "小学")).toBeCloseTo(F.diffCoef(keep.map((i) => values[i]!), keep.map((i) => weights[i]!)), 12);
+    expect(excelError(() => F.diffCoef(values, weights, stages, "")).code).toBe("#VALUE!");
+    expect(excelError(() => F.diffCoef(values, weights, stages.slice(0, 4), "小学")).code).toBe("#VALUE!");
   });
   test("as a row as well as a column", () => {
-    expect(F.cv([values.map((r) => r[0])], [weights.map((r) => r[0])])).toBeCloseTo(0.5152566298844764, 12);
+    expect(F.diffCoef([values.map((r) => r[0])], [weights.map((r) => r[0])])).toBeCloseTo(0.5152566298844764, 12);
   });
   test("each measure answers on the example", () => {
     expect(F.giniFunction(values, weights)).toBeCloseTo(0.2883771891865694, 12);
@@ -110,12 +155,12 @@ describe("PLAN.CV and the equity functions", () => {
     expect(F.rangeRatioFunction(values, weights)).toBeCloseTo(3.990168539325843, 12);
   });
   test.each([
-    [() => F.cv([[1], [2]], [[1]]), "#VALUE!"],
-    [() => F.cv([[1], ["n/a"]]), "#VALUE!"],
-    [() => F.cv([[1], [2]], [[1], [-1]]), "#NUM!"],
-    [() => F.cv([[1], [2]], [[1], [""]]), "#VALUE!"],
-    [() => F.cv([[""]]), "#N/A"],
-    [() => F.cv([[0], [0]]), "#DIV/0!"],
+    [() => F.diffCoef([[1], [2]], [[1]]), "#VALUE!"],
+    [() => F.diffCoef([[1], ["n/a"]]), "#VALUE!"],
+    [() => F.diffCoef([[1], [2]], [[1], [-1]]), "#NUM!"],
+    [() => F.diffCoef([[1], [2]], [[1], [""]]), "#VALUE!"],
+    [() => F.diffCoef([[""]]), "#N/A"],
+    [() => F.diffCoef([[0], [0]]), "#DIV/0!"],
     [() => F.giniFunction([[1], [-2]]), "#NUM!"],
   ])("bad input %# → %s", (call, code) => {
     expect(excelError(call).code).toBe(code);
@@ -161,7 +206,7 @@ describe("never a JavaScript exception", () => {
       (x) => F.progress(x, x, x),
       (x) => F.status(x, x, x, x, x, x, x),
       (x) => F.paceFunction(x, x, x, x, x, x),
-      (x) => F.cv(x as unknown[][], x as unknown[][]),
+      (x) => F.diffCoef(x as unknown[][], x as unknown[][]),
       (x) => F.giniFunction(x as unknown[][]),
       (x) => F.classShareFunction(x as unknown[][], x),
       (x) => F.balance(x as unknown[][], x as unknown[][]),
@@ -209,16 +254,22 @@ describe("formula-bar metadata", () => {
 
 describe("the template's own cells feed PLAN.* without errors", () => {
   // The live columns pass the Direction label, the baseline and target cells as the template writes them.
-  test.each(["zh", "en"] as const)("every indicator row, labels in %s", (lang) => {
+  test.each(["zh", "en"] as const)("every indicator row, labels in %s: a number, or #N/A exactly where the plan defines none", (lang) => {
     for (const ind of embeddedPlan().indicators) {
       const direction = labels.direction[ind.direction][lang];
+      const unit = ind.canExceed100 ? "%（毛率）" : labels.unit[ind.unit][lang];
       const baseline = figureCell(ind.baseline);
       const target = figureCell(ind.target);
       const actual = ind.baseline.value;
-      expect([ind.id, typeof F.gapFunction(actual, target, direction)]).toEqual([ind.id, "number"]);
-      expect([ind.id, typeof F.progress(baseline, actual, target)]).toEqual([ind.id, "number"]);
-      expect([ind.id, typeof F.expected(baseline, target, 2023)]).toEqual([ind.id, "number"]);
-      expect([ind.id, typeof F.status(baseline, actual, target, 2023)]).toEqual([ind.id, "string"]);
+      expect([ind.id, typeof F.gapFunction(actual, target, direction, baseline, "")]).toEqual([ind.id, "number"]);
+      // Maintain targets (100 → 100) and bound baselines (＜0.42 → ＜0.40) have no completion (domain notes §7.4).
+      const noPath = ind.direction === "maintain" || ind.direction === "bound";
+      if (noPath) expect([ind.id, excelError(() => F.progress(baseline, actual, target)).code]).toEqual([ind.id, "#N/A"]);
+      else expect([ind.id, typeof F.progress(baseline, actual, target)]).toEqual([ind.id, "number"]);
+      if (ind.direction === "bound") expect([ind.id, excelError(() => F.expected(baseline, target, 2023)).code]).toEqual([ind.id, "#N/A"]);
+      else expect([ind.id, typeof F.expected(baseline, target, 2023)]).toEqual([ind.id, "number"]);
+      const label = F.status(baseline, actual, target, 2023, 2020, 2025, lang, direction, "", unit);
+      expect([ind.id, Object.values(statusLabels).some((l) => l[lang] === label)]).toEqual([ind.id, true]);
     }
   });
   test("direction labels: higher/lower set the sense, maintain/bound defer to the target", () => {

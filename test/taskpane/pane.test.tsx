@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import type { WorkbookPort } from "../../src/usecases/port";
+import { embeddedPlan } from "../../src/core/plan/embedded";
 import { excelPort } from "../../src/excel/port";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -48,10 +49,13 @@ describe("task pane against a workbook double", () => {
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(/完成：新建表格 5 个；保留已填数据 0 项。/);
     expect(data.table(TABLES.indicators)).toBeDefined();
-    await screen.findByText(/已插入模板 · 模板版本 1.0.0/);
+    await screen.findByText(new RegExp(`已插入模板 · 模板版本 ${embeddedPlan().version.replace(/\./g, "\\.")}`));
     expect(screen.getByRole("button", { name: "重新插入 / 补全模板" }).hasAttribute("disabled")).toBe(false);
-    // Progress shows the counts once the template exists (all 23 without data).
+    // Progress shows the counts once the template exists (all 23 without data), and says there is
+    // nothing to judge yet instead of a green "no misses" (issue 13).
     await screen.findByText("无数据 23");
+    expect(screen.getByText(/该年度还没有填写任何指标数据/)).toBeTruthy();
+    expect(screen.queryByText(/没有数据有误、倒退、未实现或滞后/)).toBeNull();
   });
 
   test("conflicts are shown and the planner chooses; nothing is replaced without asking", async () => {
@@ -65,7 +69,7 @@ describe("task pane against a workbook double", () => {
     data.type("规划指标", address, "手工状态");
     fireEvent.click(screen.getByRole("button", { name: "重新插入 / 补全模板" }));
     const group = await screen.findByRole("group", { name: /以下单元格与模板不同/ });
-    expect(within(group).getByText(/规划指标!W8 \(INT-03, 状态 Status\): 工作簿中 手工状态/)).toBeTruthy();
+    expect(within(group).getByText(/规划指标!X8 \(INT-03, 状态 Status\): 工作簿中 手工状态/)).toBeTruthy();
     expect(data.at("规划指标", address)!.formula).toBe("手工状态");
     fireEvent.click(within(group).getByRole("button", { name: "保留我的数据" }));
     await screen.findByText(/保留不同之处 1 处/);
@@ -82,7 +86,7 @@ describe("task pane against a workbook double", () => {
     data.type("规划指标", cell, 92.52);
     open(/数据校验/);
     fireEvent.click(screen.getByRole("button", { name: "校验数据" }));
-    const finding = await screen.findByRole("button", { name: new RegExp(`错误: ${cell}：这是百分比单元格`) });
+    const finding = await screen.findByRole("button", { name: new RegExp(`错误: ${cell}：92.52 像是按百分点填写的`) });
     expect(screen.getByText("错误 1")).toBeTruthy();
     fireEvent.click(finding);
     await waitFor(() => expect(data.selection?.address).toBe(`'规划指标'!${cell}:${cell}`));
@@ -98,14 +102,16 @@ describe("task pane against a workbook double", () => {
     data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-01", yearHeader(2023)), 0.92);
     data.type("规划指标", "B3", 2023);
     fireEvent.click(screen.getByRole("button", { name: "刷新" }));
-    const list = await screen.findByRole("list", { name: /未达标或滞后的指标/ });
+    const list = await screen.findByRole("list", { name: /需关注的指标和任务/ });
     const items = within(list).getAllByRole("button");
     expect(items.map((b) => b.textContent)).toEqual([
-      // 0.94 − 0.92 = 2 points to go; expected 92.52% + 1.48 × 0.6 = 93.408%.
-      expect.stringMatching(/^LOC-01 .* — 倒退: 实际 92.00%, 预期 93.41%, 差距 2.00 个百分点$/),
-      expect.stringMatching(/^INT-05-PRI 生师比（小学） — 滞后: 实际 18.50:1, 预期 18.05:1, 差距 1.50$/),
+      // Badge, ID and name, then the figures: 0.94 − 0.92 = 2 points to go; 序时进度值 92.52% + 1.48 × 0.6 = 93.408%.
+      expect.stringMatching(/^倒退LOC-01 .*实际：92\.00%；序时进度值：93\.41%；差距：2\.00 个百分点$/),
+      // The task that restates LOC-01 takes its value (issue 9).
+      expect.stringMatching(/^倒退T-PRE-01 .*实际：92\.00%；序时进度值：93\.41%；差距：2\.00 个百分点$/),
+      expect.stringMatching(/^滞后INT-05-PRI 生师比（小学）实际：18\.50:1；序时进度值：18\.05:1；差距：1\.50$/),
     ]);
-    fireEvent.click(items[1]!);
+    fireEvent.click(items[2]!);
     await waitFor(() => expect(data.selection?.address).toBe(`'规划指标'!${data.addressOf(TABLES.indicators, "INT-05-PRI", "状态 Status").replace(/^/, "")}:${data.addressOf(TABLES.indicators, "INT-05-PRI", "状态 Status")}`));
   });
 
@@ -172,9 +178,9 @@ describe("reports and function reference sections", () => {
     Object.assign(navigator, { clipboard: { writeText } });
     renderPane(doubleHost(new FakeWorkbookData()));
     open(/PLAN 函数参考/);
-    const copy = screen.getByRole("button", { name: '复制 =PLAN.CV(D2:D30, C2:C30)' });
+    const copy = screen.getByRole("button", { name: '复制 =PLAN.DIFFCOEF(D2:D30, C2:C30, B2:B30, "小学")' });
     fireEvent.click(copy);
-    await waitFor(() => expect(writeText).toHaveBeenCalledWith("=PLAN.CV(D2:D30, C2:C30)"));
-    expect(screen.getAllByRole("button", { name: /^复制 =PLAN\./ }).length).toBe(14);
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('=PLAN.DIFFCOEF(D2:D30, C2:C30, B2:B30, "小学")'));
+    expect(screen.getAllByRole("button", { name: /^复制 =PLAN\./ }).length).toBe(15);
   });
 });

@@ -10,7 +10,8 @@ import ExcelJS from "exceljs";
 import { cellValue } from "../../src/xlsx/snapshot";
 import { demoIndicatorValue } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { assess } from "../../src/core/calc/progress";
+import { buildReport } from "../../src/core/report/model";
+import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { statusLabels } from "../../src/core/i18n";
 
 const ROOT = join(__dirname, "../..");
@@ -53,21 +54,22 @@ describe("npm run demo / npm run report", () => {
     expect(String(indicators.getCell("D3").value)).toContain("示例数据");
     expect(Object.keys((indicators as unknown as { tables: object }).tables)).toEqual(["PM_Indicators"]);
     // Live columns are real table formulas in the file's own notation.
-    expect(indicators.getCell("W6").value).toEqual({
-      formula: "PLAN.STATUS(PM_Indicators[[#This Row],[基期值 Baseline]],PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025)",
+    expect(indicators.getCell("X6").value).toEqual({
+      formula:
+        "PLAN.STATUS(PM_Indicators[[#This Row],[基期值 Baseline]],PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025,,PM_Indicators[[#This Row],[方向 Direction]],PM_Indicators[[#This Row],[左右幅度 Band]],PM_Indicators[[#This Row],[单位 Unit]])",
     });
     expect(demoBook.getWorksheet("PM_Meta")!.state).toBe("veryHidden");
   });
 
-  test("the report sheet has the right rows and statuses, computed from the plan model", () => {
+  test("the report sheet prints, row by row, the model of the same workbook", () => {
     const plan = embeddedPlan();
     const g = rows(outBook.getWorksheet("2022年度监测报告")!);
-    expect(g[0]![0]).toBe("常州市武进区“十四五”教育发展规划 2022年度监测报告（年度监测）");
+    expect(g[0]![0]).toBe("常州市武进区“十四五”教育发展规划 2022年度规划实施监测报告");
+    const model = buildReport(plan, snapshotFromWorkbook(demoBook), 2022, { language: "zh", generatedAt: "" });
     plan.indicators.forEach((ind, i) => {
       const row = g.find((r) => r?.[0] === ind.id)!;
-      const a = assess({ baseline: ind.baseline, target: ind.target, actual: demoIndicatorValue(plan, i, 2022), year: 2022, period: { baseYear: 2020, targetYear: 2025 } });
-      if (!a.ok) throw new Error(ind.id);
-      expect([ind.id, row[6], row[11]]).toEqual([ind.id, demoIndicatorValue(plan, i, 2022), statusLabels[a.value.status].zh]);
+      const line = model.indicators.find((l) => l.id === ind.id)!;
+      expect([ind.id, row[6], row[11]]).toEqual([ind.id, demoIndicatorValue(plan, i, 2022), statusLabels[line.status].zh]);
     });
   });
 
@@ -76,7 +78,7 @@ describe("npm run demo / npm run report", () => {
     const bars = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings.filter(
       (c) => c.rules[0]!.type === "dataBar",
     );
-    expect(bars.map((b) => b.ref)).toContain("I13:I35");
+    expect(bars.map((b) => b.ref)).toContain("I16:I38"); // completion of the 23 indicators, after the summary and data problems
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: "1:2" });
     expect(ws.headerFooter.oddFooter).toContain("&P");
   });

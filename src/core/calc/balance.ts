@@ -3,6 +3,7 @@
  */
 import { calcMessages } from "../i18n";
 import { err, ok, type Calc } from "./errors";
+import { atLeast, meets } from "./compare";
 import { flatten, isBlank, readArg } from "./samples";
 import type { Plan } from "../plan/schema";
 
@@ -85,19 +86,29 @@ export function meetsBalance(values: unknown, standards: unknown): Calc<boolean>
   if (cells.length !== stds.length) {
     return err("value", calcMessages.sizeMismatch("values", cells.length, "standards", stds.length));
   }
-  let missed = 0;
-  let worst = Infinity;
+  const numbers: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     if (isBlank(cells[i])) return err("na", calcMessages.blankBalanceValue(i + 1));
     const read = readArg(cells[i], "values", i + 1);
     if (!read.ok) return read;
-    const share = read.value.value / stds[i]!;
-    if (share < 1) {
-      missed++;
-      worst = Math.min(worst, share);
-    }
+    numbers.push(read.value.value);
   }
-  return ok(missed === 0 || (missed === 1 && worst >= BALANCE_FLOOR));
+  return ok(schoolRule(numbers, stds).pass);
+}
+
+/**
+ * The 2017 school rule over values and their standards, with the tolerance of compare.ts (9
+ * teachers for 1,000 students meet 0.9 per 100): every indicator met, or all but one with that one
+ * at 85 % of its standard or more. `missed` lists the indices below standard.
+ */
+export function schoolRule(values: readonly number[], standards: readonly number[]): { pass: boolean; missed: number[] } {
+  const missed = values.map((v, k) => (atLeast(v, standards[k]!) ? -1 : k)).filter((k) => k >= 0);
+  const pass = missed.length === 0 || (missed.length === 1 && atLeast(values[missed[0]!]!, BALANCE_FLOOR * standards[missed[0]!]!));
+  return { pass, missed };
+}
+
+export function meetsSchoolRule(values: readonly number[], stage: BalanceStage): { pass: boolean; missed: number[] } {
+  return schoolRule(values, BALANCE_STANDARDS[stage]);
 }
 
 /** Share of classes at or under the standard size; `standard` a size or a stage name. Blanks skipped. */
@@ -125,7 +136,7 @@ export function classShare(classSizes: unknown, standard: unknown): Calc<number>
     const size = read.value.value;
     if (!Number.isInteger(size) || size <= 0) return err("num", calcMessages.badClassSize(i + 1, size));
     classes++;
-    if (size <= limit) atStandard++;
+    if (meets(size, "<=", limit)) atStandard++;
   }
   if (classes === 0) return err("na", calcMessages.emptyRange("classSizes"));
   return ok(atStandard / classes);

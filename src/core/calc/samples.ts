@@ -51,18 +51,28 @@ export function readOptionalNumber(arg: unknown, name: string, fallback: number)
 }
 
 /** Values (and optional weights) as a validated sample; see the blank rule above. */
-export function readSample(values: unknown, weights: unknown, names: { values: string; weights: string }): Calc<Sample> {
+export function readSample(
+  values: unknown,
+  weights: unknown,
+  names: { values: string; weights: string },
+  /** Only rows whose group cell equals `key` (e.g. the stage column and "小学"); no array formula needed. */
+  filter?: { groups: unknown; key: string },
+): Calc<Sample> {
   const xs = flatten(values);
   // Omitted means unweighted; a given but empty weights range is an error per row, never unweighted.
   const ws = weights === null || weights === undefined ? null : flatten(weights);
   if (ws !== null && ws.length !== xs.length) {
     return err("value", calcMessages.sizeMismatch(names.values, xs.length, names.weights, ws.length));
   }
+  const gs = filter ? flatten(filter.groups) : null;
+  if (gs !== null && gs.length !== xs.length) return err("value", calcMessages.sizeMismatch(names.values, xs.length, "groups", gs.length));
+  const key = filter?.key.trim();
   const outX = new Float64Array(xs.length);
   const outW = new Float64Array(xs.length);
   let n = 0;
   let total = 0;
   for (let i = 0; i < xs.length; i++) {
+    if (gs !== null && String(gs[i] ?? "").trim() !== key) continue;
     const cell = xs[i];
     let x: number;
     // Numbers are the common case: skip the text reader for them (a 100,000-row range stays fast).

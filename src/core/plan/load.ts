@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { templateMessages, type Bilingual } from "../i18n";
+import { readTarget } from "../calc/target";
 import { readValue } from "../values";
 import { PlanSchema, type Figure, type Plan, type Unit } from "./schema";
 
@@ -116,7 +117,10 @@ export function loadPlan(input: unknown): LoadResult {
   // The printed text must read back as the recorded figure: this catches transcription slips.
   const checkFigure = (path: Path, figure: Figure, unit: Unit) => {
     const read = readValue(figure.text, { percentPoints: unit === "percent" });
-    if (!read.ok || read.value.value !== figure.value || read.value.comparator !== figure.comparator) {
+    // "2-3项以上" is no single number but a floor: read as a target, it is ≥ 2.
+    const target = read.ok ? null : readTarget(figure.text, { read: { percentPoints: unit === "percent" } });
+    const value = read.ok ? read.value : target?.ok ? target.value : null;
+    if (!value || value.value !== figure.value || value.comparator !== figure.comparator) {
       at(path, templateMessages.printedMismatch(figure.text, figure.value));
     }
   };

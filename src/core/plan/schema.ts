@@ -42,6 +42,8 @@ export const IndicatorSchema = z.strictObject({
   direction: DirectionSchema,
   baseline: FigureSchema,
   target: FigureSchema,
+  /** A gross ratio (毛入园率, 毛入学率) may exceed 100 %; net rates and shares cannot. */
+  canExceed100: z.boolean().optional(),
   source: SourceSchema,
 });
 
@@ -61,6 +63,8 @@ const TaskBase = {
   partOf: IdSchema.optional(),
   /** An indicator of the main table that this task restates. */
   indicator: IdSchema.optional(),
+  /** How the target was read where the text allows more than one reading. */
+  note: BilingualSchema.optional(),
   source: SourceSchema,
 };
 

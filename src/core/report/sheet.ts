@@ -3,7 +3,8 @@
  * chart's data and print settings. Both writers (Office.js, exceljs) draw exactly this.
  */
 import { pick, reportText, statusLabels } from "../i18n";
-import type { Status } from "../calc/progress";
+import { STATUS_COLORS, type Status } from "../calc/status";
+import { BASIS_LABELS } from "../calc/achieved";
 import { cellAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
@@ -32,15 +33,6 @@ export interface ReportSheet {
   print: { titleRows: string; header: string; footer: string };
 }
 
-export const STATUS_FILLS: Record<Status, string> = {
-  met: "#C6EFCE",
-  onTrack: "#DDEBF7",
-  behind: "#FFEB9C",
-  regressing: "#F8CBAD",
-  missed: "#FFC7CE",
-  noData: "#EDEDED",
-};
-
 const HEADER_FILL = "#DDEBF7";
 const SECTION_COLOR = "#1F4E78";
 const PERCENT = "0.0%";
@@ -63,29 +55,42 @@ export function reportSheet(model: ReportModel): ReportSheet {
     blocks.push({ row, col, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
     row++;
   };
-  const status = (s: Status | null, r: number, c: number) => {
-    const key = s ?? "noData";
-    blocks.push({ row: r, col: c, values: [[statusLabels[key][lang]]], fill: STATUS_FILLS[key] });
+  const status = (s: Status, r: number, c: number) => {
+    blocks.push({ row: r, col: c, values: [[statusLabels[s][lang]]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font });
   };
 
   blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
   blocks.push({
     row: 1,
     col: 0,
-    values: [[pick(reportText.headerLine(model.generatedAt, model.templateId, model.templateVersion, model.completeness.withValue, model.completeness.total, model.year), lang)]],
+    values: [[pick(reportText.headerLine(model.generatedAt, model.templateVersion, model.completeness, model.year), lang)]],
   });
   blocks.push({ row: 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
   row = 3;
 
   // 1. Summary: counts per status, per group and overall.
   section(pick(reportText.summary, lang));
-  const order: Status[] = ["met", "onTrack", "behind", "regressing", "missed", "noData"];
+  const order: Status[] = ["reachedEarly", "reached", "onTrack", "behind", "regressing", "missed", "noData", "invalid"];
   header([pick(reportText.group, lang), ...order.map((s) => statusLabels[s][lang]), pick(reportText.total, lang)]);
   const countRow = (name: string, counts: Record<Status, number>) => [name, ...order.map((s) => counts[s]), order.reduce((n, s) => n + counts[s], 0)];
   const summaryRows = [...model.groups.map((g) => countRow(g.name, g.counts)), countRow(pick(reportText.total, lang), model.overall)];
   blocks.push({ row, col: 0, values: summaryRows });
   blocks.push({ row: row + summaryRows.length - 1, col: 0, values: [summaryRows[summaryRows.length - 1]!], bold: true });
   row += summaryRows.length;
+
+  // Data problems come before any figure: the rows they touch carry no verdict.
+  section(pick(reportText.problems, lang));
+  if (model.problems.length === 0) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.noProblems, lang)]] });
+    row++;
+  } else {
+    const [sheetH, cellH, keyH, problemH] = reportText.problemHeaders[lang];
+    header([sheetH!, cellH!, keyH!, problemH!]);
+    for (const p of model.problems) {
+      blocks.push({ row, col: 0, values: [[p.sheet, p.address, p.key, p.message]], numberFormats: [["@", "@", "@", "@"]] });
+      row++;
+    }
+  }
 
   // 2. Indicators, with completion as in-cell bars next to the elapsed share of the period.
   section(pick(reportText.indicators, lang));
@@ -199,10 +204,12 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const [tid, task, target, achieved, rate, basis] = reportText.taskHeaders[lang];
   header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!]);
   const firstTask = row;
+  header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!, reportText.taskHeaders[lang][6]!]);
   model.tasks.forEach((t) => {
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
-    blocks.push({ row, col: 0, values: [[t.id, t.basis, t.name]] });
-    blocks.push({ row, col: 6, values: [[t.target, t.achieved, t.rate]], numberFormats: [["@", f, PERCENT]] });
+    blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });
+    blocks.push({ row, col: 6, values: [[t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
+    status(t.status, row, 9);
     row++;
   });
   if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, model.tasks.length), color: "#70AD47" });

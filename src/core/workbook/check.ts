@@ -4,9 +4,10 @@
  * languages; nothing is changed in the data.
  */
 import { checkMessages, type Bilingual } from "../i18n";
-import { isBlank, readValue } from "../values";
+import { EXCEL_ERROR, isBlank, readValue } from "../values";
 import { cellAddress } from "./a1";
-import { IH, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
+import { unitProblem } from "../calc/units";
+import { IH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 
@@ -21,8 +22,6 @@ export interface Finding {
   header: string;
   message: Bilingual;
 }
-
-const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
 /** Relative change between consecutive years beyond which a value is questioned. */
 export const JUMP_RATIO = 0.5;
@@ -92,15 +91,12 @@ class TableReader {
   }
 }
 
-function checkValue(reader: TableReader, row: number, header: string, key: string, unit: Unit | null, value: number): boolean {
+function checkValue(reader: TableReader, row: number, header: string, key: string, unit: Unit | null, value: number, canExceed100 = false): boolean {
   const where = reader.address(row, header);
-  if (value < 0) {
-    reader.add("error", "negative", row, header, key, checkMessages.negative(where, value));
-    return false;
-  }
-  if (unit === "percent" && value > 1) {
-    reader.add("error", value <= 100 ? "percent-points" : "percent-range", row, header, key,
-      value <= 100 ? checkMessages.percentPoints(where, value) : checkMessages.percentRange(where, value));
+  const problem = unitProblem(unit, value, canExceed100);
+  if (problem) {
+    const message = { negative: checkMessages.negative, "percent-points": checkMessages.percentPoints, "percent-range": checkMessages.percentRange }[problem];
+    reader.add("error", problem, row, header, key, message(where, value));
     return false;
   }
   if (unit === "coefficient" && value > 1) {
@@ -120,6 +116,7 @@ function checkJump(reader: TableReader, row: number, header: string, key: string
 function checkIndicators(reader: TableReader, plan: Plan) {
   const { table } = reader;
   const years = planYears(plan);
+  const grossRatios = new Set(plan.indicators.filter((i) => i.canExceed100).map((i) => i.id));
   table.values.forEach((_, row) => {
     const id = String(reader.value(row, IH.id) ?? "").trim();
     const hasData = years.some((y) => !isBlank(reader.value(row, yearHeader(y))));
@@ -128,6 +125,7 @@ function checkIndicators(reader: TableReader, plan: Plan) {
       return;
     }
     const unit = unitFromLabel(reader.value(row, IH.unit));
+    const canExceed100 = grossRatios.has(id) || isGrossLabel(reader.value(row, IH.unit));
     if (!unit && reader.col(IH.unit) >= 0) reader.add("warning", "unknown-unit", row, IH.unit, id, checkMessages.unknownUnit(reader.address(row, IH.unit)));
     let previous: { value: number; label: string } | null = null;
     for (const header of [IH.baseline, IH.target]) {
@@ -146,7 +144,7 @@ function checkIndicators(reader: TableReader, plan: Plan) {
       if (reader.col(header) < 0) continue;
       const value = reader.number(row, header, id);
       if (value === null) continue;
-      if (!checkValue(reader, row, header, id, unit, value)) continue;
+      if (!checkValue(reader, row, header, id, unit, value, canExceed100)) continue;
       if (previous) checkJump(reader, row, header, id, unit, previous.value, value, previous.label);
       previous = { value, label: String(year) };
     }

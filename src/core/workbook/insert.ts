@@ -6,7 +6,8 @@
  */
 import { insertMessages, layoutText, pick, type Bilingual, type Language } from "../i18n";
 import type { Plan } from "../plan/schema";
-import { nearlyEqual } from "../calc/progress";
+import { close } from "../calc/compare";
+import { STATUSES, STATUS_COLORS, STATUS_LABELS } from "../calc/status";
 import { isBlank } from "../values";
 import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
 import {
@@ -14,6 +15,8 @@ import {
   BH,
   IH,
   META_SHEET,
+  RENAMED_HEADERS,
+  TH,
   UNIT_FORMATS,
   YEAR_NAME,
   allTables,
@@ -66,18 +69,10 @@ export type InsertPlan =
   | { kind: "error"; message: Bilingual }
   | { kind: "write"; ops: WriteOp[]; report: InsertReport };
 
-const STATUS_RULES: Array<{ labels: [string, string]; fill: string; font: string }> = [
-  { labels: ["已达标", "Met"], fill: "#C6EFCE", font: "#006100" },
-  { labels: ["符合进度", "On track"], fill: "#DDEBF7", font: "#1F4E78" },
-  { labels: ["滞后", "Behind"], fill: "#FFEB9C", font: "#9C5700" },
-  { labels: ["倒退", "Regressing"], fill: "#F8CBAD", font: "#833C0B" },
-  { labels: ["未达标", "Missed"], fill: "#FFC7CE", font: "#9C0006" },
-];
-
 const isFormula = (c: Cell | undefined) => typeof c === "string" && c.startsWith("=");
 
 function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
-  if (typeof a === "number" && typeof b === "number") return nearlyEqual(a, b);
+  if (typeof a === "number" && typeof b === "number") return close(a, b);
   return String(a ?? "").trim() === String(b ?? "").trim();
 }
 
@@ -130,17 +125,25 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
 
   const taken = new Set(snapshot.sheets.map((s) => s.toLowerCase()));
   const layouts = new Map<TableKey, Layout>();
+  const ops: WriteOp[] = [];
   // Balance formulas refer to their own cells, so geometry is fixed before rows are built.
   for (const spec of specs) {
     const existing = snapshot.tables[spec.key];
     if (existing) {
-      const missing = spec.columns.map((c) => c.header).filter((h) => !existing.headers.includes(h));
+      // Headers of earlier versions are renamed in place (Excel re-points formulas at the new name).
+      const headers = existing.headers.map((h) => {
+        const to = RENAMED_HEADERS[h];
+        if (!to || existing.headers.includes(to) || !spec.columns.some((c) => c.header === to)) return h;
+        ops.push({ op: "renameTableColumn", table: spec.name, from: h, to });
+        return to;
+      });
+      const missing = spec.columns.map((c) => c.header).filter((h) => !headers.includes(h));
       layouts.set(spec.key, {
         spec,
         sheet: existing.sheet,
         col: existing.col,
         row: existing.row,
-        headers: [...existing.headers, ...missing],
+        headers: [...headers, ...missing],
         body: [],
         created: false,
       });
@@ -163,7 +166,6 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
   const cvAddress = (stage: "primary" | "junior", row: number) =>
     cellAddress(balance.col + balance.headers.indexOf(stage === "primary" ? BH.primaryCv : BH.juniorCv), balance.row + 1 + row);
 
-  const ops: WriteOp[] = [];
   const tail: WriteOp[] = [];
   const allIds: string[] = [];
 
@@ -228,7 +230,8 @@ function columnCell(
   const current = entry.existing?.formulas[headerIndex];
   const currentValue = entry.existing?.values[headerIndex];
   const template = column.formula ?? entry.template?.cells[column.header] ?? "";
-  if (!entry.existing) return column.role === "input" || column.role === "note" ? "" : template;
+  // New rows: inputs start blank unless the template prefills them (an about target's band).
+  if (!entry.existing) return column.role === "note" ? "" : template;
   switch (column.role) {
     case "key":
     case "input":
@@ -311,7 +314,7 @@ function writeTable(
         table: spec.name,
         rows: newRows.map((e) => layout.headers.map((h) => {
           const column = spec.columns.find((c) => c.header === h);
-          if (!column || column.role === "input" || column.role === "note") return "";
+          if (!column || column.role === "note") return "";
           return column.formula ?? e.template?.cells[h] ?? "";
         })),
       });
@@ -367,19 +370,20 @@ function writeTable(
     }
   }
 
-  if (spec.key === "indicators") {
-    const statusCol = at(IH.status);
+  const statusHeader = spec.key === "indicators" ? IH.status : spec.key === "tasks" ? TH.status : null;
+  if (statusHeader) {
+    const statusCol = at(statusHeader);
     const address = rangeAddress(statusCol, top, 1, bodyRows);
     const first = columnAbsoluteAddress(statusCol, top);
     tail.push({ op: "clearConditionalFormats", sheet, address });
-    for (const rule of STATUS_RULES) {
+    for (const status of STATUSES) {
       tail.push({
         op: "conditionalFormat",
         sheet,
         address,
-        formula: `=OR(${first}="${rule.labels[0]}",${first}="${rule.labels[1]}")`,
-        fill: rule.fill,
-        fontColor: rule.font,
+        formula: `=OR(${first}="${STATUS_LABELS[status].zh}",${first}="${STATUS_LABELS[status].en}")`,
+        fill: STATUS_COLORS[status].fill,
+        fontColor: STATUS_COLORS[status].font,
       });
     }
   }

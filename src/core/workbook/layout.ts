@@ -56,10 +56,19 @@ export const UNIT_FORMATS: Record<Unit, string> = {
   persons: "#,##0",
 };
 
+/** The unit label of a gross ratio, which may exceed 100 % (毛入园率, 毛入学率). */
+export const GROSS_PERCENT_LABEL = { zh: "%（毛率）", en: "% (gross)" } as const;
+
+export function isGrossLabel(label: unknown): boolean {
+  const text = String(label ?? "").trim().toLowerCase();
+  return text === GROSS_PERCENT_LABEL.zh || text === GROSS_PERCENT_LABEL.en;
+}
+
 /** A unit label in either language back to its unit (for rows planners add). */
 export function unitFromLabel(label: unknown): Unit | null {
   if (typeof label !== "string") return null;
   const text = label.trim();
+  if (isGrossLabel(text)) return "percent";
   for (const [unit, names] of Object.entries(labels.unit)) {
     if (names.zh === text || names.en.toLowerCase() === text.toLowerCase()) return unit as Unit;
   }
@@ -78,12 +87,19 @@ export const IH = {
   direction: "方向 Direction",
   baseline: "基期值 Baseline",
   target: "目标值 Target",
+  band: "左右幅度 Band",
   actual: "本年实际 Actual",
-  expected: "预期值 Expected",
-  completion: "完成度 Completion",
+  expected: "序时进度值 Expected",
+  completion: "完成率 Completion",
   gap: "差距 Gap",
   status: "状态 Status",
 } as const;
+
+/** Headers of earlier template versions, renamed on upgrade (Excel keeps formulas pointing at them). */
+export const RENAMED_HEADERS: Readonly<Record<string, string>> = {
+  "预期值 Expected": IH.expected,
+  "完成度 Completion": IH.completion,
+};
 export const yearHeader = (year: number) => String(year);
 export const noteHeader = (year: number) => `${year} 说明 Note`;
 
@@ -95,10 +111,10 @@ export function planYears(plan: Plan): number[] {
 
 const t = layoutText;
 
-/** Input rule for year cells: blank, or a number ≥ 0 that is at most 100% in percent rows. */
+/** Input rule for year cells: blank, or a number ≥ 0; at most 100 % in percent rows, 150 % for gross ratios. */
 const yearRule = (): ValidationSpec => ({
   kind: "custom",
-  formula: `=OR(ISBLANK({cell}),AND(ISNUMBER({cell}),{cell}>=0,OR({${IH.unit}}<>"%",{cell}<=1)))`,
+  formula: `=OR(ISBLANK({cell}),AND(ISNUMBER({cell}),{cell}>=0,OR(LEFT({${IH.unit}},1)<>"%",{cell}<=IF({${IH.unit}}="%",1,1.5))))`,
 });
 
 export function indicatorTable(plan: Plan): TableSpec {
@@ -123,6 +139,7 @@ export function indicatorTable(plan: Plan): TableSpec {
     },
     { header: IH.baseline, role: "figure", width: 12, format: "byUnit" },
     { header: IH.target, role: "figure", width: 12, format: "byUnit" },
+    bandColumn(),
   ];
   for (const y of years) {
     columns.push({
@@ -149,27 +166,28 @@ export function indicatorTable(plan: Plan): TableSpec {
       role: "formula",
       width: 12,
       format: "byUnit",
-      formula: `=PLAN.EXPECTED(${ref(IH.baseline)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear})`,
+      // #N/A (no such figure in the plan: a bound baseline, a maintain target) shows as a dash.
+      formula: `=IFNA(PLAN.EXPECTED(${ref(IH.baseline)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear}),"—")`,
     },
     {
       header: IH.completion,
       role: "formula",
       width: 12,
       format: "0.0%",
-      formula: `=IF(${ref(IH.actual)}="","",PLAN.PROGRESS(${ref(IH.baseline)},${ref(IH.actual)},${ref(IH.target)}))`,
+      formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${ref(IH.baseline)},${ref(IH.actual)},${ref(IH.target)}),"—"))`,
     },
     {
       header: IH.gap,
       role: "formula",
       width: 11,
       format: "byUnit",
-      formula: `=IF(${ref(IH.actual)}="","",PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${ref(IH.direction)}))`,
+      formula: `=IF(${ref(IH.actual)}="","",PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${ref(IH.direction)},${ref(IH.baseline)},${ref(IH.band)}))`,
     },
     {
       header: IH.status,
       role: "formula",
       width: 11,
-      formula: `=PLAN.STATUS(${ref(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear})`,
+      formula: `=PLAN.STATUS(${ref(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear},,${ref(IH.direction)},${ref(IH.band)},${ref(IH.unit)})`,
     },
   );
   return { key: "indicators", name: TABLES.indicators, sheet: t.indicatorSheet, anchor: { col: 0, row: 4 }, columns };
@@ -186,12 +204,28 @@ export const TH = {
   basis: "口径 Basis",
   period: "期间 Period",
   note: "说明 Note",
+  baseline: "基期值 Baseline",
+  link: "关联指标 Link",
+  band: "左右幅度 Band",
   achieved: "已完成 Achieved",
   rate: "完成率 Completion",
+  status: "状态 Status",
 } as const;
+
+/** Half-width of a 左右 target's band: shown as 5 % on such rows, editable, blank elsewhere. */
+function bandColumn(): ColumnSpec {
+  return {
+    header: IH.band,
+    role: "input",
+    width: 9,
+    format: "0%",
+    validation: { rule: { kind: "decimal", min: 0, max: 0.99 }, prompt: t.bandPrompt, error: t.bandError },
+  };
+}
 
 export function taskTable(plan: Plan): TableSpec {
   const years = planYears(plan);
+  const { baseYear } = plan.period;
   const span = `[@[${yearHeader(years[0]!)}]:[${yearHeader(years[years.length - 1]!)}]]`;
   const columns: ColumnSpec[] = [
     { header: TH.id, role: "key", width: 14 },
@@ -202,6 +236,9 @@ export function taskTable(plan: Plan): TableSpec {
     { header: TH.unit, role: "label", width: 8 },
     { header: TH.basis, role: "label", width: 10 },
     { header: TH.period, role: "label", width: 11 },
+    { header: TH.baseline, role: "figure", width: 10, format: "byUnit" },
+    { header: TH.link, role: "label", width: 11 },
+    { ...bandColumn(), header: TH.band },
   ];
   for (const y of years) {
     columns.push({
@@ -219,15 +256,22 @@ export function taskTable(plan: Plan): TableSpec {
       role: "formula",
       width: 11,
       format: "byUnit",
-      // Counts add up over the years; shares and levels take the latest year entered.
-      formula: `=IF(COUNT(${span})=0,"",IF(LEFT(${ref(TH.basis)},2)="累计",SUM(${span}),LOOKUP(2,1/(${span}<>""),${span})))`,
+      // A task that restates an indicator takes the indicator's value; otherwise by its basis up to PM_Year.
+      formula: `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),PLAN.ACHIEVED(${span},${ref(TH.basis)},${YEAR_NAME},${years[0]}))`,
     },
     {
       header: TH.rate,
       role: "formula",
       width: 11,
       format: "0.0%",
-      formula: `=IF(OR(${ref(TH.achieved)}="",${ref(TH.targetValue)}=0),"",${ref(TH.achieved)}/${ref(TH.targetValue)})`,
+      formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${ref(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)}),"—"))`,
+    },
+    {
+      header: TH.status,
+      role: "formula",
+      width: 11,
+      // The task's own deadline is the last year of its period; targets due every year judge the whole row.
+      formula: `=PLAN.STATUS(${ref(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${YEAR_NAME},${baseYear},VALUE(RIGHT(${ref(TH.period)},4)),,,${ref(TH.band)},${ref(TH.unit)},${span})`,
     },
   );
   return { key: "tasks", name: TABLES.tasks, sheet: t.taskSheet, anchor: { col: 0, row: 2 }, columns };

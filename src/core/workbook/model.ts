@@ -54,6 +54,8 @@ export type WriteOp =
   | { op: "createTable"; sheet: string; address: string; name: string }
   | { op: "addTableRows"; table: string; rows: Cell[][] }
   | { op: "addTableColumn"; table: string; header: string }
+  /** A header of an earlier template version; Excel points formulas at the new name. */
+  | { op: "renameTableColumn"; table: string; from: string; to: string }
   | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number }
   | { op: "columnWidth"; sheet: string; address: string; points: number }
   | { op: "validation"; sheet: string; address: string; rule: ValidationSpec; prompt: string; error: string; title: string }

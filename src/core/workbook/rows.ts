@@ -7,6 +7,7 @@ import { labels, layoutText, pick, type Language } from "../i18n";
 import type { Figure, Plan, TaskTarget, Unit } from "../plan/schema";
 import { BALANCE_INDICATORS, planCoefficientBound } from "../calc/balance";
 import {
+  GROSS_PERCENT_LABEL,
   BH,
   CH,
   IH,
@@ -17,6 +18,8 @@ import {
   type TableKey,
 } from "./layout";
 import type { Cell } from "./model";
+import { defaultTaskBaseline } from "./assess";
+import { DEFAULT_BAND } from "../calc/target";
 
 export interface TemplateRow {
   key: string;
@@ -40,10 +43,15 @@ function taskBasis(task: TaskTarget): keyof typeof BASIS {
   return "latest";
 }
 
+/** A task's target as printed; targets due every year say so, so that every reader sees it. */
 function taskTarget(task: TaskTarget): { text: string; value: number } {
-  if (task.kind === "range") return { text: `${task.min.text}–${task.max.text}`, value: task.min.value };
-  return { text: task.target.text, value: task.target.value };
+  const each = task.perYear ? "每年" : "";
+  if (task.kind === "range") return { text: `${each}${task.min.text}–${task.max.text}`, value: task.min.value };
+  return { text: `${each}${task.target.text}`, value: task.target.value };
 }
+
+/** The default band of an about (左右) target, blank for others. */
+const bandFor = (f: Figure | undefined): Cell => (f?.comparator === "~" ? DEFAULT_BAND : "");
 
 function indicatorRows(plan: Plan, language: Language): TemplateRow[] {
   const groups = new Map(plan.groups.map((g) => [g.id, pick(g.names, language)]));
@@ -55,10 +63,11 @@ function indicatorRows(plan: Plan, language: Language): TemplateRow[] {
       [IH.group]: groups.get(ind.group) ?? ind.group,
       [IH.name]: pick(ind.names, language),
       [IH.stage]: ind.stage ? labels.stage[ind.stage][language] : "",
-      [IH.unit]: labels.unit[ind.unit][language],
+      [IH.unit]: ind.canExceed100 ? GROSS_PERCENT_LABEL[language] : labels.unit[ind.unit][language],
       [IH.direction]: labels.direction[ind.direction][language],
       [IH.baseline]: figureCell(ind.baseline),
       [IH.target]: figureCell(ind.target),
+      [IH.band]: bandFor(ind.target),
     },
   }));
 }
@@ -78,6 +87,9 @@ function taskRows(plan: Plan, language: Language): TemplateRow[] {
         [TH.unit]: pick(task.unitLabel, language),
         [TH.basis]: BASIS[taskBasis(task)][language],
         [TH.period]: task.period.from === task.period.to ? String(task.period.to) : `${task.period.from}–${task.period.to}`,
+        [TH.baseline]: defaultTaskBaseline(plan, task.id),
+        [TH.link]: task.indicator ?? "",
+        [TH.band]: bandFor(task.kind === "range" ? undefined : task.target),
       },
     };
   });
@@ -99,7 +111,7 @@ function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary
     [BH.juniorPlan]: juniorPlan ? check(BH.juniorCv, juniorPlan.comparator, juniorPlan.value) : "",
   };
   const cv = (stageName: string, per: string) =>
-    `=PLAN.CV(IF(${schools(SH.stage)}="${stageName}",${schools(per)},""),${schools(SH.enrolment)})`;
+    `=PLAN.DIFFCOEF(${schools(per)},${schools(SH.enrolment)},${schools(SH.stage)},"${stageName}")`;
   const rows: TemplateRow[] = SCHOOL_INDICATORS.map((ind, i) => ({
     key: pick(BALANCE_INDICATORS[i]!, language),
     unit: "coefficient",

@@ -1,0 +1,246 @@
+/**
+ * One assessment of a monitoring year: every indicator and task target of the workbook with its
+ * verdict (domain notes §7), computed by `verdict` from the values in the workbook. The pane's
+ * flags and summary, the annual report and the command line all read this, never their own rules.
+ *
+ * The data check runs first: a value (or baseline, or target) with an error-level finding makes the
+ * row 数据有误 (invalid), naming the cell — never a verdict computed from a misread value.
+ */
+import { achievedBy, basisFromText, type Basis } from "../calc/achieved";
+import { FLAGGED, STATUSES, emptyCounts, type Status } from "../calc/status";
+import { directionFromText, readBaseline, readTarget, type Baseline, type Target } from "../calc/target";
+import { verdict, type Verdict } from "../calc/verdict";
+import type { Bilingual } from "../i18n";
+import type { Plan, Unit } from "../plan/schema";
+import { isBlank } from "../values";
+import { cellAddress } from "./a1";
+import { checkWorkbook, type Finding } from "./check";
+import { IH, TH, noteHeader, planYears, unitFromLabel, yearHeader } from "./layout";
+import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
+
+export interface RowAssessment {
+  kind: "indicator" | "task";
+  id: string;
+  name: string;
+  group: string;
+  stage: string;
+  unit: Unit | null;
+  sheet: string;
+  /** The row's status cell (or its ID cell), to select. */
+  address: string;
+  baseline: Cell;
+  target: Cell;
+  /** The value the verdict judged: the year's value, or what a task achieved by then. */
+  actual: number | null;
+  status: Status;
+  expected: number | null;
+  completion: number | null;
+  gap: number | null;
+  elapsed: number;
+  firstReached: number | null;
+  /** The target's deadline (the plan's target year, or a task's own). */
+  deadline: number;
+  /** Error findings that made the row invalid. */
+  problems: Finding[];
+  note: string;
+  /** For tasks: the basis (累计, 最新, 每年) and the indicator it restates. */
+  basis?: Basis | null;
+  link?: string;
+}
+
+export interface YearAssessment {
+  year: number;
+  indicators: RowAssessment[];
+  tasks: RowAssessment[];
+  findings: Finding[];
+  counts: Record<Status, number>;
+}
+
+/** A table read by header, with cell addresses. */
+function rows(table: TableSnapshot) {
+  const col = (h: string) => table.headers.indexOf(h);
+  return {
+    has: (h: string) => col(h) >= 0,
+    cell: (r: number, h: string): Cell => (col(h) < 0 ? null : (table.values[r]?.[col(h)] ?? null)),
+    address: (r: number, h: string) => cellAddress(table.col + Math.max(0, col(h)), table.row + 1 + r),
+  };
+}
+
+/** Error findings by "Sheet!A1". */
+function errorIndex(findings: readonly Finding[]): Map<string, Finding[]> {
+  const index = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity !== "error") continue;
+    const key = `${f.sheet}!${f.address}`;
+    index.set(key, [...(index.get(key) ?? []), f]);
+  }
+  return index;
+}
+
+const numberOrNull = (c: Cell): number | null => (typeof c === "number" && Number.isFinite(c) ? c : null);
+
+/** The last year of a period cell ("2021–2023" → 2023, "2025" → 2025). */
+function deadlineOf(cell: Cell, fallback: number): number {
+  const years = String(cell ?? "").match(/\d{4}/g);
+  return years ? Number(years[years.length - 1]) : fallback;
+}
+
+interface Judged {
+  baseline: Baseline | null;
+  target: Target;
+}
+
+function judge(input: { baseline: Cell; target: Cell; direction?: Cell; band?: Cell; perYear?: boolean }): Judged | null {
+  let baseline: Baseline | null = null;
+  if (!isBlank(input.baseline)) {
+    const b = readBaseline(input.baseline);
+    if (!b.ok) return null;
+    baseline = b.value;
+  }
+  const direction = directionFromText(input.direction);
+  const band = numberOrNull(input.band ?? null);
+  const t = readTarget(input.target, { baseline, direction: direction ?? null, band, perYear: input.perYear });
+  return t.ok ? { baseline, target: t.value } : null;
+}
+
+function fromVerdict(v: Verdict) {
+  return { status: v.status, expected: v.expected, completion: v.completion, gap: v.gap, elapsed: v.elapsed, firstReached: v.firstReached };
+}
+
+const INVALID = { status: "invalid" as Status, expected: null, completion: null, gap: null, firstReached: null };
+
+function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors: Map<string, Finding[]>): RowAssessment[] {
+  const t = rows(table);
+  const years = planYears(plan).filter((y) => y <= year && t.has(yearHeader(y)));
+  const period = { baseYear: plan.period.baseYear, targetYear: plan.period.targetYear };
+  const elapsed = Math.min(1, (year - period.baseYear) / (period.targetYear - period.baseYear));
+  const out: RowAssessment[] = [];
+  table.values.forEach((_, r) => {
+    const id = String(t.cell(r, IH.id) ?? "").trim();
+    if (!id) return;
+    const problemsAt = (h: string) => (t.has(h) ? (errors.get(`${table.sheet}!${t.address(r, h)}`) ?? []) : []);
+    const row: Omit<RowAssessment, "status" | "expected" | "completion" | "gap" | "firstReached"> = {
+      kind: "indicator",
+      id,
+      name: String(t.cell(r, IH.name) ?? ""),
+      group: String(t.cell(r, IH.group) ?? ""),
+      stage: String(t.cell(r, IH.stage) ?? ""),
+      unit: unitFromLabel(t.cell(r, IH.unit)),
+      sheet: table.sheet,
+      address: t.address(r, t.has(IH.status) ? IH.status : IH.id),
+      baseline: t.cell(r, IH.baseline),
+      target: t.cell(r, IH.target),
+      actual: numberOrNull(t.cell(r, yearHeader(year))),
+      elapsed,
+      deadline: period.targetYear,
+      problems: [...problemsAt(IH.baseline), ...problemsAt(IH.target), ...problemsAt(yearHeader(year))],
+      note: String(t.cell(r, noteHeader(year)) ?? ""),
+    };
+    const judged = judge({ baseline: row.baseline, target: row.target, direction: t.cell(r, IH.direction), band: t.cell(r, IH.band) });
+    if (row.problems.length || !judged) {
+      out.push({ ...row, ...INVALID, actual: row.problems.length ? null : row.actual });
+      return;
+    }
+    const earlier = years.filter((y) => y < year).map((y) => ({ year: y, value: problemsAt(yearHeader(y)).length ? null : numberOrNull(t.cell(r, yearHeader(y))) }));
+    const v = verdict({ ...judged, actual: row.actual, year, period, earlier });
+    out.push(v.ok ? { ...row, ...fromVerdict(v.value) } : { ...row, ...INVALID });
+  });
+  return out;
+}
+
+function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators: TableSnapshot | undefined, errors: Map<string, Finding[]>): RowAssessment[] {
+  const t = rows(table);
+  const ind = indicators ? rows(indicators) : null;
+  const indicatorRow = new Map<string, number>();
+  indicators?.values.forEach((_, r) => indicatorRow.set(String(ind!.cell(r, IH.id) ?? "").trim(), r));
+  const years = planYears(plan);
+  const upTo = years.indexOf(year);
+  const planTasks = new Map(plan.tasks.map((task) => [task.id, task]));
+  const out: RowAssessment[] = [];
+  table.values.forEach((_, r) => {
+    const id = String(t.cell(r, TH.id) ?? "").trim();
+    if (!id) return;
+    const link = String(t.cell(r, TH.link) ?? "").trim() || planTasks.get(id)?.indicator || "";
+    const linkedRow = link && ind ? indicatorRow.get(link) : undefined;
+    // A task that restates an indicator takes the indicator's values instead of asking twice.
+    const source = linkedRow !== undefined && ind && indicators
+      ? { cell: (y: number) => ind.cell(linkedRow, yearHeader(y)), at: (y: number) => `${indicators.sheet}!${ind.address(linkedRow, yearHeader(y))}`, has: (y: number) => ind.has(yearHeader(y)) }
+      : { cell: (y: number) => t.cell(r, yearHeader(y)), at: (y: number) => `${table.sheet}!${t.address(r, yearHeader(y))}`, has: (y: number) => t.has(yearHeader(y)) };
+    const basis = basisFromText(t.cell(r, TH.basis)) ?? "latest";
+    const deadline = deadlineOf(t.cell(r, TH.period), plan.period.targetYear);
+    const period = { baseYear: plan.period.baseYear, targetYear: deadline };
+    const yearProblems = years.filter((y) => y <= year && source.has(y)).flatMap((y) => errors.get(source.at(y)) ?? []);
+    const values = years.map((y) => (source.has(y) && !(errors.get(source.at(y)) ?? []).length ? numberOrNull(source.cell(y)) : null));
+    const fallbackBaseline = planTasks.get(id) ? defaultTaskBaseline(plan, id) : null;
+    const baselineCell = t.has(TH.baseline) ? t.cell(r, TH.baseline) : fallbackBaseline;
+    const row = {
+      kind: "task" as const,
+      id,
+      name: String(t.cell(r, TH.name) ?? ""),
+      group: String(t.cell(r, TH.section) ?? ""),
+      stage: "",
+      unit: unitFromLabel(t.cell(r, TH.unit)) ?? (String(t.cell(r, TH.unit) ?? "").trim() === "%" ? "percent" : null),
+      sheet: table.sheet,
+      address: t.address(r, t.has(TH.status) ? TH.status : TH.id),
+      baseline: baselineCell,
+      target: t.cell(r, TH.target),
+      actual: upTo < 0 ? null : achievedBy(values, basis, upTo),
+      elapsed: Math.min(1, Math.max(0, (year - period.baseYear) / (deadline - period.baseYear))),
+      deadline,
+      problems: [...yearProblems, ...(errors.get(`${table.sheet}!${t.address(r, TH.target)}`) ?? [])],
+      note: String(t.cell(r, TH.note) ?? ""),
+      basis,
+      link: link || undefined,
+    };
+    const judged = judge({ baseline: row.baseline, target: row.target, band: t.cell(r, TH.band), perYear: basis === "eachYear" });
+    if (row.problems.length || !judged || upTo < 0) {
+      out.push({ ...row, ...INVALID, ...(upTo < 0 || (judged && !row.problems.length) ? { status: "noData" as Status } : {}) });
+      return;
+    }
+    const earlier = basis === "eachYear" ? years.slice(0, upTo).map((y, i) => ({ year: y, value: values[i] ?? null })) : [];
+    const v = verdict({ ...judged, actual: row.actual, year, period, earlier });
+    out.push(v.ok ? { ...row, ...fromVerdict(v.value) } : { ...row, ...INVALID });
+  });
+  return out;
+}
+
+/** A task's baseline as the plan states it: the starting figure of a change, 0 for counts from nothing. */
+export function defaultTaskBaseline(plan: Plan, id: string): Cell {
+  const task = plan.tasks.find((x) => x.id === id);
+  if (!task) return null;
+  if (task.kind === "change") return task.from.comparator === "=" ? task.from.value : task.from.text;
+  if (task.indicator) {
+    const ind = plan.indicators.find((i) => i.id === task.indicator);
+    if (ind) return ind.baseline.comparator === "=" ? ind.baseline.value : ind.baseline.text;
+  }
+  return (task.unit === "count" || task.unit === "persons") && !task.perYear ? 0 : null;
+}
+
+/** Ranks flagged rows worst first: by status (FLAGGED order), then by how far short they are. */
+export function rankMisses(rows: readonly RowAssessment[]): RowAssessment[] {
+  const shortfall = (r: RowAssessment) => (r.status === "missed" ? 1 : r.elapsed) - (r.completion ?? 0);
+  return rows
+    .filter((r) => FLAGGED.includes(r.status))
+    .sort((a, b) => FLAGGED.indexOf(a.status) - FLAGGED.indexOf(b.status) || shortfall(b) - shortfall(a) || a.id.localeCompare(b.id));
+}
+
+export function countStatuses(rows: readonly RowAssessment[]): Record<Status, number> {
+  const counts = emptyCounts();
+  for (const r of rows) counts[r.status]++;
+  return counts;
+}
+
+export function assessYear(plan: Plan, snapshot: WorkbookSnapshot, year: number, findings: Finding[] = checkWorkbook(plan, snapshot)): YearAssessment {
+  const errors = errorIndex(findings);
+  const { indicators, tasks } = snapshot.tables;
+  const indicatorRows = indicators ? assessIndicators(plan, indicators, year, errors) : [];
+  const taskRows = tasks ? assessTasks(plan, tasks, year, indicators, errors) : [];
+  return { year, indicators: indicatorRows, tasks: taskRows, findings, counts: countStatuses(indicatorRows) };
+}
+
+/** The row's problems as one message (the first finding's). */
+export function problemMessage(row: RowAssessment): Bilingual | null {
+  return row.problems[0]?.message ?? null;
+}
+
+export { STATUSES };

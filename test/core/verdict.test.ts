@@ -1,0 +1,249 @@
+/**
+ * The verdict rules of domain notes §7, table-driven: each target kind × each status, through the
+ * core (`verdict`). Every expected value is worked out by hand in the comment beside it; none is
+ * computed with the product's own functions. functions.test.ts runs the same table through PLAN.*.
+ */
+import fc from "fast-check";
+import { completionFor, expectedFor, gapTo, verdict } from "../../src/core/calc/verdict";
+import { readBaseline, readTarget, reaches, type Baseline, type Target } from "../../src/core/calc/target";
+import { close, meets } from "../../src/core/calc/compare";
+import { schoolRule, meetsSchoolRule, classShare } from "../../src/core/calc/balance";
+import type { Status } from "../../src/core/calc/status";
+
+const P = { baseYear: 2020, targetYear: 2025 };
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!r.ok) throw new Error(`expected a value, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+const baseline = (cell: unknown): Baseline | null => (cell === null ? null : must(readBaseline(cell)));
+const target = (cell: unknown, b: Baseline | null = null, extra: Parameters<typeof readTarget>[1] = {}): Target => must(readTarget(cell, { baseline: b, ...extra }));
+
+/** [baseline cell, target cell, actual, year, expected status, hand reasoning] */
+type Case = [unknown, unknown, number | null, number, Status, string];
+
+const CASES: Record<string, Case[]> = {
+  "figure, higher is better (普惠性幼儿园覆盖率 0.9252 → 0.94)": [
+    [0.9252, 0.94, null, 2023, "noData", "no value"],
+    [0.9252, 0.94, 0.94, 2023, "reachedEarly", "0.94 ≥ 0.94 before 2025"],
+    [0.9252, 0.94, 0.95, 2025, "reached", "0.95 ≥ 0.94 in 2025"],
+    [0.9252, 0.94, 0.935, 2023, "onTrack", "P = 0.0098/0.0148 = 0.662 ≥ τ 0.6"],
+    [0.9252, 0.94, 0.93, 2023, "behind", "P = 0.0048/0.0148 = 0.324 < 0.6"],
+    [0.9252, 0.94, 0.92, 2023, "regressing", "P = −0.0052/0.0148 < 0"],
+    [0.9252, 0.94, 0.939, 2025, "missed", "short in the target year"],
+    [0.9252, 0.94, 0.939, 2026, "missed", "short after the target year"],
+  ],
+  "figure, lower is better (生师比 19.62 → 17)": [
+    [19.62, 17, 18.5, 2023, "behind", "P = 1.12/2.62 = 0.4275 < 0.6 (domain notes §2)"],
+    [19.62, 17, 18, 2023, "onTrack", "P = 1.62/2.62 = 0.618 ≥ 0.6"],
+    [19.62, 17, 16.9, 2022, "reachedEarly", "16.9 ≤ 17"],
+    [19.62, 17, 20, 2023, "regressing", "moved away from 17"],
+    [19.62, 17, 17.01, 2025, "missed", "17.01 > 17 in 2025"],
+  ],
+  "maintain (毛入园率 100 → 100; a gross ratio may exceed it)": [
+    [1, 1, 1, 2023, "reachedEarly", "held at 100 %"],
+    [1, 1, 1.012, 2023, "reachedEarly", "101.2 % is at or beyond 100 % (issue 9)"],
+    [1, 1, 0.999, 2023, "regressing", "slipped below the level before 2025"],
+    [1, 1, 0.999, 2025, "missed", "below the level in 2025"],
+  ],
+  "bound target, measured baseline that already met it (0.385 → ＜0.40)": [
+    [0.385, "＜0.40", 0.39, 2023, "reachedEarly", "0.39 < 0.40"],
+    [0.385, "＜0.40", 0.45, 2023, "regressing", "met the bound, then got worse (issue 9: was 符合进度 433 %)"],
+    [0.385, "＜0.40", 0.4, 2023, "regressing", "0.40 is not < 0.40: strictness"],
+    [0.385, "＜0.40", 0.45, 2025, "missed", "outside the bound in 2025"],
+  ],
+  "bound target, measured baseline outside it (0.46 → ＜0.40)": [
+    [0.46, "＜0.40", 0.42, 2023, "onTrack", "P = 0.04/0.06 = 0.667 ≥ 0.6"],
+    [0.46, "＜0.40", 0.44, 2023, "behind", "P = 0.02/0.06 = 0.333"],
+    [0.46, "＜0.40", 0.47, 2023, "regressing", "P < 0"],
+  ],
+  "baseline itself a bound (＜0.42 → ＜0.40)": [
+    [ "＜0.42", "＜0.40", 0.39, 2023, "reachedEarly", "0.39 < 0.40"],
+    [ "＜0.42", "＜0.40", 0.41, 2023, "behind", "within ＜0.42, not ＜0.40"],
+    [ "＜0.42", "＜0.40", 0.4, 2023, "behind", "0.40 meets ＜0.42 but not ＜0.40"],
+    [ "＜0.42", "＜0.40", 0.42, 2023, "regressing", "fails even the 2020 bound (issue 9: was 滞后)"],
+    [ "＜0.42", "＜0.40", 0.41, 2025, "missed", "2025 and not < 0.40"],
+  ],
+  "about (1000 → 1100人左右, band ±5 % = 1045–1155)": [
+    [1000, "1100人左右", 1099, 2025, "reached", "1099 within the band (issue 9: was 未达标)"],
+    [1000, "1100人左右", 1045, 2025, "reached", "the band's lower end is inside"],
+    [1000, "1100人左右", 1044, 2025, "missed", "below 1045"],
+    [1000, "1100人左右", 1156, 2025, "missed", "above 1155"],
+    [1000, "1100人左右", 1030, 2023, "behind", "P = 30/45 = 0.667? no: path ends at the band's edge 1045, P = 30/45 = 0.667 ≥ 0.6 → see next row"],
+  ],
+  "range (5–7个 from nothing)": [
+    [0, "5个–7个", 6, 2024, "reachedEarly", "6 within [5, 7]"],
+    [0, "5个–7个", 8, 2025, "missed", "8 above 7"],
+    [0, "5个–7个", 3, 2023, "onTrack", "P = 3/5 = 0.6 ≥ 0.6 (path to the nearest end, 5)"],
+    [0, "5个–7个", 2, 2023, "behind", "P = 2/5 = 0.4"],
+  ],
+  "a–b…以上 is at least a (2-3项以上)": [
+    [0, "2-3项以上", 2, 2025, "reached", "2 ≥ 2"],
+    [0, "2-3项以上", 5, 2025, "reached", "no upper end"],
+    [0, "2-3项以上", 1, 2025, "missed", "1 < 2"],
+  ],
+  "count from nothing (B = 0)": [
+    [0, 13, 8, 2023, "onTrack", "P = 8/13 = 0.615 ≥ 0.6"],
+    [0, 13, 7, 2023, "behind", "P = 7/13 = 0.538"],
+  ],
+};
+// The about row with 1030 in 2023: path from 1000 to the band's lower edge 1045: P = 30/45 = 0.667 ≥ 0.6.
+CASES["about (1000 → 1100人左右, band ±5 % = 1045–1155)"]![4] = [1000, "1100人左右", 1030, 2023, "onTrack", "P = 30/45 = 0.667 ≥ 0.6 (path ends at the band's edge)"];
+
+describe("verdict: each target kind × each status (domain notes §7)", () => {
+  for (const [kind, cases] of Object.entries(CASES)) {
+    describe(kind, () => {
+      test.each(cases)("B %p, T %p, V %p in %p → %s (%s)", (b, t, actual, year, status) => {
+        const B = baseline(b);
+        expect(must(verdict({ baseline: B, target: target(t, B), actual, year, period: P })).status).toBe(status);
+      });
+    });
+  }
+
+  test("every status is reachable by some case", () => {
+    const seen = new Set(Object.values(CASES).flat().map((c) => c[4]));
+    for (const s of ["reachedEarly", "reached", "onTrack", "behind", "regressing", "missed", "noData"]) expect(seen.has(s as Status)).toBe(true);
+  });
+});
+
+describe("per-year targets: every year so far must reach it; the worst year decides", () => {
+  const T = () => target("每年至少15个", null);
+  const run = (values: Array<number | null>, year: number) =>
+    must(verdict({ baseline: null, target: T(), actual: values[year - 2021] ?? null, year, period: P, earlier: values.map((value, i) => ({ year: 2021 + i, value })) })).status;
+  test.each([
+    [[15, 16, 17], 2023, "reachedEarly", "15, 16, 17 all ≥ 15"],
+    [[15, 12, 17], 2023, "regressing", "2022 fell short, before 2025"],
+    [[15, 16, 17, 15, 15], 2025, "reached", "every year ≥ 15"],
+    [[15, 16, 17, 15, 14], 2025, "missed", "2025 fell short"],
+    [[14, 16, 17, 15, 15], 2025, "missed", "2021 fell short: the target was every year"],
+    [[15, 16, null], 2023, "noData", "no 2023 value"],
+  ] as const)("%j in %p → %s (%s)", (values, year, status, _why) => {
+    expect(run([...values], year)).toBe(status);
+  });
+  test("保持在15%以上 is read as per year when the plan says so", () => {
+    expect(target("15%以上", null, { perYear: true }).perYear).toBe(true);
+    expect(target("每年1所–2所", null)).toMatchObject({ kind: "range", value: 1, max: 2, perYear: true });
+  });
+});
+
+describe("task deadlines: the building programme is due in 2023", () => {
+  const D = { baseYear: 2020, targetYear: 2023 };
+  test("short in 2023 is missed, not merely behind", () => {
+    expect(must(verdict({ baseline: baseline(0), target: target("58个"), actual: 35, year: 2023, period: D })).status).toBe("missed");
+  });
+  test("2022 at 35 of 58: P = 35/58 = 0.603 against τ = 2/3 → behind", () => {
+    expect(must(verdict({ baseline: baseline(0), target: target("58个"), actual: 35, year: 2022, period: D })).status).toBe("behind");
+  });
+  test("T-VOC-03 at 15.36, below its 15.5 start, regresses (was shown as 96 %)", () => {
+    const r = must(verdict({ baseline: baseline(15.5), target: target(16, baseline(15.5)), actual: 15.36, year: 2023, period: P }));
+    expect(r.status).toBe("regressing");
+    expect(r.completion).toBeCloseTo(-0.14 / 0.5, 12); // (15.36 − 15.5)/(16 − 15.5) = −0.28
+  });
+});
+
+describe("expected value (序时进度值) and completion exist only where the plan defines them", () => {
+  test("E(2023) for 生师比 19.62 → 17: 19.62 − 2.62 × 0.6 = 18.048", () => {
+    expect(must(expectedFor(baseline(19.62), target(17, baseline(19.62)), 2023, P))).toBeCloseTo(18.048, 12);
+  });
+  test("a bound baseline (＜0.42 → ＜0.40) has neither: #N/A with the reason (issue 9: was 0.408 and −5 %)", () => {
+    const B = baseline("＜0.42");
+    const e = expectedFor(B, target("＜0.40", B), 2023, P);
+    expect(e).toMatchObject({ ok: false, error: { kind: "na", message: { zh: expect.stringContaining("基期值本身是界限") } } });
+    expect(completionFor(B, target("＜0.40", B), 0.41)).toMatchObject({ ok: false, error: { kind: "na" } });
+    expect(must(verdict({ baseline: B, target: target("＜0.40", B), actual: 0.41, year: 2023, period: P }))).toMatchObject({ expected: null, completion: null });
+  });
+  test("a baseline that already meets its bound has no path either", () => {
+    expect(completionFor(baseline(0.385), target("＜0.40", baseline(0.385)), 0.45)).toMatchObject({ ok: false, error: { kind: "na" } });
+  });
+  test("maintain: no completion; the expected value is the level itself", () => {
+    expect(completionFor(baseline(1), target(1, baseline(1)), 1)).toMatchObject({ ok: false, error: { kind: "na" } });
+    expect(must(expectedFor(baseline(1), target(1, baseline(1)), 2023, P))).toBe(1);
+  });
+  test("exact decimals: E(2023) for 0.9252 → 0.94 is 0.93408; P(0.935) = 0.662162162162162", () => {
+    expect(must(expectedFor(baseline(0.9252), target(0.94, baseline(0.9252)), 2023, P))).toBe(0.93408);
+    expect(must(completionFor(baseline(0.9252), target(0.94, baseline(0.9252)), 0.935))).toBe(0.662162162162162);
+  });
+});
+
+describe("gap: distance still to go, ≤ 0 exactly when reached", () => {
+  test.each([
+    [0.998, 1, 0.002, "1 − 0.998, no binary noise"],
+    [18.5, "17:1", 1.5, "lower is better: 18.5 − 17"],
+    [0.4, "＜0.40", 0, "strict bound at equality: 0 but not reached"],
+    [0.39, "＜0.40", -0.01, "inside the bound"],
+    [1200, "1100人左右", 45, "1200 − 1155 (the band's upper end)"],
+    [1100, "1100人左右", 0, "inside the band"],
+  ] as const)("GAP(%p, %p) = %p (%s)", (actual, t, expected, _why) => {
+    expect(gapTo(actual, target(t, t === "17:1" ? baseline(19.62) : null))).toBeCloseTo(expected, 12);
+  });
+});
+
+describe("one tolerance for every comparison that prints a verdict", () => {
+  test("9 teachers per 1,000 students meet 0.9 per 100 (9/1000×100 = 0.8999999999999999)", () => {
+    expect((9 / 1000) * 100).toBeLessThan(0.9);
+    expect(meets((9 / 1000) * 100, ">=", 0.9)).toBe(true);
+  });
+  test("the 2017 school rule at exactly 85 % passes; just below fails", () => {
+    // Primary standards 4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3; six met, the seventh at 0.85 × 2.3 = 1.955.
+    expect(meetsSchoolRule([4.2, 1, 0.9, 4.5, 7.5, 2000, 1.955], "primary").pass).toBe(true);
+    expect(meetsSchoolRule([4.2, 1, 0.9, 4.5, 7.5, 2000, 1.95], "primary").pass).toBe(false);
+    expect(meetsSchoolRule([4.2, 1, (9 / 1000) * 100, 4.5, 7.5, 2000, 2.3], "primary")).toEqual({ pass: true, missed: [] });
+    expect(schoolRule([1, 1], [1, 2]).missed).toEqual([1]);
+  });
+  test("national thresholds: 0.50 passes ≤0.50, strict plan bounds fail at equality", () => {
+    expect(meets(0.5, "<=", 0.5)).toBe(true);
+    expect(meets(0.45, "<=", 0.45)).toBe(true);
+    expect(meets(0.4, "<", 0.4)).toBe(false);
+    expect(meets(0.3999, "<", 0.4)).toBe(true);
+    expect(meets(0.39999999999, "<", 0.4)).toBe(false); // equal within the tolerance, so not strictly below
+  });
+  test("a class of exactly 45 is a standard primary class", () => {
+    expect(must(classShare([[45], [46]], "小学"))).toBe(0.5);
+  });
+  test("close is relative", () => {
+    expect(close(0.1 + 0.2, 0.3)).toBe(true);
+    expect(close(1e-12, 2e-12)).toBe(false);
+  });
+});
+
+describe("properties (fixed seed under CI, printed on failure)", () => {
+  const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
+  test("GAP, PROGRESS and STATUS agree at every magnitude: gap ≤ 0 ⇔ completion ≥ 1 ⇔ reached", () => {
+    fc.assert(
+      fc.property(num, num, num, (b, t, v) => {
+        fc.pre(b !== t);
+        const B = baseline(b);
+        const T = target(t, B);
+        fc.pre(!reaches(b, T));
+        const g = gapTo(v, T);
+        const p = must(completionFor(B, T, v));
+        const s = must(verdict({ baseline: B, target: T, actual: v, year: 2025, period: P })).status;
+        expect(g <= 0).toBe(reaches(v, T));
+        expect(p >= 1).toBe(reaches(v, T));
+        expect(s === "reached").toBe(reaches(v, T));
+      }),
+    );
+  });
+
+  test("regression: baseline 999999.999999999, target −1.000000000000005e-9, actual 0 (issue 16)", () => {
+    const B = baseline(999999.999999999);
+    const T = target(-1.000000000000005e-9, B);
+    const reached = reaches(0, T);
+    expect(reached).toBe(false); // 0 > −1e-9 and lower is better
+    expect(gapTo(0, T) > 0).toBe(true);
+    expect(must(completionFor(B, T, 0)) < 1).toBe(true);
+    expect(must(verdict({ baseline: B, target: T, actual: 0, year: 2025, period: P })).status).toBe("missed");
+  });
+
+  test("EXPECTED is B in the base year and T from the target year on", () => {
+    fc.assert(
+      fc.property(num, num, fc.integer({ min: 0, max: 30 }), (b, t, after) => {
+        const B = baseline(b);
+        const T = target(t, B);
+        fc.pre(b !== t && !reaches(b, T));
+        expect(must(expectedFor(B, T, 2020, P))).toBe(b);
+        expect(must(expectedFor(B, T, 2025 + after, P))).toBe(t);
+      }),
+    );
+  });
+});
