@@ -95,7 +95,7 @@ describe("task targets from chapter 3", () => {
     for (const task of plan.tasks) {
       const figures = task.kind === "range" ? [task.min, task.max] : task.kind === "change" ? [task.from, task.target] : [task.target];
       for (const f of figures) {
-        const digits = f.text.replace(/[^0-9.\-]/g, ""); // "2-3项以上" keeps its dash
+        const digits = f.text.replace(/[^0-9.-]/g, ""); // "2-3项以上" keeps its dash
         if (task.partOf) continue; // parts sum the printed new-build and expansion counts; checked below
         expect(`${task.id}: ${task.source.quote}`).toContain(digits);
       }
