@@ -558,6 +558,10 @@ export const checkMessages = {
     zh: "工作簿中还没有规划模板：请先点击“插入模板”。",
     en: "This workbook has no plan template yet: click Insert template first.",
   },
+  merged: (where: string, area: string): Bilingual => ({
+    zh: `${where}：位于合并单元格 ${area} 中，Excel 只保留合并区域第一个单元格的数值。请取消合并，并在每一行分别填写。`,
+    en: `${where}: part of the merged area ${area}, of which Excel keeps only the first cell's value. Unmerge it and fill in each row.`,
+  }),
   tableMissing: (table: string): Bilingual => ({
     zh: `工作簿中有规划模板，但找不到表格 ${table}（可能被重命名或删除）：请在“表设计”中把表名改回 ${table}，或重新插入模板。`,
     en: `The workbook has the plan template, but the table ${table} is missing (renamed or deleted?): rename it back to ${table} under Table Design, or re-insert the template.`,

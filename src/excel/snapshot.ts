@@ -23,13 +23,17 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const year = wb.names.getItemOrNullObject(YEAR_NAME);
   await context.sync();
 
+  // Merged areas need ExcelApi 1.13; where it is missing Excel still reads their other cells as blank.
+  const mergeable = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
   const ranges = tables.map((t) => {
     if (t.isNullObject) return null;
     const range = t.getRange();
     range.load("address,formulas,values");
     const sheet = t.worksheet;
     sheet.load("name");
-    return { range, sheet };
+    const merged = mergeable ? range.getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    return { range, sheet, merged };
   });
   const metaRange = meta.isNullObject ? null : meta.getUsedRangeOrNullObject(true);
   metaRange?.load("values,address");
@@ -60,6 +64,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
       formulas,
       values,
     };
+    if (r.merged && !r.merged.isNullObject) table.merged = r.merged.address.split(",").map((a) => a.slice(a.lastIndexOf("!") + 1).replace(/\$/g, "").trim());
     snapshot.tables[key] = table;
   });
   return snapshot;

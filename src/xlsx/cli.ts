@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { realpathSync, existsSync } from "node:fs";
-import type { Bilingual, Language } from "../core/i18n";
+import { reportText, type Bilingual, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import { planYears } from "../core/workbook/layout";
 import { buildDemo } from "../usecases/demo";
@@ -131,6 +131,11 @@ async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<st
   if (outcome.kind === "confirm") throw new CliFailure(1, { zh: `${outcome.message.zh}（如要替换请加 --replace）`, en: `${outcome.message.en} (add --replace to replace it)` });
   await saveWorkbook(target, out);
   const lines = [line(cliText.written(outcome.sheet, out))];
+  const problems = outcome.model.problems;
+  if (problems.length) {
+    const cells = problems.slice(0, 8).map((p) => `${p.sheet}!${p.address}`).join(", ") + (problems.length > 8 ? ", …" : "");
+    lines.push(line(reportText.problemSummary(problems.length, cells)));
+  }
   if (foreign.length) lines.push(line(cliText.standalone(`${foreign.map((f) => f.zh).join("、")} / ${foreign.map((f) => f.en).join(", ")}`)));
   if (outcome.skipped.includes("chart")) lines.push(line(cliText.chartAsBars()));
   return lines;

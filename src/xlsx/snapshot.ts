@@ -3,7 +3,7 @@
  * name, the hidden template identity, names and protection. Decides nothing.
  */
 import type ExcelJS from "exceljs";
-import { parseAddress } from "../core/workbook/a1";
+import { parseAddress, rangeAddress } from "../core/workbook/a1";
 import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
@@ -53,7 +53,22 @@ function tableSnapshot(ws: ExcelJS.Worksheet, name: string): TableSnapshot | und
   const rows = b.row - a.row + 1;
   const [header = [], ...formulas] = grid(ws, a.col, a.row, cols, rows, cellFormula);
   const [, ...values] = grid(ws, a.col, a.row, cols, rows, cellValue);
-  return { name, sheet: ws.name, col: a.col, row: a.row, headers: header.map((h) => String(h ?? "")), formulas, values };
+  // exceljs gives every cell of a merged area the first cell's value; Excel gives the others none.
+  const merged: string[] = [];
+  for (const range of Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {})) {
+    const { top, left, bottom, right } = range.model;
+    if (bottom <= a.row + 1 || top > b.row + 1 || right <= a.col || left > b.col + 1) continue;
+    merged.push(rangeAddress(left - 1, top - 1, right - left + 1, bottom - top + 1));
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        const row = r - a.row - 2;
+        const col = c - a.col - 1;
+        if (row >= 0 && row < values.length && col >= 0 && col < cols) values[row]![col] = formulas[row]![col] = "";
+      }
+    }
+  }
+  return { name, sheet: ws.name, col: a.col, row: a.row, headers: header.map((h) => String(h ?? "")), formulas, values, ...(merged.length ? { merged } : {}) };
 }
 
 export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {

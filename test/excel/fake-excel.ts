@@ -92,6 +92,16 @@ export class FakeWorkbookData {
   names = new Map<string, { sheet: string; address: string }>();
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /** Merged areas; as in Excel only the first cell keeps a value (excel.md: merged cells). */
+  merges: Array<{ sheet: string; box: Box }> = [];
+
+  /** Merges an area as a planner would (Home › Merge): the other cells lose their values. */
+  merge(sheet: string, address: string): void {
+    const box = parseRange(address);
+    const s = this.sheet(sheet)!;
+    for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.cols; c++) if (r || c) s.cells.set(key(box.col + c, box.row + r), { ...(s.cells.get(key(box.col + c, box.row + r)) ?? {}), formula: "" });
+    this.merges.push({ sheet, box });
+  }
 
   addSheet(name: string): SheetData {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
@@ -599,8 +609,31 @@ class FakeRange extends Proxy {
       },
     };
   }
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas overlapping this range. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    return new FakeMergedAreas(this.ctx, this.sheetName, this.box!);
+  }
   select(): void {
     this.ctx.data.selection = { sheet: this.sheetName, address: boxAddress(this.sheetName, this.box!) };
+  }
+}
+
+class FakeMergedAreas extends Proxy {
+  constructor(ctx: FakeContext, sheet: string, box: Box) {
+    super(ctx, (prop) => {
+      const overlaps = ctx.data.merges.filter(
+        (m) => m.sheet === sheet && m.box.col < box.col + box.cols && m.box.col + m.box.cols > box.col && m.box.row < box.row + box.rows && m.box.row + m.box.rows > box.row,
+      );
+      if (prop === "isNullObject") return overlaps.length === 0;
+      if (prop === "address") return overlaps.map((m) => boxAddress(sheet, m.box)).join(",");
+      throw new Error(`unsupported load ${prop}`);
+    });
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
   }
 }
 

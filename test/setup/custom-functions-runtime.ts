@@ -29,5 +29,9 @@ g.Office = {
     get displayLanguage() {
       return g.__displayLanguage;
     },
+    // A current Excel: ExcelApi up to 1.13 (merged areas); tests may lower it.
+    requirements: {
+      isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= Number(g.__excelApi ?? 1.13),
+    },
   },
 };

@@ -5,7 +5,7 @@
  */
 import { checkMessages, type Bilingual } from "../i18n";
 import { EXCEL_ERROR, isBlank, readValue } from "../values";
-import { cellAddress } from "./a1";
+import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
 import { IH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
@@ -205,10 +205,34 @@ function checkSchools(reader: TableReader) {
   });
 }
 
+/**
+ * Merged cells inside a table: Excel keeps only the first cell's value, so every cell of the area
+ * is named (never read as the neighbour's value, never silently "no data").
+ */
+function checkMerged(reader: TableReader, keyHeader: string) {
+  const { table } = reader;
+  for (const area of table.merged ?? []) {
+    const [from, to = from] = area.split(":");
+    const a = parseAddress(from!);
+    const b = parseAddress(to!);
+    for (let r = Math.max(a.row, table.row + 1); r <= Math.min(b.row, table.row + table.values.length); r++) {
+      for (let c = Math.max(a.col, table.col); c <= Math.min(b.col, table.col + table.headers.length - 1); c++) {
+        const row = r - table.row - 1;
+        const header = table.headers[c - table.col]!;
+        const key = String(reader.value(row, keyHeader) ?? "").trim() || `#${row + 1}`;
+        reader.add("error", "merged", row, header, key, checkMessages.merged(reader.address(row, header), area));
+      }
+    }
+  }
+}
+
 /** Every finding over the template's input tables, errors first, then in sheet order. */
 export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[] {
   const findings: Finding[] = [];
   const { indicators, tasks, schools } = snapshot.tables;
+  if (indicators) checkMerged(new TableReader(indicators, findings), IH.id);
+  if (tasks) checkMerged(new TableReader(tasks, findings), TH.id);
+  if (schools) checkMerged(new TableReader(schools, findings), SH.school);
   if (indicators) checkIndicators(new TableReader(indicators, findings), plan);
   if (tasks) checkTasks(new TableReader(tasks, findings), plan);
   if (schools) checkSchools(new TableReader(schools, findings));

@@ -17,6 +17,11 @@ export interface TableSnapshot {
   formulas: Cell[][];
   /** Body as computed values. */
   values: Cell[][];
+  /**
+   * Merged areas that overlap the table (A1, no sheet). Excel reports only the first cell's value;
+   * the others read as blank here in both hosts, and the data check names each one.
+   */
+  merged?: string[];
 }
 
 export interface MetaSnapshot {
