@@ -112,7 +112,7 @@ describe("manifest.xml", () => {
   test("the built functions.json files carry every PLAN function", () => {
     for (const file of ["functions.json", "functions.zh-CN.json"]) {
       const metadata = JSON.parse(readFileSync(join(DIST, file), "utf8"));
-      expect(metadata.functions.length).toBe(15);
+      expect(metadata.functions.length).toBe(16);
     }
   });
 });

@@ -100,6 +100,10 @@ export const templateMessages = {
     en: "the period is inconsistent: needs baseYear < startYear ≤ targetYear and startYear = baseYear + 1",
   }),
   rangeOrder: (): Bilingual => ({ zh: "区间下限大于上限", en: "the range's minimum is above its maximum" }),
+  yearOutsidePeriod: (year: number, from: number, to: number): Bilingual => ({
+    zh: `年份 ${year} 不在规划期 ${from}–${to} 内`,
+    en: `the year ${year} is outside the plan period ${from}–${to}`,
+  }),
 } as const;
 
 /** Labels of the plan model's enumerations. */
@@ -384,11 +388,24 @@ export const layoutText = {
   schoolSheet: { zh: "学校数据", en: "Schools" },
   balanceSheet: { zh: "均衡分析", en: "Balance" },
   contradictionSheet: { zh: "规划矛盾", en: "Contradictions" },
-  monitoringYear: { zh: "监测年份", en: "Monitoring year" },
-  templateLine: (id: string, version: string): Bilingual => ({
-    zh: `模板：${id}，版本 ${version}。黄色单元格为填报区，灰蓝色为自动计算。`,
-    en: `Template: ${id}, version ${version}. Yellow cells are for input; blue-grey cells are calculated.`,
+  milestoneSheet: { zh: "里程碑", en: "Milestones" },
+  monitoringYear: { zh: "监测年度", en: "Monitoring year" },
+  templateLine: (version: string): Bilingual => ({
+    zh: `模板版本 ${version}。黄色单元格为填报区，灰蓝色为自动计算。`,
+    en: `Template version ${version}. Yellow cells are for input; blue-grey cells are calculated.`,
   }),
+  contradictionsSheetLine: (n: number): Bilingual => ({
+    zh: `规划文本内部有 ${n} 处不一致，逐条列于下表，并注明原文所在行，供评估时说明采用的口径。`,
+    en: `The plan contradicts itself in ${n} places, listed below with the lines they quote, so that an evaluation can say which reading it used.`,
+  }),
+  milestoneLine: {
+    zh: "无数值的里程碑任务：选择进展（未开始 / 进行中 / 已完成），完成后填写完成年度。",
+    en: "Milestones without a figure: choose the state (not started / in progress / done) and, once done, the year it was done.",
+  },
+  statePrompt: { zh: "请选择：未开始 / 进行中 / 已完成。", en: "Choose: Not started / In progress / Done." },
+  stateError: { zh: "只能从列表中选择进展。", en: "Choose the state from the list." },
+  doneYearPrompt: (from: number, to: number): Bilingual => ({ zh: `完成的年份（${from}–${to}）。`, en: `The year it was done (${from}–${to}).` }),
+  doneYearError: (from: number, to: number): Bilingual => ({ zh: `请填写 ${from} 到 ${to} 之间的年份。`, en: `Enter a year from ${from} to ${to}.` }),
   contradictionsLine: (n: number): Bilingual => ({
     zh: `规划文本内部有 ${n} 处不一致，见“规划矛盾”工作表。`,
     en: `The plan contradicts itself in ${n} places: see the Contradictions sheet.`,
@@ -558,6 +575,18 @@ export const checkMessages = {
     zh: "工作簿中还没有规划模板：请先点击“插入模板”。",
     en: "This workbook has no plan template yet: click Insert template first.",
   },
+  milestoneState: (where: string, text: string): Bilingual => ({
+    zh: `${where}：进展“${text}”无法识别。请从列表选择：未开始 / 进行中 / 已完成。`,
+    en: `${where}: the state "${text}" is not known. Choose from the list: Not started / In progress / Done.`,
+  }),
+  doneYear: (where: string, year: number, from: number, to: number): Bilingual => ({
+    zh: `${where}：完成年度 ${plainNumber(year)} 不在规划期 ${from}–${to} 内。请填写实际完成的年份。`,
+    en: `${where}: the year done, ${plainNumber(year)}, is outside the plan period ${from}–${to}. Enter the year it was done.`,
+  }),
+  doneYearNotDone: (where: string): Bilingual => ({
+    zh: `${where}：填写了完成年度，但进展不是“已完成”。请核对进展。`,
+    en: `${where}: a year done is entered but the state is not "Done". Check the state.`,
+  }),
   merged: (where: string, area: string): Bilingual => ({
     zh: `${where}：位于合并单元格 ${area} 中，Excel 只保留合并区域第一个单元格的数值。请取消合并，并在每一行分别填写。`,
     en: `${where}: part of the merged area ${area}, of which Excel keeps only the first cell's value. Unmerge it and fill in each row.`,
@@ -642,6 +671,8 @@ export const reportText = {
   contradictions: { zh: "五、规划内部不一致之处", en: "5. Contradictions within the plan" },
   tasks: { zh: "六、第三章任务目标进展", en: "6. Chapter 3 task targets" },
   taskHeaders: { zh: ["编号", "任务", "目标", "已完成", "完成率", "口径", "状态"], en: ["ID", "Task", "Target", "Achieved", "Completion", "Basis", "Status"] },
+  milestones: { zh: "七、里程碑任务", en: "7. Milestones" },
+  milestoneHeaders: { zh: ["编号", "里程碑", "计划年度", "进展"], en: ["ID", "Milestone", "Planned year", "State"] },
   chartTitle: { zh: "完成率与时间进度", en: "Completion against time elapsed" },
   chartHeaders: { zh: ["指标", "完成率", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
   footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
@@ -685,6 +716,7 @@ export const functionSummaries = {
   PACE: { zh: "增速进度比", en: "Growth pace ratio" },
   DIFFCOEF: { zh: "校际差异系数（按学生加权）", en: "Difference coefficient (student-weighted)" },
   ACHIEVED: { zh: "任务到该年已完成的数值", en: "What a task has achieved by the year" },
+  MILESTONE: { zh: "里程碑判定", en: "Milestone verdict" },
   GINI: { zh: "基尼系数", en: "Gini coefficient" },
   THEIL: { zh: "泰尔指数", en: "Theil index" },
   MCLOONE: { zh: "麦克朗指数", en: "McLoone index" },

@@ -12,6 +12,7 @@ import { completionFor, expectedFor, gapTo, verdict } from "../core/calc/verdict
 import { directionFromText, readBaseline, readTarget, type Baseline, type DirectionHint, type Target } from "../core/calc/target";
 import { achievedBy, basisFromText } from "../core/calc/achieved";
 import { checkedUnitValue } from "../core/calc/units";
+import { milestoneStatus, stateFromText } from "../core/calc/milestone";
 import { classShare, meetsBalance } from "../core/calc/balance";
 import { measure, readArg, readNumber, readOptionalNumber, readSample, isBlank, flatten, type MeasureName } from "../core/calc/samples";
 import { err, ok, type Calc } from "../core/calc/errors";
@@ -224,6 +225,41 @@ export function status(
     }
     const v = verdict({ baseline: b.value, target: t.value, actual: a, year: y.value, period: p.value, earlier });
     return v.ok ? label(v.value.status) : v;
+  });
+}
+
+/**
+ * Verdict for a qualitative milestone: done by the year → Reached (Reached early before the planned year); not done in or after the planned year → Missed; before it, In progress is On track and Not started is Behind once half the time has passed. Blank state → No data; any other text → Invalid data.
+ * @customfunction MILESTONE
+ * @param state "未开始"/"Not started", "进行中"/"In progress" or "已完成"/"Done".
+ * @param plannedYear The year the plan wants it done.
+ * @param year The monitoring year.
+ * @param [doneYear] The year it was done, if recorded.
+ * @param [baseYear] The plan's base year. Default 2020.
+ * @param [language] "zh" or "en". Default: Excel's display language.
+ * @returns The status label.
+ * @zh 里程碑类任务的判定：当年已完成为“已实现”（早于计划年度为“提前实现”）；到计划年度仍未完成为“未实现”；此前“进行中”为“符合预期”，“未开始”在时间过半后为“滞后”。进展为空为“无数据”，其他文字为“数据有误”。
+ * @zhparam state "未开始"、"进行中" 或 "已完成"。
+ * @zhparam plannedYear 规划要求完成的年份。
+ * @zhparam year 监测年度。
+ * @zhparam doneYear 实际完成的年份（如已记录）。
+ * @zhparam baseYear 规划基期年，默认 2020。
+ * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
+ */
+export function milestone(state: any, plannedYear: any, year: any, doneYear?: any, baseYear?: any, language?: any): string {
+  return unwrap(() => {
+    const lang = readLanguage(language);
+    if (!lang.ok) return lang;
+    const planned = readNumber(flatten(plannedYear)[0], "plannedYear");
+    if (!planned.ok) return planned;
+    const y = readNumber(flatten(year)[0], "year");
+    if (!y.ok) return y;
+    const base = readOptionalNumber(flatten(baseYear)[0], "baseYear", DEFAULT_PERIOD.baseYear);
+    if (!base.ok) return base;
+    const s = stateFromText(flatten(state)[0]);
+    const done = isBlank(flatten(doneYear)[0]) ? ok(null) : readNumber(flatten(doneYear)[0], "doneYear");
+    if (s === undefined || !done.ok) return ok(statusLabels.invalid[lang.value]);
+    return ok(statusLabels[milestoneStatus({ state: s, doneYear: done.value, plannedYear: planned.value, year: y.value, baseYear: base.value })][lang.value]);
   });
 }
 

@@ -12,6 +12,7 @@ export const FUNCTION_REFERENCE: readonly FunctionReference[] = [
   { id: "EXPECTED", example: "=PLAN.EXPECTED(19.62, 17, 2023)" },
   { id: "PROGRESS", example: "=PLAN.PROGRESS(19.62, 18.5, 17)" },
   { id: "STATUS", example: "=PLAN.STATUS(19.62, 18.5, 17, 2023)" },
+  { id: "MILESTONE", example: '=PLAN.MILESTONE("进行中", 2025, 2023)' },
   { id: "ACHIEVED", example: '=PLAN.ACHIEVED(J5:N5, "累计", 2023)' },
   { id: "PACE", example: "=PLAN.PACE(92.52%, 93%, 94%, 2023)" },
   { id: "DIFFCOEF", example: '=PLAN.DIFFCOEF(D2:D30, C2:C30, B2:B30, "小学")' },

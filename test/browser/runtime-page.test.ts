@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
 import { describeInBrowser } from "./describe";
 
-const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "ACHIEVED", "PACE", "DIFFCOEF", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE"];
+const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "MILESTONE", "ACHIEVED", "PACE", "DIFFCOEF", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE"];
 
 describeInBrowser("runtime page in chromium", () => {
   let browser: Browser;
@@ -58,7 +58,7 @@ describeInBrowser("runtime page in chromium", () => {
 
     test("insert the template", async () => {
       await page.getByRole("button", { name: "插入模板" }).click();
-      await page.getByText(/完成：新建表格 5 个/).waitFor();
+      await page.getByText(/完成：新建表格 6 个/).waitFor();
       expect(await page.evaluate(() => window.__workbook.tables.map((t) => t.name))).toEqual([
         "PM_Indicators",
         "PM_Tasks",

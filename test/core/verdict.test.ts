@@ -9,6 +9,7 @@ import { readBaseline, readTarget, reaches, type Baseline, type Target } from ".
 import { close, meets } from "../../src/core/calc/compare";
 import { schoolRule, meetsSchoolRule, classShare } from "../../src/core/calc/balance";
 import type { Status } from "../../src/core/calc/status";
+import { milestoneStatus, stateFromText, type MilestoneState } from "../../src/core/calc/milestone";
 
 const P = { baseYear: 2020, targetYear: 2025 };
 
@@ -245,5 +246,29 @@ describe("properties (fixed seed under CI, printed on failure)", () => {
         expect(must(expectedFor(B, T, 2025 + after, P))).toBe(t);
       }),
     );
+  });
+});
+
+describe("milestones (qualitative targets): state, planned year, the year done", () => {
+  const run = (state: MilestoneState | null, year: number, doneYear: number | null = null, plannedYear = 2025) =>
+    milestoneStatus({ state, doneYear, plannedYear, year, baseYear: 2020 });
+  test.each([
+    [null, 2023, null, "noData", "no state entered"],
+    ["done", 2023, 2022, "reachedEarly", "done in 2022, planned for 2025"],
+    ["done", 2025, 2025, "reached", "done in the planned year"],
+    ["done", 2025, null, "reached", "done, year not recorded: counted as the monitoring year"],
+    ["done", 2022, 2024, "onTrack", "done only in 2024: in 2022 it was under way (early in the period)"],
+    ["inProgress", 2024, null, "onTrack", "under way before the planned year"],
+    ["notStarted", 2022, null, "onTrack", "τ = 2/5 = 0.4 < 0.5: time remains"],
+    ["notStarted", 2023, null, "behind", "τ = 3/5 = 0.6 ≥ 0.5: 时间过半 and not started"],
+    ["inProgress", 2025, null, "missed", "not done in the planned year"],
+  ] as const)("%s in %p (done %p) → %s (%s)", (state, year, done, status, _why) => {
+    expect(run(state, year, done)).toBe(status);
+  });
+  test("states read in either language; anything else is not a state", () => {
+    expect(stateFromText("已完成")).toBe("done");
+    expect(stateFromText("In progress")).toBe("inProgress");
+    expect(stateFromText("")).toBeNull();
+    expect(stateFromText("差不多了")).toBeUndefined();
   });
 });

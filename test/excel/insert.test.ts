@@ -2,7 +2,7 @@ import { excelPort } from "../../src/excel/port";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
 import { insertTemplate, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { BALANCE_NAMES, IH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, IH, MH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
 
 beforeAll(installExcelEnums);
@@ -90,6 +90,7 @@ describe("insert into an empty workbook", () => {
     expect(data.tables.map((t) => [t.name, t.sheet])).toEqual([
       [TABLES.indicators, "规划指标"],
       [TABLES.tasks, "任务目标"],
+      [TABLES.milestones, "里程碑"],
       [TABLES.schools, "学校数据"],
       [TABLES.balance, "均衡分析"],
       [TABLES.contradictions, "规划矛盾"],
@@ -211,7 +212,17 @@ describe("insert into an empty workbook", () => {
 
   test("contradictions are visible: their own sheet and a line on the indicator sheet", () => {
     expect(data.column(TABLES.contradictions, "ID")).toEqual(PLAN.contradictions.map((c) => c.id));
-    expect(data.at("规划指标", "A4")!.formula).toContain("4 处不一致");
+    expect(data.at("规划指标", "A4")!.formula).toContain("9 处不一致");
+    // The contradictions sheet's own note does not send the reader to itself (issue 9).
+    expect(data.at("规划矛盾", "A2")!.formula).toBe("规划文本内部有 9 处不一致，逐条列于下表，并注明原文所在行，供评估时说明采用的口径。");
+  });
+
+  test("milestones: a state chosen from a list, the year done, and a live verdict", () => {
+    expect(data.column(TABLES.milestones, "ID")).toEqual(PLAN.milestones.map((m) => m.id));
+    expect(data.column(TABLES.milestones, MH.plannedYear)[0]).toBe(2025);
+    const s = data.sheet("里程碑")!;
+    expect(s.validations.find((v) => v.address.endsWith("!E4:E13"))!.rule).toEqual({ list: { inCellDropDown: true, source: "未开始,进行中,已完成" } });
+    expect(data.column(TABLES.milestones, MH.status)[0]).toBe("=PLAN.MILESTONE([@[进展 State]],[@[计划年度 Planned year]],PM_Year,[@[完成年度 Year done]],2020)");
   });
 
   test("the template's identity, version and IDs are stored in a very hidden sheet", () => {
@@ -253,7 +264,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 3);
     // The planner's own row got the live formulas too.
     expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
-    expect(data.tables.length).toBe(5);
+    expect(data.tables.length).toBe(6);
   });
 
   test("an upgrade adds new rows, and asks before replacing a changed figure", async () => {
@@ -353,7 +364,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
     const report = written((await insert(data, "ask", PLAN, "zh")).outcome);
     expect(report.conflicts).toEqual([]);
-    expect(data.tables.length).toBe(5);
+    expect(data.tables.length).toBe(6);
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
   });
 });

@@ -24,7 +24,7 @@ function excelError(call: () => unknown): { code: string; message: string } {
 }
 
 const FUNCTION_IDS = [
-  "PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "ACHIEVED", "PACE", "DIFFCOEF", "GINI",
+  "PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "MILESTONE", "ACHIEVED", "PACE", "DIFFCOEF", "GINI",
   "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE",
 ];
 
@@ -99,6 +99,13 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, "", ""]])).toBe("提前实现");
     // A task's own deadline: the building programme is due in 2023.
     expect(F.status(0, 40, "58个", 2023, 2020, 2023, "zh")).toBe("未实现");
+  });
+  test("PLAN.MILESTONE: labels, and Invalid data for text that is no state", () => {
+    expect(F.milestone("已完成", 2025, 2023, 2022, null, "zh")).toBe("提前实现");
+    expect(F.milestone("进行中", 2025, 2025, "", null, "en")).toBe("Missed");
+    expect(F.milestone("", 2025, 2023, "", null, "zh")).toBe("无数据");
+    expect(F.milestone("差不多了", 2025, 2023, "", null, "zh")).toBe("数据有误");
+    expect(F.milestone("已完成", 2025, 2023, "去年", null, "zh")).toBe("数据有误");
   });
   test("PLAN.ACHIEVED by basis, up to the year", () => {
     const row = [[3, 4, "", 5, ""]];

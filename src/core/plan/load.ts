@@ -108,11 +108,13 @@ export function loadPlan(input: unknown): LoadResult {
   };
   plan.indicators.forEach((ind, i) => checkId(["indicators", i, "id"], ind.id));
   plan.tasks.forEach((task, i) => checkId(["tasks", i, "id"], task.id));
+  plan.milestones.forEach((m, i) => checkId(["milestones", i, "id"], m.id));
   plan.contradictions.forEach((c, i) => checkId(["contradictions", i, "id"], c.id));
 
   const groups = new Set(plan.groups.map((g) => g.id));
   const indicatorIds = new Set(plan.indicators.map((ind) => ind.id));
   const taskIds = new Set(plan.tasks.map((task) => task.id));
+  const milestoneIds = new Set(plan.milestones.map((m) => m.id));
 
   // The printed text must read back as the recorded figure: this catches transcription slips.
   const checkFigure = (path: Path, figure: Figure, unit: Unit) => {
@@ -151,9 +153,13 @@ export function loadPlan(input: unknown): LoadResult {
     }
   });
 
+  plan.milestones.forEach((m, i) => {
+    if (m.plannedYear < startYear || m.plannedYear > targetYear) at(["milestones", i, "plannedYear"], templateMessages.yearOutsidePeriod(m.plannedYear, startYear, targetYear));
+  });
+
   plan.contradictions.forEach((c, i) =>
     c.refs.forEach((ref, j) => {
-      if (!indicatorIds.has(ref) && !taskIds.has(ref)) {
+      if (!indicatorIds.has(ref) && !taskIds.has(ref) && !milestoneIds.has(ref)) {
         at(["contradictions", i, "refs", j], templateMessages.unknownRef(ref));
       }
     }),

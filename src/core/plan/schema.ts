@@ -80,15 +80,28 @@ export const TaskTargetSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...TaskBase, kind: z.literal("change"), from: FigureSchema, target: FigureSchema }),
 ]);
 
+/**
+ * A qualitative milestone (创建…区, …全覆盖): no figure, only a state — 未开始 / 进行中 / 已完成 —
+ * entered through list validation, due in its planned year.
+ */
+export const MilestoneSchema = z.strictObject({
+  id: IdSchema,
+  section: z.string().min(1),
+  names: BilingualSchema,
+  plannedYear: z.number().int(),
+  source: SourceSchema,
+});
+
 export const ContradictionSchema = z.strictObject({
   id: IdSchema,
-  kind: z.enum(["table-vs-text", "sum-of-parts", "definition"]),
+  /** `timing`: a deadline the plan's own figures cannot meet; `definition`: two wordings of one thing. */
+  kind: z.enum(["table-vs-text", "sum-of-parts", "definition", "timing"]),
   /** Indicators and task targets involved. */
   refs: z.array(IdSchema).min(1),
   summary: BilingualSchema,
   /** Each conflicting statement, quoted with where it stands. */
   statements: z
-    .array(z.strictObject({ text: z.string().min(1), value: z.number().finite(), source: SourceSchema }))
+    .array(z.strictObject({ text: z.string().min(1), value: z.number().finite().optional(), source: SourceSchema }))
     .min(2),
 });
 
@@ -108,6 +121,7 @@ export const PlanSchema = z.strictObject({
   groups: z.array(z.strictObject({ id: GroupIdSchema, names: BilingualSchema })).min(1),
   indicators: z.array(IndicatorSchema).min(1),
   tasks: z.array(TaskTargetSchema),
+  milestones: z.array(MilestoneSchema).default([]),
   contradictions: z.array(ContradictionSchema),
   source: z.strictObject({ title: z.string().min(1), file: z.string().min(1) }),
 });
@@ -119,5 +133,6 @@ export type Direction = z.infer<typeof DirectionSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type TaskTarget = z.infer<typeof TaskTargetSchema>;
 export type Contradiction = z.infer<typeof ContradictionSchema>;
+export type Milestone = z.infer<typeof MilestoneSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;

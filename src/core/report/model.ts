@@ -59,6 +59,7 @@ export interface ReportModel {
   balance: StageBalance[];
   contradictions: Array<{ id: string; summary: string }>;
   tasks: TaskLine[];
+  milestones: RowAssessment[];
 }
 
 export function reportKind(plan: Plan, year: number): ReportKind {
@@ -173,12 +174,13 @@ export function buildReport(plan: Plan, snapshot: WorkbookSnapshot, year: number
     groups: [...groups.entries()].map(([name, counts]) => ({ name, counts })),
     overall: assessment.counts,
     indicators,
-    misses: rankMisses([...indicators, ...assessment.tasks]),
+    misses: rankMisses([...indicators, ...assessment.tasks, ...assessment.milestones]),
     problems: assessment.findings
       .filter((f) => f.severity === "error")
       .map((f) => ({ sheet: f.sheet, address: f.address, key: f.key, message: pick(f.message, language) })),
     balance: (["primary", "junior"] as const).map((stage) => stageBalance(plan, snapshot, stage, language)),
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
     tasks: assessment.tasks,
+    milestones: assessment.milestones,
   };
 }

@@ -214,6 +214,20 @@ export function reportSheet(model: ReportModel): ReportSheet {
   });
   if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, model.tasks.length), color: "#70AD47" });
 
+  // 7. Milestones without a figure: state and verdict.
+  if (model.milestones.length) {
+    section(pick(reportText.milestones, lang));
+    const [mid, mname, planned, state] = reportText.milestoneHeaders[lang];
+    header([mid!, "", mname!, "", "", "", planned!, state!, "", reportText.taskHeaders[lang][6]!]);
+    for (const m of model.milestones) {
+      blocks.push({ row, col: 0, values: [[m.id]] });
+      blocks.push({ row, col: 2, values: [[m.name]] });
+      blocks.push({ row, col: 6, values: [[m.deadline, m.target]], numberFormats: [["0", "@"]] });
+      status(m.status, row, 9);
+      row++;
+    }
+  }
+
   return {
     name: model.sheetName,
     widths: [12, 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 30, 2, 12, 10, 10],

@@ -15,11 +15,12 @@ import type { Plan, Unit } from "../plan/schema";
 import { isBlank } from "../values";
 import { cellAddress } from "./a1";
 import { checkWorkbook, type Finding } from "./check";
-import { IH, TH, noteHeader, planYears, unitFromLabel, yearHeader } from "./layout";
+import { IH, MH, TH, noteHeader, planYears, unitFromLabel, yearHeader } from "./layout";
+import { milestoneStatus, stateFromText } from "../calc/milestone";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 
 export interface RowAssessment {
-  kind: "indicator" | "task";
+  kind: "indicator" | "task" | "milestone";
   id: string;
   name: string;
   group: string;
@@ -52,6 +53,7 @@ export interface YearAssessment {
   year: number;
   indicators: RowAssessment[];
   tasks: RowAssessment[];
+  milestones: RowAssessment[];
   findings: Finding[];
   counts: Record<Status, number>;
 }
@@ -204,6 +206,45 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
   return out;
 }
 
+function assessMilestones(plan: Plan, table: TableSnapshot, year: number, errors: Map<string, Finding[]>): RowAssessment[] {
+  const t = rows(table);
+  const out: RowAssessment[] = [];
+  table.values.forEach((_, r) => {
+    const id = String(t.cell(r, MH.id) ?? "").trim();
+    if (!id) return;
+    const planned = numberOrNull(t.cell(r, MH.plannedYear)) ?? plan.period.targetYear;
+    const problems = [MH.state, MH.doneYear, MH.plannedYear].flatMap((h) => errors.get(`${table.sheet}!${t.address(r, h)}`) ?? []);
+    const state = stateFromText(t.cell(r, MH.state));
+    const status: Status =
+      problems.length || state === undefined
+        ? "invalid"
+        : milestoneStatus({ state, doneYear: numberOrNull(t.cell(r, MH.doneYear)), plannedYear: planned, year, baseYear: plan.period.baseYear });
+    out.push({
+      kind: "milestone",
+      id,
+      name: String(t.cell(r, MH.name) ?? ""),
+      group: String(t.cell(r, MH.section) ?? ""),
+      stage: "",
+      unit: null,
+      sheet: table.sheet,
+      address: t.address(r, t.has(MH.status) ? MH.status : MH.id),
+      baseline: null,
+      target: t.cell(r, MH.state),
+      actual: null,
+      status,
+      expected: null,
+      completion: null,
+      gap: null,
+      elapsed: Math.min(1, Math.max(0, (year - plan.period.baseYear) / (planned - plan.period.baseYear))),
+      firstReached: status === "reached" || status === "reachedEarly" ? (numberOrNull(t.cell(r, MH.doneYear)) ?? null) : null,
+      deadline: planned,
+      problems,
+      note: String(t.cell(r, MH.note) ?? ""),
+    });
+  });
+  return out;
+}
+
 /** A task's baseline as the plan states it: the starting figure of a change, 0 for counts from nothing. */
 export function defaultTaskBaseline(plan: Plan, id: string): Cell {
   const task = plan.tasks.find((x) => x.id === id);
@@ -232,10 +273,11 @@ export function countStatuses(rows: readonly RowAssessment[]): Record<Status, nu
 
 export function assessYear(plan: Plan, snapshot: WorkbookSnapshot, year: number, findings: Finding[] = checkWorkbook(plan, snapshot)): YearAssessment {
   const errors = errorIndex(findings);
-  const { indicators, tasks } = snapshot.tables;
+  const { indicators, tasks, milestones } = snapshot.tables;
   const indicatorRows = indicators ? assessIndicators(plan, indicators, year, errors) : [];
   const taskRows = tasks ? assessTasks(plan, tasks, year, indicators, errors) : [];
-  return { year, indicators: indicatorRows, tasks: taskRows, findings, counts: countStatuses(indicatorRows) };
+  const milestoneRows = milestones ? assessMilestones(plan, milestones, year, errors) : [];
+  return { year, indicators: indicatorRows, tasks: taskRows, milestones: milestoneRows, findings, counts: countStatuses(indicatorRows) };
 }
 
 /** The row's problems as one message (the first finding's). */

@@ -7,7 +7,8 @@ import { checkMessages, type Bilingual } from "../i18n";
 import { EXCEL_ERROR, isBlank, readValue } from "../values";
 import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
-import { IH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
+import { stateFromText } from "../calc/milestone";
+import { IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 
@@ -226,6 +227,25 @@ function checkMerged(reader: TableReader, keyHeader: string) {
   }
 }
 
+function checkMilestones(reader: TableReader, plan: Plan) {
+  const { startYear, targetYear } = plan.period;
+  reader.table.values.forEach((_, row) => {
+    const id = String(reader.value(row, MH.id) ?? "").trim() || `#${row + 1}`;
+    const stateCell = reader.value(row, MH.state);
+    const state = stateFromText(stateCell);
+    if (state === undefined) reader.add("error", "milestone-state", row, MH.state, id, checkMessages.milestoneState(reader.address(row, MH.state), String(stateCell)));
+    const doneCell = reader.value(row, MH.doneYear);
+    if (isBlank(doneCell)) return;
+    const done = reader.number(row, MH.doneYear, id);
+    if (done === null) return;
+    if (!Number.isInteger(done) || done < startYear || done > targetYear) {
+      reader.add("error", "done-year", row, MH.doneYear, id, checkMessages.doneYear(reader.address(row, MH.doneYear), done, startYear, targetYear));
+    } else if (state !== "done") {
+      reader.add("warning", "done-year-not-done", row, MH.doneYear, id, checkMessages.doneYearNotDone(reader.address(row, MH.doneYear)));
+    }
+  });
+}
+
 /** Every finding over the template's input tables, errors first, then in sheet order. */
 export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[] {
   const findings: Finding[] = [];
@@ -236,5 +256,6 @@ export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[]
   if (indicators) checkIndicators(new TableReader(indicators, findings), plan);
   if (tasks) checkTasks(new TableReader(tasks, findings), plan);
   if (schools) checkSchools(new TableReader(schools, findings));
+  if (snapshot.tables.milestones) checkMilestones(new TableReader(snapshot.tables.milestones, findings), plan);
   return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }

@@ -23,7 +23,7 @@ export function yearSummary(plan: Plan, snapshot: WorkbookSnapshot, year: number
   return {
     year,
     counts: a.counts,
-    flags: rankMisses([...a.indicators, ...a.tasks]),
+    flags: rankMisses([...a.indicators, ...a.tasks, ...a.milestones]),
     hasData: a.indicators.some((r) => r.actual !== null || r.status === "invalid"),
   };
 }

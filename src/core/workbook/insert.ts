@@ -8,6 +8,7 @@ import { insertMessages, layoutText, pick, type Bilingual, type Language } from 
 import type { Plan } from "../plan/schema";
 import { close } from "../calc/compare";
 import { STATUSES, STATUS_COLORS, STATUS_LABELS } from "../calc/status";
+import { MILESTONE_STATES, MILESTONE_STATE_LABELS } from "../calc/milestone";
 import { isBlank } from "../values";
 import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
 import {
@@ -15,6 +16,7 @@ import {
   BH,
   IH,
   META_SHEET,
+  MH,
   RENAMED_HEADERS,
   TH,
   UNIT_FORMATS,
@@ -354,7 +356,11 @@ function writeTable(
     });
     if (column.validation) {
       const rule = resolveRule(
-        column.header === IH.direction ? { kind: "list", options: directionOptions(language) } : column.validation.rule,
+        column.header === IH.direction
+          ? { kind: "list", options: directionOptions(language) }
+          : spec.key === "milestones" && column.header === MH.state
+            ? { kind: "list", options: MILESTONE_STATES.map((m) => MILESTONE_STATE_LABELS[m][language]) }
+            : column.validation.rule,
         cellAddress(c, top),
         (header) => columnAbsoluteAddress(at(header), top),
       );
@@ -370,7 +376,7 @@ function writeTable(
     }
   }
 
-  const statusHeader = spec.key === "indicators" ? IH.status : spec.key === "tasks" ? TH.status : null;
+  const statusHeader = spec.key === "indicators" ? IH.status : spec.key === "tasks" ? TH.status : spec.key === "milestones" ? MH.status : null;
   if (statusHeader) {
     const statusCol = at(statusHeader);
     const address = rangeAddress(statusCol, top, 1, bodyRows);
@@ -414,13 +420,15 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     schools: layoutText.schoolSheet,
     balance: layoutText.balanceSheet,
     contradictions: layoutText.contradictionSheet,
+    milestones: layoutText.milestoneSheet,
   };
   const second: Record<TableKey, Bilingual> = {
-    indicators: layoutText.templateLine(plan.id, plan.version),
+    indicators: layoutText.templateLine(plan.version),
     tasks: layoutText.taskLine,
     schools: layoutText.schoolLine,
     balance: layoutText.balanceLine,
-    contradictions: layoutText.contradictionsLine(plan.contradictions.length),
+    contradictions: layoutText.contradictionsSheetLine(plan.contradictions.length),
+    milestones: layoutText.milestoneLine,
   };
   const ops: WriteOp[] = [
     { op: "setCells", sheet, address: "A1:A2", formulas: [[text(title[key])], [text(second[key])]] },

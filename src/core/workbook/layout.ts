@@ -12,6 +12,7 @@ export const TABLES = {
   schools: "PM_Schools",
   balance: "PM_Balance",
   contradictions: "PM_Contradictions",
+  milestones: "PM_Milestones",
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -405,6 +406,49 @@ export function balanceTable(): TableSpec {
   return { key: "balance", name: TABLES.balance, sheet: t.balanceSheet, anchor: { col: 0, row: 2 }, columns };
 }
 
+// Milestone table headers.
+export const MH = {
+  id: "ID",
+  section: "章节 Section",
+  name: "里程碑 Milestone",
+  plannedYear: "计划年度 Planned year",
+  state: "进展 State",
+  doneYear: "完成年度 Year done",
+  note: "说明 Note",
+  status: "状态 Status",
+} as const;
+
+export function milestoneTable(plan: Plan): TableSpec {
+  const { baseYear, startYear, targetYear } = plan.period;
+  const columns: ColumnSpec[] = [
+    { header: MH.id, role: "key", width: 22 },
+    { header: MH.section, role: "label", width: 20 },
+    { header: MH.name, role: "label", width: 40 },
+    { header: MH.plannedYear, role: "figure", width: 10, format: "0" },
+    {
+      header: MH.state,
+      role: "input",
+      width: 10,
+      validation: { rule: { kind: "list", options: [] }, prompt: t.statePrompt, error: t.stateError }, // options by language in insert.ts
+    },
+    {
+      header: MH.doneYear,
+      role: "input",
+      width: 10,
+      format: "0",
+      validation: { rule: { kind: "decimal", min: startYear, max: targetYear }, prompt: t.doneYearPrompt(startYear, targetYear), error: t.doneYearError(startYear, targetYear) },
+    },
+    { header: MH.note, role: "note", width: 30 },
+    {
+      header: MH.status,
+      role: "formula",
+      width: 11,
+      formula: `=PLAN.MILESTONE(${ref(MH.state)},${ref(MH.plannedYear)},${YEAR_NAME},${ref(MH.doneYear)},${baseYear})`,
+    },
+  ];
+  return { key: "milestones", name: TABLES.milestones, sheet: t.milestoneSheet, anchor: { col: 0, row: 2 }, columns };
+}
+
 export const CH = {
   id: "ID",
   kind: "类型 Kind",
@@ -425,7 +469,7 @@ export function contradictionTable(): TableSpec {
 }
 
 export function allTables(plan: Plan): TableSpec[] {
-  return [indicatorTable(plan), taskTable(plan), schoolTable(), balanceTable(), contradictionTable()];
+  return [indicatorTable(plan), taskTable(plan), milestoneTable(plan), schoolTable(), balanceTable(), contradictionTable()];
 }
 
 export function directionOptions(language: Language): string[] {

@@ -8,6 +8,7 @@ import type { Figure, Plan, TaskTarget, Unit } from "../plan/schema";
 import { BALANCE_INDICATORS, planCoefficientBound } from "../calc/balance";
 import {
   GROSS_PERCENT_LABEL,
+  MH,
   BH,
   CH,
   IH,
@@ -150,6 +151,7 @@ function contradictionRows(plan: Plan, language: Language): TemplateRow[] {
     "table-vs-text": { zh: "表与正文不一致", en: "Table vs text" },
     "sum-of-parts": { zh: "分项与总数不符", en: "Parts vs total" },
     definition: { zh: "口径不同", en: "Different definitions" },
+    timing: { zh: "时限与目标不符", en: "Deadline vs targets" },
   };
   return plan.contradictions.map((c) => ({
     key: c.id,
@@ -182,6 +184,11 @@ export function templateRows(
       return balanceRows(plan, language, cvAddress);
     case "contradictions":
       return contradictionRows(plan, language);
+    case "milestones":
+      return plan.milestones.map((m) => ({
+        key: m.id,
+        cells: { [MH.id]: m.id, [MH.section]: m.section, [MH.name]: pick(m.names, language), [MH.plannedYear]: m.plannedYear },
+      }));
   }
 }
 
