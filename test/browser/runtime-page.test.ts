@@ -62,6 +62,7 @@ describeInBrowser("runtime page in chromium", () => {
       expect(await page.evaluate(() => window.__workbook.tables.map((t) => t.name))).toEqual([
         "PM_Indicators",
         "PM_Tasks",
+        "PM_Milestones",
         "PM_Schools",
         "PM_Balance",
         "PM_Contradictions",
