@@ -1,108 +1,181 @@
 /**
- * Illustrative data (示例数据 — not real figures) for 2021–2023: every indicator, some task targets,
- * and a set of schools, as write operations onto a workbook that holds the template. Deterministic,
- * so tests and the demo workbook agree. The figures are invented to show every status.
+ * Illustrative data (示例数据 — not real figures) for 2021–2023, plainly fictitious and consistent
+ * with itself: a plausible mid-term picture (most indicators moving toward their targets, three
+ * lagging, two regressing), schools named 示例小学甲 …, tasks that restate an indicator left to take
+ * its value, and the computed indicators (class-size share, difference coefficients) of 2023
+ * recorded from the demo schools by the same action a planner uses. Deterministic.
  */
-import type { Plan } from "./plan/schema";
+import type { Plan, TaskTarget } from "./plan/schema";
 import { cellAddress, rangeAddress } from "./workbook/a1";
-import { IH, SCHOOL_INDICATORS, SH, TABLES, TH, noteHeader, schoolTable, yearHeader } from "./workbook/layout";
+import { IH, MH, SCHOOL_INDICATORS, SH, TABLES, TH, noteHeader, schoolTable, yearHeader } from "./workbook/layout";
 import type { Cell, WorkbookSnapshot, WriteOp } from "./workbook/model";
+import { MILESTONE_STATE_LABELS } from "./calc/milestone";
 
 export const DEMO_YEARS = [2021, 2022, 2023];
+/** The year the demo schools table is for: its results are recorded into that year. */
+export const DEMO_SCHOOL_YEAR = 2023;
 export const DEMO_LABEL = { zh: "示例数据（非真实数据）", en: "Illustrative data (not real figures)" };
 
-/** Share of the planned change reached in each demo year, per indicator (cycled): shows every status. */
-const PATHS: number[][] = [
-  [0.3, 0.55, 0.7], // on track (≥ 0.6 by 2023)
-  [0.1, 0.2, 0.35], // behind
-  [0.2, 0.1, -0.1], // regressing
-  [0.4, 0.8, 1.05], // met early
-  [0.2, 0.4, 0.5], // behind, slightly
-];
+/** Share of the planned change reached in 2021, 2022, 2023. */
+const PATHS = {
+  onTrack: [0.2, 0.42, 0.63],
+  ahead: [0.3, 0.55, 0.8],
+  lagging: [0.1, 0.22, 0.38],
+  regressing: [0.08, 0.02, -0.06],
+} as const;
+
+/** Which indicators lag or regress (plausibly: exchanges fell in 2021–2022; fitness slipped). */
+const PATH_OF: Record<string, keyof typeof PATHS> = {
+  "LOC-09": "regressing",
+  "LOC-11": "regressing",
+  "LOC-07": "lagging",
+  "LOC-10": "lagging",
+  "LOC-12": "lagging",
+  "INT-04": "ahead",
+  "LOC-01": "ahead",
+  "LOC-06": "ahead",
+};
 
 function round(value: number, unit: string): number {
   const digits = unit === "percent" ? 4 : unit === "coefficient" ? 3 : 2;
   return Number(value.toFixed(digits));
 }
 
-export function demoIndicatorValue(plan: Plan, index: number, year: number): number {
+/**
+ * The demo value of an indicator for a year; null where the demo records it from the schools table
+ * instead (a computed indicator in the schools data's year).
+ */
+export function demoIndicatorValue(plan: Plan, index: number, year: number): number | null {
   const ind = plan.indicators[index]!;
+  if (ind.computed && year === DEMO_SCHOOL_YEAR) return null;
   const b = ind.baseline.value;
   const t = ind.target.value;
-  if (b === t) return year === 2022 && index % 2 === 1 ? round(t - 0.002, ind.unit) : t; // a maintain target slips once
-  const share = PATHS[index % PATHS.length]![DEMO_YEARS.indexOf(year)]!;
-  // Bounds (＜0.42 → ＜0.40): a measured coefficient near the bounds.
-  return round(b + (t - b) * share - (ind.target.comparator === "<" ? 0.001 : 0), ind.unit);
+  if (b === t) return t; // maintain targets are held (100 %)
+  const share = PATHS[PATH_OF[ind.id] ?? "onTrack"][DEMO_YEARS.indexOf(year)]!;
+  // A bound baseline (＜0.42 → ＜0.40): measured coefficients just inside the 2020 bound, falling.
+  if (ind.baseline.comparator === "<") return round(b - 0.003 - 0.005 * DEMO_YEARS.indexOf(year), ind.unit);
+  return round(b + (t - b) * share, ind.unit);
 }
 
-/** Schools: [name, stage, enrolment, classes, standard-size classes, seven raw figures]. */
+const PRIMARY = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"].map((s) => `示例小学${s}`);
+const JUNIOR = ["甲", "乙", "丙", "丁", "戊", "己"].map((s) => `示例初中${s}`);
+
+/**
+ * Schools: [name, stage, enrolment, classes, standard-size classes, seven raw figures]. 示例小学庚 is
+ * built to miss two 2017 standards (degree teachers, teaching area); class sizes put about 65 % of
+ * primary and 78 % of junior classes at the standard size, on the way to the 80 % / 90 % targets;
+ * equipment values spread most, so the largest coefficients are 0.406 (primary: inside the 2020
+ * bound ＜0.42, not yet ＜0.40) and 0.334 (junior: ＜0.35 reached).
+ */
 export function demoSchools(): Cell[][] {
   const rows: Cell[][] = [];
-  const primary = ["湖塘实验小学", "星辰实验学校（小学部）", "礼河实验学校（小学部）", "牛塘中心小学", "夏溪小学", "横林实验小学", "洛阳中心小学", "雪堰中心小学"];
-  const junior = ["湖塘实验中学", "星辰实验学校（初中部）", "礼河实验学校（初中部）", "前黄实验学校", "横山桥初级中学", "洛阳初级中学"];
-  primary.forEach((name, i) => {
+  PRIMARY.forEach((name, i) => {
     const enrolment = 900 + ((i * 337) % 1400);
     const classes = Math.round(enrolment / 43);
-    const weak = i === 6; // one school misses two standards
+    const weak = i === 6;
     rows.push([
-      name, "小学", enrolment, classes, classes - (i % 4),
+      name, "小学", enrolment, classes, Math.round(classes * (0.55 + (i % 4) * 0.06)),
       Math.round(enrolment * (weak ? 0.038 : 0.046 + (i % 3) * 0.004)),
       Math.round(enrolment * 0.012),
       Math.round(enrolment * (0.010 + (i % 2) * 0.002)),
       Math.round(enrolment * (weak ? 4.2 : 4.8 + (i % 5) * 0.4)),
       Math.round(enrolment * (7.8 + (i % 4) * 1.1)),
-      Math.round(enrolment * (2100 + (i % 6) * 250)),
+      Math.round(enrolment * (2100 + (i % 6) * 1100)), // the widest spread: the largest coefficient, 0.406
       Math.round(enrolment * 0.026),
     ]);
   });
-  junior.forEach((name, i) => {
+  JUNIOR.forEach((name, i) => {
     const enrolment = 700 + ((i * 251) % 1100);
     const classes = Math.round(enrolment / 48);
     rows.push([
-      name, "初中", enrolment, classes, classes - (i % 3),
+      name, "初中", enrolment, classes, Math.round(classes * (0.72 + (i % 3) * 0.06)),
       Math.round(enrolment * (0.056 + (i % 3) * 0.003)),
       Math.round(enrolment * 0.011),
       Math.round(enrolment * 0.0095),
       Math.round(enrolment * (6.1 + (i % 3) * 0.5)),
       Math.round(enrolment * (10.5 + (i % 4) * 1.5)),
-      Math.round(enrolment * (2600 + (i % 5) * 300)),
+      Math.round(enrolment * (2600 + (i % 5) * 1100)), // the largest junior coefficient, 0.334
       Math.round(enrolment * 0.025),
     ]);
   });
   return rows;
 }
 
+/** Per-year demo figures of a task that does not restate an indicator. */
+function taskValues(task: TaskTarget, basis: string): number[] {
+  const id = task.id;
+  const value = task.kind === "range" ? task.min.value : task.target.value;
+  const percent = task.unit === "percent";
+  // The building programme (due 2023): every part delivered; the projects add up to the parts' 57, not 58.
+  if (id === "T-BLD-PROJ") return [20, 19, 18];
+  if (id.startsWith("T-BLD-") && task.unit !== "percent") {
+    const a = Math.round(value * 0.3);
+    const b = Math.round(value * 0.35);
+    return [a, b, value - a - b];
+  }
+  if (task.perYear) return percent ? [value + 0.01, value, value + 0.02] : [value + 1, value, value + 1];
+  if (basis.startsWith("累计")) {
+    // About 60 % of the count by 2023 (at least one), spread over three years.
+    const total = Math.max(1, Math.round(value * 0.62));
+    const first = Math.floor(total / 3);
+    return [first, Math.floor((total - first) / 2), total - first - Math.floor((total - first) / 2)];
+  }
+  if (task.kind === "change") {
+    const b = task.from.value;
+    return DEMO_YEARS.map((_, k) => Number((b + (value - b) * PATHS.onTrack[k]!).toFixed(2)));
+  }
+  // Levels: coverage targets of 100 % reached by 2023, other shares on their way.
+  if (percent && value === 1) return [0.97, 0.99, 1];
+  return DEMO_YEARS.map((_, k) => Number((value * (percent ? 0.94 + 0.03 * k : 0.9 + 0.05 * k)).toFixed(percent ? 4 : 2)));
+}
+
 /** Write operations that fill a freshly inserted template with the demo data. */
 export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
   const ops: WriteOp[] = [];
+  const label = `${DEMO_LABEL.zh} / ${DEMO_LABEL.en}`;
+  // The label on every sheet of the template, where the title line leaves room (column D, row 2).
+  for (const table of Object.values(snapshot.tables)) {
+    if (!table) continue;
+    const address = table.name === TABLES.indicators ? "D3" : "F1";
+    ops.push({ op: "setCells", sheet: table.sheet, address, formulas: [[label]] });
+    ops.push({ op: "format", sheet: table.sheet, address, bold: true, fontColor: "#C00000" });
+  }
   const ind = snapshot.tables.indicators;
   if (ind) {
-    ops.push({ op: "setCells", sheet: ind.sheet, address: "D3", formulas: [[`${DEMO_LABEL.zh} / ${DEMO_LABEL.en}`]] });
-    ops.push({ op: "format", sheet: ind.sheet, address: "D3", bold: true, fontColor: "#C00000" });
     const col = (h: string) => ind.col + ind.headers.indexOf(h);
     const rowOf = new Map(ind.values.map((r, i) => [String(r[ind.headers.indexOf(IH.id)]), ind.row + 1 + i]));
     plan.indicators.forEach((indicator, i) => {
       const row = rowOf.get(indicator.id);
       if (row === undefined) return;
       for (const year of DEMO_YEARS) {
-        ops.push({ op: "setCells", sheet: ind.sheet, address: cellAddress(col(yearHeader(year)), row), formulas: [[demoIndicatorValue(plan, i, year)]] });
+        const value = demoIndicatorValue(plan, i, year);
+        if (value !== null) ops.push({ op: "setCells", sheet: ind.sheet, address: cellAddress(col(yearHeader(year)), row), formulas: [[value]] });
       }
-      ops.push({ op: "setCells", sheet: ind.sheet, address: cellAddress(col(noteHeader(2023)), row), formulas: [[`${DEMO_LABEL.zh}`]] });
+      ops.push({ op: "setCells", sheet: ind.sheet, address: cellAddress(col(noteHeader(2023)), row), formulas: [[DEMO_LABEL.zh]] });
     });
   }
   const tasks = snapshot.tables.tasks;
   if (tasks) {
     const col = (h: string) => tasks.col + tasks.headers.indexOf(h);
     tasks.values.forEach((r, i) => {
-      const value = r[tasks.headers.indexOf(TH.targetValue)];
-      if (typeof value !== "number" || i % 3 === 2) return;
-      const basis = String(r[tasks.headers.indexOf(TH.basis)] ?? "");
-      const cumulative = basis.startsWith("累计");
+      const id = String(r[tasks.headers.indexOf(TH.id)] ?? "");
+      const task = plan.tasks.find((t) => t.id === id);
+      // Tasks that restate an indicator take its value: nothing to enter twice.
+      if (!task || task.indicator) return;
+      const values = taskValues(task, String(r[tasks.headers.indexOf(TH.basis)] ?? ""));
       const row = tasks.row + 1 + i;
-      DEMO_YEARS.forEach((year, k) => {
-        const v = cumulative ? Math.round((value / 5) * (0.8 + 0.2 * k)) : Number((value * (0.9 + 0.03 * k)).toFixed(4));
-        ops.push({ op: "setCells", sheet: tasks.sheet, address: cellAddress(col(yearHeader(year)), row), formulas: [[v]] });
-      });
+      ops.push({ op: "setCells", sheet: tasks.sheet, address: rangeAddress(col(yearHeader(DEMO_YEARS[0]!)), row, DEMO_YEARS.length, 1), formulas: [values] });
+    });
+  }
+  const milestones = snapshot.tables.milestones;
+  if (milestones) {
+    const col = (h: string) => milestones.col + milestones.headers.indexOf(h);
+    milestones.values.forEach((_, i) => {
+      const row = milestones.row + 1 + i;
+      // A few done, most under way, two not started: half the time to 2025 has passed.
+      const state = i % 5 === 0 ? "done" : i % 4 === 3 ? "notStarted" : "inProgress";
+      ops.push({ op: "setCells", sheet: milestones.sheet, address: cellAddress(col(MH.state), row), formulas: [[MILESTONE_STATE_LABELS[state].zh]] });
+      if (state === "done") ops.push({ op: "setCells", sheet: milestones.sheet, address: cellAddress(col(MH.doneYear), row), formulas: [[2022]] });
     });
   }
   const schools = snapshot.tables.schools;

@@ -346,9 +346,24 @@ export const paneText = {
   expected: { zh: "序时进度值", en: "Expected" },
   gap: { zh: "差距", en: "Gap" },
   reportsSection: { zh: "年度报告", en: "Annual reports" },
+  recordSchools: { zh: "记录学校数据结果", en: "Record school results" },
+  recordHint: {
+    zh: "把“学校数据”算出的最大差异系数和标准班额比例填入其数据年度的指标单元格（不会覆盖不同的已填数值，除非您确认）。",
+    en: "Writes the largest difference coefficient and standard class-size share computed from the schools data into that year's indicator cells (a different value already there is replaced only if you confirm).",
+  },
   failed: { zh: "操作失败", en: "The action failed" },
   retry: { zh: "请重试；若问题持续，请联系维护人员。", en: "Try again; if it persists, contact support." },
 } as const satisfies Record<string, Bilingual>;
+
+/** The pane's messages about recording the schools table's results. */
+export const recordText = {
+  written: (year: number, n: number): Bilingual => ({ zh: `已把 ${n} 个计算结果记入 ${year} 年的指标单元格。`, en: `${n} computed result(s) recorded in the ${year} indicator cells.` }),
+  nothing: (year: number): Bilingual => ({ zh: `${year} 年的指标单元格已与学校数据一致，无需记录。`, en: `The ${year} indicator cells already agree with the schools data.` }),
+  conflicts: (year: number, list: string): Bilingual => ({
+    zh: `${year} 年以下单元格已有不同的数值：${list}。替换为学校数据的计算结果吗？`,
+    en: `These ${year} cells already hold different values: ${list}. Replace them with the figures computed from the schools data?`,
+  }),
+} as const;
 
 /** The pane's summary of an insert. */
 export function insertSummary(r: {
@@ -389,6 +404,11 @@ export const layoutText = {
   balanceSheet: { zh: "均衡分析", en: "Balance" },
   contradictionSheet: { zh: "规划矛盾", en: "Contradictions" },
   milestoneSheet: { zh: "里程碑", en: "Milestones" },
+  schoolYear: { zh: "数据年度", en: "Data year" },
+  schoolYearPrompt: {
+    zh: "本表学校数据所属的年度。“记录学校数据结果”把算出的差异系数和标准班额比例填入该年度的指标单元格。",
+    en: "The year this schools data is for. \"Record school results\" writes the computed coefficients and class-size shares into that year's indicator cells.",
+  },
   monitoringYear: { zh: "监测年度", en: "Monitoring year" },
   templateLine: (version: string): Bilingual => ({
     zh: `模板版本 ${version}。黄色单元格为填报区，灰蓝色为自动计算。`,
@@ -587,6 +607,10 @@ export const checkMessages = {
     zh: `${where}：填写了完成年度，但进展不是“已完成”。请核对进展。`,
     en: `${where}: a year done is entered but the state is not "Done". Check the state.`,
   }),
+  noSchoolYear: {
+    zh: "不知道学校数据属于哪一年：请在“学校数据”表上方的“数据年度”中选择年份（或设定监测年度）。",
+    en: "The year of the schools data is not known: choose it in Data year above the schools table (or set the monitoring year).",
+  },
   merged: (where: string, area: string): Bilingual => ({
     zh: `${where}：位于合并单元格 ${area} 中，Excel 只保留合并区域第一个单元格的数值。请取消合并，并在每一行分别填写。`,
     en: `${where}: part of the merged area ${area}, of which Excel keeps only the first cell's value. Unmerge it and fill in each row.`,
@@ -672,6 +696,10 @@ export const reportText = {
   tasks: { zh: "六、第三章任务目标进展", en: "6. Chapter 3 task targets" },
   taskHeaders: { zh: ["编号", "任务", "目标", "已完成", "完成率", "口径", "状态"], en: ["ID", "Task", "Target", "Achieved", "Completion", "Basis", "Status"] },
   milestones: { zh: "七、里程碑任务", en: "7. Milestones" },
+  recordedMismatch: (id: string, address: string): Bilingual => ({
+    zh: `${id}（${address}）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：`,
+    en: `${id} (${address}) differs from the same year's schools data (recorded / computed):`,
+  }),
   milestoneHeaders: { zh: ["编号", "里程碑", "计划年度", "进展"], en: ["ID", "Milestone", "Planned year", "State"] },
   chartTitle: { zh: "完成率与时间进度", en: "Completion against time elapsed" },
   chartHeaders: { zh: ["指标", "完成率", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },

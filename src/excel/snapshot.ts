@@ -2,7 +2,7 @@
  * Reading the workbook into a snapshot: two round trips whatever the number of rows (the first
  * finds which tables and names exist, the second loads them whole). Decides nothing.
  */
-import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import { META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
 import { parseAddress } from "../core/workbook/a1";
 import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
@@ -21,6 +21,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   names.load("items/name");
   const meta = wb.worksheets.getItemOrNullObject(META_SHEET);
   const year = wb.names.getItemOrNullObject(YEAR_NAME);
+  const schoolYear = wb.names.getItemOrNullObject(SCHOOL_YEAR_NAME);
   await context.sync();
 
   // Merged areas need ExcelApi 1.13; where it is missing Excel still reads their other cells as blank.
@@ -39,6 +40,8 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   metaRange?.load("values,address");
   const yearRange = year.isNullObject ? null : year.getRange();
   yearRange?.load("values");
+  const schoolYearRange = schoolYear.isNullObject ? null : schoolYear.getRange();
+  schoolYearRange?.load("values");
   await context.sync();
 
   const snapshot: WorkbookSnapshot = {
@@ -47,6 +50,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     names: names.items.map((n) => n.name),
     meta: metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values, metaRange.address) : null,
     year: yearRange ? ((yearRange.values[0]?.[0] as Cell) ?? null) : null,
+    schoolYear: schoolYearRange ? ((schoolYearRange.values[0]?.[0] as Cell) ?? null) : null,
     protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
   };
   keys.forEach((key, i) => {

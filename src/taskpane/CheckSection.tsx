@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
-import { paneText, type Language } from "../core/i18n";
+import { Badge, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { formatFigure, paneText, recordText, type Language } from "../core/i18n";
 import type { Finding } from "../core/workbook/check";
-import { selectCell, validateWorkbook } from "../usecases/workbook";
+import { recordSchoolResults, selectCell, validateWorkbook, type RecordOutcome } from "../usecases/workbook";
 import type { PaneHost } from "./host";
 import { Feedback } from "./Feedback";
 import { useAction, type Message } from "./useAction";
@@ -31,6 +31,18 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
         setFindings(outcome.findings);
         setMessage(outcome.findings.length ? null : { intent: "success", text: paneText.noFindings });
       }
+    });
+  const [conflicts, setConflicts] = useState<Extract<RecordOutcome, { kind: "confirm" }> | null>(null);
+  const record = (onConflict: "ask" | "replace" | "keep") =>
+    start(async () => {
+      setConflicts(null);
+      const outcome = await host.run((port) => recordSchoolResults(port, onConflict));
+      if (outcome.kind === "error") setMessage({ intent: "error", text: outcome.message });
+      else if (outcome.kind === "confirm") {
+        setMessage(null);
+        setConflicts(outcome);
+      } else if (outcome.kind === "nothing") setMessage({ intent: "info", text: recordText.nothing(outcome.year) });
+      else setMessage({ intent: "success", text: recordText.written(outcome.year, outcome.cells.length) });
     });
   const errors = findings?.filter((f) => f.severity === "error").length ?? 0;
   const warnings = (findings?.length ?? 0) - errors;
@@ -63,6 +75,28 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
             ))}
           </ul>
         </>
+      )}
+      <Button disabled={state.busy} onClick={() => void record("ask")}>
+        {t("recordSchools")}
+      </Button>
+      <Caption1>{t("recordHint")}</Caption1>
+      {conflicts && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {
+              recordText.conflicts(
+                conflicts.year,
+                conflicts.conflicts
+                  .map((c) => `${c.address} ${String(c.recorded)} → ${formatFigure(c.computed, c.unit)[language]}`)
+                  .join(language === "zh" ? "；" : "; "),
+              )[language]
+            }
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void record("replace")}>{t("replace")}</Button>
+            <Button onClick={() => void record("keep")}>{t("keepMine")}</Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
       <Feedback state={state} message={message} language={language} />
     </div>

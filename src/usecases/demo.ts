@@ -5,7 +5,7 @@
 import { DEMO_LABEL, demoOps } from "../core/demo";
 import { embeddedPlan } from "../core/plan/embedded";
 import { generateReport, type ReportOutcome } from "./report";
-import { insertTemplate } from "./workbook";
+import { insertTemplate, recordSchoolResults } from "./workbook";
 import type { WorkbookPort } from "./port";
 
 export const DEMO_REPORT_YEAR = 2023;
@@ -15,6 +15,9 @@ export async function buildDemo(port: WorkbookPort, now = new Date()): Promise<R
   const inserted = await insertTemplate(port, { language: "zh", onConflict: "ask", year: DEMO_REPORT_YEAR, plan });
   if (inserted.kind !== "written") throw new Error("the embedded template could not be inserted into an empty workbook");
   await port.apply(demoOps(plan, await port.read()));
+  // The computed indicators of the schools data's year are recorded as a planner records them.
+  const recorded = await recordSchoolResults(port, "ask", plan);
+  if (recorded.kind !== "written") throw new Error("the demo schools' results could not be recorded");
   return generateReport(port, { language: "zh", year: DEMO_REPORT_YEAR, plan, now });
 }
 

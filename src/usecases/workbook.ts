@@ -4,10 +4,11 @@
  */
 import type { Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
-import type { Plan } from "../core/plan/schema";
+import type { Plan, Unit } from "../core/plan/schema";
 import { planInsert, type InsertReport } from "../core/workbook/insert";
 import type { WorkbookPort } from "./port";
-import type { Bilingual } from "../core/i18n";
+import { checkMessages, type Bilingual } from "../core/i18n";
+import { planRecord, recordYear } from "../core/workbook/record";
 import { templateProblem } from "../core/workbook/presence";
 import { checkWorkbook, type Finding } from "../core/workbook/check";
 import { yearSummary, type YearSummary } from "../core/workbook/flags";
@@ -113,4 +114,29 @@ export async function workbookStatus(port: WorkbookPort, plan: Plan = embeddedPl
     year: typeof snapshot.year === "number" ? snapshot.year : null,
     reportSheets: snapshot.sheets.filter((s) => planYears(plan).some((y) => s === reportSheetName(y, "zh") || s === reportSheetName(y, "en"))),
   };
+}
+
+export type RecordOutcome =
+  | { kind: "written"; year: number; cells: Array<{ id: string; address: string; value: number }> }
+  | { kind: "confirm"; year: number; conflicts: Array<{ id: string; unit: Unit; address: string; recorded: unknown; computed: number }> }
+  | { kind: "nothing"; year: number }
+  | { kind: "error"; message: Bilingual };
+
+/**
+ * Records the schools table's results (largest difference coefficient, standard class-size share
+ * per stage) into the indicator cells of its data year: 2 round trips to read, 1 to write.
+ */
+export async function recordSchoolResults(port: WorkbookPort, onConflict: "ask" | "replace" | "keep" = "ask", plan: Plan = embeddedPlan()): Promise<RecordOutcome> {
+  const snapshot = await port.read();
+  const year = recordYear(plan, snapshot);
+  const problem = templateProblem(snapshot, year ?? undefined);
+  if (problem) return { kind: "error", message: problem };
+  if (year === null || !snapshot.tables.schools) return { kind: "error", message: checkMessages.noSchoolYear };
+  const planned = planRecord(plan, snapshot, year, onConflict);
+  if (planned.kind === "nothing") return planned;
+  if (planned.kind === "confirm") {
+    return { kind: "confirm", year, conflicts: planned.conflicts.map((c) => ({ id: c.id, unit: c.unit, address: `${c.sheet}!${c.address}`, recorded: c.recorded, computed: c.computed! })) };
+  }
+  await port.apply(planned.ops);
+  return { kind: "written", year, cells: planned.written.map((c) => ({ id: c.id, address: `${c.sheet}!${c.address}`, value: c.computed! })) };
 }

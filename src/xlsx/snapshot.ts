@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { parseAddress, rangeAddress } from "../core/workbook/a1";
-import { META_SHEET, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import { META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
 
@@ -93,11 +93,14 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   snapshot.meta = meta ? metaFromCells((r, c) => cellValue(meta.getCell(r + 1, c + 1).value), meta.rowCount) : null;
   const names = (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
   snapshot.names = names.map((n) => n.name);
-  const year = names.find((n) => n.name === YEAR_NAME)?.ranges[0];
-  if (year) {
-    const { sheet, col, row } = parseAddress(year);
+  const named = (name: string): Cell => {
+    const ref = names.find((n) => n.name === name)?.ranges[0];
+    if (!ref) return null;
+    const { sheet, col, row } = parseAddress(ref);
     const ws = sheet ? wb.getWorksheet(sheet) : undefined;
-    snapshot.year = ws ? cellValue(ws.getCell(row + 1, col + 1).value) : null;
-  }
+    return ws ? cellValue(ws.getCell(row + 1, col + 1).value) : null;
+  };
+  snapshot.year = named(YEAR_NAME);
+  snapshot.schoolYear = named(SCHOOL_YEAR_NAME);
   return snapshot;
 }

@@ -4,15 +4,14 @@
  * the add-in (Office.js) and the command line (exceljs).
  */
 import { emptyCounts, type Status } from "../calc/status";
-import { BALANCE_INDICATORS, CV_THRESHOLDS, meetsSchoolRule, planCoefficientBound, type BalanceStage } from "../calc/balance";
-import { meets } from "../calc/compare";
 import { assessYear, rankMisses, type RowAssessment } from "../workbook/assess";
-import { measure } from "../calc/samples";
+import { recordedChecks, type RecordedCheck } from "../workbook/record";
+import { reader, stageBalance, type StageBalance } from "../workbook/schools";
 import { pick, reportText, type Language } from "../i18n";
 import type { Plan } from "../plan/schema";
-import { isBlank, type Comparator } from "../values";
-import { SCHOOL_INDICATORS, SH, planYears, yearHeader } from "../workbook/layout";
-import type { Cell, TableSnapshot, WorkbookSnapshot } from "../workbook/model";
+import { isBlank } from "../values";
+import { planYears, yearHeader } from "../workbook/layout";
+import type { WorkbookSnapshot } from "../workbook/model";
 
 export type ReportKind = "annual" | "midterm" | "final";
 
@@ -27,16 +26,6 @@ export interface ProblemLine {
   message: string;
 }
 
-export interface StageBalance {
-  stage: BalanceStage;
-  schools: number;
-  rows: Array<{ label: string; cv: number | null; error: string | null; national: boolean | null; plan: boolean | null }>;
-  max: number | null;
-  mean: number | null;
-  classShare: number | null;
-  planBound: { comparator: Comparator; value: number } | null;
-  failing: Array<{ school: string; met: number; missed: string[] }>;
-}
 
 export interface ReportModel {
   language: Language;
@@ -57,6 +46,8 @@ export interface ReportModel {
   /** Error-level findings of the data check, naming sheet and cell. */
   problems: ProblemLine[];
   balance: StageBalance[];
+  /** Computed indicators whose recorded value for the year disagrees with the schools data of that year. */
+  recorded: RecordedCheck[];
   contradictions: Array<{ id: string; summary: string }>;
   tasks: TaskLine[];
   milestones: RowAssessment[];
@@ -72,10 +63,6 @@ export function reportSheetName(year: number, language: Language): string {
   return pick(reportText.sheetName(year), language);
 }
 
-function reader(table: TableSnapshot | undefined) {
-  const col = (h: string) => (table ? table.headers.indexOf(h) : -1);
-  return (row: Cell[], h: string): Cell | undefined => (col(h) < 0 ? undefined : row[col(h)]);
-}
 
 /** The latest plan year up to which any indicator has a value; the first plan year when none has. */
 export function latestYearWithData(plan: Plan, snapshot: WorkbookSnapshot): number {
@@ -88,59 +75,6 @@ export function latestYearWithData(plan: Plan, snapshot: WorkbookSnapshot): numb
   return years[0]!;
 }
 
-function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: BalanceStage, language: Language): StageBalance {
-  const table = snapshot.tables.schools;
-  const cell = reader(table);
-  const stageName = stage === "primary" ? "小学" : "初中";
-  const rows = (table?.values ?? []).filter((r) => String(cell(r, SH.stage) ?? "").trim() === stageName && !isBlank(cell(r, SH.school)));
-  const num = (c: Cell | undefined) => (typeof c === "number" && Number.isFinite(c) ? c : null);
-  const perStudent = rows.map((r) => {
-    const enrolment = num(cell(r, SH.enrolment));
-    return SCHOOL_INDICATORS.map((ind) => {
-      const v = num(cell(r, ind.raw));
-      return enrolment && enrolment > 0 && v !== null ? (v / enrolment) * ind.scale : null;
-    });
-  });
-  const weights = rows.map((r) => num(cell(r, SH.enrolment)));
-  const planBound = planCoefficientBound(plan, stage);
-  const cvRows = SCHOOL_INDICATORS.map((_, k) => {
-    const label = pick(BALANCE_INDICATORS[k]!, language);
-    const values = perStudent.map((p) => p[k] ?? null);
-    const present = values.map((v, i) => (v === null || weights[i] === null ? null : i)).filter((i): i is number => i !== null);
-    if (present.length === 0) return { label, cv: null, error: pick(reportText.noSchools, language), national: null, plan: null };
-    const sample = {
-      values: Float64Array.from(present.map((i) => values[i]!)),
-      weights: Float64Array.from(present.map((i) => weights[i]!)),
-    };
-    const result = measure("cv", sample, "values");
-    if (!result.ok) return { label, cv: null, error: pick(result.error.message, language), national: null, plan: null };
-    const cv = result.value;
-    return { label, cv, error: null, national: meets(cv, "<=", CV_THRESHOLDS[stage]), plan: planBound ? meets(cv, planBound.comparator, planBound.value) : null };
-  });
-  const cvs = cvRows.map((r) => r.cv).filter((v): v is number => v !== null);
-  const complete = cvs.length === SCHOOL_INDICATORS.length;
-  const classes = rows.reduce((s, r) => s + (num(cell(r, SH.classes)) ?? 0), 0);
-  const standard = rows.reduce((s, r) => s + (num(cell(r, SH.standardClasses)) ?? 0), 0);
-  const failing: StageBalance["failing"] = [];
-  rows.forEach((r, i) => {
-    const values = perStudent[i]!;
-    if (values.some((v) => v === null)) return;
-    const rule = meetsSchoolRule(values as number[], stage);
-    if (!rule.pass) {
-      failing.push({ school: String(cell(r, SH.school)), met: 7 - rule.missed.length, missed: rule.missed.map((k) => pick(BALANCE_INDICATORS[k]!, language)) });
-    }
-  });
-  return {
-    stage,
-    schools: rows.length,
-    rows: cvRows,
-    max: complete ? Math.max(...cvs) : null,
-    mean: complete ? cvs.reduce((a, b) => a + b, 0) / cvs.length : null,
-    classShare: classes > 0 ? standard / classes : null,
-    planBound,
-    failing,
-  };
-}
 
 export interface ReportOptions {
   language: Language;
@@ -179,6 +113,7 @@ export function buildReport(plan: Plan, snapshot: WorkbookSnapshot, year: number
       .filter((f) => f.severity === "error")
       .map((f) => ({ sheet: f.sheet, address: f.address, key: f.key, message: pick(f.message, language) })),
     balance: (["primary", "junior"] as const).map((stage) => stageBalance(plan, snapshot, stage, language)),
+    recorded: recordedChecks(plan, snapshot, year).filter((c) => !c.agrees),
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
     tasks: assessment.tasks,
     milestones: assessment.milestones,

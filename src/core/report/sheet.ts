@@ -191,6 +191,13 @@ export function reportSheet(model: ReportModel): ReportSheet {
     row++;
   }
 
+  // Recorded values that the same year's schools data contradicts.
+  for (const c of model.recorded) {
+    blocks.push({ row, col: 2, values: [[pick(reportText.recordedMismatch(c.id, c.address), lang), "", c.recorded, c.computed]], numberFormats: [["@", "@", "0.000", "0.000"]], fill: STATUS_COLORS.behind.fill });
+    row++;
+  }
+  if (model.recorded.length) row++;
+
   // 5. Contradictions within the plan.
   section(pick(reportText.contradictions, lang));
   for (const c of model.contradictions) {
@@ -202,9 +209,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // 6. Task targets: completion as in-cell bars too.
   section(pick(reportText.tasks, lang));
   const [tid, task, target, achieved, rate, basis] = reportText.taskHeaders[lang];
-  header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!]);
-  const firstTask = row;
   header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!, reportText.taskHeaders[lang][6]!]);
+  const firstTask = row;
   model.tasks.forEach((t) => {
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
     blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });

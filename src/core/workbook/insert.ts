@@ -17,6 +17,7 @@ import {
   IH,
   META_SHEET,
   MH,
+  SCHOOL_YEAR_NAME,
   RENAMED_HEADERS,
   TH,
   UNIT_FORMATS,
@@ -459,6 +460,22 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
       { op: "format", sheet, address: "A4", fontColor: "#9C5700" },
     );
   }
+  if (key === "schools") {
+    const years = planYears(plan);
+    ops.push(
+      { op: "setCells", sheet, address: "C1:D1", formulas: [[text(layoutText.schoolYear), year]] },
+      { op: "format", sheet, address: "D1", fill: COLORS.input, locked: false, bold: true },
+      {
+        op: "validation",
+        sheet,
+        address: "D1",
+        rule: { kind: "list", options: years.map(String) },
+        title: text(insertMessages.validationTitle),
+        prompt: text(layoutText.schoolYearPrompt),
+        error: text(insertMessages.yearError(years[0]!, years[years.length - 1]!)),
+      },
+    );
+  }
   return ops;
 }
 
@@ -489,6 +506,10 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
   const indicators = layouts.get("indicators")!;
   if (!has.has(YEAR_NAME.toLowerCase()) && indicators.created) {
     ops.push({ op: "name", name: YEAR_NAME, sheet: indicators.sheet, address: "$B$3" });
+  }
+  const schools = layouts.get("schools")!;
+  if (!has.has(SCHOOL_YEAR_NAME.toLowerCase()) && schools.created) {
+    ops.push({ op: "name", name: SCHOOL_YEAR_NAME, sheet: schools.sheet, address: "$D$1" });
   }
   const balance = layouts.get("balance")!;
   const row = (label: "max" | "mean" | "class") => balance.row + 1 + 7 + (label === "max" ? 0 : label === "mean" ? 1 : 2);

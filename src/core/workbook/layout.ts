@@ -18,6 +18,8 @@ export type TableKey = keyof typeof TABLES;
 
 export const META_SHEET = "PM_Meta";
 export const YEAR_NAME = "PM_Year";
+/** The year the schools table's data is for: computed indicators are recorded into that year. */
+export const SCHOOL_YEAR_NAME = "PM_SchoolYear";
 
 export type ColumnRole = "key" | "label" | "figure" | "input" | "note" | "formula";
 

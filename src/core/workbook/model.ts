@@ -44,6 +44,8 @@ export interface WorkbookSnapshot {
   meta: MetaSnapshot | null;
   /** The monitoring-year cell's value, if the name exists. */
   year: Cell;
+  /** The year the schools table's data is for (PM_SchoolYear), if the name exists. */
+  schoolYear?: Cell;
   protectedSheets: string[];
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The demo is plainly a demo and agrees with itself (issue 9): labelled on every sheet, fictitious
+ * school names, computed indicators equal to what the demo schools give, tasks equal to the
+ * indicators they restate, and a plausible mid-term picture.
+ */
+import ExcelJS from "exceljs";
+import { buildDemo } from "../../src/usecases/demo";
+import { xlsxPort } from "../../src/xlsx/port";
+import { demoSchools, DEMO_LABEL } from "../../src/core/demo";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { buildReport, type ReportModel } from "../../src/core/report/model";
+import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
+import { TABLES } from "../../src/core/workbook/layout";
+
+const PLAN = embeddedPlan();
+let wb: ExcelJS.Workbook;
+const models = new Map<number, ReportModel>();
+
+beforeAll(async () => {
+  wb = new ExcelJS.Workbook();
+  await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40));
+  for (const year of [2021, 2022, 2023]) models.set(year, buildReport(PLAN, snapshotFromWorkbook(wb), year, { language: "zh", generatedAt: "" }));
+}, 120_000);
+
+/** Student-weighted CV of a per-student column of the demo schools, written out by hand. */
+function weightedCv(stage: string, k: number): number {
+  const rows = demoSchools().filter((s) => s[1] === stage);
+  const xs = rows.map((s) => (s[5 + k] as number) / (s[2] as number));
+  const ws = rows.map((s) => s[2] as number);
+  const P = ws.reduce((a, b) => a + b, 0);
+  const mean = xs.reduce((a, x, i) => a + x * ws[i]!, 0) / P;
+  return Math.sqrt(xs.reduce((a, x, i) => a + ws[i]! * (x - mean) ** 2, 0) / P) / mean;
+}
+
+describe("the demo workbook", () => {
+  test("every template sheet carries the 示例数据 label; schools are plainly fictitious", () => {
+    const snapshot = snapshotFromWorkbook(wb);
+    for (const table of Object.values(snapshot.tables)) {
+      const ws = wb.getWorksheet(table!.sheet)!;
+      const cells: string[] = [];
+      ws.getRow(1).eachCell((c) => cells.push(String(c.value)));
+      ws.getRow(3).eachCell((c) => cells.push(String(c.value)));
+      expect([table!.name, cells.some((c) => c.includes(DEMO_LABEL.zh))]).toEqual([table!.name, true]);
+    }
+    const schools = snapshot.tables.schools!;
+    const names = schools.values.map((r) => String(r[0]));
+    expect(names.length).toBe(14);
+    for (const n of names) expect(n).toMatch(/^示例(小学|初中)[甲乙丙丁戊己庚辛]$/);
+    expect(TABLES.schools).toBe("PM_Schools");
+  });
+
+  test("the computed indicators of 2023 are what the demo schools give (recorded, not invented)", () => {
+    const line = (id: string) => models.get(2023)!.indicators.find((l) => l.id === id)!;
+    // Equipment value per student (the 6th of the seven) spreads most in both stages.
+    expect(line("LOC-04-PRI").actual).toBeCloseTo(weightedCv("小学", 5), 12);
+    expect(line("LOC-04-JUN").actual).toBeCloseTo(weightedCv("初中", 5), 12);
+    const stage = (s: string) => models.get(2023)!.balance.find((b) => b.stage === s)!;
+    expect(line("LOC-04-PRI").actual).toBe(stage("primary").max);
+    expect(line("LOC-03-PRI").actual).toBe(stage("primary").classShare);
+    expect(line("LOC-03-JUN").actual).toBe(stage("junior").classShare);
+    expect(models.get(2023)!.recorded).toEqual([]); // nothing disagrees with the schools data
+  });
+
+  test("tasks that restate an indicator equal it in every year", () => {
+    for (const [year, model] of models) {
+      for (const task of PLAN.tasks.filter((t) => t.indicator)) {
+        const t = model.tasks.find((x) => x.id === task.id)!;
+        const i = model.indicators.find((x) => x.id === task.indicator)!;
+        expect([year, task.id, t.actual]).toEqual([year, task.id, i.actual]);
+      }
+    }
+  });
+
+  test("a plausible mid-term picture in 2023: most on track or ahead, a few behind, two regressing, no bad data", () => {
+    const counts = models.get(2023)!.overall;
+    expect(counts.invalid + counts.noData).toBe(0);
+    expect(counts.regressing).toBe(2); // LOC-09 fitness and LOC-11 exchanges
+    expect(counts.behind).toBeGreaterThanOrEqual(3);
+    expect(counts.behind).toBeLessThanOrEqual(5);
+    expect(counts.onTrack + counts.reachedEarly).toBeGreaterThanOrEqual(15);
+    expect(models.get(2023)!.problems).toEqual([]);
+  });
+});
