@@ -2,7 +2,9 @@
  * Ribbon commands: the same use cases as the pane. A command never replaces anything — where the
  * pane would ask (template conflicts, an existing report), it opens the pane with a notice instead.
  */
-import { insertSummary, commandText, type Language } from "../core/i18n";
+import { insertSummary } from "../taskpane/text";
+import { commandText } from "./text";
+import { type Language } from "../core/i18n";
 import { insertTemplate } from "../usecases/workbook";
 import { generateReport } from "../usecases/report";
 import type { PaneHost } from "../taskpane/host";

@@ -10,7 +10,8 @@
  * in cells as Excel percentages. Scaling is done on the decimal string, so the result is the double
  * nearest to the printed decimal (no 0.9252000000000001).
  */
-import { valueMessages, type Bilingual } from "./i18n";
+import { valueMessages } from "./messages";
+import { type Bilingual } from "./i18n";
 
 /** `~` means "about" (左右 / 约). */
 export const COMPARATORS = ["=", "<", "<=", ">", ">=", "~"] as const;

@@ -16,7 +16,9 @@ import { milestoneStatus, stateFromText } from "../core/calc/milestone";
 import { classShare, meetsBalance } from "../core/calc/balance";
 import { measure, readArg, readNumber, readOptionalNumber, readSample, isBlank, flatten, type MeasureName } from "../core/calc/samples";
 import { err, ok, type Calc } from "../core/calc/errors";
-import { calcMessages, statusLabels, type Language } from "../core/i18n";
+import { calcMessages } from "../core/messages";
+import { STATUS_LABELS as statusLabels } from "../core/calc/status";
+import { type Language } from "../core/i18n";
 import { displayLanguage, unwrap } from "./runtime";
 
 function period(baseYear: unknown, targetYear: unknown): Calc<Period> {

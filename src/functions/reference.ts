@@ -1,5 +1,5 @@
 /** Examples a planner can copy, one per PLAN.* function; their one-line summaries are in i18n. */
-import { functionSummaries } from "../core/i18n";
+import type { Bilingual } from "../core/i18n";
 
 export interface FunctionReference {
   id: keyof typeof functionSummaries;
@@ -24,3 +24,23 @@ export const FUNCTION_REFERENCE: readonly FunctionReference[] = [
   { id: "CLASSSHARE", example: '=PLAN.CLASSSHARE(F2:F40, "小学")' },
   { id: "BALANCE", example: '=PLAN.BALANCE(E2:K2, "小学")' },
 ];
+
+/** One line per PLAN function for the pane's reference (the formula-bar text lives in functions.ts). */
+export const functionSummaries = {
+  PARSE: { zh: "读取规划文本中的数值", en: "Number from plan-style text" },
+  GAP: { zh: "距目标尚差多少", en: "Distance still to go" },
+  EXPECTED: { zh: "序时进度值", en: "Value expected on the path" },
+  PROGRESS: { zh: "完成率", en: "Completion" },
+  STATUS: { zh: "判定（提前实现、已实现、符合预期……）", en: "Verdict (reached early, reached, on track …)" },
+  PACE: { zh: "增速进度比", en: "Growth pace ratio" },
+  DIFFCOEF: { zh: "校际差异系数（按学生加权）", en: "Difference coefficient (student-weighted)" },
+  ACHIEVED: { zh: "任务到该年已完成的数值", en: "What a task has achieved by the year" },
+  MILESTONE: { zh: "里程碑判定", en: "Milestone verdict" },
+  GINI: { zh: "基尼系数", en: "Gini coefficient" },
+  THEIL: { zh: "泰尔指数", en: "Theil index" },
+  MCLOONE: { zh: "麦克朗指数", en: "McLoone index" },
+  VERSTEGEN: { zh: "维斯特根指数", en: "Verstegen index" },
+  RANGERATIO: { zh: "联邦极差率", en: "Federal range ratio" },
+  CLASSSHARE: { zh: "标准班额比例", en: "Standard class-size share" },
+  BALANCE: { zh: "学校是否达到优质均衡标准", en: "School meets the 2017 rule" },
+} as const satisfies Record<string, Bilingual>;

@@ -3,7 +3,8 @@
  * message in Excel's display language; an unexpected exception becomes #VALUE!, never a crash.
  */
 import type { Calc, CalcErrorKind } from "../core/calc/errors";
-import { calcMessages, languageFromLocale, type Language } from "../core/i18n";
+import { calcMessages } from "../core/messages";
+import { languageFromLocale, type Language } from "../core/i18n";
 
 export function displayLanguage(): Language {
   try {

@@ -2,7 +2,8 @@
  * The page a person sees when taskpane.html is opened outside Excel: what the add-in is and how to
  * load it. Plain DOM, so it needs none of the pane's code.
  */
-import { outsideMessages, type Language } from "../core/i18n";
+import { outsideMessages } from "./text";
+import { type Language } from "../core/i18n";
 
 export function renderOutsideOffice(target: HTMLElement, language: Language, host: string | null, error?: unknown): void {
   const t = outsideMessages;

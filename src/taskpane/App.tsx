@@ -13,7 +13,8 @@ import {
   ToggleButton,
   makeStyles,
 } from "@fluentui/react-components";
-import { paneText, type Language } from "../core/i18n";
+import { paneText } from "./text";
+import { type Language } from "../core/i18n";
 import { templateOverview } from "../usecases/overview";
 import type { PaneHost } from "./host";
 import { TemplateSection } from "./TemplateSection";

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { Badge, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { formatFigure, paneText, recordText, type Language } from "../core/i18n";
+import { formatFigure } from "../core/format";
+import { paneText, recordText } from "./text";
+import { type Language } from "../core/i18n";
 import type { Finding } from "../core/workbook/check";
 import { recordSchoolResults, selectCell, validateWorkbook, type RecordOutcome } from "../usecases/workbook";
 import type { PaneHost } from "./host";

@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
-import { paneText, type Language } from "../core/i18n";
+import { paneText } from "./text";
+import { type Language } from "../core/i18n";
 import type { ActionState, Message } from "./useAction";
 
 /** Busy spinner, the action's failure, and its result message. */

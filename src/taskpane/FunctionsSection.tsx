@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { functionSummaries, paneText, type Language } from "../core/i18n";
+import { functionSummaries } from "../functions/reference";
+import { paneText } from "./text";
+import { type Language } from "../core/i18n";
 import { FUNCTION_REFERENCE } from "../functions/reference";
 
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { paneText, type Language } from "../core/i18n";
+import { paneText } from "./text";
+import { type Language } from "../core/i18n";
 import { currentNotice, onNotice, publishNotice, type Notice } from "../commands/notices";
 
 /** What a ribbon command did, shown at the top of the pane until dismissed. */

@@ -1,7 +1,11 @@
 import { useEffect, useState } from "react";
 import { Badge, Body1, Button, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { formatFigure, paneText, pick, statusLabels, type Language } from "../core/i18n";
+import { formatFigure } from "../core/format";
+import { paneText } from "./text";
+import { pick, type Language } from "../core/i18n";
+import { STATUS_LABELS as statusLabels } from "../core/calc/status";
 import { STATUSES, type Status } from "../core/calc/status";
+import { flagText } from "../core/workbook/text";
 import type { Flag, YearSummary } from "../core/workbook/flags";
 import { selectCell, summarizeYear } from "../usecases/workbook";
 import type { PaneHost } from "./host";
@@ -52,7 +56,7 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
             ? { intent: "warning", text: paneText.noYearData }
             : outcome.summary.flags.length
               ? null
-              : { intent: "success", text: paneText.noMisses },
+              : { intent: "success", text: flagText.noMisses },
         );
       }
     });

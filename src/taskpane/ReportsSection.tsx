@@ -1,6 +1,9 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Field, Select, makeStyles } from "@fluentui/react-components";
-import { commandText, paneText, reportPaneText, reportText, type Language } from "../core/i18n";
+import { commandText } from "../commands/text";
+import { paneText, reportPaneText } from "./text";
+import { reportText } from "../core/report/text";
+import { type Language } from "../core/i18n";
 import { generateReport } from "../usecases/report";
 import { embeddedPlan } from "../core/plan/embedded";
 import { planYears } from "../core/workbook/layout";

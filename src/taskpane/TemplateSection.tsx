@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, Switch, makeStyles } from "@fluentui/react-components";
-import { insertSummary, paneText, type Language } from "../core/i18n";
+import { insertSummary, paneText } from "./text";
+import { type Language } from "../core/i18n";
 import type { Conflict } from "../core/workbook/insert";
 import { insertTemplate, setProtection, workbookStatus, type WorkbookStatus } from "../usecases/workbook";
 import type { PaneHost } from "./host";

@@ -3,7 +3,8 @@
  * workbook, build the report model in the core, write the report sheet once. Input sheets are never
  * written; an existing report for the year is replaced only when the caller says so.
  */
-import { reportText, type Bilingual, type Language } from "../core/i18n";
+import { reportText } from "../core/report/text";
+import { type Bilingual, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import type { Plan } from "../core/plan/schema";
 import { buildReport, latestYearWithData, reportSheetName, type ReportModel } from "../core/report/model";

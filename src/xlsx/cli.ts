@@ -8,7 +8,8 @@
 import ExcelJS from "exceljs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { realpathSync, existsSync } from "node:fs";
-import { reportText, type Bilingual, type Language } from "../core/i18n";
+import { reportText } from "../core/report/text";
+import { type Bilingual, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import { planYears } from "../core/workbook/layout";
 import { buildDemo } from "../usecases/demo";

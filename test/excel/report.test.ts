@@ -8,7 +8,7 @@ import { applyOps } from "../../src/excel/apply";
 import { readSnapshot } from "../../src/excel/snapshot";
 import type { ReportModel } from "../../src/core/report/model";
 import { BALANCE_STANDARDS } from "../../src/core/calc/balance";
-import { statusLabels } from "../../src/core/i18n";
+import { STATUS_LABELS as statusLabels } from "../../src/core/calc/status";
 
 beforeAll(installExcelEnums);
 const PLAN = embeddedPlan();

@@ -3,7 +3,8 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as F from "../../src/functions/functions";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { figureCell } from "../../src/core/workbook/rows";
-import { labels, statusLabels } from "../../src/core/i18n";
+import { labels } from "../../src/core/messages";
+import { STATUS_LABELS as statusLabels } from "../../src/core/calc/status";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localize } = require("../../scripts/functions-locale.cjs");

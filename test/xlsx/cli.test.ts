@@ -12,7 +12,7 @@ import { demoIndicatorValue } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport } from "../../src/core/report/model";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
-import { statusLabels } from "../../src/core/i18n";
+import { STATUS_LABELS as statusLabels } from "../../src/core/calc/status";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "plan-monitor-cli-"));

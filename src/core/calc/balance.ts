@@ -1,7 +1,7 @@
 /**
  * School-level rules of the 2017 high-quality balance method (教督〔2017〕6号) and class size.
  */
-import { calcMessages } from "../i18n";
+import { calcMessages } from "../messages";
 import { err, ok, type Calc } from "./errors";
 import { atLeast, meets } from "./compare";
 import { flatten, isBlank, readArg } from "./samples";

@@ -3,7 +3,7 @@
  * τ = (year − b) / (t_y − b), capped at 1 after the target year; differences rounded at 15 digits;
  * the Open SDG pace ratio. The verdict rules themselves live in verdict.ts.
  */
-import { calcMessages } from "../i18n";
+import { calcMessages } from "../messages";
 import { err, ok, type Calc } from "./errors";
 
 export interface Period {

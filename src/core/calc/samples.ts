@@ -5,7 +5,7 @@
  * Blank rule: a blank value skips its whole row (value and weight) on purpose, so that a range may
  * run past the last school. A present value with a blank weight is an error, never a skip.
  */
-import { calcMessages } from "../i18n";
+import { calcMessages } from "../messages";
 import { isBlank, readValue, type PlanValue } from "../values";
 import { err, ok, type Calc } from "./errors";
 import {

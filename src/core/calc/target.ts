@@ -4,7 +4,7 @@
  * (`＜0.40`, `1100人左右`, `2-3项以上`, `每年至少15个`) so the sheet, PLAN.* and the report agree.
  */
 import { close, meets } from "./compare";
-import { calcMessages } from "../i18n";
+import { calcMessages } from "../messages";
 import { normalizeValueText, readValue, type Comparator, type ReadOptions } from "../values";
 import { err, ok, type Calc } from "./errors";
 

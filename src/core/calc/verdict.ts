@@ -12,7 +12,8 @@
  *    bound → behind while within it, regressing outside it.
  * 5. Expected value (序时进度值) E = B + (T − B)·τ only where B is measured and T one figure.
  */
-import { calcMessages, type Bilingual } from "../i18n";
+import { calcMessages } from "../messages";
+import { type Bilingual } from "../i18n";
 import { atScale, checkPeriod, difference, elapsedShare, tidy, type Period } from "./progress";
 import { err, ok, type Calc } from "./errors";
 import { meets } from "./compare";

@@ -3,7 +3,8 @@
  * Every problem is reported (not just the first), each naming the field and the indicator or task.
  */
 import type { z } from "zod";
-import { templateMessages, type Bilingual } from "../i18n";
+import { templateMessages } from "../messages";
+import { type Bilingual } from "../i18n";
 import { readTarget } from "../calc/target";
 import { readValue } from "../values";
 import { PlanSchema, type Figure, type Plan, type Unit } from "./schema";

@@ -2,8 +2,12 @@
  * The report model laid out as a sheet: blocks of values with their formats, in-cell data bars, a
  * chart's data and print settings. Both writers (Office.js, exceljs) draw exactly this.
  */
-import { pick, reportText, statusLabels } from "../i18n";
-import { STATUS_COLORS, type Status } from "../calc/status";
+import { pick } from "../i18n";
+import { reportText } from "./text";
+import { STATUS_LABELS as statusLabels } from "../calc/status";
+import { STANDARD_LABELS, STATUS_COLORS, type Status } from "../calc/status";
+import { labels } from "../messages";
+import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
 import { cellAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
@@ -136,7 +140,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // 3. Misses, worst first; figures under the same columns as the indicator table.
   section(pick(reportText.misses, lang));
   if (model.misses.length === 0) {
-    blocks.push({ row, col: 0, values: [[pick(reportText.noMisses, lang)]] });
+    blocks.push({ row, col: 0, values: [[pick(flagText.noMisses, lang)]] });
     row++;
   } else {
     const [id, name, st, actual, expected, gap, completion, elapsed] = reportText.missHeaders[lang];
@@ -154,14 +158,14 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // 4. School resource allocation, per stage: labels in the wide column C, figures from E.
   section(pick(reportText.balance, lang));
   for (const stage of model.balance) {
-    blocks.push({ row, col: 0, values: [[`${pick(reportText.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
+    blocks.push({ row, col: 0, values: [[`${pick(labels.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
     row++;
     const national = stage.stage === "primary" ? 0.5 : 0.45;
     const plan = stage.planBound ? `${stage.planBound.comparator === "<" ? "<" : "≤"}${stage.planBound.value.toFixed(2)}` : "—";
     const [label, coefficient, nationalHeader, planHeader] = reportText.balanceHeaders(national, plan).map((h) => pick(h, lang));
     blocks.push({ row, col: 2, values: [[label!, "", coefficient!, nationalHeader!, planHeader!]], bold: true, fill: HEADER_FILL, wrap: true });
     row++;
-    const verdict = (ok: boolean | null) => (ok === null ? "" : pick(ok ? reportText.pass : reportText.fail, lang));
+    const verdict = (ok: boolean | null) => (ok === null ? "" : pick(ok ? STANDARD_LABELS.pass : STANDARD_LABELS.fail, lang));
     const meets = (v: number | null, bound: number, strict: boolean) => (v === null ? null : strict ? v < bound : v <= bound);
     const line = (text: string, value: Cell, nationalOk: boolean | null, planOk: boolean | null, fmt = "0.000", bold = false) => {
       blocks.push({ row, col: 2, values: [[text]], bold });
@@ -172,8 +176,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const strict = stage.planBound?.comparator === "<";
     const planMeets = (v: number | null) => (stage.planBound ? meets(v, stage.planBound.value, strict) : null);
     line(pick(reportText.maxOfSeven, lang), stage.max, meets(stage.max, national, false), planMeets(stage.max), "0.000", true);
-    line(pick(reportText.meanOfSeven, lang), stage.mean, null, planMeets(stage.mean));
-    line(pick(reportText.classShare, lang), stage.classShare, null, null, "0.00%");
+    line(pick(layoutText.meanOfSeven, lang), stage.mean, null, planMeets(stage.mean));
+    line(pick(layoutText.classShare, lang), stage.classShare, null, null, "0.00%");
     if (stage.failing.length) {
       blocks.push({ row, col: 2, values: [[pick(reportText.failing, lang)]] });
       row++;

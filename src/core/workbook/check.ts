@@ -3,7 +3,8 @@
  * back and checked here. Each finding names the sheet and cell and says what to do, in both
  * languages; nothing is changed in the data.
  */
-import { checkMessages, type Bilingual } from "../i18n";
+import { checkMessages } from "./text";
+import { type Bilingual } from "../i18n";
 import { EXCEL_ERROR, isBlank, readValue } from "../values";
 import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";

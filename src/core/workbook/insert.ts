@@ -4,7 +4,8 @@
  * are never written; a template figure or computed cell that differs from what the workbook holds
  * is a conflict, and conflicts are only resolved when the caller says how ("replace" or "keep").
  */
-import { insertMessages, layoutText, pick, type Bilingual, type Language } from "../i18n";
+import { insertMessages, layoutText } from "./text";
+import { pick, type Bilingual, type Language } from "../i18n";
 import type { Plan } from "../plan/schema";
 import { close } from "../calc/compare";
 import { STATUSES, STATUS_COLORS, STATUS_LABELS } from "../calc/status";

@@ -3,7 +3,9 @@
  * position), their columns, formulas, formats and validation. Headers are bilingual and stable:
  * formulas refer to them with structured references, so they must not depend on the language.
  */
-import { labels, layoutText, type Bilingual, type Language } from "../i18n";
+import { labels } from "../messages";
+import { layoutText } from "./text";
+import { type Bilingual, type Language } from "../i18n";
 import type { Plan, Unit } from "../plan/schema";
 
 export const TABLES = {

@@ -1,5 +1,6 @@
 /** Whether a workbook holds what an action needs, and if not, exactly what is missing. */
-import { checkMessages, type Bilingual } from "../i18n";
+import { checkMessages } from "./text";
+import { type Bilingual } from "../i18n";
 import { TABLES, yearHeader } from "./layout";
 import type { WorkbookSnapshot } from "./model";
 

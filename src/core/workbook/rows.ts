@@ -3,7 +3,9 @@
  * Text labels follow the language chosen at insert; figures keep the plan's values (bounds as the
  * printed text, e.g. "＜0.40", which every PLAN.* function reads).
  */
-import { labels, layoutText, pick, type Language } from "../i18n";
+import { labels } from "../messages";
+import { layoutText } from "./text";
+import { pick, type Language } from "../i18n";
 import type { Figure, Plan, TaskTarget, Unit } from "../plan/schema";
 import { BALANCE_INDICATORS, planCoefficientBound } from "../calc/balance";
 import {
@@ -19,6 +21,7 @@ import {
   type TableKey,
 } from "./layout";
 import type { Cell } from "./model";
+import { STANDARD_LABELS } from "../calc/status";
 import { defaultTaskBaseline } from "./assess";
 import { DEFAULT_BAND } from "../calc/target";
 
@@ -99,8 +102,8 @@ function taskRows(plan: Plan, language: Language): TemplateRow[] {
 const schools = (header: string) => `${TABLES.schools}[${header}]`;
 
 function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary" | "junior", row: number) => string): TemplateRow[] {
-  const pass = layoutText.pass[language];
-  const fail = layoutText.fail[language];
+  const pass = STANDARD_LABELS.pass[language];
+  const fail = STANDARD_LABELS.fail[language];
   const check = (cvHeader: string, comparator: string, bound: number) =>
     `=IF(ISNUMBER([@[${cvHeader}]]),IF([@[${cvHeader}]]${comparator}${bound},"${pass}","${fail}"),"")`;
   const primaryPlan = planCoefficientBound(plan, "primary");

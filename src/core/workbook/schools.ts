@@ -7,7 +7,8 @@
 import { BALANCE_INDICATORS, CV_THRESHOLDS, meetsSchoolRule, planCoefficientBound, type BalanceStage } from "../calc/balance";
 import { meets } from "../calc/compare";
 import { measure } from "../calc/samples";
-import { pick, reportText, type Language } from "../i18n";
+import { pick, type Language } from "../i18n";
+import { reportText } from "../report/text";
 import type { Plan } from "../plan/schema";
 import { isBlank, type Comparator } from "../values";
 import { SCHOOL_INDICATORS, SH } from "./layout";

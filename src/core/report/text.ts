@@ -1,0 +1,68 @@
+/** Text of the report sheet. */
+import type { Bilingual } from "../i18n";
+
+/** The annual report sheet. */
+export const reportText = {
+  sheetName: (year: number): Bilingual => ({ zh: `${year}年度监测报告`, en: `${year} Monitoring Report` }),
+  title: (year: number, kind: "annual" | "midterm" | "final"): Bilingual => ({
+    zh: `${year}年度规划实施监测报告${kind === "midterm" ? "（中期评估）" : ""}`,
+    en: `${year} plan implementation monitoring report${kind === "midterm" ? " (mid-term evaluation)" : ""}`,
+  }),
+  headerLine: (generatedAt: string, version: string, c: { withValue: number; invalid: number; total: number }, year: number): Bilingual => ({
+    zh: `监测年度：${year}年\u3000生成时间：${generatedAt}\u3000模板版本：${version}\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据${c.invalid ? `，${c.invalid} 项数据有误` : ""}，${c.total - c.withValue - c.invalid} 项无数据`,
+    en: `Monitoring year: ${year}   Generated ${generatedAt}   Template version ${version}   Data completeness: ${c.withValue} of ${c.total} indicators have a valid value${c.invalid ? `, ${c.invalid} have invalid data` : ""}, ${c.total - c.withValue - c.invalid} have none`,
+  }),
+  problems: { zh: "数据问题（须先更正，相关指标暂判为“数据有误”）", en: "Data problems (correct these first; the rows concerned are marked Invalid data)" },
+  noProblems: { zh: "数据检查未发现错误。", en: "The data check found no errors." },
+  problemHeaders: { zh: ["工作表", "单元格", "编号", "问题及处理"], en: ["Sheet", "Cell", "ID", "Problem and fix"] },
+  problemSummary: (n: number, cells: string): Bilingual => ({
+    zh: `数据问题 ${n} 处（${cells}），相关指标判为“数据有误”，详见报告“数据问题”一节`,
+    en: `${n} data problem(s) (${cells}); the rows concerned are marked Invalid data, see the report's Data problems section`,
+  }),
+  valuesNote: {
+    zh: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。",
+    en: "Values only, no formulas: this sheet opens and prints without the add-in.",
+  },
+  summary: { zh: "一、总体情况", en: "1. Summary" },
+  group: { zh: "组别", en: "Group" },
+  total: { zh: "合计", en: "Total" },
+  indicators: { zh: "二、指标进度", en: "2. Indicators" },
+  indicatorHeaders: {
+    zh: ["编号", "组别", "指标", "学段", "基期值", "目标值", "本年实际", "序时进度值", "完成率", "时间进度", "差距", "状态", "说明"],
+    en: ["ID", "Group", "Indicator", "Stage", "Baseline", "Target", "Actual", "Expected", "Completion", "Time elapsed", "Gap", "Status", "Note"],
+  },
+  misses: { zh: "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）", en: "3. Indicators and tasks needing attention (invalid data, regressing, missed, behind; worst first)" },
+  missHeaders: {
+    zh: ["编号", "指标", "状态", "本年实际", "序时进度值", "差距", "完成率", "时间进度"],
+    en: ["ID", "Indicator", "Status", "Actual", "Expected", "Gap", "Completion", "Time elapsed"],
+  },
+  balance: { zh: "四、县域义务教育学校资源配置校际均衡", en: "4. Inter-school resource allocation (compulsory education)" },
+  schools: (n: number): Bilingual => ({ zh: `（${n} 所学校，按在校生数加权）`, en: ` (${n} schools, weighted by enrolment)` }),
+  balanceHeaders: (national: number, plan: string): Bilingual[] => [
+    { zh: "指标", en: "Indicator" },
+    { zh: "差异系数", en: "Coefficient" },
+    { zh: `国家标准 ≤${national.toFixed(2)}`, en: `National ≤${national.toFixed(2)}` },
+    { zh: `规划目标 ${plan}`, en: `Plan target ${plan}` },
+  ],
+  maxOfSeven: { zh: "七项最大值", en: "Largest of the seven" },
+  noSchools: { zh: "无学校数据", en: "no school data" },
+  failing: { zh: "未达到 2017 年校级标准的学校：", en: "Schools failing the 2017 school rule:" },
+  noneFailing: { zh: "所有学校均达到 2017 年校级标准（或数据不全）。", en: "Every school meets the 2017 school rule (or has incomplete data)." },
+  failingHeaders: { zh: ["学校", "达标项数", "未达标项"], en: ["School", "Indicators met", "Indicators missed"] },
+  contradictions: { zh: "五、规划内部不一致之处", en: "5. Contradictions within the plan" },
+  tasks: { zh: "六、第三章任务目标进展", en: "6. Chapter 3 task targets" },
+  taskHeaders: { zh: ["编号", "任务", "目标", "已完成", "完成率", "口径", "状态"], en: ["ID", "Task", "Target", "Achieved", "Completion", "Basis", "Status"] },
+  milestones: { zh: "七、里程碑任务", en: "7. Milestones" },
+  recordedMismatch: (id: string, address: string): Bilingual => ({
+    zh: `${id}（${address}）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：`,
+    en: `${id} (${address}) differs from the same year's schools data (recorded / computed):`,
+  }),
+  milestoneHeaders: { zh: ["编号", "里程碑", "计划年度", "进展"], en: ["ID", "Milestone", "Planned year", "State"] },
+  chartTitle: { zh: "完成率与时间进度", en: "Completion against time elapsed" },
+  chartHeaders: { zh: ["指标", "完成率", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
+  footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
+  exists: (name: string): Bilingual => ({
+    zh: `工作表“${name}”已存在。重新生成将替换该报告工作表（其他工作表不受影响）。`,
+    en: `The sheet "${name}" exists. Regenerating replaces that report sheet (no other sheet is touched).`,
+  }),
+} as const;

@@ -1,0 +1,229 @@
+/** Text of the template inside a workbook: sheet names, prompts, alerts, insert and check messages. */
+import { APP_NAME, type Bilingual } from "../i18n";
+import { pct, plainNumber } from "../format";
+
+/** Sheet names, prompts and alerts of the template inside a workbook. */
+export const layoutText = {
+  indicatorSheet: { zh: "规划指标", en: "Indicators" },
+  taskSheet: { zh: "任务目标", en: "Task targets" },
+  schoolSheet: { zh: "学校数据", en: "Schools" },
+  balanceSheet: { zh: "均衡分析", en: "Balance" },
+  contradictionSheet: { zh: "规划矛盾", en: "Contradictions" },
+  milestoneSheet: { zh: "里程碑", en: "Milestones" },
+  schoolYear: { zh: "数据年度", en: "Data year" },
+  schoolYearPrompt: {
+    zh: "本表学校数据所属的年度。“记录学校数据结果”把算出的差异系数和标准班额比例填入该年度的指标单元格。",
+    en: "The year this schools data is for. \"Record school results\" writes the computed coefficients and class-size shares into that year's indicator cells.",
+  },
+  monitoringYear: { zh: "监测年度", en: "Monitoring year" },
+  templateLine: (version: string): Bilingual => ({
+    zh: `模板版本 ${version}。黄色单元格为填报区，灰蓝色为自动计算。`,
+    en: `Template version ${version}. Yellow cells are for input; blue-grey cells are calculated.`,
+  }),
+  contradictionsSheetLine: (n: number): Bilingual => ({
+    zh: `规划文本内部有 ${n} 处不一致，逐条列于下表，并注明原文所在行，供评估时说明采用的口径。`,
+    en: `The plan contradicts itself in ${n} places, listed below with the lines they quote, so that an evaluation can say which reading it used.`,
+  }),
+  milestoneLine: {
+    zh: "无数值的里程碑任务：选择进展（未开始 / 进行中 / 已完成），完成后填写完成年度。",
+    en: "Milestones without a figure: choose the state (not started / in progress / done) and, once done, the year it was done.",
+  },
+  statePrompt: { zh: "请选择：未开始 / 进行中 / 已完成。", en: "Choose: Not started / In progress / Done." },
+  stateError: { zh: "只能从列表中选择进展。", en: "Choose the state from the list." },
+  doneYearPrompt: (from: number, to: number): Bilingual => ({ zh: `完成的年份（${from}–${to}）。`, en: `The year it was done (${from}–${to}).` }),
+  doneYearError: (from: number, to: number): Bilingual => ({ zh: `请填写 ${from} 到 ${to} 之间的年份。`, en: `Enter a year from ${from} to ${to}.` }),
+  contradictionsLine: (n: number): Bilingual => ({
+    zh: `规划文本内部有 ${n} 处不一致，见“规划矛盾”工作表。`,
+    en: `The plan contradicts itself in ${n} places: see the Contradictions sheet.`,
+  }),
+  balanceLine: {
+    zh: "按学生数加权的校际差异系数（2017 年优质均衡办法）。可在指标表中填写 =PM_CV_Max_Primary 等名称引用结果。",
+    en: "Student-weighted inter-school difference coefficients (2017 method). Indicator cells may refer to them, e.g. =PM_CV_Max_Primary.",
+  },
+  taskLine: {
+    zh: "第三章任务目标：按年份填写完成数（累计口径逐年填写当年新增，水平口径填写当年达到的值）。",
+    en: "Chapter 3 task targets: enter each year's figure (for cumulative targets the year's addition; for levels the level reached).",
+  },
+  schoolLine: {
+    zh: "每校每学段一行：填写在校生数、班级数及七项资源原始数据，右侧自动计算生均/每百名学生指标与达标情况。",
+    en: "One row per school and stage: enrolment, classes and the seven raw resource figures; per-student values and the 2017 rule are calculated on the right.",
+  },
+  maxOfSeven: { zh: "七项最大值（每项均须达标）", en: "Largest of the seven (each must pass)" },
+  meanOfSeven: { zh: "七项平均（综合差异系数）", en: "Mean of the seven (composite coefficient)" },
+  classShare: { zh: "标准班额比例", en: "Standard class-size share" },
+  directionPrompt: {
+    zh: "请从列表选择：越高越好 / 越低越好 / 保持 / 界限。",
+    en: "Choose from the list: Higher is better / Lower is better / Maintain / Bound.",
+  },
+  directionError: { zh: "方向只能从列表中选择。", en: "Choose the direction from the list." },
+  yearPrompt: (year: number): Bilingual => ({
+    zh: `填写 ${year} 年实际值。百分比请按百分数填写（如 92.52%），比值填写前项（如 18.5 表示 18.5:1）。`,
+    en: `Enter the ${year} actual. Percentages as percentages (e.g. 92.52%); ratios as the first term (18.5 for 18.5:1).`,
+  }),
+  taskYearPrompt: (year: number): Bilingual => ({
+    zh: `填写 ${year} 年完成数；百分比请按百分数填写（如 65%）。`,
+    en: `Enter the ${year} figure; percentages as percentages (e.g. 65%).`,
+  }),
+  yearError: {
+    zh: "须为不小于 0 的数字；百分比不能超过 100%（92.52 请填写为 92.52%）。",
+    en: "Enter a number of 0 or more; a percentage cannot exceed 100% (type 92.52% rather than 92.52).",
+  },
+  stagePrompt: { zh: "选择学段：小学或初中。", en: "Choose the stage: 小学 (primary) or 初中 (junior)." },
+  bandPrompt: {
+    zh: "“左右”类目标的允许幅度：在目标值上下此比例内即算实现（默认 5%）。其他目标留空。",
+    en: "For \"about\" (左右) targets: within this share above or below the target counts as reached (default 5%). Leave blank for other targets.",
+  },
+  bandError: { zh: "请填写 0% 到 99% 之间的比例，例如 5%。", en: "Enter a share from 0% to 99%, e.g. 5%." },
+  stageError: { zh: "学段只能是“小学”或“初中”。", en: "The stage must be 小学 (primary) or 初中 (junior)." },
+  enrolmentPrompt: { zh: "在校生人数（正整数）。", en: "Students enrolled (a whole number above 0)." },
+  enrolmentError: { zh: "在校生数须为大于 0 的整数。", en: "Enrolment must be a whole number above 0." },
+  countPrompt: { zh: "人数或个数（不小于 0 的整数）。", en: "A count (a whole number, 0 or more)." },
+  countError: { zh: "须为不小于 0 的整数。", en: "Enter a whole number of 0 or more." },
+  standardClassesPrompt: {
+    zh: "班额不超过标准（小学 45 人、初中 50 人）的班级数，不能超过班级总数。",
+    en: "Classes at or under the standard size (45 primary, 50 junior); no more than the number of classes.",
+  },
+  standardClassesError: {
+    zh: "须为不小于 0 的整数，且不超过班级数。",
+    en: "Enter a whole number of 0 or more, no more than the number of classes.",
+  },
+  amountPrompt: { zh: "面积（平方米）或金额（元），不小于 0。", en: "An area (m²) or amount (yuan), 0 or more." },
+  amountError: { zh: "须为不小于 0 的数字。", en: "Enter a number of 0 or more." },
+} as const;
+
+/** Messages of the template insert / upgrade. */
+export const insertMessages = {
+  missingKeyColumn: (table: string, sheet: string, header: string): Bilingual => ({
+    zh: `工作表“${sheet}”中的表格 ${table} 缺少列“${header}”，无法按行匹配：请恢复该列标题后再插入模板。未写入任何内容。`,
+    en: `Table ${table} on sheet "${sheet}" has no column "${header}", so rows cannot be matched: restore that header, then insert again. Nothing was written.`,
+  }),
+  validationTitle: APP_NAME,
+  yearPrompt: (first: number, last: number): Bilingual => ({
+    zh: `选择监测年份（${first}–${last}），各指标的预期值、完成度和状态随之更新。`,
+    en: `Choose the monitoring year (${first}–${last}); expected values, completion and statuses follow it.`,
+  }),
+  yearError: (first: number, last: number): Bilingual => ({
+    zh: `监测年份须在 ${first} 至 ${last} 之间。`,
+    en: `The monitoring year must be between ${first} and ${last}.`,
+  }),
+} as const;
+
+/** Messages of validation on demand; each names the cell and the fix. */
+export const checkMessages = {
+  notNumber: (where: string, text: string): Bilingual => ({
+    zh: `${where}：“${text}”不是数值。请填写数字（百分比如 92.52%，比值填前项如 18.5）。`,
+    en: `${where}: "${text}" is not a number. Enter a number (percentages like 92.52%, ratios as the first term, e.g. 18.5).`,
+  }),
+  excelError: (where: string, text: string): Bilingual => ({
+    zh: `${where}：单元格为错误值 ${text}。请改正公式或重新填写数值。`,
+    en: `${where}: the cell holds the error ${text}. Fix the formula or type the value again.`,
+  }),
+  textNumber: (where: string, text: string, value: number): Bilingual => ({
+    zh: `${where}：“${text}”是文本，Excel 不会把它当作数值计算。请重新输入为数值 ${plainNumber(value)}（粘贴时请选择“只粘贴值”并确认格式）。`,
+    en: `${where}: "${text}" is text, which Excel will not calculate with. Type it again as the number ${plainNumber(value)} (paste values only, then check the format).`,
+  }),
+  negative: (where: string, v: number): Bilingual => ({
+    zh: `${where}：${plainNumber(v)} 为负数，此处不能为负。请核对数据。`,
+    en: `${where}: ${plainNumber(v)} is negative, which this cell cannot be. Check the figure.`,
+  }),
+  percentPoints: (where: string, v: number): Bilingual => ({
+    zh: `${where}：${plainNumber(v)} 像是按百分点填写的（百分比单元格中会显示为 ${pct(v)}）。若指 ${plainNumber(v)}%，请输入“${plainNumber(v)}%”或 ${plainNumber(v / 100)}。`,
+    en: `${where}: ${plainNumber(v)} looks like percentage points (a percent cell shows it as ${pct(v)}). If you mean ${plainNumber(v)}%, type "${plainNumber(v)}%" or ${plainNumber(v / 100)}.`,
+  }),
+  percentRange: (where: string, v: number): Bilingual => ({
+    zh: `${where}：${pct(v)} 超过 100%，而该指标不可能超过 100%（只有毛入园率、毛入学率等毛率可以）。请核对数据。`,
+    en: `${where}: ${pct(v)} exceeds 100%, which this indicator cannot (only gross ratios such as gross enrolment can). Check the figure.`,
+  }),
+  coefficientRange: (where: string, v: number): Bilingual => ({
+    zh: `${where}：差异系数 ${plainNumber(v)} 大于 1，极不寻常。请核对是否按学生数加权计算。`,
+    en: `${where}: a difference coefficient of ${plainNumber(v)} is above 1, which is very unusual. Check that it is student-weighted.`,
+  }),
+  jump: (where: string, from: string, previous: number, v: number, percent: boolean): Bilingual => {
+    const f = percent ? pct : plainNumber;
+    return {
+      zh: `${where}：与 ${from} 年的 ${f(previous)} 相比变为 ${f(v)}，变化幅度异常。请核对数据或在说明栏注明原因。`,
+      en: `${where}: ${f(v)} after ${f(previous)} in ${from} is an unusual change. Check the figure or explain it in the note column.`,
+    };
+  },
+  missingId: (where: string): Bilingual => ({
+    zh: `${where}：该行有数据但没有编号。请填写唯一的指标编号，以便插入模板时匹配。`,
+    en: `${where}: this row has data but no ID. Give it a unique ID so template inserts can match it.`,
+  }),
+  unknownUnit: (where: string): Bilingual => ({
+    zh: `${where}：无法识别的单位。请选择 %、比值（N:1）、年、系数、个数或人数，以便检查数值范围。`,
+    en: `${where}: unknown unit. Use %, Ratio (N:1), Years, Coefficient, Count or Persons so values can be range-checked.`,
+  }),
+  missingBaseline: (where: string, id: string): Bilingual => ({
+    zh: `${where}：指标 ${id} 缺少基期值，无法计算进度。请按规划填写基期值。`,
+    en: `${where}: indicator ${id} has no baseline, so progress cannot be calculated. Enter the plan's baseline.`,
+  }),
+  missingTarget: (where: string, id: string): Bilingual => ({
+    zh: `${where}：指标 ${id} 缺少目标值。请按规划填写目标值。`,
+    en: `${where}: indicator ${id} has no target. Enter the plan's target.`,
+  }),
+  missingSchool: (where: string): Bilingual => ({
+    zh: `${where}：该行有数据但没有校名。请填写学校名称。`,
+    en: `${where}: this row has data but no school name. Enter the school's name.`,
+  }),
+  stage: (where: string, stage: string): Bilingual => ({
+    zh: `${where}：学段“${stage}”无效。请选择“小学”或“初中”（九年一贯制学校请分两行填写）。`,
+    en: `${where}: stage "${stage}" is not valid. Choose 小学 (primary) or 初中 (junior); enter a nine-year school as two rows.`,
+  }),
+  duplicateSchool: (where: string, name: string, stage: string, first: string): Bilingual => ({
+    zh: `${where}：${name}（${stage}）与 ${first} 重复。每校每学段只能有一行，请合并或删除重复行。`,
+    en: `${where}: ${name} (${stage}) duplicates ${first}. Keep one row per school and stage: merge or delete the duplicate.`,
+  }),
+  missingEnrolment: (where: string, name: string): Bilingual => ({
+    zh: `${where}：${name} 缺少在校生数，差异系数无法按学生加权。请填写在校生数。`,
+    en: `${where}: ${name} has no enrolment, so the coefficients cannot be weighted. Enter the enrolment.`,
+  }),
+  zeroEnrolment: (where: string, name: string): Bilingual => ({
+    zh: `${where}：${name} 在校生数为 0。无学生的学校不参与计算，请删除该行或填写实际人数。`,
+    en: `${where}: ${name} has an enrolment of 0. A school without students does not count: delete the row or enter the real figure.`,
+  }),
+  classesOverEnrolment: (where: string, classes: number, enrolment: number): Bilingual => ({
+    zh: `${where}：班级数 ${plainNumber(classes)} 多于在校生数 ${plainNumber(enrolment)}。请核对两列是否填反。`,
+    en: `${where}: ${plainNumber(classes)} classes exceed the enrolment of ${plainNumber(enrolment)}. Check whether the two columns are swapped.`,
+  }),
+  standardOverClasses: (where: string, standard: number, classes: number): Bilingual => ({
+    zh: `${where}：标准班额班级数 ${plainNumber(standard)} 多于班级总数 ${plainNumber(classes)}。请核对。`,
+    en: `${where}: ${plainNumber(standard)} standard-size classes exceed the ${plainNumber(classes)} classes in total. Check the figures.`,
+  }),
+  notInserted: {
+    zh: "工作簿中还没有规划模板：请先点击“插入模板”。",
+    en: "This workbook has no plan template yet: click Insert template first.",
+  },
+  milestoneState: (where: string, text: string): Bilingual => ({
+    zh: `${where}：进展“${text}”无法识别。请从列表选择：未开始 / 进行中 / 已完成。`,
+    en: `${where}: the state "${text}" is not known. Choose from the list: Not started / In progress / Done.`,
+  }),
+  doneYear: (where: string, year: number, from: number, to: number): Bilingual => ({
+    zh: `${where}：完成年度 ${plainNumber(year)} 不在规划期 ${from}–${to} 内。请填写实际完成的年份。`,
+    en: `${where}: the year done, ${plainNumber(year)}, is outside the plan period ${from}–${to}. Enter the year it was done.`,
+  }),
+  doneYearNotDone: (where: string): Bilingual => ({
+    zh: `${where}：填写了完成年度，但进展不是“已完成”。请核对进展。`,
+    en: `${where}: a year done is entered but the state is not "Done". Check the state.`,
+  }),
+  noSchoolYear: {
+    zh: "不知道学校数据属于哪一年：请在“学校数据”表上方的“数据年度”中选择年份（或设定监测年度）。",
+    en: "The year of the schools data is not known: choose it in Data year above the schools table (or set the monitoring year).",
+  },
+  merged: (where: string, area: string): Bilingual => ({
+    zh: `${where}：位于合并单元格 ${area} 中，Excel 只保留合并区域第一个单元格的数值。请取消合并，并在每一行分别填写。`,
+    en: `${where}: part of the merged area ${area}, of which Excel keeps only the first cell's value. Unmerge it and fill in each row.`,
+  }),
+  tableMissing: (table: string): Bilingual => ({
+    zh: `工作簿中有规划模板，但找不到表格 ${table}（可能被重命名或删除）：请在“表设计”中把表名改回 ${table}，或重新插入模板。`,
+    en: `The workbook has the plan template, but the table ${table} is missing (renamed or deleted?): rename it back to ${table} under Table Design, or re-insert the template.`,
+  }),
+  yearColumnMissing: (table: string, header: string): Bilingual => ({
+    zh: `表格 ${table} 中没有“${header}”列（可能被删除或改名）：请重新插入模板以恢复该列，已填写的数值不会改变。`,
+    en: `The table ${table} has no "${header}" column (deleted or renamed?): re-insert the template to restore it; values already entered stay as they are.`,
+  }),
+} as const;
+
+/** The progress view's verdict when nothing is flagged (pane and report). */
+export const flagText = {
+  noMisses: { zh: "本年度没有数据有误、倒退、未实现或滞后的指标和任务。", en: "No indicator or task has invalid data, regresses, misses or lags this year." },
+} as const satisfies Record<string, Bilingual>;
