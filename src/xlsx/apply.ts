@@ -51,8 +51,170 @@ function tableRef(t: ExcelJS.Table): string | undefined {
   return model?.tableRef;
 }
 
-export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteOp[]): Promise<ApplyResult> {
-  const skipped: string[] = [];
+/** What every operation's handler works on: the workbook, its tables, and what was skipped. */
+interface XlsxWriter {
+  wb: ExcelJS.Workbook;
+  tables: TableEntry[];
+  skipped: string[];
+  sheet(name: string): ExcelJS.Worksheet;
+  table(name: string): TableEntry;
+  /** Writes one cell as Office.js `formulas` would: "=…" a formula, "'…" text, "" nothing. */
+  write(ws: ExcelJS.Worksheet, col: number, row: number, cell: Cell): void;
+  eachCell(ws: ExcelJS.Worksheet, b: Box, f: (cell: ExcelJS.Cell, c: number, r: number) => void): void;
+}
+
+type Handlers = { [K in WriteOp["op"]]: (w: XlsxWriter, op: Extract<WriteOp, { op: K }>) => void | Promise<void> };
+
+/** One function per write operation. */
+const HANDLERS: Handlers = {
+  addSheet: (w, op) => {
+    w.wb.addWorksheet(op.sheet, { state: op.veryHidden ? "veryHidden" : "visible" });
+  },
+  deleteSheet: (w, op) => {
+    w.wb.removeWorksheet(w.sheet(op.sheet).id);
+  },
+  unprotect: (w, op) => {
+    w.sheet(op.sheet).unprotect();
+  },
+  protect: async (w, op) => {
+    await w.sheet(op.sheet).protect("", { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: true, formatColumns: true, formatRows: true });
+  },
+  setCells: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    const b = box(op.address);
+    op.formulas.forEach((row, r) => row.forEach((cell, c) => w.write(ws, b.col + c, b.row + r, cell)));
+  },
+  createTable: (w, op) => {
+    w.tables.push({ name: op.name, sheet: op.sheet, box: box(op.address), pending: true });
+  },
+  addTableRows: (w, op) => {
+    const t = w.table(op.table);
+    const ws = w.sheet(t.sheet);
+    const first = t.box.row + t.box.rows;
+    t.box.rows += op.rows.length;
+    op.rows.forEach((row, r) => row.forEach((cell, c) => w.write(ws, t.box.col + c, first + r, cell)));
+    if (!t.pending) resizeTable(ws, t);
+  },
+  addTableColumn: (w, op) => {
+    const t = w.table(op.table);
+    const ws = w.sheet(t.sheet);
+    w.write(ws, t.box.col + t.box.cols, t.box.row, op.header);
+    t.box.cols += 1;
+    if (!t.pending) resizeTable(ws, t);
+  },
+  renameTableColumn: (w, op) => {
+    const t = w.table(op.table);
+    const ws = w.sheet(t.sheet);
+    for (let c = 0; c < t.box.cols; c++) {
+      if (cellValue(ws.getCell(t.box.row + 1, t.box.col + c + 1).value) === op.from) w.write(ws, t.box.col + c, t.box.row, op.to);
+    }
+    const model = (ws.getTable(t.name) as unknown as { model?: { columns: Array<{ name: string }> } } | undefined)?.model;
+    model?.columns.forEach((col) => col.name === op.from && (col.name = op.to));
+  },
+  format: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    w.eachCell(ws, box(op.address), (cell, c, r) => {
+      const numberFormat = op.numberFormat?.[r]?.[c];
+      if (numberFormat) cell.numFmt = numberFormat;
+      if (op.fill === null) cell.fill = { type: "pattern", pattern: "none" };
+      else if (op.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.fill) } };
+      if (op.bold !== undefined || op.italic !== undefined || op.fontColor || op.size) {
+        cell.font = {
+          ...cell.font,
+          ...(op.bold !== undefined ? { bold: op.bold } : {}),
+          ...(op.italic !== undefined ? { italic: op.italic } : {}),
+          ...(op.fontColor ? { color: { argb: argb(op.fontColor) } } : {}),
+          ...(op.size ? { size: op.size } : {}),
+        };
+      }
+      if (op.locked !== undefined) cell.protection = { ...cell.protection, locked: op.locked };
+      if (op.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: op.wrap, vertical: "top" };
+    });
+  },
+  columnWidth: (w, op) => {
+    const b = box(op.address);
+    w.sheet(op.sheet).getColumn(b.col + 1).width = op.points / 7;
+  },
+  validation: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    const b = box(op.address);
+    const common = {
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: op.title,
+      prompt: op.prompt,
+      showErrorMessage: true,
+      errorStyle: "error" as const,
+      errorTitle: op.title,
+      error: op.error,
+    };
+    (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`,
+      { ...validation(op.rule), ...common },
+    );
+  },
+  clearConditionalFormats: (w, op) => {
+    const ws = w.sheet(op.sheet) as unknown as { conditionalFormattings: Array<{ ref: string }> };
+    const ref = op.address.replace(/\$/g, "");
+    ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.ref !== ref);
+  },
+  conditionalFormat: (w, op) => {
+    w.sheet(op.sheet).addConditionalFormatting({
+      ref: op.address.replace(/\$/g, ""),
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [op.formula.replace(/^=/, "")],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(op.fill) } }, font: { color: { argb: argb(op.fontColor) } } },
+        },
+      ],
+    });
+  },
+  dataBar: (w, op) => {
+    w.sheet(op.sheet).addConditionalFormatting({
+      ref: op.address,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          gradient: false,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 1 },
+          ],
+          color: { argb: argb(op.color) },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  },
+  chart: (w) => {
+    w.skipped.push("chart");
+  },
+  pageLayout: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: op.titleRows.replace(/\$/g, ""),
+    };
+    ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}`, oddFooter: `&C${op.footer}` };
+  },
+  name: (w, op) => {
+    const ref = `'${op.sheet.replace(/'/g, "''")}'!${op.address}`;
+    w.wb.definedNames.add(ref, op.name);
+  },
+  select: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    ws.views = [{ state: "normal", activeCell: op.address.replace(/\$/g, "") }];
+  },
+};
+
+function writer(wb: ExcelJS.Workbook): XlsxWriter {
   const tables: TableEntry[] = [];
   for (const ws of wb.worksheets) {
     for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
@@ -61,194 +223,44 @@ export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteO
       if (ref && name) tables.push({ name, sheet: ws.name, box: box(ref), pending: false });
     }
   }
-  const sheet = (name: string) => {
-    const ws = wb.getWorksheet(name);
-    if (!ws) throw new Error(`No sheet named ${name}`);
-    return ws;
-  };
   const tableAt = (sheetName: string, col: number, row: number) =>
     tables.find((t) => t.sheet === sheetName && col >= t.box.col && col < t.box.col + t.box.cols && row > t.box.row && row < t.box.row + t.box.rows);
-  const write = (ws: ExcelJS.Worksheet, col: number, row: number, cell: Cell) => {
-    const target = ws.getCell(row + 1, col + 1);
-    if (typeof cell === "string" && cell.startsWith("=")) {
-      target.value = { formula: fileFormula(cell, tableAt(ws.name, col, row)?.name ?? null) } as ExcelJS.CellFormulaValue;
-    } else if (typeof cell === "string" && cell.startsWith("'")) {
-      target.value = cell.slice(1); // Excel's text prefix: the rest is text
-    } else {
-      target.value = cell === "" ? null : cell;
-    }
+  return {
+    wb,
+    tables,
+    skipped: [],
+    sheet(name) {
+      const ws = wb.getWorksheet(name);
+      if (!ws) throw new Error(`No sheet named ${name}`);
+      return ws;
+    },
+    table(name) {
+      const t = tables.find((x) => x.name === name);
+      if (!t) throw new Error(`No table named ${name}`);
+      return t;
+    },
+    write(ws, col, row, cell) {
+      const target = ws.getCell(row + 1, col + 1);
+      if (typeof cell === "string" && cell.startsWith("=")) {
+        target.value = { formula: fileFormula(cell, tableAt(ws.name, col, row)?.name ?? null) } as ExcelJS.CellFormulaValue;
+      } else if (typeof cell === "string" && cell.startsWith("'")) {
+        target.value = cell.slice(1); // Excel's text prefix: the rest is text
+      } else {
+        target.value = cell === "" ? null : cell;
+      }
+    },
+    eachCell(ws, b, f) {
+      for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) f(ws.getCell(b.row + r + 1, b.col + c + 1), c, r);
+    },
   };
-  const eachCell = (ws: ExcelJS.Worksheet, b: Box, f: (cell: ExcelJS.Cell, c: number, r: number) => void) => {
-    for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) f(ws.getCell(b.row + r + 1, b.col + c + 1), c, r);
-  };
+}
 
-  for (const op of ops) {
-    switch (op.op) {
-      case "addSheet":
-        wb.addWorksheet(op.sheet, { state: op.veryHidden ? "veryHidden" : "visible" });
-        break;
-      case "deleteSheet":
-        wb.removeWorksheet(sheet(op.sheet).id);
-        break;
-      case "unprotect":
-        sheet(op.sheet).unprotect();
-        break;
-      case "protect":
-        await sheet(op.sheet).protect("", { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: true, formatColumns: true, formatRows: true });
-        break;
-      case "setCells": {
-        const ws = sheet(op.sheet);
-        const b = box(op.address);
-        op.formulas.forEach((row, r) => row.forEach((cell, c) => write(ws, b.col + c, b.row + r, cell)));
-        break;
-      }
-      case "createTable":
-        tables.push({ name: op.name, sheet: op.sheet, box: box(op.address), pending: true });
-        break;
-      case "addTableRows": {
-        const t = tables.find((x) => x.name === op.table);
-        if (!t) throw new Error(`No table named ${op.table}`);
-        const ws = sheet(t.sheet);
-        const first = t.box.row + t.box.rows;
-        t.box.rows += op.rows.length;
-        op.rows.forEach((row, r) => row.forEach((cell, c) => write(ws, t.box.col + c, first + r, cell)));
-        if (!t.pending) resizeTable(ws, t);
-        break;
-      }
-      case "addTableColumn": {
-        const t = tables.find((x) => x.name === op.table);
-        if (!t) throw new Error(`No table named ${op.table}`);
-        const ws = sheet(t.sheet);
-        write(ws, t.box.col + t.box.cols, t.box.row, op.header);
-        t.box.cols += 1;
-        if (!t.pending) resizeTable(ws, t);
-        break;
-      }
-      case "renameTableColumn": {
-        const t = tables.find((x) => x.name === op.table);
-        if (!t) throw new Error(`No table named ${op.table}`);
-        const ws = sheet(t.sheet);
-        for (let c = 0; c < t.box.cols; c++) {
-          if (cellValue(ws.getCell(t.box.row + 1, t.box.col + c + 1).value) === op.from) write(ws, t.box.col + c, t.box.row, op.to);
-        }
-        const model = (ws.getTable(t.name) as unknown as { model?: { columns: Array<{ name: string }> } } | undefined)?.model;
-        model?.columns.forEach((col) => col.name === op.from && (col.name = op.to));
-        break;
-      }
-      case "format": {
-        const ws = sheet(op.sheet);
-        eachCell(ws, box(op.address), (cell, c, r) => {
-          const numberFormat = op.numberFormat?.[r]?.[c];
-          if (numberFormat) cell.numFmt = numberFormat;
-          if (op.fill === null) cell.fill = { type: "pattern", pattern: "none" };
-          else if (op.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.fill) } };
-          if (op.bold !== undefined || op.italic !== undefined || op.fontColor || op.size) {
-            cell.font = {
-              ...cell.font,
-              ...(op.bold !== undefined ? { bold: op.bold } : {}),
-              ...(op.italic !== undefined ? { italic: op.italic } : {}),
-              ...(op.fontColor ? { color: { argb: argb(op.fontColor) } } : {}),
-              ...(op.size ? { size: op.size } : {}),
-            };
-          }
-          if (op.locked !== undefined) cell.protection = { ...cell.protection, locked: op.locked };
-          if (op.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: op.wrap, vertical: "top" };
-        });
-        break;
-      }
-      case "columnWidth": {
-        const b = box(op.address);
-        sheet(op.sheet).getColumn(b.col + 1).width = op.points / 7;
-        break;
-      }
-      case "validation": {
-        const ws = sheet(op.sheet);
-        const b = box(op.address);
-        const common = {
-          allowBlank: true,
-          showInputMessage: true,
-          promptTitle: op.title,
-          prompt: op.prompt,
-          showErrorMessage: true,
-          errorStyle: "error" as const,
-          errorTitle: op.title,
-          error: op.error,
-        };
-        (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-          `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`,
-          { ...validation(op.rule), ...common },
-        );
-        break;
-      }
-      case "clearConditionalFormats": {
-        const ws = sheet(op.sheet) as unknown as { conditionalFormattings: Array<{ ref: string }> };
-        const ref = op.address.replace(/\$/g, "");
-        ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.ref !== ref);
-        break;
-      }
-      case "conditionalFormat":
-        sheet(op.sheet).addConditionalFormatting({
-          ref: op.address.replace(/\$/g, ""),
-          rules: [
-            {
-              type: "expression",
-              priority: 1,
-              formulae: [op.formula.replace(/^=/, "")],
-              style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(op.fill) } }, font: { color: { argb: argb(op.fontColor) } } },
-            },
-          ],
-        });
-        break;
-      case "dataBar":
-        sheet(op.sheet).addConditionalFormatting({
-          ref: op.address,
-          rules: [
-            {
-              type: "dataBar",
-              priority: 1,
-              gradient: false,
-              cfvo: [
-                { type: "num", value: 0 },
-                { type: "num", value: 1 },
-              ],
-              color: { argb: argb(op.color) },
-            } as unknown as ExcelJS.ConditionalFormattingRule,
-          ],
-        });
-        break;
-      case "chart":
-        skipped.push("chart");
-        break;
-      case "pageLayout": {
-        const ws = sheet(op.sheet);
-        ws.pageSetup = {
-          ...ws.pageSetup,
-          paperSize: 9, // A4
-          orientation: "landscape",
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          printTitlesRow: op.titleRows.replace(/\$/g, ""),
-        };
-        ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}`, oddFooter: `&C${op.footer}` };
-        break;
-      }
-      case "name": {
-        const ref = `'${op.sheet.replace(/'/g, "''")}'!${op.address}`;
-        wb.definedNames.add(ref, op.name);
-        break;
-      }
-      case "select": {
-        const ws = sheet(op.sheet);
-        ws.views = [{ state: "normal", activeCell: op.address.replace(/\$/g, "") }];
-        break;
-      }
-    }
-  }
-
+export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteOp[]): Promise<ApplyResult> {
+  const w = writer(wb);
+  for (const op of ops) await (HANDLERS[op.op] as (w: XlsxWriter, op: WriteOp) => void | Promise<void>)(w, op);
   // Tables are registered last, over the cells written above (exceljs takes their rows at creation).
-  for (const t of tables.filter((x) => x.pending)) {
-    const ws = sheet(t.sheet);
+  for (const t of w.tables.filter((x) => x.pending)) {
+    const ws = w.sheet(t.sheet);
     const headers: string[] = [];
     for (let c = 0; c < t.box.cols; c++) headers.push(String(ws.getCell(t.box.row + 1, t.box.col + c + 1).value ?? `Column${c + 1}`));
     const rows: ExcelJS.CellValue[][] = [];
@@ -266,7 +278,7 @@ export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteO
       rows,
     });
   }
-  return { skipped };
+  return { skipped: w.skipped };
 }
 
 /** exceljs keeps a loaded table's extent in its model; rows or columns written beside it join it. */

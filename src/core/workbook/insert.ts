@@ -92,6 +92,17 @@ interface Layout {
   created: boolean;
 }
 
+/** What every table's write shares: the plan, the caller's choices, the report, and the queued operations. */
+interface Writer {
+  plan: Plan;
+  language: Language;
+  options: InsertOptions;
+  report: InsertReport;
+  ops: WriteOp[];
+  /** Operations that must come after every table is written (conditional formats). */
+  tail: WriteOp[];
+}
+
 function uniqueSheetName(wanted: string, taken: Set<string>): string {
   let name = wanted;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
@@ -179,7 +190,7 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
     const rows = templateRows(spec.key, plan, language, cvAddress);
     if (spec.key !== "balance") allIds.push(...rows.map((r) => r.key));
     mergeRows(layout, existing, rows, knownIds, report);
-    writeTable(layout, existing, plan, language, options, report, ops, tail);
+    writeTable({ plan, language, options, report, ops, tail }, layout, existing);
   }
 
   if (report.conflicts.length && options.onConflict === "ask") return { kind: "confirm", report };
@@ -222,15 +233,8 @@ function mergeRows(layout: Layout, existing: TableSnapshot | undefined, rows: Te
   }
 }
 
-function columnCell(
-  column: ColumnSpec,
-  entry: Layout["body"][number],
-  headerIndex: number,
-  layout: Layout,
-  bodyRow: number,
-  options: InsertOptions,
-  report: InsertReport,
-): Cell {
+function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number], bodyRow: number): Cell {
+  const headerIndex = layout.headers.indexOf(column.header);
   const current = entry.existing?.formulas[headerIndex];
   const currentValue = entry.existing?.values[headerIndex];
   const template = column.formula ?? entry.template?.cells[column.header] ?? "";
@@ -246,27 +250,18 @@ function columnCell(
     case "figure": {
       if (!entry.template || isBlank(template) || sameCell(currentValue, template)) return isBlank(current) ? template : current!;
       if (isBlank(current)) return template;
-      return conflict(column, entry, layout, bodyRow, current!, template, options, report);
+      return conflict(w, layout, column, entry, bodyRow, current!, template);
     }
     case "formula": {
       if (isBlank(current) || isFormula(current)) return template;
-      return conflict(column, entry, layout, bodyRow, current!, template, options, report);
+      return conflict(w, layout, column, entry, bodyRow, current!, template);
     }
   }
 }
 
-function conflict(
-  column: ColumnSpec,
-  entry: Layout["body"][number],
-  layout: Layout,
-  bodyRow: number,
-  current: Cell,
-  template: Cell,
-  options: InsertOptions,
-  report: InsertReport,
-): Cell {
+function conflict(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number], bodyRow: number, current: Cell, template: Cell): Cell {
   const col = layout.col + layout.headers.indexOf(column.header);
-  report.conflicts.push({
+  w.report.conflicts.push({
     table: layout.spec.name,
     key: entry.template?.key ?? String(entry.existing?.values[0] ?? ""),
     header: column.header,
@@ -275,7 +270,7 @@ function conflict(
     workbook: current,
     template,
   });
-  return options.onConflict === "replace" ? template : current;
+  return w.options.onConflict === "replace" ? template : current;
 }
 
 function rowUnitFormat(layout: Layout, entry: Layout["body"][number]): string {
@@ -283,16 +278,8 @@ function rowUnitFormat(layout: Layout, entry: Layout["body"][number]): string {
   return unit ? UNIT_FORMATS[unit] : "General";
 }
 
-function writeTable(
-  layout: Layout,
-  existing: TableSnapshot | undefined,
-  plan: Plan,
-  language: Language,
-  options: InsertOptions,
-  report: InsertReport,
-  ops: WriteOp[],
-  tail: WriteOp[],
-) {
+function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefined) {
+  const { plan, language, options, report, ops, tail } = w;
   const { spec, sheet } = layout;
   const width = layout.headers.length;
   const bodyRows = Math.max(1, layout.body.length); // an Excel table keeps at least one body row
@@ -333,11 +320,11 @@ function writeTable(
     const writes = column.role !== "input" && column.role !== "note" && column.role !== "key";
     if (layout.created) {
       const cells = layout.body.length
-        ? layout.body.map((e, i) => [columnCell(column, e, layout.headers.indexOf(column.header), layout, i, options, report)])
+        ? layout.body.map((e, i) => [columnCell(w, layout, column, e, i)])
         : [[column.formula ?? ""]];
       ops.push({ op: "setCells", sheet, address, formulas: cells });
     } else if (writes) {
-      const cells = layout.body.map((e, i) => [columnCell(column, e, layout.headers.indexOf(column.header), layout, i, options, report)]);
+      const cells = layout.body.map((e, i) => [columnCell(w, layout, column, e, i)]);
       ops.push({ op: "setCells", sheet, address, formulas: cells });
     }
     const editable = column.role === "input" || column.role === "note";
@@ -436,8 +423,21 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     { op: "setCells", sheet, address: "A1:A2", formulas: [[text(title[key])], [text(second[key])]] },
     { op: "format", sheet, address: "A1", bold: true },
   ];
+  const years = planYears(plan);
+  // A year cell a planner sets: yellow, unlocked, a list of the plan's years.
+  const yearCell = (address: string, prompt: Bilingual): WriteOp[] => [
+    { op: "format", sheet, address, fill: COLORS.input, locked: false, bold: true },
+    {
+      op: "validation",
+      sheet,
+      address,
+      rule: { kind: "list", options: years.map(String) },
+      title: text(insertMessages.validationTitle),
+      prompt: text(prompt),
+      error: text(insertMessages.yearError(years[0]!, years[years.length - 1]!)),
+    },
+  ];
   if (key === "indicators") {
-    const years = planYears(plan);
     ops.push(
       {
         op: "setCells",
@@ -448,34 +448,12 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
           [text(layoutText.contradictionsLine(plan.contradictions.length)), ""],
         ],
       },
-      { op: "format", sheet, address: "B3", fill: COLORS.input, locked: false, bold: true },
-      {
-        op: "validation",
-        sheet,
-        address: "B3",
-        rule: { kind: "list", options: years.map(String) },
-        title: text(insertMessages.validationTitle),
-        prompt: text(insertMessages.yearPrompt(years[0]!, years[years.length - 1]!)),
-        error: text(insertMessages.yearError(years[0]!, years[years.length - 1]!)),
-      },
+      ...yearCell("B3", insertMessages.yearPrompt(years[0]!, years[years.length - 1]!)),
       { op: "format", sheet, address: "A4", fontColor: "#9C5700" },
     );
   }
   if (key === "schools") {
-    const years = planYears(plan);
-    ops.push(
-      { op: "setCells", sheet, address: "C1:D1", formulas: [[text(layoutText.schoolYear), year]] },
-      { op: "format", sheet, address: "D1", fill: COLORS.input, locked: false, bold: true },
-      {
-        op: "validation",
-        sheet,
-        address: "D1",
-        rule: { kind: "list", options: years.map(String) },
-        title: text(insertMessages.validationTitle),
-        prompt: text(layoutText.schoolYearPrompt),
-        error: text(insertMessages.yearError(years[0]!, years[years.length - 1]!)),
-      },
-    );
+    ops.push({ op: "setCells", sheet, address: "C1:D1", formulas: [[text(layoutText.schoolYear), year]] }, ...yearCell("D1", layoutText.schoolYearPrompt));
   }
   return ops;
 }
