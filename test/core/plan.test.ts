@@ -173,6 +173,34 @@ describe("contradictions", () => {
       for (const s of c.statements) expect(SOURCE[s.source.line - 1]).toContain(s.source.quote);
     }
   });
+
+  test("the softer inconsistencies of the domain notes are data too (issue 9)", () => {
+    expect(plan.contradictions.map((c) => c.id)).toEqual(
+      expect.arrayContaining(["C-QUALITY-DISTRICT-TIMING", "C-LABOUR-AGE-WORDING", "C-DEGREE-TARGETS", "C-POSTGRAD-WORDING", "C-STUDIOS-COUNT"]),
+    );
+    const studios = plan.contradictions.find((c) => c.id === "C-STUDIOS-COUNT")!;
+    expect(studios.statements.map((s) => s.value)).toEqual([50, 30]);
+  });
+});
+
+describe("milestones: every qualitative target the plan sets, each quoted on its line", () => {
+  test.each([
+    ["M-PRE-GROUPS", "教育集团化办学覆盖全区所有幼儿园"],
+    ["M-PRE-UNLICENSED", "清理所有无证幼儿园"],
+    ["M-CMP-QUALITY-DISTRICT", "2025年前高标准创建全国义务教育优质均衡发展区"],
+    ["M-PRE-UNIVERSAL-DISTRICT", "创建全国学前教育普及普惠区"],
+    ["M-SEN-WUJIN-HIGH", "武进高级中学争创江苏省高品质示范高中建设立项学校"],
+    ["M-ART-CALLIGRAPHY", "常州市书法教育示范区"],
+    ["M-EQU-AID", "家庭经济困难学生资助全覆盖"],
+    ["M-ICT-NETWORK", "万兆主干、千兆到桌面"],
+    ["M-ICT-IPV6", "Ipv6访问、接入和应用的支撑环境建设"],
+    ["M-INT-LANGUAGE-TEACHERS", "中小学外语教师培训全覆盖"],
+  ])("%s quotes “%s” on its line", (id, words) => {
+    const m = plan.milestones.find((x) => x.id === id)!;
+    expect(m.source.quote).toContain(words);
+    expect(SOURCE[m.source.line - 1]).toContain(m.source.quote);
+    expect(m.plannedYear).toBe(2025);
+  });
 });
 
 describe("a malformed template is rejected with messages naming the field and the indicator", () => {

@@ -8,6 +8,7 @@ import { type Bilingual } from "../i18n";
 import { EXCEL_ERROR, isBlank, readValue } from "../values";
 import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
+import { readTarget } from "../calc/target";
 import { stateFromText } from "../calc/milestone";
 import { IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
@@ -136,7 +137,8 @@ function checkIndicators(reader: TableReader, plan: Plan) {
         reader.add("error", header === IH.baseline ? "missing-baseline" : "missing-target", row, header, id,
           header === IH.baseline ? checkMessages.missingBaseline(reader.address(row, header), id) : checkMessages.missingTarget(reader.address(row, header), id));
       } else {
-        const read = readValue(cell);
+        // Targets are read as the verdict reads them: ranges ("5–7个"), bands ("1100人左右"), "每年…".
+        const read = header === IH.target ? readTarget(cell) : readValue(cell);
         if (!read.ok) reader.add("error", "not-number", row, header, id, checkMessages.notNumber(reader.address(row, header), String(cell)));
         else if (header === IH.baseline) previous = { value: read.value.value, label: String(plan.period.baseYear) };
       }
@@ -157,6 +159,10 @@ function checkTasks(reader: TableReader, plan: Plan) {
   reader.table.values.forEach((_, row) => {
     const id = String(reader.value(row, TH.id) ?? "").trim() || `#${row + 1}`;
     const unit = unitFromLabel(reader.value(row, TH.unit)) ?? (String(reader.value(row, TH.unit) ?? "").trim() === "%" ? "percent" : null);
+    const target = reader.value(row, TH.target);
+    if (reader.col(TH.target) >= 0 && !isBlank(target) && !readTarget(target).ok) {
+      reader.add("error", "not-number", row, TH.target, id, checkMessages.notNumber(reader.address(row, TH.target), String(target)));
+    }
     for (const year of planYears(plan)) {
       const header = yearHeader(year);
       if (reader.col(header) < 0) continue;
