@@ -96,7 +96,7 @@ export const labels = {
     higher: { zh: "越高越好", en: "Higher is better" },
     lower: { zh: "越低越好", en: "Lower is better" },
     maintain: { zh: "保持", en: "Maintain" },
-    bound: { zh: "界限", en: "Bound" },
+    bound: { zh: "控制上限", en: "Upper limit" },
   },
   unit: {
     percent: { zh: "%", en: "%" },
@@ -198,8 +198,8 @@ export const calcMessages = {
     en: `classSizes item ${position} is ${v}: a class size must be a whole number above 0 (students per class).`,
   }),
   unknownDirection: (text: string): Bilingual => ({
-    zh: `方向 ${q(text)} 无法识别：请填写 1（越高越好）或 -1（越低越好），也可填 "up" / "down" 或模板中的“越高越好 / 越低越好 / 保持 / 界限”。`,
-    en: `Direction ${q(text)} is not known: use 1 (higher is better) or -1 (lower is better), "up" / "down", or the template's "Higher is better / Lower is better / Maintain / Bound".`,
+    zh: `方向 ${q(text)} 无法识别：请填写 1（越高越好）或 -1（越低越好），也可填 "up" / "down" 或模板中的“越高越好 / 越低越好 / 保持 / 控制上限”。`,
+    en: `Direction ${q(text)} is not known: use 1 (higher is better) or -1 (lower is better), "up" / "down", or the template's "Higher is better / Lower is better / Maintain / Upper limit".`,
   }),
   unexpected: {
     zh: "计算时发生意外错误：请检查参数；若问题持续，请联系维护人员。",

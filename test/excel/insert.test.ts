@@ -147,7 +147,7 @@ describe("insert into an empty workbook", () => {
     expect(year2023.prompt).toMatchObject({ showPrompt: true, message: expect.stringContaining("2023 年实际值") });
     expect(year2023.errorAlert).toMatchObject({ showAlert: true, style: "Stop", message: expect.stringContaining("92.52%") });
     expect(s.validations.find((v) => v.address === "'规划指标'!F6:F28")!.rule).toEqual({
-      list: { inCellDropDown: true, source: "越高越好,越低越好,保持,界限" },
+      list: { inCellDropDown: true, source: "越高越好,越低越好,保持,控制上限" },
     });
     const schools = data.sheet("学校数据")!;
     expect(schools.validations.find((v) => v.address === "'学校数据'!B4:B4")!.rule).toEqual({ list: { inCellDropDown: true, source: "小学,初中" } });

@@ -286,6 +286,8 @@ describe("the template's own cells feed PLAN.* without errors", () => {
     expect(F.gapFunction(0.93, 0.94, "越高越好")).toBe(0.01);
     expect(F.gapFunction(0.99, 1, "保持")).toBe(0.01);
     expect(F.gapFunction(0.41, "＜0.40", "界限")).toBe(0.01); // the bound says lower is better
-    expect(F.gapFunction(0.41, "＜0.40", "Bound")).toBe(0.01);
+    expect(F.gapFunction(0.41, "＜0.40", "Bound")).toBe(0.01); // labels of earlier template versions still read
+    expect(F.gapFunction(0.41, "＜0.40", "控制上限")).toBe(0.01);
+    expect(F.gapFunction(0.41, "＜0.40", "Upper limit")).toBe(0.01);
   });
 });

@@ -143,6 +143,8 @@ const DIRECTIONS: Record<string, DirectionHint> = {
   "lower is better": "down",
   保持: "maintain",
   界限: null,
+  控制上限: null,
+  "upper limit": null,
 };
 
 /** A direction from a cell; `undefined` when the text is not a direction at all. */

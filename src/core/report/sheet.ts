@@ -161,7 +161,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     blocks.push({ row, col: 0, values: [[`${pick(labels.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
     row++;
     const national = stage.stage === "primary" ? 0.5 : 0.45;
-    const plan = stage.planBound ? `${stage.planBound.comparator === "<" ? "<" : "≤"}${stage.planBound.value.toFixed(2)}` : "—";
+    const plan = stage.planBound ? { strict: stage.planBound.comparator === "<", value: stage.planBound.value } : null;
     const [label, coefficient, nationalHeader, planHeader] = reportText.balanceHeaders(national, plan).map((h) => pick(h, lang));
     blocks.push({ row, col: 2, values: [[label!, "", coefficient!, nationalHeader!, planHeader!]], bold: true, fill: HEADER_FILL, wrap: true });
     row++;

@@ -38,11 +38,14 @@ export const reportText = {
   },
   balance: { zh: "四、县域义务教育学校资源配置校际均衡", en: "4. Inter-school resource allocation (compulsory education)" },
   schools: (n: number): Bilingual => ({ zh: `（${n} 所学校，按在校生数加权）`, en: ` (${n} schools, weighted by enrolment)` }),
-  balanceHeaders: (national: number, plan: string): Bilingual[] => [
+  /** The plan's bound in words: 低于 for a strict ＜, 不高于 for ≤ (控制上限). */
+  balanceHeaders: (national: number, plan: { strict: boolean; value: number } | null): Bilingual[] => [
     { zh: "指标", en: "Indicator" },
     { zh: "差异系数", en: "Coefficient" },
-    { zh: `国家标准 ≤${national.toFixed(2)}`, en: `National ≤${national.toFixed(2)}` },
-    { zh: `规划目标 ${plan}`, en: `Plan target ${plan}` },
+    { zh: `国家标准 不高于${national.toFixed(2)}`, en: `National ≤${national.toFixed(2)}` },
+    plan
+      ? { zh: `规划目标 ${plan.strict ? "低于" : "不高于"}${plan.value.toFixed(2)}`, en: `Plan target ${plan.strict ? "<" : "≤"}${plan.value.toFixed(2)}` }
+      : { zh: "规划目标 —", en: "Plan target —" },
   ],
   maxOfSeven: { zh: "七项最大值", en: "Largest of the seven" },
   noSchools: { zh: "无学校数据", en: "no school data" },

@@ -52,8 +52,8 @@ export const layoutText = {
   meanOfSeven: { zh: "七项平均（综合差异系数）", en: "Mean of the seven (composite coefficient)" },
   classShare: { zh: "标准班额比例", en: "Standard class-size share" },
   directionPrompt: {
-    zh: "请从列表选择：越高越好 / 越低越好 / 保持 / 界限。",
-    en: "Choose from the list: Higher is better / Lower is better / Maintain / Bound.",
+    zh: "请从列表选择：越高越好 / 越低越好 / 保持 / 控制上限。",
+    en: "Choose from the list: Higher is better / Lower is better / Maintain / Upper limit.",
   },
   directionError: { zh: "方向只能从列表中选择。", en: "Choose the direction from the list." },
   yearPrompt: (year: number): Bilingual => ({
