@@ -20,10 +20,14 @@ export function unitProblem(unit: Unit | null, value: number, canExceed100: bool
 
 /**
  * A cell as PLAN.STATUS judges it: null when blank, "invalid" when it cannot be read or breaks the
- * unit rule (the data check names the cell), else the number. `unitLabel` is the row's unit cell.
+ * unit rule (the data check names the cell), else the number. `unitLabel` is the row's unit cell;
+ * without it plan-style text ("92.52%") is read, as everywhere in PLAN.*.
  */
 export function checkedUnitValue(cell: unknown, unitLabel: unknown): number | null | "invalid" {
   if (isBlank(cell)) return null;
+  // With the row's unit given (the template's own columns), a value typed as text is what the data
+  // check rejects too (Excel's functions would not count it): invalid, as in the report.
+  if (!isBlank(unitLabel) && typeof cell === "string") return "invalid";
   const read = readValue(cell);
   if (!read.ok) return "invalid";
   const unit = unitFromLabel(unitLabel) ?? (String(unitLabel ?? "").trim().toLowerCase() === "percent" ? "percent" : null);
