@@ -9,9 +9,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { sources } = require("webpack");
 const { localize } = require("./scripts/functions-locale.cjs");
 
-const DEV_URL = "https://localhost:3000/";
-// Where the production build is hosted; the manifest's URLs are rewritten to it.
-const PROD_URL = process.env.PLAN_MONITOR_URL || DEV_URL;
+const { rewriteManifest } = require("./scripts/manifest-url.cjs");
+// Where the production build is hosted; the manifest's URLs (and AppDomains) are rewritten to it.
+const PROD_URL = process.env.PLAN_MONITOR_URL || "";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
 /** Emits functions.zh-CN.json next to functions.json, from the same JSDoc. */
@@ -95,8 +95,9 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), PROD_URL)),
           },
+          { from: "assets/help.html", to: "help.html" },
         ],
       }),
     ],

@@ -113,6 +113,28 @@ describe("manifest.xml", () => {
     for (const file of ["functions.json", "functions.zh-CN.json"]) {
       const metadata = JSON.parse(readFileSync(join(DIST, file), "utf8"));
       expect(metadata.functions.length).toBe(16);
+      // Excel's naming rules: ids and names start with a letter and have at least three characters;
+      // ids use A–Z, 0–9, _ and . only (excel.md: custom functions). Ids are frozen once shipped.
+      for (const fn of metadata.functions as Array<{ id: string; name: string }>) {
+        expect([file, fn.id]).toEqual([file, expect.stringMatching(/^[A-Z][A-Z0-9_.]{2,}$/)]);
+        expect([file, fn.name]).toEqual([file, expect.stringMatching(/^[A-Za-z][A-Za-z0-9_.]{2,}$/)]);
+      }
     }
+  });
+
+  test("asks for CustomFunctionsRuntime 1.3 (CustomFunctions.Error and ErrorCode need it)", () => {
+    const set = all("Set").find((s) => attr(s, "Name") === "CustomFunctionsRuntime")!;
+    expect(attr(set, "MinVersion")).toBe("1.3");
+  });
+
+  test("a production manifest (PLAN_MONITOR_URL) keeps no localhost, AppDomains included; support is a real help page", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { rewriteManifest } = require("../scripts/manifest-url.cjs");
+    const prod: string = rewriteManifest(text, "https://addins.example.edu.cn/plan-monitor");
+    expect(prod).not.toContain("localhost");
+    expect(prod).toContain("<AppDomain>https://addins.example.edu.cn</AppDomain>");
+    expect(prod).toContain('<SupportUrl DefaultValue="https://addins.example.edu.cn/plan-monitor/help.html"/>');
+    expect(existsSync(join(DIST, "help.html"))).toBe(true);
+    expect(readFileSync(join(DIST, "help.html"), "utf8")).toContain("数据有误 Invalid data");
   });
 });

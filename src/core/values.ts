@@ -143,6 +143,14 @@ export function readValue(input: unknown, options: ReadOptions = {}): ReadResult
     const t = input ? "TRUE" : "FALSE";
     return fail("boolean", t, valueMessages.boolean(t));
   }
+  if (typeof input === "object" && input !== null && "basicValue" in input && !("properties" in input)) {
+    // A CustomFunctionsRuntime 1.4 value object (FormattedNumber, Double, String, Boolean): its plain value.
+    return readValue((input as { basicValue: unknown }).basicValue, options);
+  }
+  if (typeof input === "object" && input !== null && (input as { type?: unknown }).type === "Entity") {
+    const t = String((input as { text?: unknown }).text ?? "Entity");
+    return fail("not-a-number", t, valueMessages.notNumber(t));
+  }
   if (typeof input === "object" && input !== null && "code" in input) {
     // A CustomFunctions.Error or similar error object handed over by Excel.
     const code = String((input as { code: unknown }).code);

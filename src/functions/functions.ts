@@ -259,7 +259,9 @@ export function milestone(state: any, plannedYear: any, year: any, doneYear?: an
     const base = readOptionalNumber(flatten(baseYear)[0], "baseYear", DEFAULT_PERIOD.baseYear);
     if (!base.ok) return base;
     const s = stateFromText(flatten(state)[0]);
-    const done = isBlank(flatten(doneYear)[0]) ? ok(null) : readNumber(flatten(doneYear)[0], "doneYear");
+    const doneCell = flatten(doneYear)[0];
+    // A year done of 0 is a blank cell passed as 0.
+    const done = isBlank(doneCell) || doneCell === 0 ? ok(null) : readNumber(doneCell, "doneYear");
     if (s === undefined || !done.ok) return ok(statusLabels.invalid[lang.value]);
     return ok(statusLabels[milestoneStatus({ state: s, doneYear: done.value, plannedYear: planned.value, year: y.value, baseYear: base.value })][lang.value]);
   });

@@ -19,7 +19,6 @@ function excelError(kind: CalcErrorKind, message: string): CustomFunctions.Error
     value: CustomFunctions.ErrorCode.invalidValue,
     na: CustomFunctions.ErrorCode.notAvailable,
     div0: CustomFunctions.ErrorCode.divisionByZero,
-    num: CustomFunctions.ErrorCode.invalidNumber,
   };
   return new CustomFunctions.Error(codes[kind], message);
 }

@@ -177,7 +177,7 @@ describe("reading ranges into samples", () => {
     [[[1], [2]], [[1]], "value", /values has 2 cells but weights has 1/],
     [[[1], ["abc"]], undefined, "value", /Argument values \(item 2\): Cannot read "abc"/],
     [[[1], [2]], [[10], [""]], "value", /weights is blank at item 2/],
-    [[[1], [2]], [[10], [-3]], "num", /weights is negative at item 2/],
+    [[[1], [2]], [[10], [-3]], "value", /weights is negative at item 2/],
     [[[1], [2]], [[0], [0]], "div0", /weights adds up to 0/],
     [[[""], [null]], undefined, "na", /values holds no values/],
     [[[1], ["#N/A"]], undefined, "value", /Excel error #N\/A/],
@@ -193,8 +193,8 @@ describe("reading ranges into samples", () => {
   test("measure preconditions give Excel errors, never NaN", () => {
     const run = (name: Parameters<typeof measure>[0], values: number[]) => measure(name, sample(values), "values");
     expect(run("cv", [0, 0, 0])).toMatchObject({ ok: false, error: { kind: "div0" } });
-    expect(run("cv", [-1, -2])).toMatchObject({ ok: false, error: { kind: "num" } });
-    expect(run("gini", [-1, 2])).toMatchObject({ ok: false, error: { kind: "num" } });
+    expect(run("cv", [-1, -2])).toMatchObject({ ok: false, error: { kind: "value" } });
+    expect(run("gini", [-1, 2])).toMatchObject({ ok: false, error: { kind: "value" } });
     expect(run("theil", [0, 0])).toMatchObject({ ok: false, error: { kind: "div0" } });
     expect(run("mcloone", [0, 0, 5])).toMatchObject({ ok: false, error: { kind: "div0" } });
     expect(run("rangeRatio", [0, 1, 2])).toMatchObject({ ok: false, error: { kind: "div0" } });

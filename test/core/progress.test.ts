@@ -19,8 +19,8 @@ describe("pace (Open SDG method)", () => {
     expect(value(pace(19.62, 18.5, 17, 2023, P))).toBeGreaterThan(0);
     expect(value(pace(19.62, 20, 17, 2023, P))).toBeLessThan(0);
   });
-  test("maintain target has no required growth: #DIV/0! with a hint", () => {
-    expect(pace(1, 1, 1, 2023, P)).toMatchObject({ ok: false, error: { kind: "div0" } });
+  test("maintain target has no required growth: #N/A with a hint", () => {
+    expect(pace(1, 1, 1, 2023, P)).toMatchObject({ ok: false, error: { kind: "na" } });
   });
   test("zeros are replaced by 0.001", () => {
     expect(value(pace(0, 0.001, 1, 2023, P))).toBe(0);

@@ -115,11 +115,13 @@ describe("insert into an empty workbook", () => {
     for (const y of YEARS) expect(new Set(data.column(TABLES.indicators, yearHeader(y)))).toEqual(new Set([""]));
     const status = data.column(TABLES.indicators, IH.status);
     expect(new Set(status).size).toBe(1);
+    // Where blank means "none" the reference is wrapped: a blank cell never arrives as 0 (issue 10).
+    const opt = (h: string) => `IF([@[${h}]]="","",[@[${h}]])`;
     expect(status[0]).toBe(
-      "=PLAN.STATUS([@[基期值 Baseline]],[@[本年实际 Actual]],[@[目标值 Target]],PM_Year,2020,2025,,[@[方向 Direction]],[@[左右幅度 Band]],[@[单位 Unit]])",
+      `=PLAN.STATUS(${opt(IH.baseline)},[@[本年实际 Actual]],[@[目标值 Target]],PM_Year,2020,2025,,${opt(IH.direction)},${opt(IH.band)},${opt(IH.unit)})`,
     );
-    expect(data.column(TABLES.indicators, IH.expected)[0]).toBe('=IFNA(PLAN.EXPECTED([@[基期值 Baseline]],[@[目标值 Target]],PM_Year,2020,2025),"—")');
-    expect(data.column(TABLES.indicators, IH.gap)[0]).toContain("PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],[@[方向 Direction]],[@[基期值 Baseline]],[@[左右幅度 Band]])");
+    expect(data.column(TABLES.indicators, IH.expected)[0]).toBe(`=IFNA(PLAN.EXPECTED(${opt(IH.baseline)},[@[目标值 Target]],PM_Year,2020,2025),"—")`);
+    expect(data.column(TABLES.indicators, IH.gap)[0]).toContain(`PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)})`);
     expect(data.column(TABLES.indicators, IH.actual)[0]).toBe(
       '=IF(CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]])="","",CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]))',
     );
@@ -222,7 +224,9 @@ describe("insert into an empty workbook", () => {
     expect(data.column(TABLES.milestones, MH.plannedYear)[0]).toBe(2025);
     const s = data.sheet("里程碑")!;
     expect(s.validations.find((v) => v.address.endsWith("!E4:E13"))!.rule).toEqual({ list: { inCellDropDown: true, source: "未开始,进行中,已完成" } });
-    expect(data.column(TABLES.milestones, MH.status)[0]).toBe("=PLAN.MILESTONE([@[进展 State]],[@[计划年度 Planned year]],PM_Year,[@[完成年度 Year done]],2020)");
+    expect(data.column(TABLES.milestones, MH.status)[0]).toBe(
+      '=PLAN.MILESTONE(IF([@[进展 State]]="","",[@[进展 State]]),[@[计划年度 Planned year]],PM_Year,IF([@[完成年度 Year done]]="","",[@[完成年度 Year done]]),2020)',
+    );
   });
 
   test("the template's identity, version and IDs are stored in a very hidden sheet", () => {

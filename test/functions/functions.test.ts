@@ -108,6 +108,26 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     expect(F.milestone("差不多了", 2025, 2023, "", null, "zh")).toBe("数据有误");
     expect(F.milestone("已完成", 2025, 2023, "去年", null, "zh")).toBe("数据有误");
   });
+  test("a blank means the same as null, \"\" or the 0 some desktop builds pass (issue 10)", () => {
+    for (const blank of [null, "", 0]) {
+      // Direction, band and state: 0 is no value for them, so it reads as blank.
+      expect(F.gapFunction(18.5, 17, blank, 19.62)).toBe(1.5);
+      expect(F.milestone(blank, 2025, 2023, blank, null, "en")).toBe("No data");
+      expect(F.milestone("已完成", 2025, 2023, blank, null, "en")).toBe("Reached early");
+    }
+    for (const blank of [null, ""]) {
+      expect(F.status(0.9, blank, 0.95, 2023, null, null, "en")).toBe("No data");
+      expect(F.status(blank, 5, "13所", 2023, null, null, "en")).toBe("Behind"); // no baseline: no path to judge
+      expect(F.status(19.62, 18, "17:1", 2023, null, null, "en", blank, blank, blank)).toBe("On track");
+    }
+  });
+  test("value objects (CustomFunctionsRuntime 1.4) are read for their value, entities are an error, never a crash", () => {
+    expect(F.parse({ type: "FormattedNumber", basicValue: 0.9252, numberFormat: "0.00%" })).toBe(0.9252);
+    expect(F.parse({ type: "Double", basicValue: 17 })).toBe(17);
+    expect(F.status(0.9252, { type: "FormattedNumber", basicValue: 0.94 }, 0.94, 2023, null, null, "en")).toBe("Reached early");
+    expect(excelError(() => F.parse({ type: "Entity", text: "武进区", properties: {} })).code).toBe("#VALUE!");
+    expect(F.status(0.9, { type: "Entity", text: "武进区", properties: {} }, 0.95, 2023, null, null, "en")).toBe("Invalid data");
+  });
   test("PLAN.ACHIEVED by basis, up to the year", () => {
     const row = [[3, 4, "", 5, ""]];
     expect(F.achieved(row, "累计 Cumulative", 2023)).toBe(7); // 3 + 4 (2023 blank)
@@ -122,13 +142,13 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     expect(F.expected(0, 10, 2018, 2015, 2020)).toBe(6);
   });
   test.each([
-    [() => F.expected(1, 2, 2019), "#NUM!", /Year 2019 is before the base year 2020/],
-    [() => F.expected(1, 2, 2023, 2025, 2020), "#NUM!", /targetYear 2020 must come after baseYear 2025/],
+    [() => F.expected(1, 2, 2019), "#VALUE!", /Year 2019 is before the base year 2020/],
+    [() => F.expected(1, 2, 2023, 2025, 2020), "#VALUE!", /targetYear 2020 must come after baseYear 2025/],
     [() => F.progress("", 1, 2), "#N/A", /states no baseline/],
     [() => F.progress(1, "", 2), "#VALUE!", /Argument actual: The cell is blank/],
     [() => F.status(1, 2, 3, 2023, null, null, "fr"), "#VALUE!", /Language "fr" is not known/],
-    [() => F.paceFunction(1, 1, 1, 2023), "#DIV/0!", /maintain target/],
-    [() => F.paceFunction(1, 1, 2, 2020), "#NUM!", /base year 2020/],
+    [() => F.paceFunction(1, 1, 1, 2023), "#N/A", /maintain target/],
+    [() => F.paceFunction(1, 1, 2, 2020), "#VALUE!", /base year 2020/],
   ])("bad input %# → %s", (call, code, message) => {
     const e = excelError(call);
     expect(e.code).toBe(code);
@@ -165,11 +185,11 @@ describe("PLAN.DIFFCOEF and the equity functions", () => {
   test.each([
     [() => F.diffCoef([[1], [2]], [[1]]), "#VALUE!"],
     [() => F.diffCoef([[1], ["n/a"]]), "#VALUE!"],
-    [() => F.diffCoef([[1], [2]], [[1], [-1]]), "#NUM!"],
+    [() => F.diffCoef([[1], [2]], [[1], [-1]]), "#VALUE!"],
     [() => F.diffCoef([[1], [2]], [[1], [""]]), "#VALUE!"],
     [() => F.diffCoef([[""]]), "#N/A"],
     [() => F.diffCoef([[0], [0]]), "#DIV/0!"],
-    [() => F.giniFunction([[1], [-2]]), "#NUM!"],
+    [() => F.giniFunction([[1], [-2]]), "#VALUE!"],
   ])("bad input %# → %s", (call, code) => {
     expect(excelError(call).code).toBe(code);
   });
@@ -183,7 +203,7 @@ describe("PLAN.CLASSSHARE and PLAN.BALANCE", () => {
   });
   test("class share errors", () => {
     expect(excelError(() => F.classShareFunction([[40]], "高中")).code).toBe("#VALUE!");
-    expect(excelError(() => F.classShareFunction([[40.5]], 45)).code).toBe("#NUM!");
+    expect(excelError(() => F.classShareFunction([[40.5]], 45)).code).toBe("#VALUE!");
     expect(excelError(() => F.classShareFunction([[""]], 45)).code).toBe("#N/A");
   });
   // Primary standards: 4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3 (教督〔2017〕6号).

@@ -78,7 +78,7 @@ export function meetsBalance(values: unknown, standards: unknown): Calc<boolean>
     for (let i = 0; i < cells.length; i++) {
       const read = readArg(cells[i], "standards", i + 1);
       if (!read.ok) return read;
-      if (read.value.value <= 0) return err("num", calcMessages.nonPositiveStandard(i + 1, read.value.value));
+      if (read.value.value <= 0) return err("value", calcMessages.nonPositiveStandard(i + 1, read.value.value));
       stds.push(read.value.value);
     }
   }
@@ -123,7 +123,7 @@ export function classShare(classSizes: unknown, standard: unknown): Calc<number>
   } else {
     const read = readArg(standard, "standard");
     if (!read.ok) return read;
-    if (read.value.value <= 0) return err("num", calcMessages.nonPositiveStandard(1, read.value.value));
+    if (read.value.value <= 0) return err("value", calcMessages.nonPositiveStandard(1, read.value.value));
     limit = read.value.value;
   }
   const cells = flatten(classSizes);
@@ -134,7 +134,7 @@ export function classShare(classSizes: unknown, standard: unknown): Calc<number>
     const read = readArg(cells[i], "classSizes", i + 1);
     if (!read.ok) return read;
     const size = read.value.value;
-    if (!Number.isInteger(size) || size <= 0) return err("num", calcMessages.badClassSize(i + 1, size));
+    if (!Number.isInteger(size) || size <= 0) return err("value", calcMessages.badClassSize(i + 1, size));
     classes++;
     if (meets(size, "<=", limit)) atStandard++;
   }

@@ -1,10 +1,12 @@
 /**
  * Calculation errors: what a custom function turns into an Excel error value with a message.
- * Kinds map to Excel's #VALUE!, #N/A, #DIV/0! and #NUM!.
+ * Excel shows a custom message only with #VALUE! and #N/A (excel.md: custom functions), so every
+ * input mistake with a fix is #VALUE!, a figure the plan does not define is #N/A, and #DIV/0! is
+ * kept for what is plainly a division by zero (no enrolment at all, a zero mean or median).
  */
 import type { Bilingual } from "../i18n";
 
-export type CalcErrorKind = "value" | "na" | "div0" | "num";
+export type CalcErrorKind = "value" | "na" | "div0";
 
 export interface CalcError {
   kind: CalcErrorKind;

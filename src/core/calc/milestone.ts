@@ -19,7 +19,8 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneState, Bilingual> = {
 /** A state cell in either language; null when blank, undefined when it is no state at all. */
 export function stateFromText(text: unknown): MilestoneState | null | undefined {
   const t = String(text ?? "").trim().toLowerCase();
-  if (t === "") return null;
+  // Blank, or a blank cell passed as 0 by some desktop builds.
+  if (t === "" || text === 0) return null;
   return MILESTONE_STATES.find((s) => MILESTONE_STATE_LABELS[s].zh === t || MILESTONE_STATE_LABELS[s].en.toLowerCase() === t);
 }
 

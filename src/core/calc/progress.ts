@@ -34,13 +34,13 @@ export function difference(a: number, b: number): number {
 
 export function checkPeriod(year: number, period: Period): Calc<Period> {
   if (!Number.isInteger(period.baseYear) || !Number.isInteger(period.targetYear)) {
-    return err("num", calcMessages.yearNotInteger());
+    return err("value", calcMessages.yearNotInteger());
   }
   if (period.targetYear <= period.baseYear) {
-    return err("num", calcMessages.periodOrder(period.baseYear, period.targetYear));
+    return err("value", calcMessages.periodOrder(period.baseYear, period.targetYear));
   }
   if (!Number.isFinite(year) || year < period.baseYear) {
-    return err("num", calcMessages.yearBeforeBase(year, period.baseYear));
+    return err("value", calcMessages.yearBeforeBase(year, period.baseYear));
   }
   return ok(period);
 }
@@ -61,13 +61,13 @@ const PACE_ZERO = 0.001;
 export function pace(baseline: number, actual: number, target: number, year: number, period: Period): Calc<number> {
   const checked = checkPeriod(year, period);
   if (!checked.ok) return checked;
-  if (year === period.baseYear) return err("num", calcMessages.paceAtBaseYear(period.baseYear));
-  if (baseline < 0 || actual < 0 || target < 0) return err("num", calcMessages.paceNegative());
+  if (year === period.baseYear) return err("value", calcMessages.paceAtBaseYear(period.baseYear));
+  if (baseline < 0 || actual < 0 || target < 0) return err("value", calcMessages.paceNegative());
   const b = baseline === 0 ? PACE_ZERO : baseline;
   const v = actual === 0 ? PACE_ZERO : actual;
   const t = target === 0 ? PACE_ZERO : target;
   const required = Math.pow(t / b, 1 / (period.targetYear - period.baseYear)) - 1;
-  if (required === 0) return err("div0", calcMessages.paceMaintain());
+  if (required === 0) return err("na", calcMessages.paceMaintain());
   const actualRate = Math.pow(v / b, 1 / (year - period.baseYear)) - 1;
   return ok(actualRate / required);
 }

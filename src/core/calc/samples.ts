@@ -93,7 +93,7 @@ export function readSample(
         if (!read.ok) return read;
         w = read.value.value;
       }
-      if (w < 0) return err("num", calcMessages.negativeWeight(names.weights, i + 1, w));
+      if (w < 0) return err("value", calcMessages.negativeWeight(names.weights, i + 1, w));
     }
     outX[n] = x;
     outW[n] = w;
@@ -121,13 +121,13 @@ export function measure(name: MeasureName, sample: Sample, valuesName: string): 
   const { values } = sample;
   if (name !== "cv") {
     for (let i = 0; i < values.length; i++) {
-      if (values[i]! < 0) return err("num", calcMessages.negativeValue(valuesName, values[i]!));
+      if (values[i]! < 0) return err("value", calcMessages.negativeValue(valuesName, values[i]!));
     }
   }
   if (name === "cv" || name === "gini" || name === "theil") {
     const mean = weightedMean(sample);
     if (mean === 0) return err("div0", calcMessages.zeroMean(valuesName));
-    if (mean < 0) return err("num", calcMessages.negativeMean(valuesName));
+    if (mean < 0) return err("value", calcMessages.negativeMean(valuesName));
   } else {
     const reference = selectQuantile(sample, name === "rangeRatio" ? 0.05 : 0.5);
     if (reference === 0) {

@@ -69,7 +69,7 @@ export function readTarget(cell: unknown, options: TargetOptions = {}): Calc<Tar
   const perYear = options.perYear === true || perYearText;
   const text = typeof cell === "string" ? normalizeValueText(cell).replace(PER_YEAR, "").trim() : cell;
   const band = options.band ?? DEFAULT_BAND;
-  if (!(band >= 0 && band < 1)) return err("num", calcMessages.badBand(band));
+  if (!(band >= 0 && band < 1)) return err("value", calcMessages.badBand(band));
   if (typeof text === "string") {
     const m = RANGE.exec(text.replace(OPEN_END, ""));
     if (m && !/^[<>≤≥]/.test(text)) {
@@ -127,6 +127,8 @@ export function targetInterval(target: Target): { low: number; high: number } | 
 
 /** Direction words a cell may hold, including the template's own labels in both languages. */
 const DIRECTIONS: Record<string, DirectionHint> = {
+  // A blank cell that some desktop builds pass as 0 (excel.md: blank cells).
+  "0": null,
   "1": "up",
   "-1": "down",
   up: "up",

@@ -81,6 +81,11 @@ export function unitFromLabel(label: unknown): Unit | null {
 }
 
 const ref = (header: string) => `[@[${header}]]`;
+/**
+ * A reference where blank means "none": some desktop builds pass a blank cell as 0, so the template
+ * hands the functions "" instead (excel.md: blank cells).
+ */
+const opt = (header: string) => `IF(${ref(header)}="","",${ref(header)})`;
 
 // Indicator table headers.
 export const IH = {
@@ -172,27 +177,27 @@ export function indicatorTable(plan: Plan): TableSpec {
       width: 12,
       format: "byUnit",
       // #N/A (no such figure in the plan: a bound baseline, a maintain target) shows as a dash.
-      formula: `=IFNA(PLAN.EXPECTED(${ref(IH.baseline)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear}),"—")`,
+      formula: `=IFNA(PLAN.EXPECTED(${opt(IH.baseline)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear}),"—")`,
     },
     {
       header: IH.completion,
       role: "formula",
       width: 12,
       format: "0.0%",
-      formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${ref(IH.baseline)},${ref(IH.actual)},${ref(IH.target)}),"—"))`,
+      formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)}),"—"))`,
     },
     {
       header: IH.gap,
       role: "formula",
       width: 11,
       format: "byUnit",
-      formula: `=IF(${ref(IH.actual)}="","",PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${ref(IH.direction)},${ref(IH.baseline)},${ref(IH.band)}))`,
+      formula: `=IF(${ref(IH.actual)}="","",PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)}))`,
     },
     {
       header: IH.status,
       role: "formula",
       width: 11,
-      formula: `=PLAN.STATUS(${ref(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear},,${ref(IH.direction)},${ref(IH.band)},${ref(IH.unit)})`,
+      formula: `=PLAN.STATUS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear},,${opt(IH.direction)},${opt(IH.band)},${opt(IH.unit)})`,
     },
   );
   return { key: "indicators", name: TABLES.indicators, sheet: t.indicatorSheet, anchor: { col: 0, row: 4 }, columns };
@@ -269,14 +274,14 @@ export function taskTable(plan: Plan): TableSpec {
       role: "formula",
       width: 11,
       format: "0.0%",
-      formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${ref(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)}),"—"))`,
+      formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)}),"—"))`,
     },
     {
       header: TH.status,
       role: "formula",
       width: 11,
       // The task's own deadline is the last year of its period; targets due every year judge the whole row.
-      formula: `=PLAN.STATUS(${ref(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${YEAR_NAME},${baseYear},VALUE(RIGHT(${ref(TH.period)},4)),,,${ref(TH.band)},${ref(TH.unit)},${span})`,
+      formula: `=PLAN.STATUS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${YEAR_NAME},${baseYear},VALUE(RIGHT(${ref(TH.period)},4)),,,${opt(TH.band)},${opt(TH.unit)},${span})`,
     },
   );
   return { key: "tasks", name: TABLES.tasks, sheet: t.taskSheet, anchor: { col: 0, row: 2 }, columns };
@@ -447,7 +452,7 @@ export function milestoneTable(plan: Plan): TableSpec {
       header: MH.status,
       role: "formula",
       width: 11,
-      formula: `=PLAN.MILESTONE(${ref(MH.state)},${ref(MH.plannedYear)},${YEAR_NAME},${ref(MH.doneYear)},${baseYear})`,
+      formula: `=PLAN.MILESTONE(${opt(MH.state)},${ref(MH.plannedYear)},${YEAR_NAME},${opt(MH.doneYear)},${baseYear})`,
     },
   ];
   return { key: "milestones", name: TABLES.milestones, sheet: t.milestoneSheet, anchor: { col: 0, row: 2 }, columns };
