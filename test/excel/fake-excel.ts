@@ -83,6 +83,25 @@ function parseRange(address: string): Box {
 }
 
 const key = (col: number, row: number) => `${col},${row}`;
+
+/**
+ * What Excel stores for a value written through `formulas`/`values` (excel.md: writing cells):
+ * text that reads as a number, a percentage or a logical value becomes one ("94 %" → 0.94, "2025" →
+ * 2025, "TRUE" → true), unless the cell is formatted as text ("@") or the text starts with an
+ * apostrophe, which Excel drops and keeps the rest as text.
+ */
+export function excelParse(v: unknown, numberFormat?: string): unknown {
+  if (typeof v !== "string" || v.startsWith("=")) return v;
+  if (v.startsWith("'")) return v.slice(1);
+  if (numberFormat === "@") return v;
+  const t = v.trim();
+  const number = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+  if (number.test(t)) return Number(t.replace(/,/g, ""));
+  const percent = /^([-+]?(?:\d+)(?:\.\d+)?)\s*%$/.exec(t);
+  if (percent) return Number(percent[1]) / 100;
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  return v;
+}
 const boxAddress = (sheet: string, b: Box) =>
   `${/[^A-Za-z0-9_]/.test(sheet) ? `'${sheet}'` : sheet}!${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`;
 
@@ -487,7 +506,16 @@ class FakeRange extends Proxy {
   }
   set formulas(grid: unknown[][]) {
     this.checkShape(grid, "formulas");
-    this.each((cell, c, r) => (cell.formula = grid[r]?.[c] ?? ""));
+    const box = this.box!;
+    const headers = this.ctx.data.tables.filter((t) => t.sheet.toLowerCase() === this.sheetName.toLowerCase());
+    this.each((cell, c, r) => {
+      const v = grid[r]?.[c];
+      // null leaves the cell as it is (excel.md: writing cells).
+      if (v === null || v === undefined) return;
+      // A table's header cells are always text in Excel ("2022" stays the header "2022").
+      const header = headers.some((t) => t.row === box.row + r && box.col + c >= t.col && box.col + c < t.col + t.width);
+      cell.formula = header ? String(v) : excelParse(v, cell.numberFormat);
+    });
   }
   set values(grid: unknown[][]) {
     this.formulas = grid;

@@ -1,5 +1,5 @@
 import { excelPort } from "../../src/excel/port";
-import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
+import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
 import { insertTemplate, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { BALANCE_NAMES, IH, MH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
@@ -370,5 +370,23 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.conflicts).toEqual([]);
     expect(data.tables.length).toBe(6);
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
+  });
+});
+
+describe("text stays text in Excel (issue 10)", () => {
+  test("targets as printed, periods and the template version are written so Excel keeps them as text", async () => {
+    const data = new FakeWorkbookData();
+    await insertTemplate(excelPort(new FakeContext(data).excel), { language: "zh", onConflict: "ask", year: 2023 });
+    const target = (id: string) => data.at("任务目标", data.addressOf(TABLES.tasks, id, TH.target))!.formula;
+    // The double parses text as Excel does ("94 %" → 0.94); the add-in writes these with Excel's text prefix.
+    expect(target("T-PRE-01")).toBe("94 %");
+    expect(target("T-SEN-01")).toBe("100%");
+    expect(target("T-BLD-KG-PROJ")).toBe("14");
+    expect(data.at("任务目标", data.addressOf(TABLES.tasks, "T-LLL-02", TH.period))!.formula).toBe("2025");
+    expect(data.at("PM_Meta", "B2")!.formula).toBe(PLAN.version);
+    // What a planner types is parsed as Excel parses it.
+    expect(excelParse("94 %")).toBe(0.94);
+    expect(excelParse("'94 %")).toBe("94 %");
+    expect(excelParse("2025", "@")).toBe("2025");
   });
 });

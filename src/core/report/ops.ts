@@ -1,12 +1,7 @@
 /** The report sheet as write operations for the Office.js adapter (one round trip). */
 import { rangeAddress } from "../workbook/a1";
-import type { Cell, WriteOp } from "../workbook/model";
+import { asText, type WriteOp } from "../workbook/model";
 import type { ReportSheet } from "./sheet";
-
-/** Text that Excel would take for a formula is written as text. */
-export function asText(cell: Cell): Cell {
-  return typeof cell === "string" && /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
-}
 
 /** `existing`: the report sheet the workbook already has for the year (any case), to replace. */
 export function reportOps(sheet: ReportSheet, existing: string | undefined): WriteOp[] {

@@ -32,7 +32,7 @@ import {
   type TableSpec,
   type ValidationSpec,
 } from "./layout";
-import { COLORS, type Cell, type TableSnapshot, type WorkbookSnapshot, type WriteOp } from "./model";
+import { COLORS, asText, type Cell, type TableSnapshot, type WorkbookSnapshot, type WriteOp } from "./model";
 import { templateRows, type TemplateRow } from "./rows";
 
 export interface InsertOptions {
@@ -237,7 +237,8 @@ function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout
   const headerIndex = layout.headers.indexOf(column.header);
   const current = entry.existing?.formulas[headerIndex];
   const currentValue = entry.existing?.values[headerIndex];
-  const template = column.formula ?? entry.template?.cells[column.header] ?? "";
+  const raw = entry.template?.cells[column.header] ?? "";
+  const template = column.formula ?? asText(raw);
   // New rows: inputs start blank unless the template prefills them (an about target's band).
   if (!entry.existing) return column.role === "note" ? "" : template;
   switch (column.role) {
@@ -248,7 +249,7 @@ function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout
     case "label":
       return isBlank(current) ? template : current!;
     case "figure": {
-      if (!entry.template || isBlank(template) || sameCell(currentValue, template)) return isBlank(current) ? template : current!;
+      if (!entry.template || isBlank(template) || sameCell(currentValue, raw)) return isBlank(current) ? template : current!;
       if (isBlank(current)) return template;
       return conflict(w, layout, column, entry, bodyRow, current!, template);
     }
@@ -306,7 +307,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
         rows: newRows.map((e) => layout.headers.map((h) => {
           const column = spec.columns.find((c) => c.header === h);
           if (!column || column.role === "note") return "";
-          return column.formula ?? e.template?.cells[h] ?? "";
+          return column.formula ?? asText(e.template?.cells[h] ?? "");
         })),
       });
     }
@@ -466,8 +467,8 @@ function writeMeta(plan: Plan, snapshot: WorkbookSnapshot, language: Language, i
     sheet: META_SHEET,
     address: "A1:B4",
     formulas: [
-      ["template", plan.id],
-      ["version", plan.version],
+      ["template", asText(plan.id)],
+      ["version", asText(plan.version)],
       ["language", language],
       ["protection", snapshot.meta?.protection ? "on" : "off"],
     ],
@@ -476,7 +477,7 @@ function writeMeta(plan: Plan, snapshot: WorkbookSnapshot, language: Language, i
     op: "setCells",
     sheet: META_SHEET,
     address: rangeAddress(3, 0, 1, rows),
-    formulas: Array.from({ length: rows }, (_, i) => [ids[i] ?? ""]),
+    formulas: Array.from({ length: rows }, (_, i) => [asText(ids[i] ?? "")]),
   });
 }
 

@@ -79,3 +79,20 @@ export const COLORS = {
   warning: "#FFEB9C",
   header: "#DDEBF7",
 } as const;
+
+/**
+ * A string as the text it is: Excel parses text written through `formulas` or `values` ("94 %" →
+ * 0.94, "2025" → 2025, "TRUE" → a logical, "=…" → a formula; excel.md: writing cells), so text that
+ * Excel would read as something else gets its text prefix, the apostrophe, which Excel drops.
+ */
+export function asText(cell: Cell): Cell {
+  if (typeof cell !== "string" || cell === "") return cell;
+  const t = cell.trim();
+  const parsed =
+    /^[=+\-@']/.test(cell) ||
+    /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?$/.test(t) && /\d/.test(t) ||
+    /^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$/.test(t) ||
+    /^\d{1,2}:\d{1,2}(?::\d{1,2})?$/.test(t) ||
+    /^(?:true|false)$/i.test(t);
+  return parsed ? `'${cell}` : cell;
+}
