@@ -132,8 +132,27 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
   }
 }
 
-/** Queues the operations and sends them in one round trip. */
+/**
+ * Queues the operations and sends them in one round trip. When they unprotect sheets, the writes
+ * go in a batch of their own and the sheets are protected again in a final batch whatever happened:
+ * a failing command rejects its batch with the commands before it applied (excel.md: batches), and
+ * a sheet must never be left unprotected by a failed write.
+ */
 export async function applyOps(context: Excel.RequestContext, ops: readonly WriteOp[]): Promise<void> {
-  queueOps(context, ops);
+  const unprotect = ops.filter((o) => o.op === "unprotect");
+  if (!unprotect.length) {
+    queueOps(context, ops);
+    await context.sync();
+    return;
+  }
+  const protect = ops.filter((o) => o.op === "protect");
+  queueOps(context, unprotect);
   await context.sync();
+  try {
+    queueOps(context, ops.filter((o) => o.op !== "unprotect" && o.op !== "protect"));
+    await context.sync();
+  } finally {
+    queueOps(context, protect);
+    await context.sync();
+  }
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
-import { Body1, Button, Caption1, Switch, makeStyles } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Select, Switch, makeStyles } from "@fluentui/react-components";
 import { insertSummary, paneText } from "./text";
 import { type Language } from "../core/i18n";
 import type { Conflict } from "../core/workbook/insert";
-import { insertTemplate, setProtection, workbookStatus, type WorkbookStatus } from "../usecases/workbook";
+import { addRows, insertTemplate, setProtection, workbookStatus, type WorkbookStatus } from "../usecases/workbook";
 import type { PaneHost } from "./host";
 import { Feedback } from "./Feedback";
 import { useAction, type Message } from "./useAction";
@@ -51,6 +51,14 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       else setStatus((s) => (s ? { ...s, protection: on } : s));
     });
 
+  const [rowTable, setRowTable] = useState<"schools" | "indicators" | "tasks">("schools");
+  // Tables do not grow on a protected sheet, so rows are added through the add-in.
+  const addRow = () =>
+    start(async () => {
+      const outcome = await host.run((port) => addRows(port, rowTable, 1));
+      setMessage(outcome.kind === "error" ? { intent: "error", text: outcome.message } : { intent: "success", text: paneText.rowAdded });
+    });
+
   const label = !status?.inserted ? t("insert") : status.upgradeAvailable ? t("upgrade") : t("reinsert");
   return (
     <div className={styles.column}>
@@ -86,6 +94,18 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       )}
       {status?.inserted && (
         <Switch checked={status.protection} disabled={state.busy} label={t("protection")} onChange={(_, d) => void protect(d.checked)} />
+      )}
+      {status?.inserted && (
+        <div className={styles.row}>
+          <Select aria-label={t("addRowTo")} value={rowTable} onChange={(_, d) => setRowTable(d.value as typeof rowTable)}>
+            <option value="schools">{t("rowSchool")}</option>
+            <option value="indicators">{t("rowIndicator")}</option>
+            <option value="tasks">{t("rowTask")}</option>
+          </Select>
+          <Button disabled={state.busy} onClick={() => void addRow()}>
+            {t("addRow")}
+          </Button>
+        </div>
       )}
       <Feedback state={state} message={message} language={language} />
     </div>

@@ -40,6 +40,12 @@ export const paneText = {
   expected: { zh: "序时进度值", en: "Expected" },
   gap: { zh: "差距", en: "Gap" },
   reportsSection: { zh: "年度报告", en: "Annual reports" },
+  addRowTo: { zh: "添加行到表格", en: "Add a row to" },
+  rowSchool: { zh: "学校数据", en: "Schools" },
+  rowIndicator: { zh: "规划指标", en: "Indicators" },
+  rowTask: { zh: "任务目标", en: "Task targets" },
+  addRow: { zh: "添加一行", en: "Add a row" },
+  rowAdded: { zh: "已在表格末尾添加一行（保护开启时同样可用）。", en: "A row was added at the end of the table (this works with protection on too)." },
   recordSchools: { zh: "记录学校数据结果", en: "Record school results" },
   recordHint: {
     zh: "把“学校数据”算出的最大差异系数和标准班额比例填入其数据年度的指标单元格（不会覆盖不同的已填数值，除非您确认）。",

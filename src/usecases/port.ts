@@ -3,6 +3,8 @@
  * operations. Implemented by the Office.js adapter (`excel/port.ts`, inside Excel) and by the
  * exceljs adapter (`xlsx/port.ts`, on .xlsx files), so every use case runs unchanged in both.
  */
+import type { Bilingual } from "../core/i18n";
+import { protectionProblem } from "../core/workbook/insert";
 import type { WorkbookSnapshot, WriteOp } from "../core/workbook/model";
 
 export interface ApplyResult {
@@ -15,4 +17,16 @@ export interface WorkbookPort {
   read(): Promise<WorkbookSnapshot>;
   /** Applies the operations in order: one round trip in Excel. */
   apply(ops: readonly WriteOp[]): Promise<ApplyResult>;
+}
+
+/** Applies planned operations unless they need a sheet someone else protected: then nothing is written. */
+export async function applyPlanned(
+  port: WorkbookPort,
+  snapshot: WorkbookSnapshot,
+  ops: readonly WriteOp[],
+): Promise<{ ok: true; skipped: string[] } | { ok: false; message: Bilingual }> {
+  const problem = protectionProblem([...ops], snapshot);
+  if (problem) return { ok: false, message: problem };
+  const { skipped } = await port.apply(ops);
+  return { ok: true, skipped };
 }

@@ -13,7 +13,7 @@ import { reportSheet } from "../core/report/sheet";
 import { withProtection } from "../core/workbook/insert";
 import { templateProblem } from "../core/workbook/presence";
 import { localStamp } from "../core/report/time";
-import type { WorkbookPort } from "./port";
+import { applyPlanned, type WorkbookPort } from "./port";
 
 export type ReportOutcome =
   | { kind: "written"; sheet: string; year: number; model: ReportModel; skipped: string[] }
@@ -49,6 +49,7 @@ export async function generateReport(port: WorkbookPort, request: ReportRequest)
   const existing = findSheet(snapshot.sheets, name);
   if (existing && !request.replace) return { kind: "confirm", sheet: existing, year, message: reportText.exists(existing) };
   const model = buildReport(plan, snapshot, year, { language, generatedAt: localStamp(request.now ?? new Date()) });
-  const { skipped } = await port.apply(withProtection(reportOps(reportSheet(model), existing), snapshot));
-  return { kind: "written", sheet: name, year, model, skipped };
+  const applied = await applyPlanned(port, snapshot, withProtection(reportOps(reportSheet(model), existing), snapshot));
+  if (!applied.ok) return { kind: "error", message: applied.message };
+  return { kind: "written", sheet: name, year, model, skipped: applied.skipped };
 }

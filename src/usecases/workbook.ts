@@ -6,14 +6,14 @@ import type { Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import type { Plan, Unit } from "../core/plan/schema";
 import { planInsert, type InsertReport } from "../core/workbook/insert";
-import type { WorkbookPort } from "./port";
+import { applyPlanned, type WorkbookPort } from "./port";
 import { checkMessages } from "../core/workbook/text";
 import { type Bilingual } from "../core/i18n";
 import { planRecord, recordYear } from "../core/workbook/record";
 import { templateProblem } from "../core/workbook/presence";
 import { checkWorkbook, type Finding } from "../core/workbook/check";
 import { yearSummary, type YearSummary } from "../core/workbook/flags";
-import { planHighlights, planProtection, planSelect } from "../core/workbook/actions";
+import { planAddRows, planHighlights, planProtection, planSelect } from "../core/workbook/actions";
 import { planYears } from "../core/workbook/layout";
 import { reportSheetName } from "../core/report/model";
 
@@ -45,7 +45,8 @@ export async function insertTemplate(port: WorkbookPort, request: InsertRequest)
     year: request.year ?? defaultYear(plan),
   });
   if (result.kind !== "write") return result;
-  await port.apply(result.ops);
+  const applied = await applyPlanned(port, snapshot, result.ops);
+  if (!applied.ok) return { kind: "error", message: applied.message };
   return { kind: "written", report: result.report };
 }
 
@@ -57,7 +58,8 @@ export async function validateWorkbook(port: WorkbookPort, plan: Plan = embedded
   const problem = templateProblem(snapshot);
   if (problem) return { kind: "error", message: problem };
   const findings = checkWorkbook(plan, snapshot);
-  await port.apply(planHighlights(findings, snapshot));
+  // Highlights are a courtesy: on a sheet someone else protected the findings are still listed.
+  await applyPlanned(port, snapshot, planHighlights(findings, snapshot));
   return { kind: "checked", findings };
 }
 
@@ -85,7 +87,8 @@ export async function setProtection(port: WorkbookPort, on: boolean): Promise<Pr
   const snapshot = await port.read();
   const problem = templateProblem(snapshot);
   if (problem) return { kind: "error", message: problem };
-  await port.apply(planProtection(on, snapshot));
+  const applied = await applyPlanned(port, snapshot, planProtection(on, snapshot));
+  if (!applied.ok) return { kind: "error", message: applied.message };
   return { kind: "done", on };
 }
 
@@ -138,6 +141,20 @@ export async function recordSchoolResults(port: WorkbookPort, onConflict: "ask" 
   if (planned.kind === "confirm") {
     return { kind: "confirm", year, conflicts: planned.conflicts.map((c) => ({ id: c.id, unit: c.unit, address: `${c.sheet}!${c.address}`, recorded: c.recorded, computed: c.computed! })) };
   }
-  await port.apply(planned.ops);
+  const applied = await applyPlanned(port, snapshot, planned.ops);
+  if (!applied.ok) return { kind: "error", message: applied.message };
   return { kind: "written", year, cells: planned.written.map((c) => ({ id: c.id, address: `${c.sheet}!${c.address}`, value: c.computed! })) };
+}
+
+export type AddRowsOutcome = { kind: "added"; table: string; count: number } | { kind: "error"; message: Bilingual };
+
+/** Adds rows to a template table (a school, an indicator, a task), with protection on or off. */
+export async function addRows(port: WorkbookPort, key: "indicators" | "tasks" | "schools", count = 1, plan: Plan = embeddedPlan()): Promise<AddRowsOutcome> {
+  const snapshot = await port.read();
+  const problem = templateProblem(snapshot);
+  if (problem) return { kind: "error", message: problem };
+  const n = Math.max(1, Math.min(500, Math.floor(count)));
+  const applied = await applyPlanned(port, snapshot, planAddRows(plan, snapshot, key, n));
+  if (!applied.ok) return { kind: "error", message: applied.message };
+  return { kind: "added", table: snapshot.tables[key]?.name ?? key, count: n };
 }

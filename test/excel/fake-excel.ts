@@ -41,6 +41,8 @@ export interface SheetData {
   cells: Map<string, CellData>;
   visibility: string;
   protected: boolean;
+  /** Set when someone protected the sheet with a password (excel.md: protection). */
+  password?: string;
   validations: ValidationData[];
   conditionalFormats: ConditionalFormatData[];
   columnWidths: Map<number, number>;
@@ -333,12 +335,19 @@ class FakeWorksheet extends Proxy {
   }
   get protection() {
     const data = () => this.data;
+    const ctx = this.ctx;
+    const name = this.sheetName;
     return {
+      // excel.md, protection: protect() fails on a protected sheet; unprotect() without the password
+      // fails on a password-protected one.
       protect: () => {
+        if (data().protected) return ctx.fail(`InvalidOperation: ${name} is already protected`);
         data().protected = true;
       },
-      unprotect: () => {
+      unprotect: (password?: string) => {
+        if (data().password !== undefined && password !== data().password) return ctx.fail(`InvalidArgument: ${name} is protected with a password`);
         data().protected = false;
+        data().password = undefined;
       },
     };
   }
@@ -559,6 +568,7 @@ class FakeRange extends Proxy {
       },
       set columnWidth(points: number) {
         const s = range.ctx.data.sheet(range.sheetName)!;
+        if (s.protected) range.ctx.fail(`Column widths on protected sheet ${range.sheetName} cannot be changed`);
         for (let c = 0; c < range.box!.cols; c++) s.columnWidths.set(range.box!.col + c, points);
       },
     };
@@ -566,6 +576,8 @@ class FakeRange extends Proxy {
   get dataValidation() {
     const sheet = this.ctx.data.sheet(this.sheetName)!;
     const address = boxAddress(this.sheetName, this.box!);
+    // excel.md, protection: no kind of write reaches a protected sheet.
+    if (sheet.protected) this.ctx.fail(`Data validation on protected sheet ${this.sheetName} cannot be changed`);
     const entry = (): ValidationData => {
       let v = sheet.validations.find((x) => x.address === address);
       if (!v) sheet.validations.push((v = { address, rule: null }));
@@ -589,6 +601,7 @@ class FakeRange extends Proxy {
   get conditionalFormats() {
     const sheet = this.ctx.data.sheet(this.sheetName)!;
     const address = boxAddress(this.sheetName, this.box!);
+    if (sheet.protected) this.ctx.fail(`Conditional formats on protected sheet ${this.sheetName} cannot be changed`);
     return {
       add: (type: string) => {
         const cf: ConditionalFormatData = { address, type };
@@ -708,6 +721,8 @@ class FakeTable extends Proxy {
       add: (_index: unknown, values: unknown[][]) => {
         const t = this.data;
         const s = this.ctx.data.sheet(t.sheet)!;
+        // excel.md, protection: on a protected sheet a table does not grow, even over unlocked cells.
+        if (s.protected) return this.ctx.fail(`InvalidOperation: table ${t.name} cannot grow on protected sheet ${t.sheet}`);
         for (const row of values) {
           if (row.length !== t.width) this.ctx.fail(`InvalidArgument: row of ${row.length} values for a table ${t.width} wide`);
           const r = t.row + t.height;
@@ -739,6 +754,7 @@ class FakeTable extends Proxy {
       },
       add: (_index: unknown, _values: unknown, name: string) => {
         const t = this.data;
+        if (this.ctx.data.sheet(t.sheet)!.protected) return this.ctx.fail(`InvalidOperation: table ${t.name} cannot grow on protected sheet ${t.sheet}`);
         this.ctx.data.type(t.sheet, `${columnLetter(t.col + t.width)}${t.row + 1}`, name);
         t.width++;
       },

@@ -1,6 +1,8 @@
 import { excelPort } from "../../src/excel/port";
+import { applyOps } from "../../src/excel/apply";
+import type { WriteOp } from "../../src/core/workbook/model";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
-import { insertTemplate, type InsertOutcome } from "../../src/usecases/workbook";
+import { addRows, insertTemplate, setProtection, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { BALANCE_NAMES, IH, MH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
@@ -29,7 +31,8 @@ async function freshWorkbook(language: "zh" | "en" = "zh") {
 }
 
 /** Fills every input and note cell of the indicator and task tables, as a planner would over five years. */
-function fillAsPlanner(data: FakeWorkbookData): Map<string, unknown> {
+/** Types what a planner types; with protection on, only into unlocked cells (the double enforces it). */
+function fillAsPlanner(data: FakeWorkbookData, _options: { protectedOk?: boolean } = {}): Map<string, unknown> {
   const typed = new Map<string, unknown>();
   const sheet = data.table(TABLES.indicators)!.sheet;
   PLAN.indicators.forEach((ind, i) => {
@@ -352,14 +355,58 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.table(TABLES.indicators)!.sheet).toBe("规划指标 (2)");
   });
 
-  test("protected template sheets are unprotected for the write and protected again", async () => {
+  test("sheets the add-in protected are unprotected for the write and protected again", async () => {
     const data = await freshWorkbook();
-    for (const s of data.sheets) s.protected = s.name !== "PM_Meta";
-    const typed = fillAsPlanner(data);
-    const { outcome } = await insert(data);
-    written(outcome);
+    await setProtection(excelPort(new FakeContext(data).excel), true);
+    const typed = fillAsPlanner(data, { protectedOk: true });
+    const ctx = new FakeContext(data);
+    written(await insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask", plan: PLAN, year: 2023 }));
+    expect(ctx.syncCount).toBe(2 + 3); // read; then unprotect, write, protect as three batches
     expectAllSurvive(data, typed);
-    expect(data.sheets.filter((s) => s.name !== "PM_Meta").every((s) => s.protected)).toBe(true);
+    const templateSheets = new Set(data.tables.map((t) => t.sheet));
+    expect(templateSheets.size).toBe(6);
+    expect(data.sheets.filter((s) => templateSheets.has(s.name)).every((s) => s.protected)).toBe(true);
+  });
+
+  test("a sheet someone else protected (here with a password) is left alone, with a message, and nothing written", async () => {
+    const data = await freshWorkbook();
+    const sheet = data.sheet("任务目标")!;
+    sheet.protected = true;
+    sheet.password = "secret";
+    data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-01", IH.status), ""); // a change an insert would repair
+    const before = JSON.stringify(data.sheets.map((s) => [...s.cells.entries()]));
+    const outcome = (await insert(data)).outcome;
+    expect(outcome).toMatchObject({ kind: "error", message: { zh: expect.stringContaining("工作表“任务目标”已被保护"), en: expect.stringContaining('The sheet "任务目标" is protected') } });
+    expect(JSON.stringify(data.sheets.map((s) => [...s.cells.entries()]))).toBe(before);
+    expect(sheet).toMatchObject({ protected: true, password: "secret" });
+  });
+
+  test("a write that fails inside a protected batch leaves the sheet protected", async () => {
+    const data = await freshWorkbook();
+    await setProtection(excelPort(new FakeContext(data).excel), true);
+    const ctx = new FakeContext(data);
+    const ops: WriteOp[] = [
+      { op: "unprotect", sheet: "规划指标" },
+      { op: "setCells", sheet: "规划指标", address: "A1", formulas: [["x"]] },
+      { op: "setCells", sheet: "No such sheet", address: "A1", formulas: [["y"]] },
+      { op: "protect", sheet: "规划指标" },
+    ];
+    await expect(applyOps(ctx.excel, ops)).rejects.toThrow(/No such sheet/);
+    expect(data.sheet("规划指标")!.protected).toBe(true);
+  });
+
+  test("with protection on, a school (or an indicator, a task) is added through the add-in", async () => {
+    const data = await freshWorkbook();
+    await setProtection(excelPort(new FakeContext(data).excel), true);
+    const before = data.tableRows(TABLES.schools).length;
+    // Excel: typing below a table on a protected sheet does not extend it; the double refuses too.
+    expect(await addRows(excelPort(new FakeContext(data).excel), "schools", 2)).toEqual({ kind: "added", table: TABLES.schools, count: 2 });
+    const rows = data.tableRows(TABLES.schools);
+    expect(rows.length).toBe(before + 2);
+    expect(rows.at(-1)!.at(-1)).toMatch(/^=IF\(COUNT/); // the 2017 rule's formula came with the row
+    expect(data.sheet("学校数据")!.protected).toBe(true);
+    expect(await addRows(excelPort(new FakeContext(data).excel), "tasks", 1)).toMatchObject({ kind: "added" });
+    expect(data.column(TABLES.tasks, TH.status).at(-1)).toMatch(/^=PLAN.STATUS/);
   });
 
   test("an English workbook keeps English labels on re-insert from a Chinese Office", async () => {

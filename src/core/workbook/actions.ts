@@ -7,6 +7,8 @@ import { rangeAddress } from "./a1";
 import { COLORS, type WorkbookSnapshot, type WriteOp } from "./model";
 import type { Finding } from "./check";
 import { withProtection } from "./insert";
+import { allTables } from "./layout";
+import type { Plan } from "../plan/schema";
 
 const splitCell = (where: string) => {
   const bang = where.lastIndexOf("!");
@@ -49,9 +51,11 @@ export function planProtection(on: boolean, snapshot: WorkbookSnapshot): WriteOp
   );
   const protectedNow = new Set(snapshot.protectedSheets);
   const ops: WriteOp[] = [];
+  // Protection someone else set is theirs: switching ours off leaves it (and protectionProblem says so).
+  const ours = snapshot.meta?.protection === true;
   for (const sheet of sheets) {
     if (on && !protectedNow.has(sheet)) ops.push({ op: "protect", sheet });
-    if (!on && protectedNow.has(sheet)) ops.push({ op: "unprotect", sheet });
+    if (!on && ours && protectedNow.has(sheet)) ops.push({ op: "unprotect", sheet });
   }
   ops.push({ op: "setCells", sheet: META_SHEET, address: "A4:B4", formulas: [["protection", on ? "on" : "off"]] });
   return ops;
@@ -59,4 +63,18 @@ export function planProtection(on: boolean, snapshot: WorkbookSnapshot): WriteOp
 
 export function planSelect(sheet: string, address: string): WriteOp[] {
   return [{ op: "select", sheet, address }];
+}
+
+/**
+ * New rows at the end of a template table, with its calculated columns' formulas and blank inputs.
+ * Works with protection on: tables do not grow on a protected sheet, so the add-in's own write
+ * unprotects and protects again (withProtection).
+ */
+export function planAddRows(plan: Plan, snapshot: WorkbookSnapshot, key: "indicators" | "tasks" | "schools", count: number): WriteOp[] {
+  const table = snapshot.tables[key];
+  if (!table || count < 1) return [];
+  const spec = allTables(plan).find((t) => t.key === key)!;
+  const formulas = new Map(spec.columns.map((c) => [c.header, c.formula ?? ""]));
+  const row = table.headers.map((h) => formulas.get(h) ?? "");
+  return withProtection([{ op: "addTableRows", table: table.name, rows: Array.from({ length: count }, () => [...row]) }], snapshot);
 }

@@ -508,16 +508,37 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
   }
 }
 
-/** Protected template sheets are unprotected for the write and protected again after it. */
-export function withProtection(ops: WriteOp[], snapshot: WorkbookSnapshot): WriteOp[] {
+function touchedSheets(ops: WriteOp[], snapshot: WorkbookSnapshot): Set<string> {
   const touched = new Set(ops.filter((o): o is Extract<WriteOp, { sheet: string }> => "sheet" in o).map((o) => o.sheet));
-  for (const o of ops) if (o.op === "addTableRows" || o.op === "addTableColumn") touched.add(sheetOfTable(snapshot, o.table) ?? "");
+  for (const o of ops) if (o.op === "addTableRows" || o.op === "addTableColumn" || o.op === "renameTableColumn") touched.add(sheetOfTable(snapshot, o.table) ?? "");
+  return touched;
+}
+
+/**
+ * Sheets the add-in protected itself (PM_Meta says protection is on) are unprotected for the write
+ * and protected again after it; the Office.js adapter re-protects in a batch of its own, so a
+ * failed write never leaves them open (excel.md: protection, batches).
+ */
+export function withProtection(ops: WriteOp[], snapshot: WorkbookSnapshot): WriteOp[] {
+  if (!snapshot.meta?.protection) return ops;
+  const touched = touchedSheets(ops, snapshot);
   const locked = snapshot.protectedSheets.filter((s) => touched.has(s));
   return [
     ...locked.map((sheet): WriteOp => ({ op: "unprotect", sheet })),
     ...ops,
     ...locked.map((sheet): WriteOp => ({ op: "protect", sheet })),
   ];
+}
+
+/**
+ * A sheet the write needs that someone else protected (perhaps with a password): left alone, with
+ * a message saying so, before anything is written (excel.md: protection).
+ */
+export function protectionProblem(ops: WriteOp[], snapshot: WorkbookSnapshot): Bilingual | null {
+  if (snapshot.meta?.protection) return null;
+  const touched = touchedSheets(ops, snapshot);
+  const theirs = snapshot.protectedSheets.find((s) => touched.has(s));
+  return theirs ? insertMessages.protectedByPlanner(theirs) : null;
 }
 
 function sheetOfTable(snapshot: WorkbookSnapshot, name: string): string | undefined {

@@ -93,6 +93,10 @@ export const layoutText = {
 
 /** Messages of the template insert / upgrade. */
 export const insertMessages = {
+  protectedByPlanner: (sheet: string): Bilingual => ({
+    zh: `工作表“${sheet}”已被保护（不是规划监测助手设置的保护），本次操作未做任何修改。请在 审阅 › 撤销工作表保护 中取消保护（如设有密码需输入密码）后重试，或在任务窗格中用“保护模板工作表”统一管理保护。`,
+    en: `The sheet "${sheet}" is protected, and not by Plan Monitor, so nothing was changed. Unprotect it under Review › Unprotect Sheet (with its password, if it has one) and try again, or let the pane's protection switch manage protection.`,
+  }),
   missingKeyColumn: (table: string, sheet: string, header: string): Bilingual => ({
     zh: `工作表“${sheet}”中的表格 ${table} 缺少列“${header}”，无法按行匹配：请恢复该列标题后再插入模板。未写入任何内容。`,
     en: `Table ${table} on sheet "${sheet}" has no column "${header}", so rows cannot be matched: restore that header, then insert again. Nothing was written.`,
