@@ -122,6 +122,9 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
       case "name":
         wb.names.add(op.name, sheet(op.sheet).getRange(op.address));
         break;
+      case "deleteName":
+        wb.names.getItem(op.name).delete();
+        break;
       case "select": {
         const ws = sheet(op.sheet);
         ws.activate();

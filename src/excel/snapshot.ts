@@ -18,7 +18,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const sheets = wb.worksheets;
   sheets.load("items/name,items/protection/protected");
   const names = wb.names;
-  names.load("items/name");
+  names.load("items/name,items/type");
   const meta = wb.worksheets.getItemOrNullObject(META_SHEET);
   const year = wb.names.getItemOrNullObject(YEAR_NAME);
   const schoolYear = wb.names.getItemOrNullObject(SCHOOL_YEAR_NAME);
@@ -38,9 +38,11 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   });
   const metaRange = meta.isNullObject ? null : meta.getUsedRangeOrNullObject(true);
   metaRange?.load("values,address");
-  const yearRange = year.isNullObject ? null : year.getRange();
+  // getRangeOrNullObject: a name redefined as a constant or pointing at a deleted sheet has no range
+  // (getRange would throw and fail every action; excel.md: writing cells).
+  const yearRange = year.isNullObject ? null : year.getRangeOrNullObject();
   yearRange?.load("values");
-  const schoolYearRange = schoolYear.isNullObject ? null : schoolYear.getRange();
+  const schoolYearRange = schoolYear.isNullObject ? null : schoolYear.getRangeOrNullObject();
   schoolYearRange?.load("values");
   await context.sync();
 
@@ -49,8 +51,9 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     sheets: sheets.items.map((s) => s.name),
     names: names.items.map((n) => n.name),
     meta: metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values, metaRange.address) : null,
-    year: yearRange ? ((yearRange.values[0]?.[0] as Cell) ?? null) : null,
-    schoolYear: schoolYearRange ? ((schoolYearRange.values[0]?.[0] as Cell) ?? null) : null,
+    year: yearRange && !yearRange.isNullObject ? ((yearRange.values[0]?.[0] as Cell) ?? null) : null,
+    schoolYear: schoolYearRange && !schoolYearRange.isNullObject ? ((schoolYearRange.values[0]?.[0] as Cell) ?? null) : null,
+    brokenNames: names.items.filter((n) => n.name.startsWith("PM_") && n.type !== "Range").map((n) => n.name),
     protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
   };
   keys.forEach((key, i) => {

@@ -93,6 +93,10 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   snapshot.meta = meta ? metaFromCells((r, c) => cellValue(meta.getCell(r + 1, c + 1).value), meta.rowCount) : null;
   const names = (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
   snapshot.names = names.map((n) => n.name);
+  // A name whose sheet is gone (or that holds no range) is broken, as Excel reports #REF!.
+  snapshot.brokenNames = names
+    .filter((n) => n.name.startsWith("PM_") && !n.ranges.some((r) => { const s = parseAddress(r).sheet; return s !== null && wb.getWorksheet(s) !== undefined; }))
+    .map((n) => n.name);
   const named = (name: string): Cell => {
     const ref = names.find((n) => n.name === name)?.ranges[0];
     if (!ref) return null;

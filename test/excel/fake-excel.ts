@@ -110,7 +110,8 @@ const boxAddress = (sheet: string, b: Box) =>
 export class FakeWorkbookData {
   sheets: SheetData[] = [];
   tables: TableData[] = [];
-  names = new Map<string, { sheet: string; address: string }>();
+  /** `broken`: the name no longer refers to a range (its sheet was deleted, or it holds a constant). */
+  names = new Map<string, { sheet: string; address: string; broken?: boolean }>();
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   /** Merged areas; as in Excel only the first cell keeps a value (excel.md: merged cells). */
@@ -222,7 +223,15 @@ class Proxy {
 
   /** @internal called by sync */
   resolve(): void {
+    let isNull = false;
+    try {
+      isNull = this.fetch("isNullObject") === true;
+    } catch {
+      // objects without a null form
+    }
     for (const p of this.pending) {
+      // A null object loads nothing else: reading its properties is a PropertyNotLoaded error.
+      if (isNull && p !== "isNullObject") continue;
       try {
         this.loaded.set(p, this.fetch(p));
       } catch (error) {
@@ -764,10 +773,24 @@ class FakeTable extends Proxy {
 
 class FakeNames extends Proxy {
   constructor(ctx: FakeContext) {
-    super(ctx, () => [...ctx.data.names.keys()].map((name) => ({ name })));
+    super(ctx, (prop) =>
+      [...ctx.data.names.entries()].map(([name, n]) => (prop === "items/type" ? { name, type: n.broken ? "Error" : "Range" } : { name })),
+    );
   }
-  get items(): Array<{ name: string }> {
-    return this.read("items/name");
+  /** Each item carries `type` only when "items/type" was loaded too. */
+  get items(): Array<{ name: string; type?: string }> {
+    const names: Array<{ name: string }> = this.read("items/name");
+    let types: Array<{ name: string; type: string }> = [];
+    try {
+      types = this.read("items/type");
+    } catch {
+      // not loaded: no type
+    }
+    return names.map((n, i) => (types[i] ? { ...n, type: types[i]!.type } : n));
+  }
+  getItem(name: string) {
+    if (!this.ctx.data.names.has(name)) this.ctx.fail(`ItemNotFound: name ${name}`);
+    return { delete: () => void this.ctx.data.names.delete(name) };
   }
   add(name: string, range: FakeRange): void {
     if (this.ctx.data.names.has(name)) this.ctx.fail(`ItemAlreadyExists: name ${name}`);
@@ -782,6 +805,17 @@ class FakeNames extends Proxy {
       }
       getRange(): FakeRange {
         const n = ctx.data.names.get(name)!;
+        // excel.md: getRange() throws when the name no longer refers to a range.
+        if (n.broken) {
+          ctx.fail(`InvalidOperation: the name ${name} does not refer to a range`);
+          return new FakeRange(ctx, n.sheet, null);
+        }
+        const { col, row } = parseAddress(n.address);
+        return new FakeRange(ctx, n.sheet, { col, row, cols: 1, rows: 1 });
+      }
+      getRangeOrNullObject(): FakeRange {
+        const n = ctx.data.names.get(name)!;
+        if (n.broken) return new FakeRange(ctx, n.sheet, null);
         const { col, row } = parseAddress(n.address);
         return new FakeRange(ctx, n.sheet, { col, row, cols: 1, rows: 1 });
       }

@@ -2,7 +2,7 @@ import { excelPort } from "../../src/excel/port";
 import { applyOps } from "../../src/excel/apply";
 import type { WriteOp } from "../../src/core/workbook/model";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
-import { addRows, insertTemplate, setProtection, type InsertOutcome } from "../../src/usecases/workbook";
+import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { BALANCE_NAMES, IH, MH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
@@ -435,5 +435,26 @@ describe("text stays text in Excel (issue 10)", () => {
     expect(excelParse("94 %")).toBe(0.94);
     expect(excelParse("'94 %")).toBe("94 %");
     expect(excelParse("2025", "@")).toBe("2025");
+  });
+});
+
+describe("broken names (issue 10)", () => {
+  test("PM_Year redefined as a constant or pointing at a deleted sheet: actions still read; re-insert repairs it", async () => {
+    const data = await freshWorkbook();
+    data.type("规划指标", "B3", 2024);
+    data.names.set("PM_Year", { sheet: "Deleted", address: "B3", broken: true });
+    // Reading no longer fails: getRangeOrNullObject, and the year is simply unknown.
+    const summary = await summarizeYear(excelPort(new FakeContext(data).excel), 2023);
+    expect(summary.kind).toBe("summary");
+    written((await insert(data)).outcome);
+    expect(data.names.get("PM_Year")).toEqual({ sheet: "规划指标", address: "B3" });
+    expect(data.at("规划指标", "B3")!.formula).toBe(2024); // the planner's year is kept
+  });
+
+  test("a deleted PM_Year is added again on re-insert", async () => {
+    const data = await freshWorkbook();
+    data.names.delete("PM_Year");
+    written((await insert(data)).outcome);
+    expect(data.names.get("PM_Year")).toEqual({ sheet: "规划指标", address: "B3" });
   });
 });

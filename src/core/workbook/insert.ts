@@ -481,14 +481,20 @@ function writeMeta(plan: Plan, snapshot: WorkbookSnapshot, language: Language, i
   });
 }
 
+/**
+ * The template's names: added with their tables, and repaired when broken (a deleted sheet, a
+ * constant) or missing while their table is there — every action depends on PM_Year.
+ */
 function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, ops: WriteOp[]) {
-  const has = new Set(snapshot.names.map((n) => n.toLowerCase()));
+  const broken = new Set((snapshot.brokenNames ?? []).map((n) => n.toLowerCase()));
+  for (const n of snapshot.brokenNames ?? []) ops.push({ op: "deleteName", name: n });
+  const has = new Set(snapshot.names.map((n) => n.toLowerCase()).filter((n) => !broken.has(n)));
   const indicators = layouts.get("indicators")!;
-  if (!has.has(YEAR_NAME.toLowerCase()) && indicators.created) {
+  if (!has.has(YEAR_NAME.toLowerCase())) {
     ops.push({ op: "name", name: YEAR_NAME, sheet: indicators.sheet, address: "$B$3" });
   }
   const schools = layouts.get("schools")!;
-  if (!has.has(SCHOOL_YEAR_NAME.toLowerCase()) && schools.created) {
+  if (!has.has(SCHOOL_YEAR_NAME.toLowerCase()) && (schools.created || broken.has(SCHOOL_YEAR_NAME.toLowerCase()))) {
     ops.push({ op: "name", name: SCHOOL_YEAR_NAME, sheet: schools.sheet, address: "$D$1" });
   }
   const balance = layouts.get("balance")!;
@@ -502,7 +508,7 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
     [BALANCE_NAMES.classPrimary, BH.primaryCv, row("class")],
     [BALANCE_NAMES.classJunior, BH.juniorCv, row("class")],
   ];
-  if (!balance.created) return;
+  if (!balance.created && !names.some(([name]) => broken.has(name.toLowerCase()))) return;
   for (const [name, header, r] of names) {
     if (!has.has(name.toLowerCase())) ops.push({ op: "name", name, sheet: balance.sheet, address: cell(header, r) });
   }

@@ -41,6 +41,8 @@ export interface WorkbookSnapshot {
   sheets: string[];
   /** Workbook-level names that already exist. */
   names: string[];
+  /** PM_* names that no longer refer to a range (a deleted sheet's #REF!, or a constant). */
+  brokenNames?: string[];
   meta: MetaSnapshot | null;
   /** The monitoring-year cell's value, if the name exists. */
   year: Cell;
@@ -69,6 +71,7 @@ export type WriteOp =
   | { op: "clearConditionalFormats"; sheet: string; address: string }
   | { op: "conditionalFormat"; sheet: string; address: string; formula: string; fill: string; fontColor: string }
   | { op: "name"; name: string; sheet: string; address: string }
+  | { op: "deleteName"; name: string }
   | { op: "select"; sheet: string; address: string };
 
 /** Fill colours: input cells, calculated cells, validation findings. */
