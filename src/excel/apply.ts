@@ -53,7 +53,8 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         const layout = sheet(op.sheet).pageLayout;
         layout.orientation = Excel.PageOrientation.landscape;
         layout.paperSize = Excel.PaperType.a4;
-        layout.zoom = { horizontalFitToPages: 1 };
+        // Both fit values: one page wide, as many pages tall as needed (0), or Excel may ignore the fit (excel.md: print).
+        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         layout.setPrintTitleRows(op.titleRows);
         layout.headersFooters.defaultForAllPages.centerHeader = op.header;
         layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
@@ -122,6 +123,16 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
       case "name":
         wb.names.add(op.name, sheet(op.sheet).getRange(op.address));
         break;
+      case "clearFilters":
+        wb.tables.getItem(op.table).autoFilter.clearCriteria();
+        break;
+      case "restoreFilters": {
+        const table = wb.tables.getItem(op.table);
+        op.criteria.forEach((c, i) => {
+          if (c && (c as Excel.FilterCriteria).filterOn) table.autoFilter.apply(table.getRange(), i, c as Excel.FilterCriteria);
+        });
+        break;
+      }
       case "deleteName":
         wb.names.getItem(op.name).delete();
         break;

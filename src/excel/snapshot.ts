@@ -34,7 +34,9 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     sheet.load("name");
     const merged = mergeable ? range.getMergedAreasOrNullObject() : null;
     merged?.load("address");
-    return { range, sheet, merged };
+    const filter = t.autoFilter;
+    filter.load("isDataFiltered,criteria");
+    return { range, sheet, merged, filter };
   });
   const metaRange = meta.isNullObject ? null : meta.getUsedRangeOrNullObject(true);
   metaRange?.load("values,address");
@@ -71,6 +73,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
       formulas,
       values,
     };
+    if (r.filter.isDataFiltered) table.filter = r.filter.criteria;
     if (r.merged && !r.merged.isNullObject) table.merged = r.merged.address.split(",").map((a) => a.slice(a.lastIndexOf("!") + 1).replace(/\$/g, "").trim());
     snapshot.tables[key] = table;
   });

@@ -4,7 +4,7 @@
  * exceljs adapter (`xlsx/port.ts`, on .xlsx files), so every use case runs unchanged in both.
  */
 import type { Bilingual } from "../core/i18n";
-import { protectionProblem } from "../core/workbook/insert";
+import { protectionProblem, withFilters } from "../core/workbook/insert";
 import type { WorkbookSnapshot, WriteOp } from "../core/workbook/model";
 
 export interface ApplyResult {
@@ -27,6 +27,6 @@ export async function applyPlanned(
 ): Promise<{ ok: true; skipped: string[] } | { ok: false; message: Bilingual }> {
   const problem = protectionProblem([...ops], snapshot);
   if (problem) return { ok: false, message: problem };
-  const { skipped } = await port.apply(ops);
+  const { skipped } = await port.apply(withFilters([...ops], snapshot));
   return { ok: true, skipped };
 }

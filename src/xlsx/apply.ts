@@ -208,6 +208,9 @@ const HANDLERS: Handlers = {
     const ref = `'${op.sheet.replace(/'/g, "''")}'!${op.address}`;
     w.wb.definedNames.add(ref, op.name);
   },
+  // exceljs keeps no filter state (hidden rows) to clear or restore.
+  clearFilters: () => undefined,
+  restoreFilters: () => undefined,
   deleteName: (w, op) => {
     const names = w.wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }>; remove(loc: string, name: string): void };
     for (const n of names.model.filter((x) => x.name === op.name)) for (const loc of n.ranges) names.remove(loc, op.name);

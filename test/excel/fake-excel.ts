@@ -66,6 +66,8 @@ export interface TableData {
   width: number;
   /** Header row included. */
   height: number;
+  /** Filter criteria per column while the table's data is filtered. */
+  filter?: unknown[];
 }
 
 interface Box {
@@ -419,6 +421,7 @@ class FakeWorksheet extends Proxy {
   }
   get pageLayout() {
     const layout = this.data.pageLayout;
+    const ctx = this.ctx;
     return {
       set orientation(v: string) {
         layout.orientation = v;
@@ -427,6 +430,9 @@ class FakeWorksheet extends Proxy {
         layout.paperSize = v;
       },
       set zoom(v: unknown) {
+        // excel.md, print: fit-to-width is only honoured with both values set.
+        const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number };
+        if ((z.horizontalFitToPages === undefined) !== (z.verticalFitToPages === undefined)) ctx.fail("InvalidArgument: set both horizontalFitToPages and verticalFitToPages");
         layout.zoom = v;
       },
       setPrintTitleRows: (rows: string) => {
@@ -526,6 +532,9 @@ class FakeRange extends Proxy {
     this.checkShape(grid, "formulas");
     const box = this.box!;
     const headers = this.ctx.data.tables.filter((t) => t.sheet.toLowerCase() === this.sheetName.toLowerCase());
+    // excel.md, filtered tables: writing whole columns into a filtered table has misplaced data.
+    const filtered = headers.find((t) => t.filter && box.rows > 1 && box.row < t.row + t.height && box.row + box.rows > t.row + 1 && box.col < t.col + t.width && box.col + box.cols > t.col);
+    if (filtered) this.ctx.fail(`InvalidOperation: a block written into the filtered table ${filtered.name} would land on hidden rows`);
     this.each((cell, c, r) => {
       const v = grid[r]?.[c];
       // null leaves the cell as it is (excel.md: writing cells).
@@ -687,6 +696,35 @@ class FakeMergedAreas extends Proxy {
   }
 }
 
+class FakeAutoFilter extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly tableName: string,
+  ) {
+    super(ctx, (prop) => {
+      const t = ctx.data.table(tableName)!;
+      if (prop === "isDataFiltered") return t.filter !== undefined;
+      if (prop === "criteria") return t.filter ?? [];
+      throw new Error(`unsupported load ${prop}`);
+    });
+  }
+  get isDataFiltered(): boolean {
+    return this.read("isDataFiltered");
+  }
+  get criteria(): unknown[] {
+    return this.read("criteria");
+  }
+  clearCriteria(): void {
+    delete this.ctx.data.table(this.tableName)!.filter;
+  }
+  apply(_range: unknown, columnIndex: number, criteria: unknown): void {
+    const t = this.ctx.data.table(this.tableName)!;
+    const list = t.filter ?? Array.from({ length: t.width }, () => ({}));
+    list[columnIndex] = criteria;
+    t.filter = list;
+  }
+}
+
 class FakeTables {
   constructor(private readonly ctx: FakeContext) {}
   getItemOrNullObject(name: string): FakeTable {
@@ -720,6 +758,9 @@ class FakeTable extends Proxy {
   }
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.data.table(this.tableName)?.sheet ?? "?");
+  }
+  get autoFilter(): FakeAutoFilter {
+    return new FakeAutoFilter(this.ctx, this.tableName);
   }
   getRange(): FakeRange {
     const t = this.data;

@@ -458,3 +458,26 @@ describe("broken names (issue 10)", () => {
     expect(data.names.get("PM_Year")).toEqual({ sheet: "规划指标", address: "B3" });
   });
 });
+
+describe("filtered tables (issue 10)", () => {
+  test("re-insert clears a table's filter for its whole-column writes and restores it, in the same round trip", async () => {
+    const data = await freshWorkbook();
+    const typed = fillAsPlanner(data);
+    const criteria = Array.from({ length: data.table(TABLES.indicators)!.width }, () => ({}));
+    criteria[1] = { filterOn: "Values", values: ["国际通用类指标"] };
+    data.table(TABLES.indicators)!.filter = criteria;
+    const ctx = new FakeContext(data);
+    written(await insertTemplate(excelPort(ctx.excel), { language: "zh", onConflict: "ask", plan: PLAN, year: 2023 }));
+    expect(ctx.syncCount).toBe(3);
+    expectAllSurvive(data, typed);
+    expect(data.table(TABLES.indicators)!.filter![1]).toEqual({ filterOn: "Values", values: ["国际通用类指标"] });
+  });
+
+  test("the double refuses a block written into a filtered table, as Excel has misplaced one", async () => {
+    const data = await freshWorkbook();
+    data.table(TABLES.indicators)!.filter = [{ filterOn: "Values", values: ["x"] }];
+    const ctx = new FakeContext(data);
+    const t = data.table(TABLES.indicators)!;
+    await expect(applyOps(ctx.excel, [{ op: "setCells", sheet: t.sheet, address: `A${t.row + 2}:A${t.row + 3}`, formulas: [["a"], ["b"]] }])).rejects.toThrow(/filtered table/);
+  });
+});

@@ -147,7 +147,7 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect(data.sheet(SHEET)!.pageLayout).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      zoom: { horizontalFitToPages: 1 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       titleRows: "$1:$2",
       header: "常州市武进区“十四五”教育发展规划",
       footer: "第 &P 页，共 &N 页",

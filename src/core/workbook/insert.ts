@@ -537,6 +537,22 @@ export function withProtection(ops: WriteOp[], snapshot: WorkbookSnapshot): Writ
 }
 
 /**
+ * Writing whole columns into a filtered table has misplaced data (excel.md: filtered tables): the
+ * filters of every table the write touches are cleared first and restored afterwards.
+ */
+export function withFilters(ops: WriteOp[], snapshot: WorkbookSnapshot): WriteOp[] {
+  const touched = touchedSheets(ops, snapshot);
+  const filtered = Object.values(snapshot.tables).filter((t) => t?.filter && touched.has(t.sheet));
+  if (!filtered.length) return ops;
+  const clear = filtered.map((t): WriteOp => ({ op: "clearFilters", table: t!.name }));
+  const restore = filtered.map((t): WriteOp => ({ op: "restoreFilters", table: t!.name, criteria: t!.filter! }));
+  // Inside the unprotect/protect pair, if there is one.
+  const lead = ops.filter((o) => o.op === "unprotect");
+  const trail = ops.filter((o) => o.op === "protect");
+  return [...lead, ...clear, ...ops.filter((o) => o.op !== "unprotect" && o.op !== "protect"), ...restore, ...trail];
+}
+
+/**
  * A sheet the write needs that someone else protected (perhaps with a password): left alone, with
  * a message saying so, before anything is written (excel.md: protection).
  */

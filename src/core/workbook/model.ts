@@ -22,6 +22,11 @@ export interface TableSnapshot {
    * the others read as blank here in both hosts, and the data check names each one.
    */
   merged?: string[];
+  /**
+   * The table's filter criteria, per column, while its data is filtered (opaque to the core): a
+   * write is wrapped in clearing and restoring them (excel.md: filtered tables).
+   */
+  filter?: unknown[];
 }
 
 export interface MetaSnapshot {
@@ -72,6 +77,8 @@ export type WriteOp =
   | { op: "conditionalFormat"; sheet: string; address: string; formula: string; fill: string; fontColor: string }
   | { op: "name"; name: string; sheet: string; address: string }
   | { op: "deleteName"; name: string }
+  | { op: "clearFilters"; table: string }
+  | { op: "restoreFilters"; table: string; criteria: unknown[] }
   | { op: "select"; sheet: string; address: string };
 
 /** Fill colours: input cells, calculated cells, validation findings. */
