@@ -123,6 +123,8 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
       case "name":
         wb.names.add(op.name, sheet(op.sheet).getRange(op.address));
         break;
+      case "results":
+        break; // Excel calculates every formula itself
       case "clearFilters":
         wb.tables.getItem(op.table).autoFilter.clearCriteria();
         break;

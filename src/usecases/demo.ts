@@ -6,6 +6,7 @@ import { DEMO_LABEL, demoOps } from "../core/demo";
 import { embeddedPlan } from "../core/plan/embedded";
 import { generateReport, type ReportOutcome } from "./report";
 import { insertTemplate, recordSchoolResults } from "./workbook";
+import { resultOps } from "../core/workbook/results";
 import type { WorkbookPort } from "./port";
 
 export const DEMO_REPORT_YEAR = 2023;
@@ -18,7 +19,10 @@ export async function buildDemo(port: WorkbookPort, now = new Date()): Promise<R
   // The computed indicators of the schools data's year are recorded as a planner records them.
   const recorded = await recordSchoolResults(port, "ask", plan);
   if (recorded.kind !== "written") throw new Error("the demo schools' results could not be recorded");
-  return generateReport(port, { language: "zh", year: DEMO_REPORT_YEAR, plan, now });
+  const report = await generateReport(port, { language: "zh", year: DEMO_REPORT_YEAR, plan, now });
+  // Files written outside Excel get a cached result in every formula cell (no-op in Excel).
+  await port.apply(resultOps(plan, await port.read(), "zh"));
+  return report;
 }
 
 export { DEMO_LABEL };

@@ -31,7 +31,9 @@ const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
  * `[@[A]:[B]]` → `Table[[#This Row],[A]:[B]]` (the `@` form is Excel's display shorthand).
  */
 export function fileFormula(formula: string, table: string | null): string {
-  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  // Excel stores an add-in function as _xldudf_ + its full name with dots as underscores; a plain
+  // PLAN.GAP(…) in a file stays #NAME? even with the add-in loaded (excel.md: how files store them).
+  const body = (formula.startsWith("=") ? formula.slice(1) : formula).replace(/\bPLAN\.([A-Z][A-Z0-9_]*)\(/g, "_xldudf_PLAN_$1(");
   if (!table) return body;
   return body.replace(/\[@\[([^\]]+)\](?::\[([^\]]+)\])?\]/g, (_, a: string, b?: string) =>
     b ? `${table}[[#This Row],[${a}]:[${b}]]` : `${table}[[#This Row],[${a}]]`,
@@ -207,6 +209,16 @@ const HANDLERS: Handlers = {
   name: (w, op) => {
     const ref = `'${op.sheet.replace(/'/g, "''")}'!${op.address}`;
     w.wb.definedNames.add(ref, op.name);
+  },
+  results: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    for (const [address, result] of op.cells) {
+      const cell = ws.getCell(address);
+      const value = cell.value as ExcelJS.CellFormulaValue | null;
+      if (value && typeof value === "object" && "formula" in value) {
+        cell.value = { ...value, result: (result === "" ? "" : result) as ExcelJS.CellFormulaValue["result"] } as ExcelJS.CellFormulaValue;
+      }
+    }
   },
   // exceljs keeps no filter state (hidden rows) to clear or restore.
   clearFilters: () => undefined,

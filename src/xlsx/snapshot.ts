@@ -28,7 +28,9 @@ export function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** A cell's content as Office.js `formulas` would give it: "=…" for formulas. */
 export function cellFormula(value: ExcelJS.CellValue): Cell {
-  if (value && typeof value === "object" && "formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+  if (value && typeof value === "object" && "formula" in value && typeof value.formula === "string") {
+    return `=${value.formula.replace(/\b_xldudf_PLAN_([A-Z][A-Z0-9_]*)\(/g, "PLAN.$1(")}`;
+  }
   return cellValue(value);
 }
 

@@ -55,8 +55,9 @@ describe("npm run demo / npm run report", () => {
     expect(Object.keys((indicators as unknown as { tables: object }).tables)).toEqual(["PM_Indicators"]);
     // Live columns are real table formulas in the file's own notation.
     expect(indicators.getCell("X6").value).toEqual({
+      result: "提前实现",
       formula:
-        'PLAN.STATUS(IF(PM_Indicators[[#This Row],[基期值 Baseline]]="","",PM_Indicators[[#This Row],[基期值 Baseline]]),PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025,,IF(PM_Indicators[[#This Row],[方向 Direction]]="","",PM_Indicators[[#This Row],[方向 Direction]]),IF(PM_Indicators[[#This Row],[左右幅度 Band]]="","",PM_Indicators[[#This Row],[左右幅度 Band]]),IF(PM_Indicators[[#This Row],[单位 Unit]]="","",PM_Indicators[[#This Row],[单位 Unit]]))',
+        '_xldudf_PLAN_STATUS(IF(PM_Indicators[[#This Row],[基期值 Baseline]]="","",PM_Indicators[[#This Row],[基期值 Baseline]]),PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025,,IF(PM_Indicators[[#This Row],[方向 Direction]]="","",PM_Indicators[[#This Row],[方向 Direction]]),IF(PM_Indicators[[#This Row],[左右幅度 Band]]="","",PM_Indicators[[#This Row],[左右幅度 Band]]),IF(PM_Indicators[[#This Row],[单位 Unit]]="","",PM_Indicators[[#This Row],[单位 Unit]]))',
     });
     expect(demoBook.getWorksheet("PM_Meta")!.state).toBe("veryHidden");
   });

@@ -78,6 +78,8 @@ export type WriteOp =
   | { op: "name"; name: string; sheet: string; address: string }
   | { op: "deleteName"; name: string }
   | { op: "clearFilters"; table: string }
+  /** Cached results of formula cells, for files written outside Excel (Excel calculates its own). */
+  | { op: "results"; sheet: string; cells: Array<[string, Cell]> }
   | { op: "restoreFilters"; table: string; criteria: unknown[] }
   | { op: "select"; sheet: string; address: string };
 
