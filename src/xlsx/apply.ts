@@ -212,13 +212,7 @@ const HANDLERS: Handlers = {
   },
   results: (w, op) => {
     const ws = w.sheet(op.sheet);
-    for (const [address, result] of op.cells) {
-      const cell = ws.getCell(address);
-      const value = cell.value as ExcelJS.CellFormulaValue | null;
-      if (value && typeof value === "object" && "formula" in value) {
-        cell.value = { ...value, result: (result === "" ? "" : result) as ExcelJS.CellFormulaValue["result"] } as ExcelJS.CellFormulaValue;
-      }
-    }
+    for (const [address, result] of op.cells) cacheResult(ws.getCell(address), result);
   },
   // exceljs keeps no filter state (hidden rows) to clear or restore.
   clearFilters: () => undefined,
@@ -298,6 +292,12 @@ export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteO
     });
   }
   return { skipped: w.skipped };
+}
+
+/** Sets the cached result of a formula cell (exceljs cells, not Office.js ranges: nothing to load). */
+function cacheResult(target: ExcelJS.Cell, result: Cell): void {
+  const formula = target.formula;
+  if (formula) target.value = { ...(target.value as ExcelJS.CellFormulaValue), result: result as ExcelJS.CellFormulaValue["result"] };
 }
 
 /** exceljs keeps a loaded table's extent in its model; rows or columns written beside it join it. */
