@@ -87,6 +87,7 @@ function parseRange(address: string): Box {
 }
 
 const key = (col: number, row: number) => `${col},${row}`;
+const overlaps = (a: Box, b: Box) => a.col < b.col + b.cols && b.col < a.col + a.cols && a.row < b.row + b.rows && b.row < a.row + a.rows;
 
 /**
  * What Excel stores for a value written through `formulas`/`values` (excel.md: writing cells):
@@ -267,6 +268,14 @@ export class FakeContext {
     this.failures.push(message);
   }
 
+  /**
+   * False once a command of this batch has failed: Excel applies the commands before a failing one
+   * and none after it (excel.md: writing cells, batches), so the double's writes stop here too.
+   */
+  get live(): boolean {
+    return this.failures.length === 0;
+  }
+
   async sync(): Promise<void> {
     this.syncCount++;
     if (this.failures.length) {
@@ -392,6 +401,8 @@ class FakeWorksheet extends Proxy {
     return new FakeRange(this.ctx, this.sheetName, box);
   }
   activate(): void {
+    // A hidden sheet cannot be activated, nor a cell on it selected.
+    if (this.data.visibility !== "Visible") return this.ctx.fail(`InvalidOperation: ${this.sheetName} is hidden`);
     this.ctx.data.activeSheet = this.sheetName;
   }
   delete(): void {
@@ -497,6 +508,7 @@ class FakeRange extends Proxy {
     return this.read("formulas");
   }
   private each(f: (c: CellData, dc: number, dr: number) => void): void {
+    if (!this.ctx.live) return;
     const box = this.box!;
     const sheet = this.ctx.data.sheet(this.sheetName)!;
     for (let r = 0; r < box.rows; r++) {
@@ -510,6 +522,7 @@ class FakeRange extends Proxy {
     }
   }
   private eachFormat(f: (c: CellData, dc: number, dr: number) => void): void {
+    if (!this.ctx.live) return;
     const box = this.box!;
     const sheet = this.ctx.data.sheet(this.sheetName)!;
     if (sheet.protected) this.ctx.fail(`Formats on protected sheet ${this.sheetName} cannot be changed`);
@@ -602,8 +615,9 @@ class FakeRange extends Proxy {
       return v;
     };
     return {
+      // excel.md: clear() removes the rules of every overlapping range, not only an identical one.
       clear: () => {
-        sheet.validations = sheet.validations.filter((x) => x.address !== address);
+        sheet.validations = sheet.validations.filter((x) => !overlaps(parseRange(x.address), this.box!));
       },
       set rule(r: unknown) {
         entry().rule = r;
@@ -664,7 +678,7 @@ class FakeRange extends Proxy {
         };
       },
       clearAll: () => {
-        sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x.address !== address);
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => !overlaps(parseRange(x.address), this.box!));
       },
     };
   }

@@ -481,3 +481,30 @@ describe("filtered tables (issue 10)", () => {
     await expect(applyOps(ctx.excel, [{ op: "setCells", sheet: t.sheet, address: `A${t.row + 2}:A${t.row + 3}`, formulas: [["a"], ["b"]] }])).rejects.toThrow(/filtered table/);
   });
 });
+
+describe("the double is as strict as Excel (excel.md)", () => {
+  test("a failing command rejects the sync: the commands before it applied, the ones after it not", async () => {
+    const data = await freshWorkbook();
+    const ctx = new FakeContext(data);
+    await expect(
+      applyOps(ctx.excel, [
+        { op: "setCells", sheet: "规划指标", address: "Z1", formulas: [["before"]] },
+        { op: "setCells", sheet: "No such sheet", address: "A1", formulas: [["x"]] },
+        { op: "setCells", sheet: "规划指标", address: "Z2", formulas: [["after"]] },
+      ]),
+    ).rejects.toThrow(/No such sheet/);
+    expect(data.at("规划指标", "Z1")!.formula).toBe("before");
+    expect(data.at("规划指标", "Z2")?.formula ?? "").toBe("");
+  });
+
+  test("validation cleared over a range removes every overlapping rule; a hidden sheet cannot be selected", async () => {
+    const data = await freshWorkbook();
+    const s = data.sheet("规划指标")!;
+    const before = s.validations.length;
+    await applyOps(new FakeContext(data).excel, [{ op: "validation", sheet: "规划指标", address: "N7", rule: { kind: "whole", min: 0 }, prompt: "p", error: "e", title: "t" }]);
+    // The year column's rule (N6:N28) overlapped N7 and is gone; only N7's own rule remains there.
+    expect(s.validations.filter((v) => v.address.includes("!N")).map((v) => v.address)).toEqual(["'规划指标'!N7:N7"]);
+    expect(s.validations.length).toBe(before);
+    await expect(applyOps(new FakeContext(data).excel, [{ op: "select", sheet: "PM_Meta", address: "A1" }])).rejects.toThrow(/hidden/);
+  });
+});
