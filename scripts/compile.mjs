@@ -15,7 +15,7 @@ export function compile(name, entries) {
     [
       join(root, "node_modules/typescript/bin/tsc"),
       ...["--outDir", out, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node", "--target", "es2022"],
-      ...["--skipLibCheck", "--strict", "--esModuleInterop", "--resolveJsonModule", "--types", "node,office-js"],
+      ...["--skipLibCheck", "--strict", "--esModuleInterop", "--resolveJsonModule", "--types", "node,office-js,custom-functions-runtime"],
       ...entries.map((e) => join(root, e)),
     ],
     { stdio: "inherit" },

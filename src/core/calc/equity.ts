@@ -19,6 +19,9 @@ export interface Sample {
   values: Float64Array;
   /** Same length as values. Unit weights for unweighted measures. */
   weights: Float64Array;
+  /** The smallest value and the weighted mean, when the reader already knows them. */
+  min?: number;
+  mean?: number;
 }
 
 /** Σ Pᵢ Xᵢ / Σ Pᵢ. */
@@ -35,27 +38,27 @@ export function weightedMean({ values, weights }: Sample): number {
 
 /**
  * Coefficient of variation, population form: CV = S / X̄ with X̄ = Σ PᵢXᵢ / P and
- * S = √(Σ Pᵢ (Xᵢ − X̄)² / P). One pass over data shifted by the first value, which keeps the
- * usual cancellation error small (the "shifted data" algorithm) and gives exactly 0 for equal values.
- * Needs X̄ > 0.
+ * S = √(Σ Pᵢ (Xᵢ − X̄)² / P). Two passes (the mean, then the squared deviations from it): exact
+ * where a one-pass formula cancels catastrophically (one school at 10⁹ beside schools at 1).
+ * Needs X̄ > 0; pass the mean when it is already known.
  */
-export function coefficientOfVariation({ values, weights }: Sample): number {
-  const n = values.length;
-  const shift = values[0]!;
+export function coefficientOfVariation(sample: Sample, mean?: number): number {
+  const { values, weights } = sample;
+  const mu = mean ?? weightedMean(sample);
+  const first = values[0]!;
   let w = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
+  let ss = 0;
+  let same = true;
+  for (let i = 0; i < values.length; i++) {
     const p = weights[i]!;
-    const d = values[i]! - shift;
-    const pd = p * d;
+    const x = values[i]!;
+    const d = x - mu;
     w += p;
-    s1 += pd;
-    s2 += pd * d;
+    ss += p * d * d;
+    same = same && x === first;
   }
-  const meanShifted = s1 / w;
-  const variance = Math.max(0, s2 / w - meanShifted * meanShifted);
-  return Math.sqrt(variance) / (shift + meanShifted);
+  // Equal values vary by exactly nothing, whatever rounding the mean carries.
+  return same ? 0 : Math.sqrt(ss / w) / mu;
 }
 
 /**
@@ -88,11 +91,25 @@ const DIGITS: ReadonlyArray<readonly [0 | 1, number]> = [
  * arrays instead of a comparison sort with a callback: the measures that need order stay within a
  * small multiple of one plain pass. Passes whose digit is the same for every value are skipped.
  */
+// Reused sort buffers and digit counts: sorting 100,000 schools allocates nothing once they have grown.
+let sortBuffers = { x: new Float64Array(0), p: new Float64Array(0), x2: new Float64Array(0), p2: new Float64Array(0) };
+const counts = new Uint32Array(RADIX * 6);
+const offsets = new Uint32Array(RADIX);
+function sortScratch(n: number) {
+  if (sortBuffers.x.length < n) {
+    const size = Math.max(n, sortBuffers.x.length * 2, 1024);
+    sortBuffers = { x: new Float64Array(size), p: new Float64Array(size), x2: new Float64Array(size), p2: new Float64Array(size) };
+  }
+  return sortBuffers;
+}
+
 function sortPairs(values: Float64Array, weights: Float64Array): { x: Float64Array; p: Float64Array } {
   const n = values.length;
-  let x = new Float64Array(n);
-  let p = Float64Array.from(weights);
-  let bits = new Uint32Array(x.buffer);
+  const scratch = sortScratch(n);
+  let x = scratch.x.subarray(0, n);
+  let p = scratch.p.subarray(0, n);
+  p.set(weights);
+  let bits = new Uint32Array(x.buffer, 0, 2 * n);
   for (let i = 0; i < n; i++) x[i] = values[i]! + 0; // -0 → 0
   for (let i = 0; i < n; i++) {
     const hi = bits[2 * i + 1]!;
@@ -103,7 +120,7 @@ function sortPairs(values: Float64Array, weights: Float64Array): { x: Float64Arr
       bits[2 * i + 1] = (hi | 0x80000000) >>> 0;
     }
   }
-  const counts = new Uint32Array(RADIX * DIGITS.length);
+  counts.fill(0);
   for (let i = 0; i < n; i++) {
     const lo = bits[2 * i]!;
     const hi = bits[2 * i + 1]!;
@@ -114,10 +131,9 @@ function sortPairs(values: Float64Array, weights: Float64Array): { x: Float64Arr
     counts[4 * RADIX + ((hi >>> 11) & MASK)]!++;
     counts[5 * RADIX + (hi >>> 22)]!++;
   }
-  let x2 = new Float64Array(n);
-  let p2 = new Float64Array(n);
-  let bits2 = new Uint32Array(x2.buffer);
-  const offsets = new Uint32Array(RADIX);
+  let x2 = scratch.x2.subarray(0, n);
+  let p2 = scratch.p2.subarray(0, n);
+  let bits2 = new Uint32Array(x2.buffer, 0, 2 * n);
   for (let d = 0; d < DIGITS.length; d++) {
     const [word, shift] = DIGITS[d]!;
     const base = d * RADIX;
@@ -209,9 +225,9 @@ export function gini(sample: Sample): number {
 }
 
 /** Theil T = Σ (Pᵢ/P)(Xᵢ/μ) ln(Xᵢ/μ), with 0·ln 0 = 0. Needs Xᵢ ≥ 0 and μ > 0. */
-export function theil(sample: Sample): number {
+export function theil(sample: Sample, mean?: number): number {
   const { values, weights } = sample;
-  const mu = weightedMean(sample);
+  const mu = mean ?? weightedMean(sample);
   let w = 0;
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
@@ -229,9 +245,12 @@ export function theil(sample: Sample): number {
  * that value and the one before when the cumulative weight before it equals q·P exactly.
  */
 export function selectQuantile({ values, weights }: Sample, q: number): number {
-  const n = values.length;
-  const x = Float64Array.from(values);
-  const w = Float64Array.from(weights);
+  return selectQuantileInPlace({ values: Float64Array.from(values), weights: Float64Array.from(weights) }, q);
+}
+
+/** `selectQuantile` that reorders the sample's own arrays (pairs kept together) instead of copying them. */
+export function selectQuantileInPlace({ values: x, weights: w }: Sample, q: number): number {
+  const n = x.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i]!;
   const goal = q * total;
@@ -288,9 +307,8 @@ export function selectQuantile({ values, weights }: Sample, q: number): number {
   }
 }
 
-/** Σ over one side of the median of PᵢXᵢ, divided by M·Σ Pᵢ on that side; 1 when that side is empty. */
-function medianRatio(sample: Sample, side: -1 | 1): number {
-  const m = selectQuantile(sample, 0.5);
+/** Σ over one side of the median M of PᵢXᵢ, divided by M·Σ Pᵢ on that side; 1 when that side is empty. */
+export function medianRatio(sample: Sample, m: number, side: -1 | 1): number {
   const { values, weights } = sample;
   let px = 0;
   let p = 0;
@@ -306,12 +324,12 @@ function medianRatio(sample: Sample, side: -1 | 1): number {
 
 /** McLoone = Σ_{Xᵢ<M} PᵢXᵢ / (M · Σ_{Xᵢ<M} Pᵢ); 1 when no school is below the median. Needs M > 0. */
 export function mcloone(sample: Sample): number {
-  return medianRatio(sample, -1);
+  return medianRatio(sample, selectQuantile(sample, 0.5), -1);
 }
 
 /** Verstegen = Σ_{Xᵢ>M} PᵢXᵢ / (M · Σ_{Xᵢ>M} Pᵢ); 1 when no school is above the median. Needs M > 0. */
 export function verstegen(sample: Sample): number {
-  return medianRatio(sample, 1);
+  return medianRatio(sample, selectQuantile(sample, 0.5), 1);
 }
 
 /** Federal range ratio (P95 − P5) / P5 with weighted quantiles. Needs P5 > 0. */

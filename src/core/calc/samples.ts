@@ -8,17 +8,7 @@
 import { calcMessages } from "../messages";
 import { isBlank, readValue, type PlanValue } from "../values";
 import { err, ok, type Calc } from "./errors";
-import {
-  coefficientOfVariation,
-  gini,
-  mcloone,
-  rangeRatio,
-  selectQuantile,
-  theil,
-  verstegen,
-  weightedMean,
-  type Sample,
-} from "./equity";
+import { coefficientOfVariation, gini, medianRatio, selectQuantileInPlace, theil, weightedMean, type Sample } from "./equity";
 
 /** A scalar, a row, a column or a 2D block, flattened row by row. */
 export function flatten(range: unknown): unknown[] {
@@ -50,7 +40,88 @@ export function readOptionalNumber(arg: unknown, name: string, fallback: number)
   return isBlank(arg) ? ok(fallback) : readNumber(arg, name);
 }
 
-/** Values (and optional weights) as a validated sample; see the blank rule above. */
+/** A range's shape: a scalar, a row or column (1D), or a 2D block read row by row. */
+interface Grid {
+  n: number;
+  cols: number;
+  rows: unknown[][] | null;
+  flat: unknown[] | null;
+  scalar: unknown;
+}
+
+/**
+ * `trusted`: take the block as rectangular from its first row, as Excel hands blocks over (the
+ * reader checks each row as it goes and starts again untrusted when one is ragged).
+ */
+function grid(range: unknown, trusted = true): Grid {
+  if (!Array.isArray(range)) return { n: 1, cols: 1, rows: null, flat: null, scalar: range };
+  if (range.length > 0 && Array.isArray(range[0])) {
+    const rows = range as unknown[][];
+    const cols = rows[0]!.length;
+    let rectangular = true;
+    if (!trusted) for (let r = 0; r < rows.length && rectangular; r++) rectangular = Array.isArray(rows[r]) && rows[r]!.length === cols;
+    if (rectangular) return { n: rows.length * cols, cols, rows, flat: null, scalar: undefined };
+  }
+  return { n: flatten(range).length, cols: 1, rows: null, flat: flatten(range), scalar: undefined };
+}
+
+const cellOf = (g: Grid, i: number): unknown => (g.rows ? g.rows[(i / g.cols) | 0]![i % g.cols] : g.flat ? g.flat[i] : g.scalar);
+
+// Reused buffers: a 100,000-row range allocates nothing per call once they have grown (issue 12).
+// A sample returned by readSample is a view into them, valid until the next readSample.
+let bufferX = new Float64Array(1024);
+let bufferW = new Float64Array(1024);
+function buffers(n: number): void {
+  if (bufferX.length >= n) return;
+  const size = Math.max(n, bufferX.length * 2);
+  bufferX = new Float64Array(size);
+  bufferW = new Float64Array(size);
+}
+
+/**
+ * The hot path: plain numbers (and blanks) in same-shaped blocks, read with no call per cell. Gives
+ * up (null) at the first cell that needs the full reader — text, an error, a blank weight, a negative
+ * weight — so that every message stays exactly the reader's.
+ */
+function readNumbers(rowsX: unknown[][], rowsW: unknown[][] | null, cols: number): { n: number; total: number; sum: number; min: number } | null {
+  const outX = bufferX;
+  const outW = bufferW;
+  let n = 0;
+  let total = 0;
+  let sum = 0;
+  let min = Infinity;
+  for (let r = 0; r < rowsX.length; r++) {
+    const rx = rowsX[r]!;
+    const rw = rowsW === null ? null : rowsW[r]!;
+    if (!Array.isArray(rx) || rx.length !== cols || (rw !== null && (!Array.isArray(rw) || rw.length !== cols))) return null;
+    for (let c = 0; c < cols; c++) {
+      const x = rx[c];
+      if (typeof x !== "number") {
+        if (x === "" || x === null || x === undefined) continue;
+        return null;
+      }
+      let w = 1;
+      if (rw !== null) {
+        const wc = rw[c];
+        if (typeof wc !== "number" || !(wc >= 0) || wc === Infinity) return null;
+        w = wc;
+      }
+      if (x - x !== 0) return null; // NaN or ±Infinity
+      outX[n] = x;
+      outW[n] = w;
+      total += w;
+      sum += w * x;
+      if (x < min) min = x;
+      n++;
+    }
+  }
+  return { n, total, sum, min };
+}
+
+/**
+ * Values (and optional weights) as a validated sample, read in one pass straight from the 2D arrays
+ * Excel passes, into reused buffers; see the blank rule above. Errors name the item in row order.
+ */
 export function readSample(
   values: unknown,
   weights: unknown,
@@ -58,24 +129,43 @@ export function readSample(
   /** Only rows whose group cell equals `key` (e.g. the stage column and "小学"); no array formula needed. */
   filter?: { groups: unknown; key: string },
 ): Calc<Sample> {
-  const xs = flatten(values);
+  let xs = grid(values);
   // Omitted means unweighted; a given but empty weights range is an error per row, never unweighted.
-  const ws = weights === null || weights === undefined ? null : flatten(weights);
-  if (ws !== null && ws.length !== xs.length) {
-    return err("value", calcMessages.sizeMismatch(names.values, xs.length, names.weights, ws.length));
+  let ws = weights === null || weights === undefined ? null : grid(weights);
+  let gs = filter ? grid(filter.groups) : null;
+  if ((ws !== null && ws.n !== xs.n) || (gs !== null && gs.n !== xs.n)) {
+    // Sizes taken from first rows can mislead only for ragged blocks: count them cell by cell.
+    xs = grid(values, false);
+    ws = ws === null ? null : grid(weights, false);
+    gs = gs === null ? null : grid(filter!.groups, false);
   }
-  const gs = filter ? flatten(filter.groups) : null;
-  if (gs !== null && gs.length !== xs.length) return err("value", calcMessages.sizeMismatch(names.values, xs.length, "groups", gs.length));
+  if (ws !== null && ws.n !== xs.n) return err("value", calcMessages.sizeMismatch(names.values, xs.n, names.weights, ws.n));
+  if (gs !== null && gs.n !== xs.n) return err("value", calcMessages.sizeMismatch(names.values, xs.n, "groups", gs.n));
   const key = filter?.key.trim();
-  const outX = new Float64Array(xs.length);
-  const outW = new Float64Array(xs.length);
+  buffers(xs.n);
+  if (xs.rows !== null && gs === null && (ws === null || (ws.rows !== null && ws.cols === xs.cols))) {
+    const fast = readNumbers(xs.rows, ws?.rows ?? null, xs.cols);
+    if (fast) {
+      if (fast.n === 0) return err("na", calcMessages.emptyRange(names.values));
+      if (fast.total === 0) return err("div0", calcMessages.zeroWeights(names.weights));
+      return ok({ values: bufferX.subarray(0, fast.n), weights: bufferW.subarray(0, fast.n), min: fast.min, mean: fast.sum / fast.total });
+    }
+  }
+  // The general reader: ragged blocks, text, errors, groups — every cell through readArg's messages.
+  return readGeneral(grid(values, false), ws === null ? null : grid(weights, false), gs === null ? null : grid(filter!.groups, false), key, names);
+}
+
+function readGeneral(xs: Grid, ws: Grid | null, gs: Grid | null, key: string | undefined, names: { values: string; weights: string }): Calc<Sample> {
+  buffers(xs.n);
+  const outX = bufferX;
+  const outW = bufferW;
   let n = 0;
   let total = 0;
-  for (let i = 0; i < xs.length; i++) {
-    if (gs !== null && String(gs[i] ?? "").trim() !== key) continue;
-    const cell = xs[i];
+  let min = Infinity;
+  for (let i = 0; i < xs.n; i++) {
+    if (gs !== null && String(cellOf(gs, i) ?? "").trim() !== key) continue;
+    const cell = cellOf(xs, i);
     let x: number;
-    // Numbers are the common case: skip the text reader for them (a 100,000-row range stays fast).
     if (typeof cell === "number" && Number.isFinite(cell)) x = cell;
     else {
       if (isBlank(cell)) continue;
@@ -85,7 +175,7 @@ export function readSample(
     }
     let w = 1;
     if (ws !== null) {
-      const wcell = ws[i];
+      const wcell = cellOf(ws, i);
       if (typeof wcell === "number" && Number.isFinite(wcell)) w = wcell;
       else {
         if (isBlank(wcell)) return err("value", calcMessages.missingWeight(names.weights, i + 1));
@@ -98,41 +188,46 @@ export function readSample(
     outX[n] = x;
     outW[n] = w;
     total += w;
+    if (x < min) min = x;
     n++;
   }
   if (n === 0) return err("na", calcMessages.emptyRange(names.values));
   if (total === 0) return err("div0", calcMessages.zeroWeights(names.weights));
-  return ok({ values: outX.subarray(0, n), weights: outW.subarray(0, n) });
+  return ok({ values: outX.subarray(0, n), weights: outW.subarray(0, n), min });
 }
 
 export type MeasureName = "cv" | "gini" | "theil" | "mcloone" | "verstegen" | "rangeRatio";
 
-const MEASURES: Record<MeasureName, (s: Sample) => number> = {
-  cv: coefficientOfVariation,
-  gini,
-  theil,
-  mcloone,
-  verstegen,
-  rangeRatio,
-};
-
-/** Checks a measure's preconditions on a valid sample, then computes it. */
+/**
+ * Checks a measure's preconditions on a valid sample, then computes it, in as few passes as the
+ * measure allows: the minimum comes from reading, the median or percentiles are selected once, in
+ * place (a sample from readSample is a scratch buffer; others are copied first).
+ */
 export function measure(name: MeasureName, sample: Sample, valuesName: string): Calc<number> {
   const { values } = sample;
-  if (name !== "cv") {
-    for (let i = 0; i < values.length; i++) {
-      if (values[i]! < 0) return err("value", calcMessages.negativeValue(valuesName, values[i]!));
-    }
+  let min = sample.min;
+  if (min === undefined) {
+    min = Infinity;
+    for (let i = 0; i < values.length; i++) if (values[i]! < min) min = values[i]!;
+  }
+  if (name !== "cv" && min < 0) {
+    let first = 0;
+    while (values[first]! >= 0) first++;
+    return err("value", calcMessages.negativeValue(valuesName, values[first]!));
   }
   if (name === "cv" || name === "gini" || name === "theil") {
-    const mean = weightedMean(sample);
+    const mean = sample.mean ?? weightedMean(sample);
     if (mean === 0) return err("div0", calcMessages.zeroMean(valuesName));
     if (mean < 0) return err("value", calcMessages.negativeMean(valuesName));
-  } else {
-    const reference = selectQuantile(sample, name === "rangeRatio" ? 0.05 : 0.5);
-    if (reference === 0) {
-      return err("div0", name === "rangeRatio" ? calcMessages.zeroP5(valuesName) : calcMessages.zeroMedian(valuesName));
-    }
+    return ok(name === "cv" ? coefficientOfVariation(sample, mean) : name === "gini" ? gini(sample) : theil(sample, mean));
   }
-  return ok(MEASURES[name](sample));
+  const scratch = sample.min === undefined ? { values: Float64Array.from(values), weights: Float64Array.from(sample.weights) } : sample;
+  if (name === "rangeRatio") {
+    const p5 = selectQuantileInPlace(scratch, 0.05);
+    if (p5 === 0) return err("div0", calcMessages.zeroP5(valuesName));
+    return ok((selectQuantileInPlace(scratch, 0.95) - p5) / p5);
+  }
+  const m = selectQuantileInPlace(scratch, 0.5);
+  if (m === 0) return err("div0", calcMessages.zeroMedian(valuesName));
+  return ok(medianRatio(scratch, m, name === "mcloone" ? -1 : 1));
 }
