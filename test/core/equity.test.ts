@@ -7,6 +7,8 @@ import {
   distribution,
   rangeRatio,
   selectQuantile,
+  selectQuantileInPlace,
+  selectTwoInPlace,
   theil,
   verstegen,
   type Sample,
@@ -297,6 +299,36 @@ describe("fast paths equal the plain definitions (property, 1e-12 relative)", ()
         expect([name, got.value, close(got.value, expected)]).toEqual([name, got.value, true]);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("in-place selection on large samples equals full sorting (issue 12)", () => {
+  // The same array selected three times in a row, as the measures do (each selection starts from
+  // the order the previous one left); the reference is the sorted distribution's type-2 quantile.
+  const kinds = ["uniform", "clustered", "skewed", "equal", "outlier", "zeroWeights"] as const;
+  test.each(kinds)("%s data: P5, median, P95 exactly as by sorting", (kind) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4096, max: 12000 }), fc.integer({ min: 1, max: 2 ** 30 }), (n, seed0) => {
+        let seed = seed0;
+        const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const values = new Float64Array(n);
+        const weights = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const r = random();
+          values[i] =
+            kind === "uniform" ? 1 + 9 * r : kind === "clustered" ? Math.floor(r * 4) : kind === "skewed" ? Math.exp(3 * r * r) : kind === "equal" ? 2.5 : i === 7 ? 1e9 : 1 + r;
+          weights[i] = kind === "zeroWeights" && random() < 0.5 ? 0 : Math.round(1 + 3000 * random() ** 3);
+        }
+        const expected = [0.05, 0.5, 0.95].map((q) => quantile(distribution({ values, weights }), q));
+        const scratch = { values: Float64Array.from(values), weights: Float64Array.from(weights) };
+        const got = [0.05, 0.5, 0.95].map((q) => selectQuantileInPlace(scratch, q));
+        expect(got).toEqual(expected);
+        // The pair the range ratio uses: the second selection starts where the first stopped.
+        const fresh = { values: Float64Array.from(values), weights: Float64Array.from(weights) };
+        expect(selectTwoInPlace(fresh, 0.05, 0.95)).toEqual([expected[0], expected[2]]);
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -110,20 +110,20 @@ function sortPairs(values: Float64Array, weights: Float64Array): { x: Float64Arr
   let p = scratch.p.subarray(0, n);
   p.set(weights);
   let bits = new Uint32Array(x.buffer, 0, 2 * n);
-  for (let i = 0; i < n; i++) x[i] = values[i]! + 0; // -0 → 0
-  for (let i = 0; i < n; i++) {
-    const hi = bits[2 * i + 1]!;
-    if (hi & 0x80000000) {
-      bits[2 * i] = ~bits[2 * i]! >>> 0;
-      bits[2 * i + 1] = ~hi >>> 0;
-    } else {
-      bits[2 * i + 1] = (hi | 0x80000000) >>> 0;
-    }
-  }
   counts.fill(0);
+  // One pass: the key bits made monotone, and the six digit histograms.
   for (let i = 0; i < n; i++) {
-    const lo = bits[2 * i]!;
-    const hi = bits[2 * i + 1]!;
+    x[i] = values[i]! + 0; // -0 → 0
+    let lo = bits[2 * i]!;
+    let hi = bits[2 * i + 1]!;
+    if (hi & 0x80000000) {
+      lo = ~lo >>> 0;
+      hi = ~hi >>> 0;
+    } else {
+      hi = (hi | 0x80000000) >>> 0;
+    }
+    bits[2 * i] = lo;
+    bits[2 * i + 1] = hi;
     counts[lo & MASK]!++;
     counts[RADIX + ((lo >>> 11) & MASK)]!++;
     counts[2 * RADIX + (lo >>> 22)]!++;
@@ -209,19 +209,22 @@ export function quantile(d: Distribution, q: number): number {
  * Σₖ Pₖxₖ (C₍ₖ₋₁₎ + Cₖ − P) / (P · Σ Pₖxₖ). Needs Xᵢ ≥ 0 and μ > 0.
  */
 export function gini(sample: Sample): number {
-  const d = distribution(sample);
+  // Ties need no merging: equal values contribute the same whichever order they sort in.
+  const { x, p: weights } = sortPairs(sample.values, sample.weights);
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) total += weights[k]!;
   let below = 0;
   let numerator = 0;
   let mass = 0;
-  for (let k = 0; k < d.x.length; k++) {
-    const p = d.p[k]!;
-    const px = p * d.x[k]!;
+  for (let k = 0; k < x.length; k++) {
+    const p = weights[k]!;
+    const px = p * x[k]!;
     const through = below + p;
-    numerator += px * (below + through - d.total);
+    numerator += px * (below + through - total);
     mass += px;
     below = through;
   }
-  return numerator / (d.total * mass);
+  return numerator / (total * mass);
 }
 
 /** Theil T = Σ (Pᵢ/P)(Xᵢ/μ) ln(Xᵢ/μ), with 0·ln 0 = 0. Needs Xᵢ ≥ 0 and μ > 0. */
@@ -250,18 +253,54 @@ export function selectQuantile({ values, weights }: Sample, q: number): number {
 
 /** `selectQuantile` that reorders the sample's own arrays (pairs kept together) instead of copying them. */
 export function selectQuantileInPlace({ values: x, weights: w }: Sample, q: number): number {
-  const n = x.length;
   let total = 0;
-  for (let i = 0; i < n; i++) total += w[i]!;
-  const goal = q * total;
-  let lo = 0;
-  let hi = n;
-  let below = 0; // weight of the values already known to lie below [lo, hi)
-  let prev = -Infinity; // the largest positive-weight value among them
+  for (let i = 0; i < x.length; i++) total += w[i]!;
+  return selectIn(x, w, 0, x.length, q * total, 0, -Infinity);
+}
+
+/**
+ * Two weighted quantiles q1 ≤ q2 in place: the second selection starts where the first stopped,
+ * since everything left of that point lies below both answers.
+ */
+export function selectTwoInPlace({ values: x, weights: w }: Sample, q1: number, q2: number): [number, number] {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) total += w[i]!;
+  const state: SelectState = { lo: 0, below: 0, prev: -Infinity };
+  const a = selectIn(x, w, 0, x.length, q1 * total, 0, -Infinity, state);
+  return [a, selectIn(x, w, state.lo, x.length, q2 * total, state.below, state.prev)];
+}
+
+/** Where a selection stopped: everything left of `lo` lies below the answer (weight, largest value). */
+export interface SelectState {
+  lo: number;
+  below: number;
+  prev: number;
+}
+
+/**
+ * Selection in x[lo, hi) for the goal weight, knowing the weight `below` and the largest
+ * positive-weight value `prev` of everything left of lo (the type-2 rule needs both). `state`, when
+ * given, receives where it stopped, so a larger quantile can start from there.
+ */
+function selectIn(x: Float64Array, w: Float64Array, lo: number, hi: number, goal: number, below: number, prev: number, state?: SelectState, windowWeight?: number): number {
   let seed = 0x9e3779b9;
+  let window = windowWeight;
+  if (window === undefined) {
+    window = 0;
+    for (let i = lo; i < hi; i++) window += w[i]!;
+  }
+  const picks = new Float64Array(5);
   for (;;) {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    const pivot = x[lo + (seed % (hi - lo))]!;
+    if (lo >= hi) return prev; // q = 1 with trailing zero weights
+    // The pivot: of five random values, the one at the goal's share of the window (a targeted
+    // pivot shrinks the window around the quantile faster than a uniform one).
+    for (let k = 0; k < 5; k++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      picks[k] = x[lo + (seed % (hi - lo))]!;
+    }
+    picks.sort();
+    const share = window > 0 ? (goal - below) / window : 0.5;
+    const pivot = picks[Math.min(4, Math.max(0, Math.round(share * 4)))]!;
     // Three-way partition of [lo, hi): < pivot, = pivot, > pivot.
     let lt = lo;
     let i = lo;
@@ -295,15 +334,17 @@ export function selectQuantileInPlace({ values: x, weights: w }: Sample, q: numb
     }
     if (below + wLess > goal) {
       hi = lt;
+      window = wLess;
     } else if (below + wLess + wEq > goal) {
+      if (state) Object.assign(state, { lo, below, prev });
       const before = Math.max(prev, maxLess);
       return below + wLess === goal && before > -Infinity ? (before + pivot) / 2 : pivot;
     } else {
       below += wLess + wEq;
       prev = Math.max(prev, maxLess, wEq > 0 ? pivot : -Infinity);
+      window -= wLess + wEq;
       lo = gt;
     }
-    if (lo >= hi) return prev; // q = 1 with trailing zero weights
   }
 }
 

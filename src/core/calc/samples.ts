@@ -8,7 +8,7 @@
 import { calcMessages } from "../messages";
 import { isBlank, readValue, type PlanValue } from "../values";
 import { err, ok, type Calc } from "./errors";
-import { coefficientOfVariation, gini, medianRatio, selectQuantileInPlace, theil, weightedMean, type Sample } from "./equity";
+import { coefficientOfVariation, gini, medianRatio, selectQuantileInPlace, selectTwoInPlace, theil, weightedMean, type Sample } from "./equity";
 
 /** A scalar, a row, a column or a 2D block, flattened row by row. */
 export function flatten(range: unknown): unknown[] {
@@ -223,9 +223,10 @@ export function measure(name: MeasureName, sample: Sample, valuesName: string): 
   }
   const scratch = sample.min === undefined ? { values: Float64Array.from(values), weights: Float64Array.from(sample.weights) } : sample;
   if (name === "rangeRatio") {
-    const p5 = selectQuantileInPlace(scratch, 0.05);
+    // Both percentiles by selection in place; the second starts where the first stopped.
+    const [p5, p95] = selectTwoInPlace(scratch, 0.05, 0.95);
     if (p5 === 0) return err("div0", calcMessages.zeroP5(valuesName));
-    return ok((selectQuantileInPlace(scratch, 0.95) - p5) / p5);
+    return ok((p95 - p5) / p5);
   }
   const m = selectQuantileInPlace(scratch, 0.5);
   if (m === 0) return err("div0", calcMessages.zeroMedian(valuesName));
