@@ -2,7 +2,7 @@
  * The demo workbook, built on any port: the template, illustrative data (示例数据) and a report —
  * the same use cases a planner runs.
  */
-import { DEMO_LABEL, demoOps } from "../core/demo";
+import { demoOps } from "../core/demo";
 import { embeddedPlan } from "../core/plan/embedded";
 import { generateReport, type ReportOutcome } from "./report";
 import { insertTemplate, recordSchoolResults } from "./workbook";
@@ -25,4 +25,3 @@ export async function buildDemo(port: WorkbookPort, now = new Date()): Promise<R
   return report;
 }
 
-export { DEMO_LABEL };

@@ -7,10 +7,9 @@
  * row 数据有误 (invalid), naming the cell — never a verdict computed from a misread value.
  */
 import { achievedBy, basisFromText, type Basis } from "../calc/achieved";
-import { FLAGGED, STATUSES, emptyCounts, type Status } from "../calc/status";
+import { FLAGGED, emptyCounts, type Status } from "../calc/status";
 import { directionFromText, readBaseline, readTarget, type Baseline, type Target } from "../calc/target";
 import { verdict, type Verdict } from "../calc/verdict";
-import type { Bilingual } from "../i18n";
 import type { Plan, Unit } from "../plan/schema";
 import { isBlank } from "../values";
 import { cellAddress } from "./a1";
@@ -279,10 +278,3 @@ export function assessYear(plan: Plan, snapshot: WorkbookSnapshot, year: number,
   const milestoneRows = milestones ? assessMilestones(plan, milestones, year, errors) : [];
   return { year, indicators: indicatorRows, tasks: taskRows, milestones: milestoneRows, findings, counts: countStatuses(indicatorRows) };
 }
-
-/** The row's problems as one message (the first finding's). */
-export function problemMessage(row: RowAssessment): Bilingual | null {
-  return row.problems[0]?.message ?? null;
-}
-
-export { STATUSES };
