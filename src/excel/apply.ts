@@ -99,6 +99,12 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         if (op.size !== undefined) range.format.font.size = op.size;
         break;
       }
+      case "merge": {
+        const range = sheet(op.sheet).getRange(op.address);
+        range.merge(false);
+        range.format.rowHeight = op.rowHeight;
+        break;
+      }
       case "columnWidth":
         sheet(op.sheet).getRange(op.address).format.columnWidth = op.points;
         break;

@@ -133,6 +133,12 @@ const HANDLERS: Handlers = {
       if (op.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: op.wrap, vertical: "top" };
     });
   },
+  merge: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    ws.mergeCells(op.address.replace(/\$/g, ""));
+    const b = box(op.address);
+    for (let r = 0; r < b.rows; r++) ws.getRow(b.row + r + 1).height = op.rowHeight;
+  },
   columnWidth: (w, op) => {
     const b = box(op.address);
     w.sheet(op.sheet).getColumn(b.col + 1).width = op.points / 7;

@@ -46,6 +46,7 @@ export interface SheetData {
   validations: ValidationData[];
   conditionalFormats: ConditionalFormatData[];
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
   charts: ChartData[];
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; header?: string; footer?: string };
 }
@@ -138,6 +139,7 @@ export class FakeWorkbookData {
       validations: [],
       conditionalFormats: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
       charts: [],
       pageLayout: {},
     };
@@ -597,6 +599,11 @@ class FakeRange extends Proxy {
       set wrapText(v: boolean) {
         range.eachFormat((c) => (c.wrap = v));
       },
+      set rowHeight(points: number) {
+        const s = range.ctx.data.sheet(range.sheetName)!;
+        if (s.protected) range.ctx.fail(`Row heights on protected sheet ${range.sheetName} cannot be changed`);
+        for (let r = 0; r < range.box!.rows; r++) s.rowHeights.set(range.box!.row + r, points);
+      },
       set columnWidth(points: number) {
         const s = range.ctx.data.sheet(range.sheetName)!;
         if (s.protected) range.ctx.fail(`Column widths on protected sheet ${range.sheetName} cannot be changed`);
@@ -681,6 +688,11 @@ class FakeRange extends Proxy {
         sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => !overlaps(parseRange(x.address), this.box!));
       },
     };
+  }
+  merge(_across?: boolean): void {
+    if (!this.ctx.live) return;
+    if (this.ctx.data.sheet(this.sheetName)!.protected) return this.ctx.fail(`Cells on protected sheet ${this.sheetName} cannot be merged`);
+    this.ctx.data.merges.push({ sheet: this.sheetName, box: this.box! });
   }
   /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas overlapping this range. */
   getMergedAreasOrNullObject(): FakeMergedAreas {

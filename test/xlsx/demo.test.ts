@@ -81,3 +81,31 @@ describe("the demo workbook", () => {
     expect(models.get(2023)!.problems).toEqual([]);
   });
 });
+
+describe("the report's overview (综述)", () => {
+  test("states the model's facts in a bureau's words: counts, reached early, worst misses with gaps, school equity", () => {
+    const model = models.get(2023)!;
+    const [first, ...rest] = model.summary;
+    const c = model.overall;
+    expect(first).toBe(
+      `2023年为规划实施的监测年度，时间进度 60%。23 项主要指标中，已实现（含提前实现）${c.reachedEarly + c.reached} 项、符合预期 ${c.onTrack} 项、滞后 ${c.behind} 项、倒退 ${c.regressing} 项、未实现 ${c.missed} 项。`,
+    );
+    const all = rest.join("");
+    for (const l of model.indicators.filter((x) => x.status === "reachedEarly").slice(0, 5)) expect(all).toContain(l.name);
+    // The worst miss first, with its gap in words (个百分点 for a percent).
+    const worst = model.misses[0]!;
+    expect(all).toContain(`需重点关注的是：${worst.name}（倒退，尚差`);
+    expect(all).toMatch(/个百分点/);
+    expect(all).toContain("小学七项校际差异系数最大为 0.406，均达到国家标准，未全部达到规划目标（低于0.40）；1 所学校未达到 2017 年校级标准。");
+    expect(all).toContain("初中七项校际差异系数最大为 0.334，均达到国家标准，均达到规划目标（低于0.35）；所有学校均达到 2017 年校级标准。");
+  });
+  test("in English for an English report", () => {
+    const en = buildReport(PLAN, snapshotFromWorkbook(wb), 2023, { language: "en", generatedAt: "" });
+    expect(en.summary[0]).toMatch(/^2023 is the monitoring year, 60% of the plan period elapsed\. Of 23 main indicators, /);
+    // The names are the workbook's own (a Chinese template here); the sentences around them are English.
+    let text = en.summary.join(" ");
+    for (const l of [...en.indicators, ...en.tasks]) text = text.split(l.name).join("NAME");
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(text).toContain("Needing most attention: NAME (Regressing, 8.43 pp to go)");
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { emptyCounts, type Status } from "../calc/status";
 import { assessYear, rankMisses, type RowAssessment } from "../workbook/assess";
+import { narrative } from "./narrative";
 import { recordedChecks, type RecordedCheck } from "../workbook/record";
 import { reader, stageBalance, type StageBalance } from "../workbook/schools";
 import { pick, type Language } from "../i18n";
@@ -52,6 +53,8 @@ export interface ReportModel {
   contradictions: Array<{ id: string; summary: string }>;
   tasks: TaskLine[];
   milestones: RowAssessment[];
+  /** The 综述 paragraphs, in the report's language. */
+  summary: string[];
 }
 
 export function reportKind(plan: Plan, year: number): ReportKind {
@@ -84,6 +87,11 @@ export interface ReportOptions {
 }
 
 export function buildReport(plan: Plan, snapshot: WorkbookSnapshot, year: number, options: ReportOptions): ReportModel {
+  const model = buildModel(plan, snapshot, year, options);
+  return { ...model, summary: narrative(model) };
+}
+
+function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, options: ReportOptions): ReportModel {
   const { language } = options;
   const assessment = assessYear(plan, snapshot, year);
   const indicators = assessment.indicators;
@@ -118,5 +126,6 @@ export function buildReport(plan: Plan, snapshot: WorkbookSnapshot, year: number
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
     tasks: assessment.tasks,
     milestones: assessment.milestones,
+    summary: [],
   };
 }

@@ -17,6 +17,7 @@ export function reportOps(sheet: ReportSheet, existing: string | undefined): Wri
       ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size });
     }
   }
+  for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m });
   for (const bar of sheet.bars) ops.push({ op: "dataBar", sheet: name, address: bar.address, color: bar.color });
   if (sheet.chart) ops.push({ op: "chart", sheet: name, ...sheet.chart });
   ops.push({ op: "pageLayout", sheet: name, ...sheet.print });

@@ -34,10 +34,14 @@ export interface ReportSheet {
   /** In-cell data bars over values between 0 and 1. */
   bars: Array<{ address: string; color: string }>;
   chart: { title: string; dataAddress: string; anchor: string; bottomRight: string } | null;
+  /** Paragraphs across the printed width: merged blocks with their row height. */
+  merges: Array<{ address: string; rowHeight: number }>;
   print: { titleRows: string; header: string; footer: string };
 }
 
 const HEADER_FILL = "#DDEBF7";
+/** Column widths in characters. */
+const WIDTHS = [12, 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 30, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
 const PERCENT = "0.0%";
 
@@ -71,6 +75,18 @@ export function reportSheet(model: ReportModel): ReportSheet {
   });
   blocks.push({ row: 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
   row = 3;
+
+  // 综述: the summary paragraphs, each merged across the table's width (columns A–M) and wrapped.
+  const merges: ReportSheet["merges"] = [];
+  section(pick(reportText.overview, lang));
+  const width = WIDTHS.slice(0, 13).reduce((a, b) => a + b, 0);
+  for (const paragraph of model.summary) {
+    // A Chinese character takes about two width units; 15 points a line.
+    const units = [...paragraph].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    blocks.push({ row, col: 0, values: [[paragraph]], wrap: true });
+    merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: Math.max(1, Math.ceil(units / (width * 0.95))) * 15 });
+    row++;
+  }
 
   // 1. Summary: counts per status, per group and overall.
   section(pick(reportText.summary, lang));
@@ -240,7 +256,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
 
   return {
     name: model.sheetName,
-    widths: [12, 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 30, 2, 12, 10, 10],
+    widths: WIDTHS,
+    merges,
     blocks,
     bars,
     chart,

@@ -23,6 +23,7 @@ export const reportText = {
     zh: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。",
     en: "Values only, no formulas: this sheet opens and prints without the add-in.",
   },
+  overview: { zh: "综述", en: "Overview" },
   summary: { zh: "一、总体情况", en: "1. Summary" },
   group: { zh: "组别", en: "Group" },
   total: { zh: "合计", en: "Total" },

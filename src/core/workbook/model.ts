@@ -72,6 +72,8 @@ export type WriteOp =
   | { op: "renameTableColumn"; table: string; from: string; to: string }
   | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number }
   | { op: "columnWidth"; sheet: string; address: string; points: number }
+  /** Merges a block into one cell (a paragraph across the page) and sets its rows' height. */
+  | { op: "merge"; sheet: string; address: string; rowHeight: number }
   | { op: "validation"; sheet: string; address: string; rule: ValidationSpec; prompt: string; error: string; title: string }
   | { op: "clearConditionalFormats"; sheet: string; address: string }
   | { op: "conditionalFormat"; sheet: string; address: string; formula: string; fill: string; fontColor: string }

@@ -1,0 +1,67 @@
+/**
+ * The report's summary paragraph (综述), written from the report model in the report's language the
+ * way a bureau writes it, stating only facts the model holds: counts by status, what was reached
+ * early, the worst misses with their gaps, the school equity verdict, the data problems. The report
+ * holds values, so the planner can edit it afterwards.
+ */
+import { STATUS_LABELS } from "../calc/status";
+import { formatFigure } from "../format";
+import { labels } from "../messages";
+import type { ReportModel } from "./model";
+
+const list = (items: string[], zh: boolean) => (zh ? items.join("、") : items.join(", "));
+
+export function narrative(model: ReportModel): string[] {
+  const zh = model.language === "zh";
+  const c = model.overall;
+  const total = model.indicators.length;
+  const elapsed = model.indicators[0]?.elapsed ?? 0;
+  const pct = `${Math.round(elapsed * 100)}%`;
+  const out: string[] = [];
+  const reached = c.reachedEarly + c.reached;
+  const parts = zh
+    ? [`已实现（含提前实现）${reached} 项`, `符合预期 ${c.onTrack} 项`, `滞后 ${c.behind} 项`, `倒退 ${c.regressing} 项`, `未实现 ${c.missed} 项`]
+    : [`${reached} reached (early included)`, `${c.onTrack} on track`, `${c.behind} behind`, `${c.regressing} regressing`, `${c.missed} missed`];
+  if (c.noData) parts.push(zh ? `无数据 ${c.noData} 项` : `${c.noData} without data`);
+  if (c.invalid) parts.push(zh ? `数据有误 ${c.invalid} 项` : `${c.invalid} with invalid data`);
+  out.push(
+    zh
+      ? `${model.year}年为规划实施的监测年度，时间进度 ${pct}。${total} 项主要指标中，${list(parts, true)}。`
+      : `${model.year} is the monitoring year, ${pct} of the plan period elapsed. Of ${total} main indicators, ${list(parts, false)}.`,
+  );
+  const early = model.indicators.filter((l) => l.status === "reachedEarly").map((l) => l.name);
+  if (early.length) {
+    const shown = early.slice(0, 5);
+    out.push(zh ? `提前实现目标的有：${list(shown, true)}${early.length > 5 ? " 等" : ""}。` : `Reached early: ${list(shown, false)}${early.length > 5 ? ", and others" : ""}.`);
+  }
+  const worst = model.misses.filter((m) => m.status !== "invalid").slice(0, 3);
+  if (worst.length) {
+    const items = worst.map((m) => {
+      const gap = m.gap !== null && m.gap > 0 ? formatFigure(m.gap, m.unit, "gap")[model.language] : null;
+      const label = STATUS_LABELS[m.status][model.language];
+      return zh ? `${m.name}（${label}${gap ? `，尚差 ${gap}` : ""}）` : `${m.name} (${label}${gap ? `, ${gap} to go` : ""})`;
+    });
+    out.push(zh ? `需重点关注的是：${list(items, true)}。` : `Needing most attention: ${list(items, false)}.`);
+  }
+  for (const b of model.balance) {
+    if (b.max === null) continue;
+    const stage = labels.stage[b.stage][model.language];
+    const national = b.rows.every((r) => r.national !== false);
+    const plan = b.rows.every((r) => r.plan !== false);
+    const bound = b.planBound ? `${b.planBound.comparator === "<" ? (zh ? "低于" : "below ") : zh ? "不高于" : "at most "}${b.planBound.value.toFixed(2)}` : null;
+    out.push(
+      zh
+        ? `${stage}七项校际差异系数最大为 ${b.max.toFixed(3)}，${national ? "均达到" : "未全部达到"}国家标准${bound ? `，${plan ? "均达到" : "未全部达到"}规划目标（${bound}）` : ""}；${b.failing.length ? `${b.failing.length} 所学校未达到 2017 年校级标准` : "所有学校均达到 2017 年校级标准"}。`
+        : `${stage}: the largest of the seven difference coefficients is ${b.max.toFixed(3)}; ${national ? "all meet" : "not all meet"} the national standard${bound ? `, ${plan ? "all meet" : "not all meet"} the plan's target (${bound})` : ""}; ${b.failing.length ? `${b.failing.length} school(s) fail the 2017 school rule` : "every school meets the 2017 school rule"}.`,
+    );
+  }
+  if (model.problems.length) {
+    const cells = model.problems.slice(0, 5).map((p) => `${p.sheet}!${p.address}`);
+    out.push(
+      zh
+        ? `另有 ${model.problems.length} 处数据问题（${list(cells, true)}${model.problems.length > 5 ? " 等" : ""}），相关指标暂判为“数据有误”，请核实更正后重新生成报告。`
+        : `There are ${model.problems.length} data problem(s) (${list(cells, false)}${model.problems.length > 5 ? ", …" : ""}); the rows concerned are marked Invalid data: correct them and regenerate the report.`,
+    );
+  }
+  return out;
+}
