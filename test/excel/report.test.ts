@@ -72,13 +72,15 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
       const line = model.indicators.find((l) => l.id === ind.id)!;
       // Computed indicators were recorded from the demo schools (checked in the school section below).
       if (!ind.computed) expect(line.actual).toBe(demoIndicatorValue(PLAN, i, 2023));
+      // Gaps are plain numbers with the unit in words: percentage points for shares (issue 13).
+      const gap = line.gap === null ? "" : ind.unit === "percent" ? Number((line.gap * 100).toPrecision(12)) : line.gap;
       expect([ind.id, row[6], row[7], row[8], row[9], row[10], row[11]]).toEqual([
         ind.id,
         line.actual,
         line.expected ?? "",
         line.completion ?? "",
         0.6,
-        line.gap ?? "",
+        gap,
         statusLabels[line.status].zh,
       ]);
       expect(row[12]).toBe("示例数据（非真实数据）");
@@ -126,6 +128,17 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect(rowOf(g, "C-BUILD-PROJECTS")[2]).toContain("57");
     const taskRow = g.filter((r) => r?.[0] === "T-BLD-PROJ").at(-1)!; // the task table comes after the misses
     expect(taskRow[6]).toBe("58个");
+  });
+
+  test("gap cells carry no ratio or percent format: shares in percentage points, ratios as plain numbers", () => {
+    const s = data.sheet(SHEET)!;
+    const fmt = (id: string) => {
+      const r = g.findIndex((x) => x?.[0] === id);
+      return s.cells.get(`10,${r}`)!.numberFormat;
+    };
+    expect(fmt("LOC-01")).toBe('0.00" 个百分点"');
+    expect(fmt("INT-05-PRI")).toBe("0.00");
+    expect(rowOf(g, "LOC-01")[10]).toBe(0.3); // 0.94 − 0.937 = 0.003, i.e. 0.3 points
   });
 
   test("values only: nothing that Excel would evaluate as a formula", () => {

@@ -49,6 +49,17 @@ function format(unit: IndicatorLine["unit"]): string {
   return unit ? UNIT_FORMATS[unit] : "General";
 }
 
+/**
+ * A gap as a plain number with its unit in words: percentage points for shares (0.0066 → 0.66 个百分点),
+ * no ":1" for ratios (a difference of ratios is no ratio).
+ */
+function gapCell(l: IndicatorLine, lang: "zh" | "en"): { value: Cell; format: string } {
+  if (l.gap === null) return { value: "", format: "General" };
+  if (l.unit === "percent") return { value: Number((l.gap * 100).toPrecision(12)), format: lang === "zh" ? '0.00" 个百分点"' : '0.00" pp"' };
+  if (l.unit === "ratio" || l.unit === "years") return { value: l.gap, format: "0.00" };
+  return { value: l.gap, format: format(l.unit) };
+}
+
 export function reportSheet(model: ReportModel): ReportSheet {
   const lang = model.language;
   const blocks: Block[] = [];
@@ -118,11 +129,12 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const first = row;
   model.indicators.forEach((l, i) => {
     const f = format(l.unit);
+    const gap = gapCell(l, lang);
     blocks.push({
       row: first + i,
       col: 0,
-      values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, l.gap]],
-      numberFormats: [["@", "@", "@", "@", f, f, f, f, PERCENT, PERCENT, f]],
+      values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, gap.value]],
+      numberFormats: [["@", "@", "@", "@", f, f, f, f, PERCENT, PERCENT, gap.format]],
     });
     status(l.status, first + i, 11);
     blocks.push({ row: first + i, col: 12, values: [[l.note]], wrap: true });
@@ -166,7 +178,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
       blocks.push({ row, col: 0, values: [[l.id]] });
       status(l.status, row, 1);
       blocks.push({ row, col: 2, values: [[l.name]] });
-      blocks.push({ row, col: 6, values: [[l.actual, l.expected, l.completion, l.elapsed, l.gap]], numberFormats: [[f, f, PERCENT, PERCENT, f]] });
+      const gap = gapCell(l, lang);
+      blocks.push({ row, col: 6, values: [[l.actual, l.expected, l.completion, l.elapsed, gap.value]], numberFormats: [[f, f, PERCENT, PERCENT, gap.format]] });
       row++;
     });
   }
