@@ -15,7 +15,7 @@ import { checkWorkbook, type Finding } from "../core/workbook/check";
 import { yearSummary, type YearSummary } from "../core/workbook/flags";
 import { planAddRows, planHighlights, planProtection, planSelect } from "../core/workbook/actions";
 import { planYears } from "../core/workbook/layout";
-import { reportSheetName } from "../core/report/model";
+import { latestYearWithData, reportSheetName } from "../core/report/model";
 
 export type InsertOutcome =
   | { kind: "written"; report: InsertReport }
@@ -66,10 +66,17 @@ export async function validateWorkbook(port: WorkbookPort, plan: Plan = embedded
 export type SummaryOutcome = { kind: "summary"; summary: YearSummary; years: number[] } | { kind: "error"; message: Bilingual };
 
 /** Status counts and flags for a year (default: the workbook's monitoring year); 2 round trips, no writes. */
+/**
+ * Status counts and flags for a year: the one asked for; else the workbook's monitoring year when it
+ * has data; else the latest year with data (a fresh template's 2025 would show nothing but 无数据).
+ * 2 round trips, no writes.
+ */
 export async function summarizeYear(port: WorkbookPort, year?: number, plan: Plan = embeddedPlan()): Promise<SummaryOutcome> {
   const snapshot = await port.read();
   const years = planYears(plan);
-  const chosen = year ?? (typeof snapshot.year === "number" && years.includes(snapshot.year) ? snapshot.year : defaultYear(plan));
+  const monitoring = typeof snapshot.year === "number" && years.includes(snapshot.year) ? snapshot.year : null;
+  const latest = latestYearWithData(plan, snapshot);
+  const chosen = year ?? (monitoring !== null && monitoring <= latest ? monitoring : latest);
   const problem = templateProblem(snapshot, chosen);
   if (problem) return { kind: "error", message: problem };
   return { kind: "summary", summary: yearSummary(plan, snapshot, chosen), years };

@@ -150,6 +150,18 @@ describe("validate on demand", () => {
 });
 
 describe("flags for the monitoring year", () => {
+  test("the year shown defaults to the latest year with data, not an empty monitoring year (issue 13)", async () => {
+    const data = await workbook();
+    data.type(S, "B3", 2025); // a fresh template's monitoring year
+    let outcome = await summarizeYear(excelPort(new FakeContext(data).excel));
+    if (outcome.kind !== "summary") throw new Error();
+    expect([outcome.summary.year, outcome.summary.hasData]).toEqual([2021, false]); // nothing entered yet
+    data.type(S, at(data, "LOC-01", yearHeader(2022)), 0.93);
+    outcome = await summarizeYear(excelPort(new FakeContext(data).excel));
+    if (outcome.kind !== "summary") throw new Error();
+    expect([outcome.summary.year, outcome.summary.hasData]).toEqual([2022, true]);
+  });
+
   test("every indicator that misses or falls behind, worst first, with gap and expected value", async () => {
     const data = await workbook();
     const y = yearHeader(2023);
