@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { realpathSync, existsSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { reportText } from "../core/report/text";
 import { type Bilingual, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
@@ -106,19 +106,12 @@ function readLanguage(text: string | undefined): Language | undefined {
   return usage(cliText.badLanguage(text));
 }
 
-/** Same file, however it is spelled (relative, via a link). */
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
-  return existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
-}
-
 async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
   if (p.input === undefined) usage(cliText.missingInput());
   const year = readYear(p.year);
   const reportLanguage = readLanguage(p.lang);
   const input = resolve(cwd, p.input);
   const out = resolve(cwd, p.out ?? join(dirname(p.input), `${basename(p.input, extname(p.input))}-report.xlsx`));
-  if (samePath(out, input)) throw new CliFailure(1, cliText.sameAsInput(out));
   checkOutput(out, input, p.overwrite);
   const { workbook, foreign } = await openWorkbook(input);
   // A copy that would silently lose charts, pivot tables or macros is never written: the report
@@ -144,7 +137,7 @@ async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<st
 
 async function demo(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
   const out = resolve(cwd, p.out ?? join("out", "plan-monitor-demo.xlsx"));
-  if (p.out === undefined && !existsSync(dirname(out))) (await import("node:fs")).mkdirSync(dirname(out), { recursive: true });
+  if (p.out === undefined) mkdirSync(dirname(out), { recursive: true }); // the default folder, out/
   checkOutput(out, null, p.overwrite);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Plan Monitor";

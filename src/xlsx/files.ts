@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Bilingual } from "../core/i18n";
 import { cliText, FOREIGN_PARTS } from "./text";
@@ -76,8 +76,9 @@ function repairTables(workbook: ExcelJS.Workbook): void {
 
 /** Checks an output path before any work: never the input, never an existing file unless allowed. */
 export function checkOutput(out: string, input: string | null, overwrite: boolean): void {
+  // The same file however it is spelled (relative, via a link): never written over.
+  if (input !== null && (out === input || (existsSync(out) && existsSync(input) && realpathSync(out) === realpathSync(input)))) fail(1, cliText.sameAsInput(out));
   if (!out.toLowerCase().endsWith(".xlsx")) fail(2, cliText.notXlsxOutput(out));
-  if (input !== null && out === input) fail(1, cliText.sameAsInput(out));
   if (existsSync(out)) {
     if (statSync(out).isDirectory()) fail(1, cliText.outputIsFolder(out));
     if (!overwrite) fail(1, cliText.outputExists(out));

@@ -10,6 +10,7 @@ import { achievedBy, basisFromText, type Basis } from "../calc/achieved";
 import { FLAGGED, emptyCounts, type Status } from "../calc/status";
 import { directionFromText, readBaseline, readTarget, type Baseline, type Target } from "../calc/target";
 import { verdict, type Verdict } from "../calc/verdict";
+import { elapsedShare } from "../calc/progress";
 import type { Plan, Unit } from "../plan/schema";
 import { isBlank } from "../values";
 import { cellAddress } from "./a1";
@@ -114,7 +115,7 @@ function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors
   const t = rows(table);
   const years = planYears(plan).filter((y) => y <= year && t.has(yearHeader(y)));
   const period = { baseYear: plan.period.baseYear, targetYear: plan.period.targetYear };
-  const elapsed = Math.min(1, (year - period.baseYear) / (period.targetYear - period.baseYear));
+  const elapsed = elapsedShare(year, period);
   const out: RowAssessment[] = [];
   table.values.forEach((_, r) => {
     const id = String(t.cell(r, IH.id) ?? "").trim();
@@ -180,13 +181,13 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       name: String(t.cell(r, TH.name) ?? ""),
       group: String(t.cell(r, TH.section) ?? ""),
       stage: "",
-      unit: unitFromLabel(t.cell(r, TH.unit)) ?? (String(t.cell(r, TH.unit) ?? "").trim() === "%" ? "percent" : null),
+      unit: unitFromLabel(t.cell(r, TH.unit)),
       sheet: table.sheet,
       address: t.address(r, t.has(TH.status) ? TH.status : TH.id),
       baseline: baselineCell,
       target: t.cell(r, TH.target),
       actual: upTo < 0 ? null : achievedBy(values, basis, upTo),
-      elapsed: Math.min(1, Math.max(0, (year - period.baseYear) / (deadline - period.baseYear))),
+      elapsed: elapsedShare(year, period),
       deadline,
       problems: [...yearProblems, ...(errors.get(`${table.sheet}!${t.address(r, TH.target)}`) ?? [])],
       note: String(t.cell(r, TH.note) ?? ""),
@@ -194,8 +195,12 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       link: link || undefined,
     };
     const judged = judge({ baseline: row.baseline, target: row.target, band: t.cell(r, TH.band), perYear: basis === "eachYear" });
-    if (row.problems.length || !judged || upTo < 0) {
-      out.push({ ...row, ...INVALID, ...(upTo < 0 || (judged && !row.problems.length) ? { status: "noData" as Status } : {}) });
+    if (upTo < 0) {
+      out.push({ ...row, ...INVALID, status: "noData" }); // a year outside the plan: nothing to judge
+      return;
+    }
+    if (row.problems.length || !judged) {
+      out.push({ ...row, ...INVALID });
       return;
     }
     const earlier = basis === "eachYear" ? years.slice(0, upTo).map((y, i) => ({ year: y, value: values[i] ?? null })) : [];
@@ -234,7 +239,7 @@ function assessMilestones(plan: Plan, table: TableSnapshot, year: number, errors
       expected: null,
       completion: null,
       gap: null,
-      elapsed: Math.min(1, Math.max(0, (year - plan.period.baseYear) / (planned - plan.period.baseYear))),
+      elapsed: elapsedShare(year, { baseYear: plan.period.baseYear, targetYear: planned }),
       firstReached: status === "reached" || status === "reachedEarly" ? (numberOrNull(t.cell(r, MH.doneYear)) ?? null) : null,
       deadline: planned,
       problems,

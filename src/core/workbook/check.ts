@@ -158,7 +158,7 @@ function checkIndicators(reader: TableReader, plan: Plan) {
 function checkTasks(reader: TableReader, plan: Plan) {
   reader.table.values.forEach((_, row) => {
     const id = String(reader.value(row, TH.id) ?? "").trim() || `#${row + 1}`;
-    const unit = unitFromLabel(reader.value(row, TH.unit)) ?? (String(reader.value(row, TH.unit) ?? "").trim() === "%" ? "percent" : null);
+    const unit = unitFromLabel(reader.value(row, TH.unit));
     const target = reader.value(row, TH.target);
     if (reader.col(TH.target) >= 0 && !isBlank(target) && !readTarget(target).ok) {
       reader.add("error", "not-number", row, TH.target, id, checkMessages.notNumber(reader.address(row, TH.target), String(target)));
