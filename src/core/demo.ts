@@ -7,7 +7,9 @@
  */
 import type { Plan, TaskTarget } from "./plan/schema";
 import { cellAddress, rangeAddress } from "./workbook/a1";
-import { IH, MH, SCHOOL_INDICATORS, SH, TABLES, TH, noteHeader, schoolTable, yearHeader } from "./workbook/layout";
+import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, noteHeader, projectTable, schoolTable, yearHeader } from "./workbook/layout";
+import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS, type ProjectKind, type ProjectState } from "./calc/projects";
+import type { SchoolStage } from "./plan/schema";
 import type { Cell, WorkbookSnapshot, WriteOp } from "./workbook/model";
 import { MILESTONE_STATE_LABELS } from "./calc/milestone";
 
@@ -103,16 +105,8 @@ export function demoSchools(): Cell[][] {
 
 /** Per-year demo figures of a task that does not restate an indicator. */
 function taskValues(task: TaskTarget, basis: string): number[] {
-  const id = task.id;
   const value = task.kind === "range" ? task.min.value : task.target.value;
   const percent = task.unit === "percent";
-  // The building programme (due 2023): every part delivered; the projects add up to the parts' 57, not 58.
-  if (id === "T-BLD-PROJ") return [20, 19, 18];
-  if (id.startsWith("T-BLD-") && task.unit !== "percent") {
-    const a = Math.round(value * 0.3);
-    const b = Math.round(value * 0.35);
-    return [a, b, value - a - b];
-  }
   if (task.perYear) return percent ? [value + 0.01, value, value + 0.02] : [value + 1, value, value + 1];
   if (basis.startsWith("累计")) {
     // About 60 % of the count by 2023 (at least one), spread over three years.
@@ -127,6 +121,116 @@ function taskValues(task: TaskTarget, basis: string): number[] {
   // Levels: coverage targets of 100 % reached by 2023, other shares on their way.
   if (percent && value === 1) return [0.97, 0.99, 1];
   return DEMO_YEARS.map((_, k) => Number((value * (percent ? 0.94 + 0.03 * k : 0.9 + 0.05 * k)).toFixed(percent ? 4 : 2)));
+}
+
+/**
+ * Funding 2020–2023 (amounts in 10k yuan, per-student figures and pay in yuan). Appropriations are
+ * not kept apart, so the budget spending stands for them. Two things worth showing: in 2022 the
+ * total rises but enrolment rises faster, so spending per student falls (两个只增不减 not met); in
+ * 2023 regular revenue falls while spending grows (三个增长 met).
+ */
+export const DEMO_FUNDING: Array<{ year: number; budget: number; revenue: number; enrolment: number[]; spending: number[]; publicFunds: number[]; teacherPay: number; civilPay: number }> = [
+  { year: 2020, budget: 520000, revenue: 2100000, enrolment: [52000, 118000, 52000, 21000, 12000], spending: [18500, 21000, 28500, 33000, 36000], publicFunds: [1500, 1650, 2200, 2500, 2900], teacherPay: 128000, civilPay: 126000 },
+  { year: 2021, budget: 556000, revenue: 2230000, enrolment: [51000, 121000, 53500, 21500, 12300], spending: [19200, 21800, 29400, 34100, 37200], publicFunds: [1560, 1720, 2290, 2600, 3010], teacherPay: 134000, civilPay: 132000 },
+  { year: 2022, budget: 579000, revenue: 2290000, enrolment: [50000, 131000, 58000, 23000, 12800], spending: [19900, 22400, 30300, 35000, 38100], publicFunds: [1620, 1790, 2380, 2700, 3120], teacherPay: 139500, civilPay: 138000 },
+  { year: 2023, budget: 605000, revenue: 2250000, enrolment: [48500, 133000, 59500, 23500, 13000], spending: [20600, 23100, 31200, 36200, 39300], publicFunds: [1690, 1860, 2470, 2810, 3240], teacherPay: 145000, civilPay: 144000 },
+];
+
+export interface DemoProject {
+  name: string;
+  stage: SchoolStage;
+  kind: ProjectKind;
+  places: number;
+  start: number;
+  completion: number;
+  state: ProjectState;
+}
+
+/**
+ * One fictitious project per planned project of each part (57: the parts' sum, not the printed 58),
+ * places splitting the part's total, completions spread over 2021–2023. Two projects due in 2022 are
+ * still under construction (late), and one finished in 2023 is not yet in use.
+ */
+export function demoProjects(plan: Plan): DemoProject[] {
+  const out: DemoProject[] = [];
+  for (const part of plan.building?.parts ?? []) {
+    const kinds: Array<{ kind: ProjectKind; stage: SchoolStage }> = [];
+    // Expansions of the last stage of a part first (the vocational school of the senior part).
+    const last = part.stages[part.stages.length - 1]!;
+    const first = part.stages[0]!;
+    for (let i = 0; i < part.newSchools; i++) kinds.push({ kind: "new", stage: first });
+    for (let i = 0; i < part.expanded; i++) kinds.push({ kind: "expanded", stage: part.stages.length > 1 && i === part.expanded - 1 ? last : first });
+    const each = Math.floor(part.places / kinds.length);
+    kinds.forEach(({ kind, stage }, i) => {
+      const completion = 2021 + (i % 3);
+      const late = (part.id.endsWith("KG") && i === 4) || (part.id.endsWith("JUN") && i === 7);
+      const notInUse = part.id.endsWith("PRI") && i === 2;
+      out.push({
+        name: `示例${SCHOOL_STAGE_LABELS[stage].zh}${PROJECT_KIND_LABELS[kind].zh}项目${String(i + 1).padStart(2, "0")}`,
+        stage,
+        kind,
+        places: i === kinds.length - 1 ? part.places - each * (kinds.length - 1) : each,
+        start: completion - 1,
+        completion,
+        state: late ? "building" : notInUse ? "completed" : "inUse",
+      });
+    });
+  }
+  return out;
+}
+
+function fundingOps(snapshot: WorkbookSnapshot): WriteOp[] {
+  const table = snapshot.tables.funding;
+  if (!table) return [];
+  const ops: WriteOp[] = [];
+  const yearCol = table.headers.indexOf(FH.year);
+  table.values.forEach((r, i) => {
+    const demo = DEMO_FUNDING.find((d) => d.year === r[yearCol]);
+    if (!demo) return;
+    const cells = new Map<string, Cell>([
+      [FH.budget, demo.budget],
+      [FH.revenue, demo.revenue],
+      [FH.teacherPay, demo.teacherPay],
+      [FH.civilPay, demo.civilPay],
+      [FH.note, DEMO_LABEL.zh],
+      ...SCHOOL_STAGES.flatMap((s, k): Array<[string, Cell]> => [
+        [FH.enrolment(s), demo.enrolment[k]!],
+        [FH.spending(s), demo.spending[k]!],
+        [FH.publicFunds(s), demo.publicFunds[k]!],
+      ]),
+    ]);
+    for (const [header, value] of cells) {
+      const c = table.headers.indexOf(header);
+      if (c >= 0) ops.push({ op: "setCells", sheet: table.sheet, address: cellAddress(table.col + c, table.row + 1 + i), formulas: [[value]] });
+    }
+  });
+  return ops;
+}
+
+function projectOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
+  const table = snapshot.tables.projects;
+  if (!table || !plan.building) return [];
+  const formulas = new Map(projectTable(plan).columns.map((c) => [c.header, c.formula ?? ""]));
+  const rows = demoProjects(plan).map((p) => {
+    const values: Record<string, Cell> = {
+      [PH.name]: p.name,
+      [PH.stage]: SCHOOL_STAGE_LABELS[p.stage].zh,
+      [PH.kind]: PROJECT_KIND_LABELS[p.kind].zh,
+      [PH.places]: p.places,
+      [PH.start]: p.start,
+      [PH.completion]: p.completion,
+      [PH.state]: PROJECT_STATE_LABELS[p.state].zh,
+      [PH.planned]: Math.round(p.places * 6.5),
+      [PH.spent]: p.state === "building" ? Math.round(p.places * 4) : Math.round(p.places * 6.3),
+      [PH.note]: DEMO_LABEL.zh,
+    };
+    return table.headers.map((h) => (h in values ? values[h]! : (formulas.get(h) ?? "")));
+  });
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  const ops: WriteOp[] = [{ op: "setCells", sheet: table.sheet, address: rangeAddress(table.col, table.row + 1, table.headers.length, 1), formulas: [first] }];
+  if (rest.length) ops.push({ op: "addTableRows", table: TABLES.projects, rows: rest });
+  return ops;
 }
 
 /** Write operations that fill a freshly inserted template with the demo data. */
@@ -155,13 +259,14 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
     });
   }
   const tasks = snapshot.tables.tasks;
+  const fedByLedger = new Set((plan.building?.parts ?? []).flatMap((p) => [p.projectsTask, p.placesTask]).concat(plan.building ? [plan.building.projectsTask, plan.building.placesTask] : []));
   if (tasks) {
     const col = (h: string) => tasks.col + tasks.headers.indexOf(h);
     tasks.values.forEach((r, i) => {
       const id = String(r[tasks.headers.indexOf(TH.id)] ?? "");
       const task = plan.tasks.find((t) => t.id === id);
-      // Tasks that restate an indicator take its value: nothing to enter twice.
-      if (!task || task.indicator) return;
+      // Tasks that restate an indicator take its value, building targets the project ledger's: nothing to enter twice.
+      if (!task || task.indicator || fedByLedger.has(task.id)) return;
       const values = taskValues(task, String(r[tasks.headers.indexOf(TH.basis)] ?? ""));
       const row = tasks.row + 1 + i;
       ops.push({ op: "setCells", sheet: tasks.sheet, address: rangeAddress(col(yearHeader(DEMO_YEARS[0]!)), row, DEMO_YEARS.length, 1), formulas: [values] });
@@ -190,5 +295,6 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
     ops.push({ op: "setCells", sheet: schools.sheet, address: rangeAddress(schools.col, schools.row + 1, schools.headers.length, 1), formulas: [first!] });
     if (rest.length) ops.push({ op: "addTableRows", table: TABLES.schools, rows: rest });
   }
+  ops.push(...fundingOps(snapshot), ...projectOps(plan, snapshot));
   return ops;
 }

@@ -241,6 +241,30 @@ export const calcMessages = {
     zh: "基期值已达到目标，目标是保持，没有完成率和序时进度值。",
     en: "The baseline already meets the target, so the aim is to stay there: there is no completion or expected value.",
   }),
+  oneSeries: (name: string): Bilingual => ({
+    zh: `参数 ${name} 须为一行或一列（逐年的数值）。`,
+    en: `Argument ${name} must be one row or one column (a value per year).`,
+  }),
+  sameLength: (a: number, b: number): Bilingual => ({
+    zh: `两组数值的年份数不同（${a} 与 ${b}）：请选择同样年份的两行或两列。`,
+    en: `The two series cover different numbers of years (${a} and ${b}): select two rows or columns over the same years.`,
+  }),
+  countsShape: (): Bilingual => ({
+    zh: "参数 counts（在校生数）须与 values 的行列数相同，每个数值对应一个人数。",
+    en: "Argument counts (enrolment) must have the same rows and columns as values, one count per figure.",
+  }),
+  position: (p: string, n: number): Bilingual => ({
+    zh: `参数 position 为 ${p}：须为 1 到 ${n} 之间的整数（第几年，第 1 年为基期年）。`,
+    en: `Argument position is ${p}: use a whole number from 1 to ${n} (which year; 1 is the first).`,
+  }),
+  notFigure: (name: string, position: number, text: string): Bilingual => ({
+    zh: `参数 ${name} 第 ${position} 项“${text}”不是不小于 0 的数值。请填写数字。`,
+    en: `Argument ${name} (item ${position}): "${text}" is not a number of 0 or more. Enter a number.`,
+  }),
+  growthFromZero: (position: number): Bilingual => ({
+    zh: `第 ${position - 1} 项为 0，增长率无法计算（不能除以 0）。`,
+    en: `Item ${position - 1} is 0, so there is no growth rate (division by zero).`,
+  }),
   unknownLanguage: (text: string): Bilingual => ({
     zh: `语言 ${q(text)} 无法识别：请填写 "zh" 或 "en"，或留空以跟随 Office 显示语言。`,
     en: `Language ${q(text)} is not known: use "zh" or "en", or leave it empty to follow Office's display language.`,

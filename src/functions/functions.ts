@@ -20,6 +20,7 @@ import { calcMessages } from "../core/messages";
 import { STATUS_LABELS as statusLabels } from "../core/calc/status";
 import { type Language } from "../core/i18n";
 import { displayLanguage, unwrap } from "./runtime";
+import { FUNDING_LABELS, fasterCall, growthCall, notBelow, readFigure, risesCall, type FundingVerdict } from "../core/calc/funding";
 
 function period(baseYear: unknown, targetYear: unknown): Calc<Period> {
   const b = readOptionalNumber(baseYear, "baseYear", DEFAULT_PERIOD.baseYear);
@@ -468,4 +469,103 @@ export function classShareFunction(classSizes: any[][], standard: any): number {
  */
 export function balance(values: any[][], standards: any[][]): boolean {
   return unwrap(() => meetsBalance(values, standards));
+}
+
+function fundingLabel(v: FundingVerdict | "", language: unknown): Calc<string> {
+  const lang = readLanguage(language);
+  if (!lang.ok) return lang;
+  return ok(v === "" ? "" : FUNDING_LABELS[v][lang.value]);
+}
+
+/**
+ * Year-over-year growth of a row or column (0.05 = +5%). With a position, the growth into that year (blank for the first year or a blank figure); without, the growth of every year, spilled in the shape of the range.
+ * @customfunction GROWTH
+ * @param values Yearly figures, one row or one column, earliest first; blank where not known.
+ * @param [position] Which year (1 = the first): gives one growth, e.g. ROW()-ROW(Table[[#Headers],[Year]]) inside a table.
+ * @returns The growth rate, or a row/column of them.
+ * @zh 逐年增长率（0.05 即 +5%）。给出 position 时返回该年相对上一年的增长率（第一年或数值为空时为空）；不给时按原区间形状返回每年的增长率。
+ * @zhparam values 逐年数值，一行或一列，按年份从早到晚；未知的年份留空。
+ * @zhparam position 第几年（第 1 年为起始年），在表格中可写 ROW()-ROW(表[[#Headers],[年度]])。
+ */
+export function growth(values: any[][], position?: any): number | string | (number | string)[][] {
+  return unwrap(() => growthCall(values, position));
+}
+
+/**
+ * Met when every series grows from one year to the next (strictly: a flat year is not growth) — 三个增长's "逐年增长". Blank figures give No data, text or negative figures Invalid data.
+ * @customfunction GROWS
+ * @param values Yearly figures: one row or column, or a block with one column per stage.
+ * @param [position] Which year to check (1 = the first, which has nothing to compare with); blank checks every year with data.
+ * @param [counts] Enrolment in the same shape: a stage with no students in either year is left out.
+ * @param [language] "zh" or "en". Default: Excel's display language.
+ * @returns 落实 / 未落实 / 无数据 / 数据有误 (Met / Not met / No data / Invalid data).
+ * @zh 每组数值逐年增长（持平不算增长）即“落实”，用于“三个增长”。数值为空为“无数据”，文字或负数为“数据有误”。
+ * @zhparam values 逐年数值：一行或一列，或每学段一列的区域。
+ * @zhparam position 检查第几年（第 1 年无上一年可比）；留空则检查有数据的每一年。
+ * @zhparam counts 同样形状的在校生数：两年都没有学生的学段不参与检查。
+ * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
+ */
+export function grows(values: any[][], position?: any, counts?: any[][], language?: any): string {
+  return unwrap(() => {
+    const v = risesCall(values, position, counts, true);
+    return v.ok ? fundingLabel(v.value, language) : v;
+  });
+}
+
+/**
+ * Met when no series falls from one year to the next (equal is fine) — 两个只增不减. Blank figures give No data, text or negative figures Invalid data.
+ * @customfunction NOFALL
+ * @param values Yearly figures: one row or column, or a block with one column per stage.
+ * @param [position] Which year to check (1 = the first, which has nothing to compare with); blank checks every year with data.
+ * @param [counts] Enrolment in the same shape: a stage with no students in either year is left out.
+ * @param [language] "zh" or "en". Default: Excel's display language.
+ * @returns 落实 / 未落实 / 无数据 / 数据有误 (Met / Not met / No data / Invalid data).
+ * @zh 每组数值逐年不下降（持平可以）即“落实”，用于“两个只增不减”。数值为空为“无数据”，文字或负数为“数据有误”。
+ * @zhparam values 逐年数值：一行或一列，或每学段一列的区域。
+ * @zhparam position 检查第几年（第 1 年无上一年可比）；留空则检查有数据的每一年。
+ * @zhparam counts 同样形状的在校生数：两年都没有学生的学段不参与检查。
+ * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
+ */
+export function noFall(values: any[][], position?: any, counts?: any[][], language?: any): string {
+  return unwrap(() => {
+    const v = risesCall(values, position, counts, false);
+    return v.ok ? fundingLabel(v.value, language) : v;
+  });
+}
+
+/**
+ * Met when the first series grows faster than the second from one year to the next — appropriations against regular fiscal revenue (三个增长). A falling reference with a growing series is met.
+ * @customfunction FASTER
+ * @param values Yearly figures of the series that must grow faster (one row or column).
+ * @param reference Yearly figures to compare with, over the same years.
+ * @param [position] Which year to check (1 = the first); blank checks every year with data.
+ * @param [language] "zh" or "en". Default: Excel's display language.
+ * @returns 落实 / 未落实 / 无数据 / 数据有误 (Met / Not met / No data / Invalid data).
+ * @zh 第一组数值的增长率高于第二组即“落实”，如财政教育拨款增长高于财政经常性收入增长。收入下降而拨款增长也为“落实”。
+ * @zhparam values 须增长更快的逐年数值（一行或一列）。
+ * @zhparam reference 用于比较的逐年数值，年份相同。
+ * @zhparam position 检查第几年（第 1 年无上一年可比）；留空则检查有数据的每一年。
+ * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
+ */
+export function faster(values: any[][], reference: any[][], position?: any, language?: any): string {
+  return unwrap(() => {
+    const v = fasterCall(values, reference, position);
+    return v.ok ? fundingLabel(v.value, language) : v;
+  });
+}
+
+/**
+ * Met when a level is at least another — compulsory-school teachers' average pay against local civil servants'.
+ * @customfunction NOTBELOW
+ * @param value The level that must not be lower.
+ * @param reference The level to compare with.
+ * @param [language] "zh" or "en". Default: Excel's display language.
+ * @returns 落实 / 未落实 / 无数据 / 数据有误 (Met / Not met / No data / Invalid data).
+ * @zh 前者不低于后者即“落实”，如义务教育教师平均工资不低于当地公务员平均工资。
+ * @zhparam value 不得低于对比值的数值。
+ * @zhparam reference 对比值。
+ * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
+ */
+export function notBelowFunction(value: any, reference: any, language?: any): string {
+  return unwrap(() => fundingLabel(notBelow(readFigure(flatten(value)[0]), readFigure(flatten(reference)[0])), language));
 }

@@ -23,6 +23,11 @@ export const FUNCTION_REFERENCE: readonly FunctionReference[] = [
   { id: "RANGERATIO", example: "=PLAN.RANGERATIO(D2:D30, C2:C30)" },
   { id: "CLASSSHARE", example: '=PLAN.CLASSSHARE(F2:F40, "小学")' },
   { id: "BALANCE", example: '=PLAN.BALANCE(E2:K2, "小学")' },
+  { id: "GROWTH", example: "=PLAN.GROWTH(B4:B9, 2)" },
+  { id: "GROWS", example: "=PLAN.GROWS(K4:O9, 2, F4:J9)" },
+  { id: "NOFALL", example: "=PLAN.NOFALL(B4:B9)" },
+  { id: "FASTER", example: "=PLAN.FASTER(C4:C9, D4:D9, 2)" },
+  { id: "NOTBELOW", example: "=PLAN.NOTBELOW(U5, V5)" },
 ];
 
 /** One line per PLAN function for the pane's reference (the formula-bar text lives in functions.ts). */
@@ -43,4 +48,9 @@ export const functionSummaries = {
   RANGERATIO: { zh: "联邦极差率", en: "Federal range ratio" },
   CLASSSHARE: { zh: "标准班额比例", en: "Standard class-size share" },
   BALANCE: { zh: "学校是否达到优质均衡标准", en: "School meets the 2017 rule" },
+  GROWTH: { zh: "逐年增长率", en: "Year-over-year growth" },
+  GROWS: { zh: "逐年增长检查（三个增长）", en: "Grows every year (三个增长)" },
+  NOFALL: { zh: "只增不减检查", en: "Never falls (只增不减)" },
+  FASTER: { zh: "增长快于（拨款与经常性收入）", en: "Grows faster than (appropriations vs revenue)" },
+  NOTBELOW: { zh: "不低于（教师与公务员工资）", en: "At least (teachers' vs civil servants' pay)" },
 } as const satisfies Record<string, Bilingual>;

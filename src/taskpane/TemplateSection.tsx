@@ -3,7 +3,7 @@ import { Body1, Button, Caption1, Select, Switch, makeStyles } from "@fluentui/r
 import { insertSummary, paneText } from "./text";
 import { type Language } from "../core/i18n";
 import type { Conflict } from "../core/workbook/insert";
-import { addRows, insertTemplate, setProtection, workbookStatus, type WorkbookStatus } from "../usecases/workbook";
+import { addRows, insertTemplate, setProtection, workbookStatus, type RowTable, type WorkbookStatus } from "../usecases/workbook";
 import type { PaneHost } from "./host";
 import { Feedback } from "./Feedback";
 import { useAction, type Message } from "./useAction";
@@ -51,7 +51,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       else setStatus((s) => (s ? { ...s, protection: on } : s));
     });
 
-  const [rowTable, setRowTable] = useState<"schools" | "indicators" | "tasks">("schools");
+  const [rowTable, setRowTable] = useState<RowTable>("schools");
   // Tables do not grow on a protected sheet, so rows are added through the add-in.
   const addRow = () =>
     start(async () => {
@@ -101,6 +101,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             <option value="schools">{t("rowSchool")}</option>
             <option value="indicators">{t("rowIndicator")}</option>
             <option value="tasks">{t("rowTask")}</option>
+            <option value="projects">{t("rowProject")}</option>
           </Select>
           <Button disabled={state.busy} onClick={() => void addRow()}>
             {t("addRow")}

@@ -44,6 +44,7 @@ export const paneText = {
   rowSchool: { zh: "学校数据", en: "Schools" },
   rowIndicator: { zh: "规划指标", en: "Indicators" },
   rowTask: { zh: "任务目标", en: "Task targets" },
+  rowProject: { zh: "建设项目", en: "Building projects" },
   addRow: { zh: "添加一行", en: "Add a row" },
   rowAdded: { zh: "已在表格末尾添加一行（保护开启时同样可用）。", en: "A row was added at the end of the table (this works with protection on too)." },
   recordSchools: { zh: "记录学校数据结果", en: "Record school results" },

@@ -155,8 +155,11 @@ export async function recordSchoolResults(port: WorkbookPort, onConflict: "ask" 
 
 export type AddRowsOutcome = { kind: "added"; table: string; count: number } | { kind: "error"; message: Bilingual };
 
-/** Adds rows to a template table (a school, an indicator, a task), with protection on or off. */
-export async function addRows(port: WorkbookPort, key: "indicators" | "tasks" | "schools", count = 1, plan: Plan = embeddedPlan()): Promise<AddRowsOutcome> {
+/** Template tables a planner adds rows to from the pane. */
+export type RowTable = "indicators" | "tasks" | "schools" | "projects";
+
+/** Adds rows to a template table (a school, an indicator, a task, a building project), with protection on or off. */
+export async function addRows(port: WorkbookPort, key: RowTable, count = 1, plan: Plan = embeddedPlan()): Promise<AddRowsOutcome> {
   const snapshot = await port.read();
   const problem = templateProblem(snapshot);
   if (problem) return { kind: "error", message: problem };

@@ -97,6 +97,9 @@ describe("insert into an empty workbook", () => {
       [TABLES.schools, "学校数据"],
       [TABLES.balance, "均衡分析"],
       [TABLES.contradictions, "规划矛盾"],
+      [TABLES.funding, "教育经费"],
+      [TABLES.projects, "建设项目"],
+      [TABLES.build, "学校建设"],
     ]);
   });
 
@@ -271,7 +274,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 3);
     // The planner's own row got the live formulas too.
     expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
-    expect(data.tables.length).toBe(6);
+    expect(data.tables.length).toBe(9);
   });
 
   test("an upgrade adds new rows, and asks before replacing a changed figure", async () => {
@@ -364,7 +367,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(ctx.syncCount).toBe(2 + 3); // read; then unprotect, write, protect as three batches
     expectAllSurvive(data, typed);
     const templateSheets = new Set(data.tables.map((t) => t.sheet));
-    expect(templateSheets.size).toBe(6);
+    expect(templateSheets.size).toBe(9);
     expect(data.sheets.filter((s) => templateSheets.has(s.name)).every((s) => s.protected)).toBe(true);
   });
 
@@ -415,7 +418,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
     const report = written((await insert(data, "ask", PLAN, "zh")).outcome);
     expect(report.conflicts).toEqual([]);
-    expect(data.tables.length).toBe(6);
+    expect(data.tables.length).toBe(9);
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
   });
 });

@@ -27,6 +27,7 @@ function excelError(call: () => unknown): { code: string; message: string } {
 const FUNCTION_IDS = [
   "PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "MILESTONE", "ACHIEVED", "PACE", "DIFFCOEF", "GINI",
   "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE",
+  "GROWTH", "GROWS", "NOFALL", "FASTER", "NOTBELOW",
 ];
 
 describe("PLAN.PARSE", () => {

@@ -107,6 +107,30 @@ export const ContradictionSchema = z.strictObject({
     .min(2),
 });
 
+/** School stages as the funding statistics and the building programme name them (domain notes §8, §9). */
+export const SchoolStageSchema = z.enum(["preschool", "primary", "junior", "senior", "vocational"]);
+
+/** A building programme: its parts by stage, with the task targets the project ledger feeds. */
+export const BuildingSchema = z.strictObject({
+  /** The programme's totals as printed (which may differ from the sum of the parts). */
+  projectsTask: IdSchema,
+  placesTask: IdSchema,
+  parts: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        names: BilingualSchema,
+        stages: z.array(SchoolStageSchema).min(1),
+        newSchools: z.number().int().min(0),
+        expanded: z.number().int().min(0),
+        places: z.number().int().min(0),
+        projectsTask: IdSchema.optional(),
+        placesTask: IdSchema.optional(),
+      }),
+    )
+    .min(1),
+});
+
 export const PlanSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -125,6 +149,7 @@ export const PlanSchema = z.strictObject({
   tasks: z.array(TaskTargetSchema),
   milestones: z.array(MilestoneSchema).default([]),
   contradictions: z.array(ContradictionSchema),
+  building: BuildingSchema.optional(),
   source: z.strictObject({ title: z.string().min(1), file: z.string().min(1) }),
 });
 
@@ -136,5 +161,7 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export type TaskTarget = z.infer<typeof TaskTargetSchema>;
 export type Contradiction = z.infer<typeof ContradictionSchema>;
 export type Milestone = z.infer<typeof MilestoneSchema>;
+export type SchoolStage = z.infer<typeof SchoolStageSchema>;
+export type Building = z.infer<typeof BuildingSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;

@@ -14,6 +14,8 @@ import type { Plan } from "../plan/schema";
 import { isBlank } from "../values";
 import { planYears, yearHeader } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/model";
+import type { FundingAssessment } from "../workbook/funding";
+import type { BuildingAssessment } from "../workbook/building";
 
 export type ReportKind = "annual" | "midterm" | "final";
 
@@ -53,6 +55,10 @@ export interface ReportModel {
   contradictions: Array<{ id: string; summary: string }>;
   tasks: TaskLine[];
   milestones: RowAssessment[];
+  /** The funding checks of every year up to the report's (null without a funding table). */
+  funding: FundingAssessment | null;
+  /** The building programme's roll-up and late projects (null without a project ledger). */
+  building: BuildingAssessment | null;
   /** The 综述 paragraphs, in the report's language. */
   summary: string[];
 }
@@ -126,6 +132,8 @@ function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, option
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
     tasks: assessment.tasks,
     milestones: assessment.milestones,
+    funding: assessment.funding,
+    building: assessment.building,
     summary: [],
   };
 }

@@ -13,6 +13,12 @@ import { cellAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
 import type { IndicatorLine, ReportModel } from "./model";
+import { FUNDING_COLORS, FUNDING_LABELS, type FundingVerdict } from "../calc/funding";
+import { PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
+import type { Compared, FundingCheck } from "../workbook/funding";
+import { fundingText } from "../workbook/text";
+import { plainNumber } from "../format";
+import type { Language } from "../i18n";
 
 export interface Block {
   row: number;
@@ -267,6 +273,9 @@ export function reportSheet(model: ReportModel): ReportSheet {
     }
   }
 
+  row = fundingSection(model, blocks, row, section);
+  row = buildingSection(model, blocks, row, section);
+
   return {
     name: model.sheetName,
     widths: WIDTHS,
@@ -276,4 +285,90 @@ export function reportSheet(model: ReportModel): ReportSheet {
     chart,
     print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang) },
   };
+}
+
+type Section = (title: string) => void;
+
+function verdictBlock(v: FundingVerdict, row: number, col: number, lang: Language): Block {
+  return { row, col, values: [[FUNDING_LABELS[v][lang]]], fill: FUNDING_COLORS[v].fill, fontColor: FUNDING_COLORS[v].font };
+}
+
+/** 教育经费: every check of every year so far, with the growth rates (or pay levels) it compares. */
+function fundingSection(model: ReportModel, blocks: Block[], start: number, section: Section): number {
+  const lang = model.language;
+  const funding = model.funding;
+  if (!funding) return start;
+  section(pick(reportText.funding, lang));
+  // The section title is the last block written; the section goes on below it.
+  let row = lastRow(blocks) + 1;
+  if (!funding.checks.length) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.noFunding, lang)]] });
+    return row + 1;
+  }
+  blocks.push({ row, col: 0, values: [[pick(reportText.fundingCounts(funding.counts), lang)]] });
+  row++;
+  const [yearH, groupH, checkH, verdictH, figuresH] = reportText.fundingHeaders[lang];
+  blocks.push({ row, col: 0, values: [[yearH!, groupH!, checkH!, verdictH!, figuresH!]], bold: true, fill: "#DDEBF7", wrap: true });
+  row++;
+  const group = (id: FundingCheck["check"]) =>
+    pick(id === "budget" || id === "perStudent" ? fundingText.groups.twoNoFalls : id === "payParity" ? fundingText.groups.pay : fundingText.groups.threeGrowths, lang);
+  const figure = (c: Compared) =>
+    c.value === null ? "—" : c.kind === "growth" ? `${c.value >= 0 ? "+" : ""}${(c.value * 100).toFixed(2)}%` : plainNumber(Math.round(c.value));
+  for (const c of funding.checks) {
+    const figures = c.compared.map((x) => `${pick(x.label, lang)} ${figure(x)}`).join(lang === "zh" ? "；" : "; ");
+    blocks.push({ row, col: 0, values: [[c.year, group(c.check), pick(fundingText.checks[c.check], lang)]], numberFormats: [["0", "@", "@"]] });
+    blocks.push(verdictBlock(c.verdict, row, 3, lang));
+    blocks.push({ row, col: 4, values: [[figures]], numberFormats: [["@"]] });
+    row++;
+  }
+  return row;
+}
+
+/** 学校建设: the roll-up against the plan's parts, the printed total beside it, and late projects. */
+function buildingSection(model: ReportModel, blocks: Block[], start: number, section: Section): number {
+  const lang = model.language;
+  const b = model.building;
+  if (!b) return start;
+  section(pick(reportText.building, lang));
+  let row = lastRow(blocks) + 1;
+  if (!b.projects.length && !b.problems.length) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.emptyLedger, lang)]] });
+    row++;
+  }
+  if (b.problems.length) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.ledgerProblems(b.problems.length), lang)]], fill: FUNDING_COLORS.invalid.fill });
+    row++;
+  }
+  blocks.push({ row, col: 2, values: [[...reportText.buildHeaders[lang]]], bold: true, fill: "#DDEBF7", wrap: true });
+  row++;
+  for (const p of [...b.rollup.parts, b.rollup.sum, b.rollup.total]) {
+    const split = p.id === "BLD-TOTAL" ? "—" : `${p.plan.newSchools}+${p.plan.expanded}`;
+    blocks.push({
+      row,
+      col: 2,
+      values: [[pick(p.names, lang), split, p.plan.projects, p.plan.places, p.ledger.projects, p.underWay, p.delivered, p.late]],
+      numberFormats: [["@", "@", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0"]],
+      bold: p.id === "BLD-SUM" || p.id === "BLD-TOTAL",
+    });
+    row++;
+  }
+  if (b.contradiction) {
+    blocks.push({ row, col: 2, values: [[pick(b.contradiction.summary, lang)]], fontColor: "#9C5700" });
+    row++;
+  }
+  blocks.push({ row, col: 2, values: [[pick(b.late.length ? reportText.lateProjects : reportText.noLateProjects, lang)]], bold: b.late.length > 0 });
+  row++;
+  if (b.late.length) {
+    blocks.push({ row, col: 2, values: [[...reportText.lateHeaders[lang]]], bold: true, fill: "#DDEBF7" });
+    row++;
+    for (const p of b.late) {
+      blocks.push({ row, col: 2, values: [[p.name, pick(SCHOOL_STAGE_LABELS[p.stage], lang), p.completion, pick(PROJECT_STATE_LABELS[p.state], lang)]], numberFormats: [["@", "@", "0", "@"]] });
+      row++;
+    }
+  }
+  return row;
+}
+
+function lastRow(blocks: Block[]): number {
+  return blocks.reduce((m, b) => Math.max(m, b.row + b.values.length - 1), 0);
 }

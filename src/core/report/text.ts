@@ -64,6 +64,26 @@ export const reportText = {
   milestoneHeaders: { zh: ["编号", "里程碑", "计划年度", "进展"], en: ["ID", "Milestone", "Planned year", "State"] },
   chartTitle: { zh: "完成率与时间进度", en: "Completion against time elapsed" },
   chartHeaders: { zh: ["指标", "完成率", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
+  funding: { zh: "八、教育经费（三个增长、两个只增不减、教师工资）", en: "8. Education funding (三个增长, 两个只增不减, teachers' pay)" },
+  fundingHeaders: { zh: ["年度", "类别", "检查", "结论", "比较的数据"], en: ["Year", "Rule", "Check", "Verdict", "Figures compared"] },
+  fundingCounts: (c: { met: number; notMet: number; noData: number; invalid: number }): Bilingual => ({
+    zh: `共 ${c.met + c.notMet + c.noData + c.invalid} 项年度检查：落实 ${c.met} 项，未落实 ${c.notMet} 项，无数据 ${c.noData} 项${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`,
+    en: `${c.met + c.notMet + c.noData + c.invalid} yearly checks: ${c.met} met, ${c.notMet} not met, ${c.noData} without data${c.invalid ? `, ${c.invalid} with invalid data` : ""}.`,
+  }),
+  noFunding: { zh: "教育经费表尚无可比较的年度数据。", en: "The funding table has no years to compare yet." },
+  building: { zh: "九、学校建设", en: "9. School building programme" },
+  buildHeaders: {
+    zh: ["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施项目", "已交付学位", "逾期项目"],
+    en: ["Part", "Plan (new+expansions)", "Plan projects", "Plan places", "Ledger projects", "Under way or done", "Places in use", "Late"],
+  },
+  lateProjects: { zh: "逾期项目（竣工年度已过仍未竣工）：", en: "Late projects (past their completion year, not finished):" },
+  noLateProjects: { zh: "没有逾期项目。", en: "No project is late." },
+  lateHeaders: { zh: ["项目", "学段", "竣工年度", "进展"], en: ["Project", "Stage", "Completion year", "State"] },
+  ledgerProblems: (n: number): Bilingual => ({
+    zh: `项目台账有 ${n} 处数据错误，相关行未计入汇总，建设类任务目标判为“数据有误”（见“数据问题”一节）。`,
+    en: `The project ledger has ${n} data error(s); those rows are left out of the roll-up and the building task targets are marked Invalid data (see Data problems).`,
+  }),
+  emptyLedger: { zh: "项目台账尚无项目，建设类任务目标按任务表逐年填写的数值判定。", en: "The project ledger has no project yet: the building task targets are judged on the yearly figures in the task table." },
   footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
   exists: (name: string): Bilingual => ({
     zh: `工作表“${name}”已存在。重新生成将替换该报告工作表（其他工作表不受影响）。`,

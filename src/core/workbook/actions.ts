@@ -70,7 +70,7 @@ export function planSelect(sheet: string, address: string): WriteOp[] {
  * Works with protection on: tables do not grow on a protected sheet, so the add-in's own write
  * unprotects and protects again (withProtection).
  */
-export function planAddRows(plan: Plan, snapshot: WorkbookSnapshot, key: "indicators" | "tasks" | "schools", count: number): WriteOp[] {
+export function planAddRows(plan: Plan, snapshot: WorkbookSnapshot, key: "indicators" | "tasks" | "schools" | "projects", count: number): WriteOp[] {
   const table = snapshot.tables[key];
   if (!table || count < 1) return [];
   const spec = allTables(plan).find((t) => t.key === key)!;

@@ -18,6 +18,8 @@ import { checkWorkbook, type Finding } from "./check";
 import { IH, MH, TH, noteHeader, planYears, unitFromLabel, yearHeader } from "./layout";
 import { milestoneStatus, stateFromText } from "../calc/milestone";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
+import { assessBuilding, ledgerFeed, type BuildingAssessment } from "./building";
+import { assessFunding, type FundingAssessment } from "./funding";
 
 export interface RowAssessment {
   kind: "indicator" | "task" | "milestone";
@@ -51,6 +53,8 @@ export interface RowAssessment {
 
 export interface YearAssessment {
   year: number;
+  funding: FundingAssessment | null;
+  building: BuildingAssessment | null;
   indicators: RowAssessment[];
   tasks: RowAssessment[];
   milestones: RowAssessment[];
@@ -150,7 +154,9 @@ function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors
   return out;
 }
 
-function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators: TableSnapshot | undefined, errors: Map<string, Finding[]>): RowAssessment[] {
+type LedgerFeed = ReturnType<typeof ledgerFeed>;
+
+function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators: TableSnapshot | undefined, errors: Map<string, Finding[]>, ledger: LedgerFeed): RowAssessment[] {
   const t = rows(table);
   const ind = indicators ? rows(indicators) : null;
   const indicatorRow = new Map<string, number>();
@@ -175,6 +181,8 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
     const values = years.map((y) => (source.has(y) && !(errors.get(source.at(y)) ?? []).length ? numberOrNull(source.cell(y)) : null));
     const fallbackBaseline = planTasks.get(id) ? defaultTaskBaseline(plan, id) : null;
     const baselineCell = t.has(TH.baseline) ? t.cell(r, TH.baseline) : fallbackBaseline;
+    // Building targets take the project ledger's roll-up once it has projects (the sheet does the same).
+    const fed = ledger.get(id);
     const row = {
       kind: "task" as const,
       id,
@@ -186,10 +194,10 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       address: t.address(r, t.has(TH.status) ? TH.status : TH.id),
       baseline: baselineCell,
       target: t.cell(r, TH.target),
-      actual: upTo < 0 ? null : achievedBy(values, basis, upTo),
+      actual: upTo < 0 ? null : fed ? fed.value : achievedBy(values, basis, upTo),
       elapsed: elapsedShare(year, period),
       deadline,
-      problems: [...yearProblems, ...(errors.get(`${table.sheet}!${t.address(r, TH.target)}`) ?? [])],
+      problems: [...(fed ? fed.problems : yearProblems), ...(errors.get(`${table.sheet}!${t.address(r, TH.target)}`) ?? [])],
       note: String(t.cell(r, TH.note) ?? ""),
       basis,
       link: link || undefined,
@@ -279,7 +287,9 @@ export function assessYear(plan: Plan, snapshot: WorkbookSnapshot, year: number,
   const errors = errorIndex(findings);
   const { indicators, tasks, milestones } = snapshot.tables;
   const indicatorRows = indicators ? assessIndicators(plan, indicators, year, errors) : [];
-  const taskRows = tasks ? assessTasks(plan, tasks, year, indicators, errors) : [];
+  const building = assessBuilding(plan, snapshot, year, findings);
+  const taskRows = tasks ? assessTasks(plan, tasks, year, indicators, errors, ledgerFeed(building, snapshot)) : [];
   const milestoneRows = milestones ? assessMilestones(plan, milestones, year, errors) : [];
-  return { year, indicators: indicatorRows, tasks: taskRows, milestones: milestoneRows, findings, counts: countStatuses(indicatorRows) };
+  const funding = assessFunding(plan, snapshot, findings, year);
+  return { year, funding, building, indicators: indicatorRows, tasks: taskRows, milestones: milestoneRows, findings, counts: countStatuses(indicatorRows) };
 }

@@ -10,7 +10,8 @@ import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
 import { readTarget } from "../calc/target";
 import { stateFromText } from "../calc/milestone";
-import { IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
+import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
+import { FH, PH, IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 
@@ -253,6 +254,64 @@ function checkMilestones(reader: TableReader, plan: Plan) {
   });
 }
 
+function checkFunding(reader: TableReader, plan: Plan) {
+  const amounts = [FH.budget, FH.appropriation, FH.revenue, ...SCHOOL_STAGES.flatMap((st) => [FH.enrolment(st), FH.spending(st), FH.publicFunds(st)]), FH.teacherPay, FH.civilPay];
+  reader.table.values.forEach((_, row) => {
+    const expected = plan.period.baseYear + row;
+    const yearCell = reader.value(row, FH.year);
+    // Growth compares each row with the row above, so the years must stand in order.
+    if (yearCell !== expected) reader.add("error", "funding-year", row, FH.year, String(yearCell ?? `#${row + 1}`), checkMessages.fundingYear(reader.address(row, FH.year), expected, String(yearCell ?? "")));
+    const key = String(yearCell ?? `#${row + 1}`);
+    for (const header of amounts) {
+      if (reader.col(header) < 0) continue;
+      const value = reader.number(row, header, key);
+      if (value !== null && value < 0) reader.add("error", "negative", row, header, key, checkMessages.negative(reader.address(row, header), value));
+    }
+  });
+}
+
+function checkProjects(reader: TableReader) {
+  const choices = [
+    [PH.stage, SCHOOL_STAGE_LABELS],
+    [PH.kind, PROJECT_KIND_LABELS],
+    [PH.state, PROJECT_STATE_LABELS],
+  ] as const;
+  reader.table.values.forEach((_, row) => {
+    const name = String(reader.value(row, PH.name) ?? "").trim();
+    const inputs = [PH.stage, PH.kind, PH.places, PH.start, PH.completion, PH.state, PH.planned, PH.spent];
+    if (!name && inputs.every((h) => isBlank(reader.value(row, h)))) return;
+    const key = name || `#${row + 1}`;
+    if (!name) reader.add("error", "missing-project", row, PH.name, key, checkMessages.missingProject(reader.address(row, PH.name)));
+    for (const [header, labels] of choices) {
+      if (reader.col(header) < 0) continue;
+      const cell = reader.value(row, header);
+      const read = fromLabel(labels as Record<string, Bilingual>, cell);
+      const list = Object.values(labels as Record<string, Bilingual>).map((l) => l.zh).join(" / ");
+      if (read === undefined) reader.add("error", "unknown-choice", row, header, key, checkMessages.unknownChoice(reader.address(row, header), String(cell), list));
+      else if (read === null) reader.add("error", "missing-choice", row, header, key, checkMessages.missingChoice(reader.address(row, header), key));
+    }
+    const numbers = new Map<string, number | null>();
+    for (const header of [PH.places, PH.start, PH.completion, PH.planned, PH.spent]) {
+      if (reader.col(header) < 0) continue;
+      const value = reader.number(row, header, key);
+      numbers.set(header, value);
+      if (value !== null && value < 0) reader.add("error", "negative", row, header, key, checkMessages.negative(reader.address(row, header), value));
+    }
+    for (const header of [PH.start, PH.completion]) {
+      const v = numbers.get(header);
+      if (v != null && (!Number.isInteger(v) || v < 1900 || v > 2100)) reader.add("error", "project-year", row, header, key, checkMessages.projectYear(reader.address(row, header), v));
+    }
+    const start = numbers.get(PH.start);
+    const completion = numbers.get(PH.completion);
+    if (start != null && completion != null && completion < start) {
+      reader.add("error", "completion-before-start", row, PH.completion, key, checkMessages.completionBeforeStart(reader.address(row, PH.completion), completion, start));
+    }
+    const planned = numbers.get(PH.planned);
+    const spent = numbers.get(PH.spent);
+    if (planned != null && spent != null && spent > planned) reader.add("warning", "spent-over-planned", row, PH.spent, key, checkMessages.spentOverPlanned(reader.address(row, PH.spent), spent, planned));
+  });
+}
+
 /** Every finding over the template's input tables, errors first, then in sheet order. */
 export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[] {
   const findings: Finding[] = [];
@@ -264,5 +323,10 @@ export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[]
   if (tasks) checkTasks(new TableReader(tasks, findings), plan);
   if (schools) checkSchools(new TableReader(schools, findings));
   if (snapshot.tables.milestones) checkMilestones(new TableReader(snapshot.tables.milestones, findings), plan);
+  const { funding, projects } = snapshot.tables;
+  if (funding) checkMerged(new TableReader(funding, findings), FH.year);
+  if (projects) checkMerged(new TableReader(projects, findings), PH.name);
+  if (funding) checkFunding(new TableReader(funding, findings), plan);
+  if (projects) checkProjects(new TableReader(projects, findings));
   return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }

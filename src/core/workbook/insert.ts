@@ -10,6 +10,8 @@ import type { Plan } from "../plan/schema";
 import { close } from "../calc/compare";
 import { STATUSES, STATUS_COLORS, STATUS_LABELS } from "../calc/status";
 import { MILESTONE_STATES, MILESTONE_STATE_LABELS } from "../calc/milestone";
+import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
+import { FUNDING_COLORS, FUNDING_LABELS, FUNDING_VERDICTS } from "../calc/funding";
 import { isBlank } from "../values";
 import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
 import {
@@ -18,6 +20,9 @@ import {
   IH,
   META_SHEET,
   MH,
+  PH,
+  FUNDING_CHECKS,
+  FUNDING_CHECK_HEADERS,
   SCHOOL_YEAR_NAME,
   RENAMED_HEADERS,
   TH,
@@ -238,7 +243,8 @@ function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout
   const current = entry.existing?.formulas[headerIndex];
   const currentValue = entry.existing?.values[headerIndex];
   const raw = entry.template?.cells[column.header] ?? "";
-  const template = column.formula ?? asText(raw);
+  // Live cells are formulas as they stand; only text a planner would read gets the text prefix.
+  const template = column.formula ?? (column.role === "formula" ? raw : asText(raw));
   // New rows: inputs start blank unless the template prefills them (an about target's band).
   if (!entry.existing) return column.role === "note" ? "" : template;
   switch (column.role) {
@@ -307,7 +313,8 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
         rows: newRows.map((e) => layout.headers.map((h) => {
           const column = spec.columns.find((c) => c.header === h);
           if (!column || column.role === "note") return "";
-          return column.formula ?? asText(e.template?.cells[h] ?? "");
+          const raw = e.template?.cells[h] ?? "";
+          return column.formula ?? (column.role === "formula" ? raw : asText(raw));
         })),
       });
     }
@@ -346,11 +353,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     });
     if (column.validation) {
       const rule = resolveRule(
-        column.header === IH.direction
-          ? { kind: "list", options: directionOptions(language) }
-          : spec.key === "milestones" && column.header === MH.state
-            ? { kind: "list", options: MILESTONE_STATES.map((m) => MILESTONE_STATE_LABELS[m][language]) }
-            : column.validation.rule,
+        listOptions(spec.key, column.header, language) ?? column.validation.rule,
         cellAddress(c, top),
         (header) => columnAbsoluteAddress(at(header), top),
       );
@@ -366,6 +369,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     }
   }
 
+  if (spec.key === "funding") fundingFormats(layout, tail);
   const statusHeader = spec.key === "indicators" ? IH.status : spec.key === "tasks" ? TH.status : spec.key === "milestones" ? MH.status : null;
   if (statusHeader) {
     const statusCol = at(statusHeader);
@@ -383,6 +387,33 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
       });
     }
   }
+}
+
+/** Verdict colours on the funding checks (落实 / 未落实 / 无数据 / 数据有误), in either language. */
+function fundingFormats(layout: Layout, tail: WriteOp[]) {
+  const top = layout.row + 1;
+  const rows = Math.max(1, layout.body.length);
+  for (const id of FUNDING_CHECKS) {
+    const c = layout.col + layout.headers.indexOf(FUNDING_CHECK_HEADERS[id]);
+    if (c < layout.col) continue;
+    const address = rangeAddress(c, top, 1, rows);
+    const first = columnAbsoluteAddress(c, top);
+    tail.push({ op: "clearConditionalFormats", sheet: layout.sheet, address });
+    for (const v of FUNDING_VERDICTS) {
+      tail.push({ op: "conditionalFormat", sheet: layout.sheet, address, formula: `=OR(${first}="${FUNDING_LABELS[v].zh}",${first}="${FUNDING_LABELS[v].en}")`, fill: FUNDING_COLORS[v].fill, fontColor: FUNDING_COLORS[v].font });
+    }
+  }
+}
+
+/** Drop-down lists whose choices follow the template's language. */
+function listOptions(key: TableKey, header: string, language: Language): ValidationSpec | null {
+  const list = (labels: Record<string, Bilingual>): ValidationSpec => ({ kind: "list", options: Object.values(labels).map((l) => l[language]) });
+  if (header === IH.direction && key === "indicators") return { kind: "list", options: directionOptions(language) };
+  if (key === "milestones" && header === MH.state) return { kind: "list", options: MILESTONE_STATES.map((m) => MILESTONE_STATE_LABELS[m][language]) };
+  if (key === "projects" && header === PH.stage) return list(SCHOOL_STAGE_LABELS);
+  if (key === "projects" && header === PH.kind) return list(PROJECT_KIND_LABELS);
+  if (key === "projects" && header === PH.state) return list(PROJECT_STATE_LABELS);
+  return null;
 }
 
 /** Custom rules name `{cell}` (the column's first body cell) and `{Header}` (that row's cell in another column). */
@@ -411,6 +442,9 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     balance: layoutText.balanceSheet,
     contradictions: layoutText.contradictionSheet,
     milestones: layoutText.milestoneSheet,
+    funding: layoutText.fundingSheet,
+    projects: layoutText.projectSheet,
+    build: layoutText.buildSheet,
   };
   const second: Record<TableKey, Bilingual> = {
     indicators: layoutText.templateLine(plan.version),
@@ -419,6 +453,9 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     balance: layoutText.balanceLine,
     contradictions: layoutText.contradictionsSheetLine(plan.contradictions.length),
     milestones: layoutText.milestoneLine,
+    funding: layoutText.fundingLine,
+    projects: layoutText.projectLine,
+    build: layoutText.buildLine(buildContradiction(plan)),
   };
   const ops: WriteOp[] = [
     { op: "setCells", sheet, address: "A1:A2", formulas: [[text(title[key])], [text(second[key])]] },
@@ -457,6 +494,12 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     ops.push({ op: "setCells", sheet, address: "C1:D1", formulas: [[text(layoutText.schoolYear), year]] }, ...yearCell("D1", layoutText.schoolYearPrompt));
   }
   return ops;
+}
+
+/** The plan's contradiction about its building programme's totals, shown beside the roll-up. */
+function buildContradiction(plan: Plan): Bilingual | null {
+  const ids = plan.building ? [plan.building.projectsTask, plan.building.placesTask] : [];
+  return plan.contradictions.find((c) => c.refs.some((r) => ids.includes(r)))?.summary ?? null;
 }
 
 function writeMeta(plan: Plan, snapshot: WorkbookSnapshot, language: Language, ids: string[], ops: WriteOp[]) {

@@ -6,7 +6,8 @@
 import { labels } from "../messages";
 import { layoutText } from "./text";
 import { type Bilingual, type Language } from "../i18n";
-import type { Plan, Unit } from "../plan/schema";
+import type { Plan, SchoolStage, Unit } from "../plan/schema";
+import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
 
 export const TABLES = {
   indicators: "PM_Indicators",
@@ -15,6 +16,9 @@ export const TABLES = {
   balance: "PM_Balance",
   contradictions: "PM_Contradictions",
   milestones: "PM_Milestones",
+  funding: "PM_Funding",
+  projects: "PM_Projects",
+  build: "PM_Build",
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -237,6 +241,7 @@ export function taskTable(plan: Plan): TableSpec {
   const years = planYears(plan);
   const { baseYear } = plan.period;
   const span = `[@[${yearHeader(years[0]!)}]:[${yearHeader(years[years.length - 1]!)}]]`;
+  const own = `PLAN.ACHIEVED(${span},${ref(TH.basis)},${YEAR_NAME},${years[0]})`;
   const columns: ColumnSpec[] = [
     { header: TH.id, role: "key", width: 14 },
     { header: TH.section, role: "label", width: 20 },
@@ -267,7 +272,7 @@ export function taskTable(plan: Plan): TableSpec {
       width: 11,
       format: "byUnit",
       // A task that restates an indicator takes the indicator's value; otherwise by its basis up to PM_Year.
-      formula: `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),PLAN.ACHIEVED(${span},${ref(TH.basis)},${YEAR_NAME},${years[0]}))`,
+      formula: `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),${plan.building ? ledgerFed(own) : own})`,
     },
     {
       header: TH.rate,
@@ -285,6 +290,18 @@ export function taskTable(plan: Plan): TableSpec {
     },
   );
   return { key: "tasks", name: TABLES.tasks, sheet: t.taskSheet, anchor: { col: 0, row: 2 }, columns };
+}
+
+/**
+ * Building task targets take their figure from the project ledger's roll-up once the ledger has a
+ * project (projects under way, places in use); before that, from the yearly cells as typed.
+ */
+function ledgerFed(own: string): string {
+  const build = (h: string) => `${TABLES.build}[${h}]`;
+  const inLedger = `COUNTA(${TABLES.projects}[${PH.name}])>0`;
+  const from = (task: string, value: string) =>
+    `IF(AND(${inLedger},COUNTIF(${build(task)},${ref(TH.id)})>0),INDEX(${build(value)},MATCH(${ref(TH.id)},${build(task)},0)),`;
+  return `${from(BUH.projectsTask, BUH.underWay)}${from(BUH.placesTask, BUH.delivered)}${own}))`;
 }
 
 // School table headers: identity, size, the seven raw inputs, then the seven per-student values.
@@ -477,8 +494,224 @@ export function contradictionTable(): TableSpec {
   return { key: "contradictions", name: TABLES.contradictions, sheet: t.contradictionSheet, anchor: { col: 0, row: 2 }, columns };
 }
 
+// Funding table (domain notes §8): one row per year, amounts as the statistics publish them.
+const STAGE_EN: Record<SchoolStage, string> = { preschool: "pre-school", primary: "primary", junior: "junior", senior: "senior high", vocational: "vocational" };
+const stageWord = (s: SchoolStage) => `${SCHOOL_STAGE_LABELS[s].zh} ${STAGE_EN[s]}`;
+
+export const FH = {
+  year: "年度 Year",
+  budget: "一般公共预算教育支出（万元） Budget education spending (10k yuan)",
+  appropriation: "财政教育拨款（万元） Education appropriations (10k yuan)",
+  revenue: "财政经常性收入（万元） Regular fiscal revenue (10k yuan)",
+  enrolment: (s: SchoolStage) => `在校生 ${stageWord(s)} Enrolment`,
+  spending: (s: SchoolStage) => `生均教育经费 ${stageWord(s)}（元） Spending per student (yuan)`,
+  publicFunds: (s: SchoolStage) => `生均公用经费 ${stageWord(s)}（元） Public funds per student (yuan)`,
+  teacherPay: "义务教育教师年均工资（元） Teachers average pay (yuan)",
+  civilPay: "公务员年均工资（元） Civil servants average pay (yuan)",
+  note: "说明 Note",
+  compared: "比较口径拨款（万元） Appropriations compared",
+  perStudent: "生均一般公共预算教育支出（元） Budget spending per student (yuan)",
+  appropriationGrowth: "拨款增长 Appropriation growth",
+  revenueGrowth: "经常性收入增长 Revenue growth",
+  budgetGrowth: "预算教育支出增长 Budget spending growth",
+  perStudentGrowth: "生均预算支出增长 Per-student budget growth",
+  spendingGrowth: (s: SchoolStage) => `生均教育经费增长 ${stageWord(s)} Spending growth`,
+  publicFundsGrowth: (s: SchoolStage) => `生均公用经费增长 ${stageWord(s)} Public funds growth`,
+  teacherPayGrowth: "教师工资增长 Teachers pay growth",
+} as const;
+
+/** The funding checks, in the order of the sheet and the report. */
+export const FUNDING_CHECKS = ["appropriation", "spending", "publicFunds", "teacherPay", "budget", "perStudent", "payParity"] as const;
+export type FundingCheckId = (typeof FUNDING_CHECKS)[number];
+
+export const FUNDING_CHECK_HEADERS: Record<FundingCheckId, string> = {
+  appropriation: "三个增长：拨款高于收入 Appropriations outgrow revenue",
+  spending: "三个增长：生均教育经费增长 Spending per student grows",
+  publicFunds: "三个增长：生均公用经费增长 Public funds per student grow",
+  teacherPay: "三个增长：教师工资增长 Teachers pay grows",
+  budget: "只增不减：预算教育支出 Budget spending never falls",
+  perStudent: "只增不减：生均预算支出 Budget per student never falls",
+  payParity: "教师工资不低于公务员 Teachers paid at least as civil servants",
+};
+
+export function fundingTable(plan: Plan): TableSpec {
+  const col = (h: string) => `${TABLES.funding}[[${h}]]`;
+  const block = (f: (s: SchoolStage) => string) => `${TABLES.funding}[[${f(SCHOOL_STAGES[0]!)}]:[${f(SCHOOL_STAGES[SCHOOL_STAGES.length - 1]!)}]]`;
+  // Position of the row in the table (1 = the base year): the growth functions compare it with the row above.
+  const at = `ROW()-ROW(${TABLES.funding}[[#Headers],[${FH.year}]])`;
+  const amount = (header: string, prompt: Bilingual, decimals = true): ColumnSpec => ({
+    header,
+    role: "input",
+    width: 13,
+    format: decimals ? "#,##0.00" : "#,##0",
+    validation: { rule: { kind: "decimal", min: 0 }, prompt, error: t.amountError },
+  });
+  const growth = (header: string, of: string): ColumnSpec => ({ header, role: "formula", width: 10, format: "0.00%", formula: `=PLAN.GROWTH(${col(of)},${at})` });
+  const columns: ColumnSpec[] = [
+    { header: FH.year, role: "key", width: 8, format: "0" },
+    amount(FH.budget, t.fundingAmountPrompt),
+    amount(FH.appropriation, t.appropriationPrompt),
+    amount(FH.revenue, t.fundingAmountPrompt),
+    ...SCHOOL_STAGES.map((s) => ({ ...amount(FH.enrolment(s), t.enrolmentCountPrompt, false), validation: { rule: { kind: "whole", min: 0 } as ValidationSpec, prompt: t.enrolmentCountPrompt, error: t.countError } })),
+    ...SCHOOL_STAGES.map((s) => amount(FH.spending(s), t.perStudentPrompt)),
+    ...SCHOOL_STAGES.map((s) => amount(FH.publicFunds(s), t.perStudentPrompt)),
+    amount(FH.teacherPay, t.payPrompt, false),
+    amount(FH.civilPay, t.payPrompt, false),
+    { header: FH.note, role: "note", width: 24 },
+    {
+      header: FH.compared,
+      role: "formula",
+      width: 13,
+      format: "#,##0.00",
+      // Where appropriations are not kept apart, the budget education spending stands for them.
+      formula: `=IF([@[${FH.appropriation}]]="",IF([@[${FH.budget}]]="","",[@[${FH.budget}]]),[@[${FH.appropriation}]])`,
+    },
+    {
+      header: FH.perStudent,
+      role: "formula",
+      width: 13,
+      format: "#,##0.00",
+      formula: `=IF(OR([@[${FH.budget}]]="",COUNT([@[${FH.enrolment(SCHOOL_STAGES[0]!)}]:[${FH.enrolment(SCHOOL_STAGES[SCHOOL_STAGES.length - 1]!)}]])<${SCHOOL_STAGES.length}),"",IFERROR([@[${FH.budget}]]*10000/SUM([@[${FH.enrolment(SCHOOL_STAGES[0]!)}]:[${FH.enrolment(SCHOOL_STAGES[SCHOOL_STAGES.length - 1]!)}]]),""))`,
+    },
+    growth(FH.appropriationGrowth, FH.compared),
+    growth(FH.revenueGrowth, FH.revenue),
+    growth(FH.budgetGrowth, FH.budget),
+    growth(FH.perStudentGrowth, FH.perStudent),
+    ...SCHOOL_STAGES.map((s) => growth(FH.spendingGrowth(s), FH.spending(s))),
+    ...SCHOOL_STAGES.map((s) => growth(FH.publicFundsGrowth(s), FH.publicFunds(s))),
+    growth(FH.teacherPayGrowth, FH.teacherPay),
+  ];
+  const enrol = block(FH.enrolment);
+  const checks: Record<FundingCheckId, string> = {
+    appropriation: `=PLAN.FASTER(${col(FH.compared)},${col(FH.revenue)},${at})`,
+    spending: `=PLAN.GROWS(${block(FH.spending)},${at},${enrol})`,
+    publicFunds: `=PLAN.GROWS(${block(FH.publicFunds)},${at},${enrol})`,
+    teacherPay: `=PLAN.GROWS(${col(FH.teacherPay)},${at})`,
+    budget: `=PLAN.NOFALL(${col(FH.budget)},${at})`,
+    perStudent: `=PLAN.NOFALL(${col(FH.perStudent)},${at})`,
+    payParity: `=PLAN.NOTBELOW([@[${FH.teacherPay}]],[@[${FH.civilPay}]])`,
+  };
+  for (const id of FUNDING_CHECKS) columns.push({ header: FUNDING_CHECK_HEADERS[id], role: "formula", width: 12, formula: checks[id] });
+  void plan;
+  return { key: "funding", name: TABLES.funding, sheet: t.fundingSheet, anchor: { col: 0, row: 2 }, columns };
+}
+
+// Project ledger and its roll-up (domain notes §9).
+export const PH = {
+  name: "项目 Project",
+  stage: "学段 Stage",
+  kind: "类型 Kind",
+  places: "计划学位 Planned places",
+  start: "开工年度 Start year",
+  completion: "竣工年度 Completion year",
+  state: "进展 State",
+  planned: "计划投资（万元） Planned investment (10k yuan)",
+  spent: "已完成投资（万元） Investment spent (10k yuan)",
+  note: "说明 Note",
+  late: "逾期 Late",
+} as const;
+
+/** The project ledger's live "late" mark. */
+export const LATE_LABEL = "逾期 Late";
+
+const both = (labels: Record<string, Bilingual>, keys: readonly string[]) => keys.flatMap((k) => [labels[k]!.zh, labels[k]!.en]);
+const quoteAll = (items: string[], sep: "," | ";") => `{${items.map((i) => `"${i}"`).join(sep)}}`;
+
+export function projectTable(plan: Plan): TableSpec {
+  const { startYear, targetYear } = plan.period;
+  const state = `[@[${PH.state}]]`;
+  const unfinished = both(PROJECT_STATE_LABELS, ["completed", "inUse"]).map((l) => `${state}<>"${l}"`).join(",");
+  const yearRule = (prompt: Bilingual): ColumnSpec["validation"] => ({
+    rule: { kind: "decimal", min: startYear - 5, max: targetYear + 5 },
+    prompt,
+    error: t.projectYearError(startYear - 5, targetYear + 5),
+  });
+  const columns: ColumnSpec[] = [
+    { header: PH.name, role: "key", width: 30 },
+    { header: PH.stage, role: "input", width: 10, validation: { rule: { kind: "list", options: [] }, prompt: t.projectStagePrompt, error: t.projectStageError } },
+    { header: PH.kind, role: "input", width: 9, validation: { rule: { kind: "list", options: [] }, prompt: t.projectKindPrompt, error: t.projectKindError } },
+    { header: PH.places, role: "input", width: 10, format: "#,##0", validation: { rule: { kind: "whole", min: 0 }, prompt: t.countPrompt, error: t.countError } },
+    { header: PH.start, role: "input", width: 9, format: "0", validation: yearRule(t.startYearPrompt) },
+    { header: PH.completion, role: "input", width: 9, format: "0", validation: yearRule(t.completionYearPrompt) },
+    { header: PH.state, role: "input", width: 11, validation: { rule: { kind: "list", options: [] }, prompt: t.projectStatePrompt, error: t.projectStateError } },
+    { header: PH.planned, role: "input", width: 12, format: "#,##0.00", validation: { rule: { kind: "decimal", min: 0 }, prompt: t.amountPrompt, error: t.amountError } },
+    { header: PH.spent, role: "input", width: 12, format: "#,##0.00", validation: { rule: { kind: "decimal", min: 0 }, prompt: t.amountPrompt, error: t.amountError } },
+    { header: PH.note, role: "note", width: 24 },
+    {
+      header: PH.late,
+      role: "formula",
+      width: 9,
+      // Completion year passed and not finished, as of the monitoring year; bilingual like the headers.
+      formula: `=IF(OR([@[${PH.completion}]]="",${state}=""),"",IF(AND(${YEAR_NAME}>[@[${PH.completion}]],${unfinished}),"${LATE_LABEL}",""))`,
+    },
+  ];
+  return { key: "projects", name: TABLES.projects, sheet: t.projectSheet, anchor: { col: 0, row: 2 }, columns };
+}
+
+export const BUH = {
+  id: "ID",
+  part: "分项 Part",
+  planNew: "规划新建 Plan new",
+  planExpanded: "规划改扩建 Plan expansions",
+  planProjects: "规划项目 Plan projects",
+  planPlaces: "规划学位 Plan places",
+  ledgerNew: "台账新建 Ledger new",
+  ledgerExpanded: "台账改扩建 Ledger expansions",
+  ledgerProjects: "台账项目 Ledger projects",
+  ledgerPlaces: "台账学位 Ledger places",
+  underWay: "已实施项目 Projects under way or done",
+  delivered: "已交付学位 Places in use",
+  late: "逾期项目 Late projects",
+  projectsTask: "项目任务 Projects task",
+  placesTask: "学位任务 Places task",
+} as const;
+
+/** Roll-up formulas over the ledger, for a set of stages (all stages: no stage filter). */
+export function rollupFormulas(stages: readonly SchoolStage[] | null): Partial<Record<string, string>> {
+  const p = (h: string) => `${TABLES.projects}[${h}]`;
+  const stageFilter = stages ? `,${p(PH.stage)},${quoteAll(both(SCHOOL_STAGE_LABELS, stages), ",")}` : "";
+  const count = (extra: string) => `=SUM(COUNTIFS(${p(PH.name)},"<>"${stageFilter}${extra}))`;
+  const sum = (extra: string) => `=SUM(SUMIFS(${p(PH.places)},${p(PH.name)},"<>"${stageFilter}${extra}))`;
+  const kind = (k: "new" | "expanded") => `,${p(PH.kind)},${quoteAll(both(PROJECT_KIND_LABELS, [k]), ";")}`;
+  const states = (keys: string[]) => `,${p(PH.state)},${quoteAll(both(PROJECT_STATE_LABELS, keys), ";")}`;
+  return {
+    [BUH.ledgerNew]: count(kind("new")),
+    [BUH.ledgerExpanded]: count(kind("expanded")),
+    [BUH.ledgerProjects]: count(""),
+    [BUH.ledgerPlaces]: sum(""),
+    [BUH.underWay]: count(`${states(["building", "completed", "inUse"])},${p(PH.start)},"<="&${YEAR_NAME}`),
+    [BUH.delivered]: sum(`${states(["inUse"])},${p(PH.completion)},"<="&${YEAR_NAME}`),
+    [BUH.late]: count(`${states(["notStarted", "building"])},${p(PH.completion)},"<"&${YEAR_NAME}`),
+  };
+}
+
+export function buildTable(): TableSpec {
+  const figure = (header: string, width = 10): ColumnSpec => ({ header, role: "figure", width, format: "#,##0" });
+  const live = (header: string, width = 10): ColumnSpec => ({ header, role: "formula", width, format: "#,##0" });
+  const columns: ColumnSpec[] = [
+    { header: BUH.id, role: "key", width: 11 },
+    { header: BUH.part, role: "label", width: 24 },
+    figure(BUH.planNew),
+    figure(BUH.planExpanded),
+    figure(BUH.planProjects),
+    figure(BUH.planPlaces),
+    live(BUH.ledgerNew),
+    live(BUH.ledgerExpanded),
+    live(BUH.ledgerProjects),
+    live(BUH.ledgerPlaces),
+    live(BUH.underWay, 12),
+    live(BUH.delivered, 12),
+    live(BUH.late),
+    { header: BUH.projectsTask, role: "label", width: 15 },
+    { header: BUH.placesTask, role: "label", width: 15 },
+  ];
+  return { key: "build", name: TABLES.build, sheet: t.buildSheet, anchor: { col: 0, row: 2 }, columns };
+}
+
 export function allTables(plan: Plan): TableSpec[] {
-  return [indicatorTable(plan), taskTable(plan), milestoneTable(plan), schoolTable(), balanceTable(), contradictionTable()];
+  const tables = [indicatorTable(plan), taskTable(plan), milestoneTable(plan), schoolTable(), balanceTable(), contradictionTable(), fundingTable(plan)];
+  if (plan.building) tables.push(projectTable(plan), buildTable());
+  return tables;
 }
 
 export function directionOptions(language: Language): string[] {

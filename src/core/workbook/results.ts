@@ -10,8 +10,11 @@ import { meets } from "../calc/compare";
 import type { Language } from "../i18n";
 import type { Plan } from "../plan/schema";
 import { cellAddress } from "./a1";
-import { assessYear, type RowAssessment } from "./assess";
-import { BH, IH, MH, SCHOOL_INDICATORS, SH, TH, planYears, yearHeader } from "./layout";
+import { assessYear, type RowAssessment, type YearAssessment } from "./assess";
+import { BH, BUH, FH, FUNDING_CHECKS, FUNDING_CHECK_HEADERS, IH, LATE_LABEL, MH, PH, SCHOOL_INDICATORS, SH, TH, planYears, yearHeader } from "./layout";
+import { FUNDING_LABELS, growthRate, readFigure } from "../calc/funding";
+import { fromLabel, PROJECT_STATE_LABELS, SCHOOL_STAGES, type PartRollup } from "../calc/projects";
+import { isBlank } from "../values";
 import type { Cell, TableSnapshot, WorkbookSnapshot, WriteOp } from "./model";
 import { stageBalance } from "./schools";
 
@@ -113,6 +116,96 @@ export function resultOps(plan: Plan, snapshot: WorkbookSnapshot, language: Lang
       ...column(balance, BH.juniorNational, (r) => checks("junior", r, "national")),
       ...column(balance, BH.juniorPlan, (r) => checks("junior", r, "plan")),
     ]);
+  }
+  ops.push(...fundingResults(snapshot, a.funding, language), ...buildingResults(snapshot, a.building, year));
+  return ops;
+}
+
+/** The funding table's live columns, by the rules of the PLAN growth functions they call. */
+function fundingResults(snapshot: WorkbookSnapshot, funding: YearAssessment["funding"], language: Language): WriteOp[] {
+  const table = snapshot.tables.funding;
+  if (!table || !funding) return [];
+  const cell = (r: number, h: string) => table.values[r]?.[table.headers.indexOf(h)] ?? null;
+  const reading = (r: number, h: string) => (r < 0 ? null : readFigure(cell(r, h)));
+  const enrol = (r: number) => SCHOOL_STAGES.map((s) => reading(r, FH.enrolment(s)));
+  const compared = (r: number): Cell => {
+    const a = cell(r, FH.appropriation);
+    return isBlank(a) ? (isBlank(cell(r, FH.budget)) ? "" : cell(r, FH.budget)) : a;
+  };
+  const perStudent = (r: number): Cell => {
+    const b = reading(r, FH.budget);
+    const counts = enrol(r);
+    if (typeof b !== "number" || counts.some((c) => typeof c !== "number")) return "";
+    const total = (counts as number[]).reduce((x, y) => x + y, 0);
+    return total > 0 ? (b * 10000) / total : "";
+  };
+  const growthOf = (value: (r: number) => Cell) => (r: number): Cell => {
+    if (r === 0) return "";
+    const g = growthRate(readFigure(value(r - 1)), readFigure(value(r)));
+    return g ?? "";
+  };
+  const raw = (h: string) => (r: number) => cell(r, h);
+  const verdicts = new Map(funding.checks.map((c) => [`${c.check}:${c.year}`, c.verdict]));
+  const yearOf = (r: number) => cell(r, FH.year);
+  const checkCells = FUNDING_CHECKS.flatMap((id) =>
+    column(table, FUNDING_CHECK_HEADERS[id], (r) => {
+      const v = verdicts.get(`${id}:${String(yearOf(r))}`);
+      return v ? FUNDING_LABELS[v][language] : "";
+    }),
+  );
+  return [{
+    op: "results",
+    sheet: table.sheet,
+    cells: [
+      ...column(table, FH.compared, compared),
+      ...column(table, FH.perStudent, perStudent),
+      ...column(table, FH.appropriationGrowth, growthOf(compared)),
+      ...column(table, FH.revenueGrowth, growthOf(raw(FH.revenue))),
+      ...column(table, FH.budgetGrowth, growthOf(raw(FH.budget))),
+      ...column(table, FH.perStudentGrowth, growthOf(perStudent)),
+      ...SCHOOL_STAGES.flatMap((s) => column(table, FH.spendingGrowth(s), growthOf(raw(FH.spending(s))))),
+      ...SCHOOL_STAGES.flatMap((s) => column(table, FH.publicFundsGrowth(s), growthOf(raw(FH.publicFunds(s))))),
+      ...column(table, FH.teacherPayGrowth, growthOf(raw(FH.teacherPay))),
+      ...checkCells,
+    ],
+  }];
+}
+
+/** The ledger's late marks and the roll-up's figures. */
+function buildingResults(snapshot: WorkbookSnapshot, building: YearAssessment["building"], year: number): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const projects = snapshot.tables.projects;
+  if (projects) {
+    const cell = (r: number, h: string) => projects.values[r]?.[projects.headers.indexOf(h)] ?? null;
+    ops.push({
+      op: "results",
+      sheet: projects.sheet,
+      cells: column(projects, PH.late, (r) => {
+        const completion = num(cell(r, PH.completion));
+        const state = fromLabel(PROJECT_STATE_LABELS, cell(r, PH.state));
+        if (completion === null || isBlank(cell(r, PH.state))) return "";
+        return year > completion && state !== "completed" && state !== "inUse" ? LATE_LABEL : "";
+      }),
+    });
+  }
+  const build = snapshot.tables.build;
+  if (build && building) {
+    const parts = new Map([...building.rollup.parts, building.rollup.sum, building.rollup.total].map((p) => [p.id, p]));
+    const part = (r: number) => parts.get(String(build.values[r]?.[build.headers.indexOf(BUH.id)] ?? "").trim());
+    const figure = (f: (p: PartRollup) => number) => (r: number): Cell => (part(r) ? f(part(r)!) : "");
+    ops.push({
+      op: "results",
+      sheet: build.sheet,
+      cells: [
+        ...column(build, BUH.ledgerNew, figure((p) => p.ledger.newSchools)),
+        ...column(build, BUH.ledgerExpanded, figure((p) => p.ledger.expanded)),
+        ...column(build, BUH.ledgerProjects, figure((p) => p.ledger.projects)),
+        ...column(build, BUH.ledgerPlaces, figure((p) => p.ledger.places)),
+        ...column(build, BUH.underWay, figure((p) => p.underWay)),
+        ...column(build, BUH.delivered, figure((p) => p.delivered)),
+        ...column(build, BUH.late, figure((p) => p.late)),
+      ],
+    });
   }
   return ops;
 }

@@ -12,6 +12,9 @@ import {
   GROSS_PERCENT_LABEL,
   MH,
   BH,
+  BUH,
+  FH,
+  rollupFormulas,
   CH,
   IH,
   SCHOOL_INDICATORS,
@@ -22,6 +25,7 @@ import {
 } from "./layout";
 import type { Cell } from "./model";
 import { STANDARD_LABELS } from "../calc/status";
+import { ROLLUP_NAMES } from "../calc/projects";
 import { defaultTaskBaseline } from "./assess";
 import { DEFAULT_BAND } from "../calc/target";
 
@@ -192,6 +196,69 @@ export function templateRows(
         key: m.id,
         cells: { [MH.id]: m.id, [MH.section]: m.section, [MH.name]: pick(m.names, language), [MH.plannedYear]: m.plannedYear },
       }));
+    case "funding":
+      // One row per year from the base year: the base year is what the first growth compares with.
+      return Array.from({ length: plan.period.targetYear - plan.period.baseYear + 1 }, (_, i) => {
+        const year = plan.period.baseYear + i;
+        return { key: String(year), cells: { [FH.year]: year } };
+      });
+    case "projects":
+      return [];
+    case "build":
+      return buildRows(plan, language);
   }
+}
+
+/** Figure of a task target in the plan (the printed total of the programme), or null. */
+function taskFigure(plan: Plan, id: string): number | null {
+  const task = plan.tasks.find((t) => t.id === id);
+  return task && task.kind !== "range" ? task.target.value : null;
+}
+
+function buildRows(plan: Plan, language: Language): TemplateRow[] {
+  const building = plan.building;
+  if (!building) return [];
+  const rows: TemplateRow[] = building.parts.map((part) => ({
+    key: part.id,
+    cells: {
+      [BUH.id]: part.id,
+      [BUH.part]: pick(part.names, language),
+      [BUH.planNew]: part.newSchools,
+      [BUH.planExpanded]: part.expanded,
+      [BUH.planProjects]: part.newSchools + part.expanded,
+      [BUH.planPlaces]: part.places,
+      ...rollupFormulas(part.stages),
+      [BUH.projectsTask]: part.projectsTask ?? "",
+      [BUH.placesTask]: part.placesTask ?? "",
+    },
+  }));
+  const add = (f: (p: NonNullable<Plan["building"]>["parts"][number]) => number) => building.parts.reduce((s, p) => s + f(p), 0);
+  rows.push(
+    {
+      key: "BLD-SUM",
+      cells: {
+        [BUH.id]: "BLD-SUM",
+        [BUH.part]: pick(ROLLUP_NAMES.sum, language),
+        [BUH.planNew]: add((p) => p.newSchools),
+        [BUH.planExpanded]: add((p) => p.expanded),
+        [BUH.planProjects]: add((p) => p.newSchools + p.expanded),
+        [BUH.planPlaces]: add((p) => p.places),
+        ...rollupFormulas([...new Set(building.parts.flatMap((p) => p.stages))]),
+      },
+    },
+    {
+      key: "BLD-TOTAL",
+      cells: {
+        [BUH.id]: "BLD-TOTAL",
+        [BUH.part]: pick(ROLLUP_NAMES.total, language),
+        [BUH.planProjects]: taskFigure(plan, building.projectsTask) ?? "",
+        [BUH.planPlaces]: taskFigure(plan, building.placesTask) ?? "",
+        ...rollupFormulas(null),
+        [BUH.projectsTask]: building.projectsTask,
+        [BUH.placesTask]: building.placesTask,
+      },
+    },
+  );
+  return rows;
 }
 

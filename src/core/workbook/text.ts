@@ -1,6 +1,8 @@
 /** Text of the template inside a workbook: sheet names, prompts, alerts, insert and check messages. */
 import { APP_NAME, type Bilingual } from "../i18n";
 import { pct, plainNumber } from "../format";
+import type { SchoolStage } from "../plan/schema";
+import { SCHOOL_STAGE_LABELS } from "../calc/projects";
 
 /** Sheet names, prompts and alerts of the template inside a workbook. */
 export const layoutText = {
@@ -89,7 +91,65 @@ export const layoutText = {
   },
   amountPrompt: { zh: "面积（平方米）或金额（元），不小于 0。", en: "An area (m²) or amount (yuan), 0 or more." },
   amountError: { zh: "须为不小于 0 的数字。", en: "Enter a number of 0 or more." },
+  fundingSheet: { zh: "教育经费", en: "Funding" },
+  projectSheet: { zh: "建设项目", en: "Projects" },
+  buildSheet: { zh: "学校建设", en: "Building" },
+  fundingLine: {
+    zh: "每年一行，按统计口径填写（金额单位：万元；生均、工资单位：元）。右侧为自动计算的增长率与“三个增长”“两个只增不减”及教师工资检查：落实 / 未落实 / 无数据 / 数据有误。",
+    en: "One row per year, as the statistics publish them (amounts in 10k yuan; per-student figures and pay in yuan). On the right: growth rates and the checks (三个增长, 两个只增不减, teachers' pay): Met / Not met / No data / Invalid data.",
+  },
+  projectLine: {
+    zh: "每个新建、改扩建项目一行。竣工年度已过而未竣工的项目标为“逾期”。“学校建设”表按学段汇总，并为建设类任务目标提供完成数。",
+    en: "One row per new or expanded school project. Projects past their completion year and not finished are marked Late. The Building sheet rolls them up by stage and feeds the building task targets.",
+  },
+  buildLine: (contradiction: Bilingual | null): Bilingual => ({
+    zh: `台账按学段、类型汇总，与规划分项对照（至监测年度）。${contradiction ? `注意：${contradiction.zh}` : ""}`,
+    en: `The ledger rolled up by stage and kind against the plan's parts, as of the monitoring year.${contradiction ? ` Note: ${contradiction.en}` : ""}`,
+  }),
+  fundingAmountPrompt: { zh: "金额（万元），不小于 0。", en: "An amount in 10k yuan, 0 or more." },
+  appropriationPrompt: {
+    zh: "财政教育拨款（万元）。未单独统计时留空，检查将以一般公共预算教育支出代替。",
+    en: "Education appropriations in 10k yuan. Leave blank where they are not kept apart: the check then uses the budget education spending.",
+  },
+  enrolmentCountPrompt: { zh: "在校生人数（不小于 0 的整数；没有该学段填 0）。", en: "Students enrolled (a whole number, 0 where the district has no such school)." },
+  perStudentPrompt: { zh: "生均金额（元），不小于 0。", en: "An amount per student in yuan, 0 or more." },
+  payPrompt: { zh: "年平均工资（元），不小于 0。", en: "Average yearly pay in yuan, 0 or more." },
+  projectStagePrompt: { zh: "请选择学段：学前 / 小学 / 初中 / 普通高中 / 中职。", en: "Choose the stage: Pre-school / Primary / Junior secondary / Senior secondary / Vocational." },
+  projectStageError: { zh: "只能从列表中选择学段。", en: "Choose the stage from the list." },
+  projectKindPrompt: { zh: "请选择：新建 / 改扩建。", en: "Choose: New / Expansion." },
+  projectKindError: { zh: "只能从列表中选择类型。", en: "Choose the kind from the list." },
+  projectStatePrompt: { zh: "请选择：未开工 / 在建 / 已竣工 / 已交付使用。", en: "Choose: Not started / Under construction / Completed / In use." },
+  projectStateError: { zh: "只能从列表中选择进展。", en: "Choose the state from the list." },
+  startYearPrompt: { zh: "开工年份（已开工或计划开工）。", en: "The year work starts (or started)." },
+  completionYearPrompt: { zh: "计划竣工的年份。", en: "The year it is due to be completed." },
+  projectYearError: (from: number, to: number): Bilingual => ({ zh: `请填写 ${from} 到 ${to} 之间的年份。`, en: `Enter a year from ${from} to ${to}.` }),
 } as const;
+
+/** The funding checks and the figures they compare (domain notes §8). */
+export const fundingText = {
+  checks: {
+    appropriation: { zh: "财政教育拨款增长高于财政经常性收入增长", en: "Education appropriations grow faster than regular fiscal revenue" },
+    spending: { zh: "生均教育经费逐年增长（各学段）", en: "Spending per student grows (each stage)" },
+    publicFunds: { zh: "生均公用经费逐年增长（各学段）", en: "Public funds per student grow (each stage)" },
+    teacherPay: { zh: "教师工资逐年增长", en: "Teachers' pay grows" },
+    budget: { zh: "一般公共预算教育支出只增不减", en: "Budget education spending never falls" },
+    perStudent: { zh: "按在校生平均的一般公共预算教育支出只增不减", en: "Budget education spending per student never falls" },
+    payParity: { zh: "义务教育教师平均工资不低于当地公务员", en: "Compulsory-school teachers paid at least as local civil servants" },
+  } satisfies Record<string, Bilingual>,
+  groups: {
+    threeGrowths: { zh: "三个增长", en: "Three growths (education law)" },
+    twoNoFalls: { zh: "两个只增不减", en: "Two never-falls (国办发〔2018〕82号)" },
+    pay: { zh: "教师工资", en: "Teachers' pay" },
+  },
+  appropriationGrowth: { zh: "拨款增长", en: "appropriations" },
+  revenueGrowth: { zh: "经常性收入增长", en: "regular revenue" },
+  budgetGrowth: { zh: "预算教育支出增长", en: "budget spending" },
+  perStudentGrowth: { zh: "生均预算支出增长", en: "budget spending per student" },
+  teacherPayGrowth: { zh: "教师工资增长", en: "teachers' pay" },
+  teacherPay: { zh: "教师年均工资", en: "teachers' average pay" },
+  civilPay: { zh: "公务员年均工资", en: "civil servants' average pay" },
+  stageGrowth: (stage: SchoolStage): Bilingual => SCHOOL_STAGE_LABELS[stage],
+};
 
 /** Messages of the template insert / upgrade. */
 export const insertMessages = {
@@ -114,6 +174,30 @@ export const insertMessages = {
 
 /** Messages of validation on demand; each names the cell and the fix. */
 export const checkMessages = {
+  fundingYear: (where: string, expected: number, found: string): Bilingual => ({
+    zh: `${where}：此处应为 ${expected} 年（教育经费表每年一行，按年份从早到晚排列），现为“${found}”。请改回年份顺序，增长率按上一行计算。`,
+    en: `${where}: this row should be the year ${expected} (the funding table has one row per year, earliest first), but it says "${found}". Restore the order: growth is computed from the row above.`,
+  }),
+  unknownChoice: (where: string, text: string, choices: string): Bilingual => ({
+    zh: `${where}：“${text}”不在可选项中。请从下拉列表选择：${choices}。`,
+    en: `${where}: "${text}" is not one of the choices. Pick one from the list: ${choices}.`,
+  }),
+  missingChoice: (where: string, project: string): Bilingual => ({
+    zh: `${where}：项目“${project}”未填写此项，汇总时不计入。请从下拉列表选择。`,
+    en: `${where}: the project "${project}" has this blank, so the roll-up leaves it out. Pick one from the list.`,
+  }),
+  projectYear: (where: string, v: number): Bilingual => ({
+    zh: `${where}：${plainNumber(v)} 不是有效年份。请填写四位年份，如 2022。`,
+    en: `${where}: ${plainNumber(v)} is not a year. Enter a four-digit year such as 2022.`,
+  }),
+  completionBeforeStart: (where: string, completion: number, start: number): Bilingual => ({
+    zh: `${where}：竣工年度 ${completion} 早于开工年度 ${start}。请核对。`,
+    en: `${where}: completion year ${completion} is before the start year ${start}. Check both.`,
+  }),
+  spentOverPlanned: (where: string, spent: number, planned: number): Bilingual => ({
+    zh: `${where}：已完成投资 ${plainNumber(spent)} 万元超过计划投资 ${plainNumber(planned)} 万元。如已追加投资请在说明中注明。`,
+    en: `${where}: investment spent (${plainNumber(spent)}) exceeds the planned ${plainNumber(planned)} (10k yuan). If the budget was raised, say so in the note.`,
+  }),
   notNumber: (where: string, text: string): Bilingual => ({
     zh: `${where}：“${text}”不是数值。请填写数字（百分比如 92.52%，比值填前项如 18.5）。`,
     en: `${where}: "${text}" is not a number. Enter a number (percentages like 92.52%, ratios as the first term, e.g. 18.5).`,
@@ -164,6 +248,10 @@ export const checkMessages = {
   missingTarget: (where: string, id: string): Bilingual => ({
     zh: `${where}：指标 ${id} 缺少目标值。请按规划填写目标值。`,
     en: `${where}: indicator ${id} has no target. Enter the plan's target.`,
+  }),
+  missingProject: (where: string): Bilingual => ({
+    zh: `${where}：该行有数据但没有项目名称。请填写项目名称。`,
+    en: `${where}: this row has data but no project name. Enter the project's name.`,
   }),
   missingSchool: (where: string): Bilingual => ({
     zh: `${where}：该行有数据但没有校名。请填写学校名称。`,

@@ -1,0 +1,222 @@
+/**
+ * Funding checks (issue 14, domain notes §8): each golden value below is worked out by hand in the
+ * comment beside it, and checked through the core rules, the PLAN functions as Excel calls them
+ * (2D ranges) and the workbook assessment that feeds the report.
+ */
+import * as F from "../../src/functions/functions";
+import { combine, fasterAt, growthRate, notBelow, readFigure, risesAt, stepsWithData } from "../../src/core/calc/funding";
+import { SCHOOL_STAGES } from "../../src/core/calc/projects";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { assessFunding, type FundingCheck } from "../../src/core/workbook/funding";
+import { checkWorkbook } from "../../src/core/workbook/check";
+import { FH, fundingTable, FUNDING_CHECK_HEADERS, type FundingCheckId } from "../../src/core/workbook/layout";
+import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
+
+const PLAN = embeddedPlan();
+
+/** A workbook whose funding table holds these rows (cells by header; everything else blank). */
+function workbook(rows: Array<Record<string, Cell>>): WorkbookSnapshot {
+  const headers = fundingTable(PLAN).columns.map((c) => c.header);
+  const values = rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)));
+  return {
+    tables: { funding: { name: "PM_Funding", sheet: "教育经费", col: 0, row: 2, headers, formulas: values, values } },
+    sheets: ["教育经费"],
+    names: [],
+    meta: null,
+    year: 2023,
+    protectedSheets: [],
+  };
+}
+
+/** Every stage's enrolment (students), per-student spending and public funds (yuan) for one year. */
+function stages(enrol: number[], spending: number[], publicFunds: number[]): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  SCHOOL_STAGES.forEach((s, k) => {
+    out[FH.enrolment(s)] = enrol[k]!;
+    out[FH.spending(s)] = spending[k]!;
+    out[FH.publicFunds(s)] = publicFunds[k]!;
+  });
+  return out;
+}
+
+function check(snapshot: WorkbookSnapshot, id: FundingCheckId, year: number): FundingCheck {
+  const a = assessFunding(PLAN, snapshot, checkWorkbook(PLAN, snapshot))!;
+  return a.checks.find((c) => c.check === id && c.year === year)!;
+}
+
+const E = [100, 200, 100, 50, 30];
+const S = [10000, 12000, 15000, 18000, 20000];
+const P = [1000, 1100, 1500, 1800, 2000];
+const up = (xs: number[], f = 1.05) => xs.map((x) => Math.round(x * f));
+
+describe("三个增长: appropriations against regular revenue", () => {
+  test("revenue fell while appropriations grew: met", () => {
+    // Appropriations 100 → 105 (+5 %); revenue 200 → 190 (−5 %): +5 % > −5 %.
+    expect(fasterAt([100, 105], [200, 190], 1)).toBe("met");
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 900, [FH.appropriation]: 100, [FH.revenue]: 200 },
+      { [FH.year]: 2021, [FH.budget]: 950, [FH.appropriation]: 105, [FH.revenue]: 190 },
+    ]);
+    const c = check(wb, "appropriation", 2021);
+    expect(c.verdict).toBe("met");
+    expect(c.compared.map((x) => x.value)).toEqual([expect.closeTo(0.05, 12), expect.closeTo(-0.05, 12)]);
+    expect(F.faster([[100], [105]], [[200], [190]], 2, "zh")).toBe("落实");
+  });
+
+  test("both grew, revenue faster: not met; equal growth is not 'higher': not met", () => {
+    // 100 → 104 (+4 %) against 200 → 210 (+5 %).
+    expect(fasterAt([100, 104], [200, 210], 1)).toBe("notMet");
+    // 100 → 105 and 200 → 210: both +5 %, which is not higher (0.05 vs 0.05 within the tolerance).
+    expect(fasterAt([100, 105], [200, 210], 1)).toBe("notMet");
+    expect(F.faster([[100, 104]], [[200, 210]], 2, "en")).toBe("Not met");
+  });
+
+  test("appropriations not kept apart: the budget education spending stands for them", () => {
+    // Budget 1000 → 1080 (+8 %), revenue 2000 → 2100 (+5 %): met, compared figure +8 %.
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, [FH.revenue]: 2000 },
+      { [FH.year]: 2021, [FH.budget]: 1080, [FH.revenue]: 2100 },
+    ]);
+    const c = check(wb, "appropriation", 2021);
+    expect(c.verdict).toBe("met");
+    expect(c.compared[0]!.value).toBeCloseTo(0.08, 12);
+  });
+});
+
+describe("两个只增不减: in total and per student", () => {
+  test("a per-student fall hidden by a rising total: total met, per student not met", () => {
+    // Budget 1,000 → 1,050 万元 (+5 %); enrolment 480 → 528 (+10 %).
+    // Per student: 10,000,000 / 480 = 20,833.33 yuan → 10,500,000 / 528 = 19,886.36 yuan (−4.55 %).
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, ...stages(E, S, P) },
+      { [FH.year]: 2021, [FH.budget]: 1050, ...stages(up(E, 1.1), up(S), up(P)) },
+    ]);
+    expect(check(wb, "budget", 2021).verdict).toBe("met");
+    const perStudent = check(wb, "perStudent", 2021);
+    expect(perStudent.verdict).toBe("notMet");
+    expect(perStudent.compared[0]!.value).toBeCloseTo(19886.3636 / 20833.3333 - 1, 6); // −4.545 %
+    expect(perStudent.compared[0]!.value).toBeCloseTo(-0.0454545, 6);
+  });
+
+  test("equal from one year to the next does not fall: met; one yuan less: not met", () => {
+    expect(risesAt([[500, 500]], 1, false)).toBe("met");
+    expect(risesAt([[500, 499]], 1, false)).toBe("notMet");
+    expect(F.noFall([[500], [500], [499]], "", undefined, "zh")).toBe("未落实");
+    expect(F.noFall([[500], [500], [501]], "", undefined, "zh")).toBe("落实");
+  });
+});
+
+describe("per-student spending and public funds grow, each stage", () => {
+  test("flat is not growth; one stage falling fails the year; a stage with no students is left out", () => {
+    expect(risesAt([[10, 10]], 1, true)).toBe("notMet");
+    expect(risesAt([[10, 11], [20, 19]], 1, true)).toBe("notMet");
+    // The second stage has no students in either year and no figures: only the first is checked.
+    expect(risesAt([[10, 11], [null, null]], 1, true, [[5, 6], [0, null]])).toBe("met");
+    // A stage with students and no figure is no data, never a pass.
+    expect(risesAt([[10, 11], [null, null]], 1, true, [[5, 6], [3, 3]])).toBe("noData");
+    // As Excel calls it: a block of two stages down two years, enrolment in the same shape.
+    expect(F.grows([[10, ""], [11, ""]], 2, [[5, 0], [6, 0]], "zh")).toBe("落实");
+    expect(F.grows([[10, ""], [11, ""]], 2, [[5, 3], [6, 3]], "zh")).toBe("无数据");
+  });
+
+  test("the workbook: every stage's growth is shown, and one falling stage decides", () => {
+    const spending2021 = [...up(S)];
+    spending2021[2] = 14000; // junior 15,000 → 14,000 (−6.67 %)
+    const wb = workbook([
+      { [FH.year]: 2020, ...stages(E, S, P) },
+      { [FH.year]: 2021, ...stages(E, spending2021, up(P)) },
+    ]);
+    const c = check(wb, "spending", 2021);
+    expect(c.verdict).toBe("notMet");
+    expect(c.compared.map((x) => x.label.zh)).toEqual(["学前", "小学", "初中", "普通高中", "中职"]);
+    expect(c.compared[2]!.value).toBeCloseTo(-1 / 15, 12);
+    expect(check(wb, "publicFunds", 2021).verdict).toBe("met");
+  });
+});
+
+describe("teachers' pay", () => {
+  test("at least the civil servants': equal is met, below is not; pay grows", () => {
+    expect(notBelow(120000, 120000)).toBe("met");
+    expect(notBelow(119999, 120000)).toBe("notMet");
+    expect(F.notBelowFunction(130000, 128000, "zh")).toBe("落实");
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.teacherPay]: 120000, [FH.civilPay]: 118000 },
+      { [FH.year]: 2021, [FH.teacherPay]: 119000, [FH.civilPay]: 121000 },
+    ]);
+    expect(check(wb, "payParity", 2021).verdict).toBe("notMet");
+    expect(check(wb, "teacherPay", 2021).verdict).toBe("notMet"); // 120,000 → 119,000 fell
+  });
+});
+
+describe("blanks and bad data", () => {
+  test("blanks give no data, never met", () => {
+    const wb = workbook([{ [FH.year]: 2020 }, { [FH.year]: 2021, [FH.revenue]: 100 }]);
+    const a = assessFunding(PLAN, wb, [])!;
+    expect(new Set(a.checks.map((c) => c.verdict))).toEqual(new Set(["noData"]));
+    expect(F.faster([[""], [105]], [[200], [190]], 2, "zh")).toBe("无数据");
+    expect(F.notBelowFunction("", 120000, "zh")).toBe("无数据");
+  });
+
+  test("a typed-in text value: invalid data, with the data check naming the cell", () => {
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, [FH.revenue]: 2000 },
+      { [FH.year]: 2021, [FH.budget]: "1050", [FH.revenue]: 2100 },
+    ]);
+    const findings = checkWorkbook(PLAN, wb);
+    expect(findings).toContainEqual(expect.objectContaining({ severity: "error", sheet: "教育经费", address: "B5", code: "text-number" }));
+    expect(check(wb, "budget", 2021)).toMatchObject({ verdict: "invalid", problems: [expect.objectContaining({ address: "B5" })] });
+    // The appropriation check reads the budget (appropriations blank): invalid too, not "met".
+    expect(check(wb, "appropriation", 2021).verdict).toBe("invalid");
+    expect(F.noFall([[1000], ["1050"]], 2, undefined, "zh")).toBe("数据有误");
+    expect(F.noFall([[1000], [-5]], 2, undefined, "en")).toBe("Invalid data");
+    expect(F.faster([[100], ["abc"]], [[1], [2]], 2, "zh")).toBe("数据有误");
+  });
+
+  test("rows out of year order are an error naming the cell: growth compares a row with the one above", () => {
+    const wb = workbook([{ [FH.year]: 2021 }, { [FH.year]: 2020 }]);
+    expect(checkWorkbook(PLAN, wb)).toContainEqual(expect.objectContaining({ code: "funding-year", address: "A4" }));
+  });
+});
+
+describe("PLAN.GROWTH", () => {
+  test("a column's growths, blanks respected, in the shape Excel gave", () => {
+    // 100 → 110 (+10 %) → blank → 121 (no growth across the hole) → 133.1 (+10 %).
+    const out = F.growth([[100], [110], [""], [121], [133.1]]) as (number | string)[][];
+    expect(out.map((r) => r[0])).toEqual(["", expect.closeTo(0.1, 12), "", "", expect.closeTo(0.1, 12)]);
+    const row = F.growth([[100, 125]]) as (number | string)[][];
+    expect(row).toEqual([["", 0.25]]);
+    expect(F.growth([[100], [90]], 2)).toBeCloseTo(-0.1, 12);
+    expect(F.growth([[100], [90]], 1)).toBe("");
+  });
+
+  test("errors: text is #VALUE! naming the item; growth from 0 is #DIV/0!; a bad position is #VALUE!", () => {
+    expect(() => F.growth([[100], ["x"]])).toThrow(expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining("2") }));
+    expect(() => F.growth([[0], [5]], 2)).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
+    expect(() => F.growth([[1], [2]], 3)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    expect(() => F.faster([[1], [2]], [[1], [2], [3]])).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+  });
+});
+
+describe("rule pieces", () => {
+  test("readings, growth, the worst verdict, and the steps worth judging", () => {
+    expect([readFigure(""), readFigure(5), readFigure("5"), readFigure(-1), readFigure(true)]).toEqual([null, 5, "invalid", "invalid", "invalid"]);
+    expect(growthRate(0, 5)).toBeNull();
+    expect(combine(["met", "noData", "notMet"])).toBe("notMet");
+    expect(combine(["met", "invalid", "notMet"])).toBe("invalid");
+    expect(combine([])).toBe("noData");
+    // Years not reported yet are not "no data"; a hole in the middle is.
+    expect(stepsWithData([[1, 2, 3, null, null]])).toEqual([1, 2]);
+    expect(stepsWithData([[1, null, 3]])).toEqual([1, 2]);
+    expect(F.noFall([[1], [2], [3], [""], [""]], "", undefined, "zh")).toBe("落实");
+    expect(F.noFall([[1], [""], [3]], "", undefined, "zh")).toBe("无数据");
+  });
+
+  test("the sheet's check columns call the functions these tests exercise", () => {
+    const spec = fundingTable(PLAN);
+    const formula = (id: FundingCheckId) => spec.columns.find((c) => c.header === FUNDING_CHECK_HEADERS[id])!.formula!;
+    expect(formula("appropriation")).toMatch(/^=PLAN\.FASTER\(/);
+    expect(formula("spending")).toMatch(/^=PLAN\.GROWS\(/);
+    expect(formula("budget")).toMatch(/^=PLAN\.NOFALL\(/);
+    expect(formula("payParity")).toMatch(/^=PLAN\.NOTBELOW\(/);
+  });
+});
