@@ -10,6 +10,8 @@ import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
 
 export interface CellData {
   formula: unknown;
+  /** Entered with Excel's text prefix (an apostrophe): "=…" is then text, never a formula. */
+  text?: boolean;
   numberFormat?: string;
   fill?: string | null;
   italic?: boolean;
@@ -192,6 +194,17 @@ export class FakeWorkbookData {
     const i = head!.indexOf(header);
     if (i < 0) throw new Error(`no column ${header} in ${name}`);
     return body.map((r) => r[i]);
+  }
+
+  /** Whether each body cell of a column is a live formula (not text that merely starts with "="). */
+  liveColumn(name: string, header: string): boolean[] {
+    const t = this.table(name)!;
+    const i = this.tableRows(name)[0]!.indexOf(header);
+    if (i < 0) throw new Error(`no column ${header} in ${name}`);
+    return Array.from({ length: t.height - 1 }, (_, r) => {
+      const cell = this.cell(t.sheet, t.col + i, t.row + 1 + r);
+      return typeof cell?.formula === "string" && cell.formula.startsWith("=") && !cell.text;
+    });
   }
 
   /** Address of a table cell by header and key (first column), for assertions. */
@@ -557,6 +570,7 @@ class FakeRange extends Proxy {
       // A table's header cells are always text in Excel ("2022" stays the header "2022").
       const header = headers.some((t) => t.row === box.row + r && box.col + c >= t.col && box.col + c < t.col + t.width);
       cell.formula = header ? String(v) : excelParse(v, cell.numberFormat);
+      cell.text = typeof v === "string" && (v.startsWith("'") || header) ? true : undefined;
     });
   }
   set values(grid: unknown[][]) {

@@ -4,7 +4,7 @@ import type { WriteOp } from "../../src/core/workbook/model";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
 import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { BALANCE_NAMES, IH, MH, SH, TABLES, TH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, BH, BUH, IH, MH, PH, SH, TABLES, TH, allTables, noteHeader, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
 
 beforeAll(installExcelEnums);
@@ -131,6 +131,21 @@ describe("insert into an empty workbook", () => {
     expect(data.column(TABLES.indicators, IH.actual)[0]).toBe(
       '=IF(CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]])="","",CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]))',
     );
+  });
+
+  test("every live cell of every table is a formula, never text (the balance rows once went in as text)", () => {
+    for (const spec of allTables(PLAN)) {
+      for (const column of spec.columns.filter((c) => c.role === "formula")) {
+        const cells = data.column(spec.name, column.header);
+        data.liveColumn(spec.name, column.header).forEach((live, r) => {
+          // Per-row formulas may leave a cell blank (the class-share row has no national check).
+          if (cells[r] === "" && !column.formula) return;
+          expect([spec.name, column.header, r, live]).toEqual([spec.name, column.header, r, true]);
+        });
+      }
+    }
+    expect(data.column(TABLES.balance, BH.primaryCv)[0]).toMatch(/^=PLAN\.DIFFCOEF\(/);
+    expect(data.column(TABLES.build, BUH.delivered)[0]).toMatch(/^=SUM\(SUMIFS\(PM_Projects/);
   });
 
   test("number formats follow each row's unit; input and computed cells look different", () => {
@@ -410,6 +425,12 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.sheet("学校数据")!.protected).toBe(true);
     expect(await addRows(excelPort(new FakeContext(data).excel), "tasks", 1)).toMatchObject({ kind: "added" });
     expect(data.column(TABLES.tasks, TH.status).at(-1)).toMatch(/^=PLAN.STATUS/);
+    // A building project (issue 14): the row comes with its late-mark formula; the sheet stays protected.
+    const projects = data.tableRows(TABLES.projects).length;
+    expect(await addRows(excelPort(new FakeContext(data).excel), "projects", 1)).toEqual({ kind: "added", table: TABLES.projects, count: 1 });
+    expect(data.tableRows(TABLES.projects).length).toBe(projects + 1);
+    expect(data.column(TABLES.projects, PH.late).at(-1)).toMatch(/^=IF\(OR\(/);
+    expect(data.sheet("建设项目")!.protected).toBe(true);
   });
 
   test("an English workbook keeps English labels on re-insert from a Chinese Office", async () => {

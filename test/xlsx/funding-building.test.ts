@@ -1,0 +1,178 @@
+/**
+ * Issue 14 end to end: the command-line report of the demo has the 教育经费 and 学校建设 sections with
+ * verdicts worked out here from the demo's own figures (not from the core); an upgrade of a workbook
+ * written by release 1.1.0 adds the new tables without touching anything typed; the roll-up feeds the
+ * building task targets and a bad ledger row makes them 数据有误, never 已实现.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { cellValue, snapshotFromWorkbook } from "../../src/xlsx/snapshot";
+import { xlsxPort } from "../../src/xlsx/port";
+import { DEMO_FUNDING, demoProjects } from "../../src/core/demo";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { buildReport } from "../../src/core/report/model";
+import { insertTemplate } from "../../src/usecases/workbook";
+import { assessYear } from "../../src/core/workbook/assess";
+import { BUH, FH, PH, TABLES, TH } from "../../src/core/workbook/layout";
+
+const ROOT = join(__dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "plan-monitor-funding-"));
+const PLAN = embeddedPlan();
+
+async function open(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    out[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellValue(v ?? null));
+  });
+  return out;
+}
+
+/** The rows of a report section: from its title to the next section title (一、…九、). */
+function section(rows: unknown[][], title: RegExp): unknown[][] {
+  const start = rows.findIndex((r) => typeof r?.[0] === "string" && title.test(r[0] as string));
+  expect(start).toBeGreaterThan(0);
+  const end = rows.findIndex((r, i) => i > start && typeof r?.[0] === "string" && /^[一二三四五六七八九十]、/.test(r[0] as string));
+  return rows.slice(start, end < 0 ? undefined : end);
+}
+
+describe("the demo's command-line report: 教育经费 and 学校建设", () => {
+  let report: unknown[][];
+
+  beforeAll(async () => {
+    const demo = join(dir, "demo.xlsx");
+    const out = join(dir, "demo-2023.xlsx");
+    execFileSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "demo", "-o", demo], { cwd: ROOT, stdio: "ignore" });
+    execFileSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "report", demo, "--year", "2023", "--replace", "-o", out], { cwd: ROOT, stdio: "ignore" });
+    report = sheetRows((await open(out)).getWorksheet("2023年度监测报告")!);
+  }, 120_000);
+
+  test("every check of 2021–2023 with the verdict the demo's figures give, worked out here", () => {
+    const rows = section(report, /^八、教育经费/).filter((r) => typeof r?.[0] === "number");
+    const by = (year: number, check: string) => rows.find((r) => r[0] === year && r[2] === check)?.[3];
+    const d = (year: number) => DEMO_FUNDING.find((x) => x.year === year)!;
+    const growth = (a: number, b: number) => b / a - 1;
+    const perStudent = (year: number) => (d(year).budget * 10000) / d(year).enrolment.reduce((s, x) => s + x, 0);
+    for (const year of [2021, 2022, 2023]) {
+      const [prev, cur] = [d(year - 1), d(year)];
+      const verdict = (ok: boolean) => (ok ? "落实" : "未落实");
+      // Appropriations are not kept apart in the demo: the budget stands for them.
+      expect([year, by(year, "财政教育拨款增长高于财政经常性收入增长")]).toEqual([year, verdict(growth(prev.budget, cur.budget) > growth(prev.revenue, cur.revenue))]);
+      expect([year, by(year, "生均教育经费逐年增长（各学段）")]).toEqual([year, verdict(cur.spending.every((x, k) => x > prev.spending[k]!))]);
+      expect([year, by(year, "生均公用经费逐年增长（各学段）")]).toEqual([year, verdict(cur.publicFunds.every((x, k) => x > prev.publicFunds[k]!))]);
+      expect([year, by(year, "教师工资逐年增长")]).toEqual([year, verdict(cur.teacherPay > prev.teacherPay)]);
+      expect([year, by(year, "一般公共预算教育支出只增不减")]).toEqual([year, verdict(cur.budget >= prev.budget)]);
+      expect([year, by(year, "按在校生平均的一般公共预算教育支出只增不减")]).toEqual([year, verdict(perStudent(year) >= perStudent(year - 1))]);
+      expect([year, by(year, "义务教育教师平均工资不低于当地公务员")]).toEqual([year, verdict(cur.teacherPay >= cur.civilPay)]);
+    }
+    expect(rows.length).toBe(21);
+    // The year that fails: 2022, spending per student fell (21,442.34 → 21,069.87 yuan) while the total rose.
+    expect(by(2022, "按在校生平均的一般公共预算教育支出只增不减")).toBe("未落实");
+    expect(rows.find((r) => r[0] === 2022 && String(r[2]).startsWith("按在校生"))![4]).toBe("生均预算支出增长 -1.74%");
+    // 2023: regular revenue fell (2,290,000 → 2,250,000) while spending grew: met, both rates shown.
+    expect(rows.find((r) => r[0] === 2023 && String(r[2]).startsWith("财政教育拨款"))![4]).toBe("拨款增长 +4.49%；经常性收入增长 -1.75%");
+  });
+
+  test("the roll-up against the plan's parts, the printed 58 beside the parts' 57, and the late projects", () => {
+    const rows = section(report, /^九、学校建设/);
+    const projects = demoProjects(PLAN);
+    const part = (name: string) => rows.find((r) => r[2] === name)!;
+    const inUse = (stages: string[]) => projects.filter((p) => stages.includes(p.stage) && p.state === "inUse" && p.completion <= 2023).reduce((s, p) => s + p.places, 0);
+    // Part name, plan split, plan projects, plan places, ledger projects, under way, places in use, late.
+    expect(part("幼儿园").slice(2, 10)).toEqual(["幼儿园", "13+1", 14, 6660, 14, 14, inUse(["preschool"]), 1]);
+    expect(part("小学（部）").slice(2, 10)).toEqual(["小学（部）", "8+13", 21, 23085, 21, 21, inUse(["primary"]), 0]);
+    expect(part("分项合计").slice(4, 7)).toEqual([57, 46395, 57]);
+    expect(part("规划总数（原文）").slice(4, 6)).toEqual([58, 46395]);
+    expect(rows.some((r) => String(r[2] ?? "").includes("总数写作58个"))).toBe(true);
+    const late = projects.filter((p) => p.state === "building" && p.completion < 2023).map((p) => p.name);
+    expect(late.length).toBe(2);
+    for (const name of late) expect(rows.some((r) => r[2] === name)).toBe(true);
+  });
+
+  test("the building task targets carry the ledger's figures: 57 of 58 projects is not reached", () => {
+    const tasks = section(report, /^六、/);
+    const line = (id: string) => tasks.find((r) => r[0] === id)!;
+    expect(line("T-BLD-PROJ").slice(6, 8)).toEqual(["58个", 57]);
+    expect(line("T-BLD-PROJ")[9]).toBe("未实现");
+    expect(line("T-BLD-SEN-PLACES").slice(7)).toEqual([4700, 1, "已实现"]);
+  });
+});
+
+describe("upgrading a workbook written by release 1.1.0", () => {
+  test("adds the funding, project and roll-up tables; every value typed before is unchanged", async () => {
+    const wb = await open(join(ROOT, "test/fixtures/release-1.1.0-demo.xlsx"));
+    const before = snapshotFromWorkbook(wb);
+    expect(before.meta?.version).toBe("1.1.0");
+    expect(before.tables.funding).toBeUndefined();
+    const outcome = await insertTemplate(xlsxPort(wb), { language: "zh", onConflict: "ask", plan: PLAN });
+    expect(outcome).toMatchObject({ kind: "written", report: { createdTables: [TABLES.funding, TABLES.projects, TABLES.build], conflicts: [] } });
+    const after = snapshotFromWorkbook(wb);
+    expect(after.meta?.version).toBe(PLAN.version);
+    // Every input and note a planner could type, in every table the old release had, is as it was.
+    for (const key of ["indicators", "tasks", "milestones", "schools"] as const) {
+      const old = before.tables[key]!;
+      const now = after.tables[key]!;
+      old.formulas.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (typeof cell === "string" && cell.startsWith("=")) return; // live cells are rewritten
+          expect([key, r, old.headers[c], now.formulas[r]![now.headers.indexOf(old.headers[c]!)]]).toEqual([key, r, old.headers[c], cell]);
+        }),
+      );
+    }
+    expect(after.year).toBe(before.year);
+    // The building tasks keep their typed yearly figures while the new ledger is empty.
+    const a = assessYear(PLAN, after, 2023);
+    const tasks = after.tables.tasks!;
+    const typed = tasks.values[tasks.values.findIndex((r) => r[0] === "T-BLD-PROJ")]!;
+    const y = (h: string) => typed[tasks.headers.indexOf(h)];
+    expect(a.tasks.find((t) => t.id === "T-BLD-PROJ")!.actual).toBe(Number(y("2021")) + Number(y("2022")) + Number(y("2023")));
+    expect(after.tables.tasks!.formulas[0]![tasks.headers.indexOf(TH.achieved)]).toContain(TABLES.build);
+    // The old release wrote the balance table's per-row formulas as text; the upgrade makes them live again.
+    const balance = wb.getWorksheet(after.tables.balance!.sheet)!;
+    expect(balance.getCell("B4").formula).toMatch(/^_xldudf_PLAN_DIFFCOEF\(/);
+  });
+});
+
+describe("the ledger feeds the building targets, and a bad row is invalid data", () => {
+  async function demoWith(change: (wb: ExcelJS.Workbook) => void) {
+    const { buildDemo } = await import("../../src/usecases/demo");
+    const wb = new ExcelJS.Workbook();
+    await buildDemo(xlsxPort(wb), new Date(2026, 10, 30));
+    change(wb);
+    return snapshotFromWorkbook(wb);
+  }
+
+  test("a project's stage typed as free text: the data check names the cell, the building targets are 数据有误", async () => {
+    let address = "";
+    const snapshot = await demoWith((wb) => {
+      const ws = wb.getWorksheet("建设项目")!;
+      address = `B4`;
+      ws.getCell(address).value = "幼儿";
+    });
+    const model = buildReport(PLAN, snapshot, 2023, { language: "zh", generatedAt: "" });
+    expect(model.problems).toContainEqual(expect.objectContaining({ sheet: "建设项目", address, message: expect.stringContaining("幼儿") }));
+    for (const id of ["T-BLD-PROJ", "T-BLD-KG-PROJ", "T-BLD-SEN-PLACES"]) expect([id, model.tasks.find((t) => t.id === id)!.status]).toEqual([id, "invalid"]);
+    expect(model.building!.problems.length).toBeGreaterThan(0);
+  });
+
+  test("a project finished (in use) later than the monitoring year does not count as delivered", async () => {
+    const snapshot = await demoWith(() => undefined);
+    const table = snapshot.tables.projects!;
+    const col = (h: string) => table.headers.indexOf(h);
+    const a2022 = assessYear(PLAN, snapshot, 2022);
+    // By hand from the ledger: places of projects in use whose completion year is 2022 or earlier.
+    const inUse2022 = table.values.filter((r) => r[col(PH.state)] === "已交付使用" && (r[col(PH.completion)] as number) <= 2022).reduce((s, r) => s + (r[col(PH.places)] as number), 0);
+    expect(a2022.tasks.find((t) => t.id === "T-BLD-PLACES")!.actual).toBe(inUse2022);
+    expect(a2022.building!.rollup.total.delivered).toBe(inUse2022);
+    expect(snapshot.tables.build!.headers).toContain(BUH.delivered);
+    expect(snapshot.tables.funding!.headers).toContain(FH.budget);
+  });
+});
