@@ -149,10 +149,11 @@ describe("teachers' pay", () => {
 });
 
 describe("blanks and bad data", () => {
-  test("blanks give no data, never met", () => {
-    const wb = workbook([{ [FH.year]: 2020 }, { [FH.year]: 2021, [FH.revenue]: 100 }]);
+  test("blanks give no data, never met; a year with no figure at all is not reported yet", () => {
+    const wb = workbook([{ [FH.year]: 2020 }, { [FH.year]: 2021, [FH.revenue]: 100 }, { [FH.year]: 2022 }]);
     const a = assessFunding(PLAN, wb, [])!;
     expect(new Set(a.checks.map((c) => c.verdict))).toEqual(new Set(["noData"]));
+    expect(a.years).toEqual([2021]);
     expect(F.faster([[""], [105]], [[200], [190]], 2, "zh")).toBe("无数据");
     expect(F.notBelowFunction("", 120000, "zh")).toBe("无数据");
   });
@@ -214,9 +215,12 @@ describe("rule pieces", () => {
   test("the sheet's check columns call the functions these tests exercise", () => {
     const spec = fundingTable(PLAN);
     const formula = (id: FundingCheckId) => spec.columns.find((c) => c.header === FUNDING_CHECK_HEADERS[id])!.formula!;
-    expect(formula("appropriation")).toMatch(/^=PLAN\.FASTER\(/);
-    expect(formula("spending")).toMatch(/^=PLAN\.GROWS\(/);
-    expect(formula("budget")).toMatch(/^=PLAN\.NOFALL\(/);
-    expect(formula("payParity")).toMatch(/^=PLAN\.NOTBELOW\(/);
+    // Blank for a year not reported yet and for the first year; otherwise the function's verdict.
+    const guard = /^=IF\(OR\(COUNT\(\[@\[.*\]\]\)=0,ROW\(\)-ROW\(PM_Funding\[\[#Headers\],\[年度 Year\]\]\)=1\),"",/;
+    for (const id of ["appropriation", "spending", "budget", "payParity"] as const) expect(formula(id)).toMatch(guard);
+    expect(formula("appropriation")).toContain(",PLAN.FASTER(");
+    expect(formula("spending")).toContain(",PLAN.GROWS(");
+    expect(formula("budget")).toContain(",PLAN.NOFALL(");
+    expect(formula("payParity")).toContain(",PLAN.NOTBELOW(");
   });
 });

@@ -89,10 +89,14 @@ export function assessFunding(plan: Plan, snapshot: WorkbookSnapshot, findings: 
   const problemsOf = (list: Series[], i: number) => list.flatMap((s) => [s.cells[i - 1]!, s.cells[i]!]).flatMap((a) => errors.get(a) ?? []);
   const yearProblems = (i: number) => [errors.get(at(i, FH.year)) ?? [], errors.get(at(i - 1, FH.year)) ?? []].flat();
 
+  // A year with no figure at all is not reported yet (the sheet leaves its checks blank too).
+  const inputs = [budget, appropriation, revenue, ...enrolment, ...spending, ...publicFunds, teacherPay, civilPay];
+  const reported = (i: number) => inputs.some((s) => s.readings[i] !== null);
   const checks: FundingCheck[] = [];
   for (let i = 1; i < table.values.length; i++) {
     const year = years[i]!;
     if (upTo !== undefined && year > upTo) break;
+    if (!reported(i)) continue;
     const one = (check: FundingCheckId, verdict: FundingVerdict, comparedFigures: Compared[], used: Series[], sameRow = false) => {
       const problems = [...(sameRow ? used.flatMap((s) => errors.get(s.cells[i]!) ?? []) : problemsOf(used, i)), ...yearProblems(i)];
       checks.push({
@@ -123,7 +127,7 @@ export function assessFunding(plan: Plan, snapshot: WorkbookSnapshot, findings: 
   }
   const counts = { met: 0, notMet: 0, noData: 0, invalid: 0 } as Record<FundingVerdict, number>;
   for (const c of checks) counts[c.verdict]++;
-  return { sheet: table.sheet, years: years.slice(1).filter((y) => upTo === undefined || y <= upTo), checks, counts };
+  return { sheet: table.sheet, years: [...new Set(checks.map((c) => c.year))], checks, counts };
 }
 
 /** The verdict of one check over every year so far (the worst year decides). */

@@ -546,7 +546,8 @@ export function fundingTable(plan: Plan): TableSpec {
     format: decimals ? "#,##0.00" : "#,##0",
     validation: { rule: { kind: "decimal", min: 0 }, prompt, error: t.amountError },
   });
-  const growth = (header: string, of: string): ColumnSpec => ({ header, role: "formula", width: 10, format: "0.00%", formula: `=PLAN.GROWTH(${col(of)},${at})` });
+  // A blank figure has no growth: tested first, so hosts without the add-in never call it there.
+  const growth = (header: string, of: string): ColumnSpec => ({ header, role: "formula", width: 10, format: "0.00%", formula: `=IF(OR([@[${of}]]="",${at}=1),"",PLAN.GROWTH(${col(of)},${at}))` });
   const columns: ColumnSpec[] = [
     { header: FH.year, role: "key", width: 8, format: "0" },
     amount(FH.budget, t.fundingAmountPrompt),
@@ -591,7 +592,12 @@ export function fundingTable(plan: Plan): TableSpec {
     perStudent: `=PLAN.NOFALL(${col(FH.perStudent)},${at})`,
     payParity: `=PLAN.NOTBELOW([@[${FH.teacherPay}]],[@[${FH.civilPay}]])`,
   };
-  for (const id of FUNDING_CHECKS) columns.push({ header: FUNDING_CHECK_HEADERS[id], role: "formula", width: 12, formula: checks[id] });
+  // A year with no figure at all is not reported yet: its checks stay blank rather than 无数据; the
+  // first year has nothing to compare with.
+  const reported = `OR(COUNT([@[${FH.budget}]:[${FH.civilPay}]])=0,${at}=1)`;
+  for (const id of FUNDING_CHECKS) {
+    columns.push({ header: FUNDING_CHECK_HEADERS[id], role: "formula", width: 12, formula: `=IF(${reported},"",${checks[id].slice(1)})` });
+  }
   void plan;
   return { key: "funding", name: TABLES.funding, sheet: t.fundingSheet, anchor: { col: 0, row: 2 }, columns };
 }

@@ -11,6 +11,7 @@ import type { Language } from "../i18n";
 import type { Plan } from "../plan/schema";
 import { cellAddress } from "./a1";
 import { assessYear, type RowAssessment, type YearAssessment } from "./assess";
+import { assessFunding } from "./funding";
 import { BH, BUH, FH, FUNDING_CHECKS, FUNDING_CHECK_HEADERS, IH, LATE_LABEL, MH, PH, SCHOOL_INDICATORS, SH, TH, planYears, yearHeader } from "./layout";
 import { FUNDING_LABELS, growthRate, readFigure } from "../calc/funding";
 import { fromLabel, PROJECT_STATE_LABELS, SCHOOL_STAGES, type PartRollup } from "../calc/projects";
@@ -117,7 +118,8 @@ export function resultOps(plan: Plan, snapshot: WorkbookSnapshot, language: Lang
       ...column(balance, BH.juniorPlan, (r) => checks("junior", r, "plan")),
     ]);
   }
-  ops.push(...fundingResults(snapshot, a.funding, language), ...buildingResults(snapshot, a.building, year));
+  // The funding sheet's checks do not depend on the monitoring year: every reported year is cached.
+  ops.push(...fundingResults(snapshot, assessFunding(plan, snapshot, a.findings), language), ...buildingResults(snapshot, a.building, year));
   return ops;
 }
 
@@ -140,7 +142,7 @@ function fundingResults(snapshot: WorkbookSnapshot, funding: YearAssessment["fun
     return total > 0 ? (b * 10000) / total : "";
   };
   const growthOf = (value: (r: number) => Cell) => (r: number): Cell => {
-    if (r === 0) return "";
+    if (r === 0 || isBlank(value(r))) return "";
     const g = growthRate(readFigure(value(r - 1)), readFigure(value(r)));
     return g ?? "";
   };
