@@ -6,6 +6,9 @@ export function plainNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
+/** A whole amount with thousands separators: 46,395. */
+export const grouped = (n: number) => Math.round(n).toLocaleString("en-US");
+
 export const pct = (n: number) => `${plainNumber(n * 100)}%`;
 
 /** A figure in its unit for the pane and reports: 92.52%, 18.50:1, 0.385; a percent gap in points. */

@@ -79,7 +79,7 @@ describe("npm run demo / npm run report", () => {
     const bars = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings.filter(
       (c) => c.rules[0]!.type === "dataBar",
     );
-    expect(bars.map((b) => b.ref)).toContain("I23:I45"); // completion of the 23 indicators, after the overview, summary and data problems
+    expect(bars.map((b) => b.ref)).toContain("I25:I47"); // completion of the 23 indicators, after the overview, summary and data problems
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: "1:2" });
     expect(ws.headerFooter.oddFooter).toContain("&P");
   });

@@ -5,9 +5,11 @@
  * holds values, so the planner can edit it afterwards.
  */
 import { STATUS_LABELS } from "../calc/status";
-import { formatFigure } from "../format";
+import { formatFigure, grouped } from "../format";
 import { labels } from "../messages";
 import type { ReportModel } from "./model";
+import { fundingText } from "../workbook/text";
+import { pick } from "../i18n";
 
 const list = (items: string[], zh: boolean) => (zh ? items.join("、") : items.join(", "));
 
@@ -53,6 +55,25 @@ export function narrative(model: ReportModel): string[] {
       zh
         ? `${stage}七项校际差异系数最大为 ${b.max.toFixed(3)}，${national ? "均达到" : "未全部达到"}国家标准${bound ? `，${plan ? "均达到" : "未全部达到"}规划目标（${bound}）` : ""}；${b.failing.length ? `${b.failing.length} 所学校未达到 2017 年校级标准` : "所有学校均达到 2017 年校级标准"}。`
         : `${stage}: the largest of the seven difference coefficients is ${b.max.toFixed(3)}; ${national ? "all meet" : "not all meet"} the national standard${bound ? `, ${plan ? "all meet" : "not all meet"} the plan's target (${bound})` : ""}; ${b.failing.length ? `${b.failing.length} school(s) fail the 2017 school rule` : "every school meets the 2017 school rule"}.`,
+    );
+  }
+  const funding = model.funding;
+  if (funding?.checks.length) {
+    const failed = funding.checks.filter((x) => x.verdict === "notMet").map((x) => `${x.year}${zh ? "年" : ": "}${pick(fundingText.checks[x.check], model.language)}`);
+    const n = funding.checks.length;
+    out.push(
+      zh
+        ? `教育经费 ${n} 项年度检查中落实 ${funding.counts.met} 项${failed.length ? `，未落实 ${failed.length} 项：${list(failed.slice(0, 3), true)}${failed.length > 3 ? " 等" : ""}` : ""}${funding.counts.noData ? `，无数据 ${funding.counts.noData} 项` : ""}。`
+        : `Education funding: ${funding.counts.met} of ${n} yearly checks met${failed.length ? `; not met: ${list(failed.slice(0, 3), false)}${failed.length > 3 ? ", …" : ""}` : ""}${funding.counts.noData ? `; ${funding.counts.noData} without data` : ""}.`,
+    );
+  }
+  const building = model.building;
+  if (building?.projects.length) {
+    const t = building.rollup.total;
+    out.push(
+      zh
+        ? `学校建设台账 ${t.ledger.projects} 个项目（规划原文 ${t.plan.projects} 个，分项合计 ${building.rollup.sum.plan.projects} 个），已实施 ${t.underWay} 个，已交付学位 ${grouped(t.delivered)} 个（规划 ${grouped(t.plan.places)} 个）${t.late ? `，逾期 ${t.late} 个` : ""}。`
+        : `Building programme: ${t.ledger.projects} projects in the ledger (${t.plan.projects} as printed, ${building.rollup.sum.plan.projects} in the parts), ${t.underWay} under way or done, ${grouped(t.delivered)} places in use (plan: ${grouped(t.plan.places)})${t.late ? `, ${t.late} late` : ""}.`,
     );
   }
   if (model.problems.length) {

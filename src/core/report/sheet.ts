@@ -17,7 +17,7 @@ import { FUNDING_COLORS, FUNDING_LABELS, type FundingVerdict } from "../calc/fun
 import { PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import type { Compared, FundingCheck } from "../workbook/funding";
 import { fundingText } from "../workbook/text";
-import { plainNumber } from "../format";
+import { grouped } from "../format";
 import type { Language } from "../i18n";
 
 export interface Block {
@@ -313,7 +313,7 @@ function fundingSection(model: ReportModel, blocks: Block[], start: number, sect
   const group = (id: FundingCheck["check"]) =>
     pick(id === "budget" || id === "perStudent" ? fundingText.groups.twoNoFalls : id === "payParity" ? fundingText.groups.pay : fundingText.groups.threeGrowths, lang);
   const figure = (c: Compared) =>
-    c.value === null ? "—" : c.kind === "growth" ? `${c.value >= 0 ? "+" : ""}${(c.value * 100).toFixed(2)}%` : plainNumber(Math.round(c.value));
+    c.value === null ? "—" : c.kind === "growth" ? `${c.value >= 0 ? "+" : ""}${(c.value * 100).toFixed(2)}%` : grouped(c.value);
   for (const c of funding.checks) {
     const figures = c.compared.map((x) => `${pick(x.label, lang)} ${figure(x)}`).join(lang === "zh" ? "；" : "; ");
     blocks.push({ row, col: 0, values: [[c.year, group(c.check), pick(fundingText.checks[c.check], lang)]], numberFormats: [["0", "@", "@"]] });
