@@ -1,6 +1,6 @@
 /**
- * Illustrative data (示例数据 — not real figures) for 2021–2023, plainly fictitious and consistent
- * with itself: a plausible mid-term picture (most indicators moving toward their targets, three
+ * Illustrative data (示例数据 — not real figures) for 2021–2025, plainly fictitious and consistent
+ * with itself: a plausible mid-term picture in 2023 and a final one in 2025 (most indicators moving toward their targets, three
  * lagging, two regressing), schools named 示例小学甲 …, tasks that restate an indicator left to take
  * its value, and the computed indicators (class-size share, difference coefficients) of 2023
  * recorded from the demo schools by the same action a planner uses. Deterministic.
@@ -13,18 +13,27 @@ import type { SchoolStage } from "./plan/schema";
 import type { Cell, WorkbookSnapshot, WriteOp } from "./workbook/model";
 import { MILESTONE_STATE_LABELS } from "./calc/milestone";
 
-export const DEMO_YEARS = [2021, 2022, 2023];
+export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025];
 /** The year the demo schools table is for: its results are recorded into that year. */
 export const DEMO_SCHOOL_YEAR = 2023;
 export const DEMO_LABEL = { zh: "示例数据（非真实数据）", en: "Illustrative data (not real figures)" };
 
-/** Share of the planned change reached in 2021, 2022, 2023. */
+/**
+ * Share of the planned change reached in 2021–2025: on track ends at the target, ahead reaches it in
+ * 2024 (提前实现), lagging and regressing end short of it (未实现).
+ */
 const PATHS = {
-  onTrack: [0.2, 0.42, 0.63],
-  ahead: [0.3, 0.55, 0.8],
-  lagging: [0.1, 0.22, 0.38],
-  regressing: [0.08, 0.02, -0.06],
+  onTrack: [0.2, 0.42, 0.63, 0.82, 1],
+  ahead: [0.3, 0.55, 0.8, 1, 1],
+  lagging: [0.1, 0.22, 0.38, 0.55, 0.8],
+  regressing: [0.08, 0.02, -0.06, 0.1, 0.3],
 } as const;
+
+/** Largest coefficients after the schools data's year (2023, recorded from the schools): still falling. */
+const LATER_COEFFICIENTS: Record<string, Record<number, number>> = {
+  "LOC-04-PRI": { 2024: 0.401, 2025: 0.397 },
+  "LOC-04-JUN": { 2024: 0.331, 2025: 0.328 },
+};
 
 /** Which indicators lag or regress (plausibly: exchanges fell in 2021–2022; fitness slipped). */
 const PATH_OF: Record<string, keyof typeof PATHS> = {
@@ -50,6 +59,8 @@ function round(value: number, unit: string): number {
 export function demoIndicatorValue(plan: Plan, index: number, year: number): number | null {
   const ind = plan.indicators[index]!;
   if (ind.computed && year === DEMO_SCHOOL_YEAR) return null;
+  const later = LATER_COEFFICIENTS[ind.id]?.[year];
+  if (later !== undefined) return later;
   const b = ind.baseline.value;
   const t = ind.target.value;
   if (b === t) return t; // maintain targets are held (100 %)
@@ -103,28 +114,36 @@ export function demoSchools(): Cell[][] {
   return rows;
 }
 
-/** Per-year demo figures of a task that does not restate an indicator. */
-function taskValues(task: TaskTarget, basis: string): number[] {
+/**
+ * Per-year demo figures (2021–2025) of a task that does not restate an indicator: the 2021–2023 figures
+ * of a plausible mid-term, then most counts completed by 2025 and every fourth left short.
+ */
+function taskValues(task: TaskTarget, basis: string, index: number): number[] {
   const value = task.kind === "range" ? task.min.value : task.target.value;
   const percent = task.unit === "percent";
-  if (task.perYear) return percent ? [value + 0.01, value, value + 0.02] : [value + 1, value, value + 1];
+  if (task.perYear) return percent ? [value + 0.01, value, value + 0.02, value + 0.01, value] : [value + 1, value, value + 1, value, value + 2];
   if (basis.startsWith("累计")) {
-    // About 60 % of the count by 2023 (at least one), spread over three years.
+    // About 60 % of the count by 2023 (at least one), spread over three years; the rest in 2024–2025.
     const total = Math.max(1, Math.round(value * 0.62));
     const first = Math.floor(total / 3);
-    return [first, Math.floor((total - first) / 2), total - first - Math.floor((total - first) / 2)];
+    const second = Math.floor((total - first) / 2);
+    const end = index % 4 === 3 ? Math.max(total, Math.floor(value * 0.85)) : value;
+    const rest = Math.max(0, end - total);
+    return [first, second, total - first - second, Math.floor(rest / 2), rest - Math.floor(rest / 2)];
   }
   if (task.kind === "change") {
     const b = task.from.value;
-    return DEMO_YEARS.map((_, k) => Number((b + (value - b) * PATHS.onTrack[k]!).toFixed(2)));
+    // Every fourth slows after the mid-term and ends short.
+    const path = index % 4 === 3 ? [0.2, 0.42, 0.63, 0.7, 0.78] : PATHS.onTrack;
+    return DEMO_YEARS.map((_, k) => Number((b + (value - b) * path[k]!).toFixed(2)));
   }
   // Levels: coverage targets of 100 % reached by 2023, other shares on their way.
-  if (percent && value === 1) return [0.97, 0.99, 1];
-  return DEMO_YEARS.map((_, k) => Number((value * (percent ? 0.94 + 0.03 * k : 0.9 + 0.05 * k)).toFixed(percent ? 4 : 2)));
+  if (percent && value === 1) return [0.97, 0.99, 1, 1, 1];
+  return DEMO_YEARS.map((_, k) => Number((value * (percent ? Math.min(0.94 + 0.03 * k, 1.0) : 0.9 + 0.05 * k)).toFixed(percent ? 4 : 2)));
 }
 
 /**
- * Funding 2020–2023 (amounts in 10k yuan, per-student figures and pay in yuan). Appropriations are
+ * Funding 2020–2025 (amounts in 10k yuan, per-student figures and pay in yuan). Appropriations are
  * not kept apart, so the budget spending stands for them. Two things worth showing: in 2022 the
  * total rises but enrolment rises faster, so spending per student falls (两个只增不减 not met); in
  * 2023 regular revenue falls while spending grows (三个增长 met).
@@ -134,6 +153,8 @@ export const DEMO_FUNDING: Array<{ year: number; budget: number; revenue: number
   { year: 2021, budget: 556000, revenue: 2230000, enrolment: [51000, 121000, 53500, 21500, 12300], spending: [19200, 21800, 29400, 34100, 37200], publicFunds: [1560, 1720, 2290, 2600, 3010], teacherPay: 134000, civilPay: 132000 },
   { year: 2022, budget: 579000, revenue: 2290000, enrolment: [50000, 131000, 58000, 23000, 12800], spending: [19900, 22400, 30300, 35000, 38100], publicFunds: [1620, 1790, 2380, 2700, 3120], teacherPay: 139500, civilPay: 138000 },
   { year: 2023, budget: 605000, revenue: 2250000, enrolment: [48500, 133000, 59500, 23500, 13000], spending: [20600, 23100, 31200, 36200, 39300], publicFunds: [1690, 1860, 2470, 2810, 3240], teacherPay: 145000, civilPay: 144000 },
+  { year: 2024, budget: 631000, revenue: 2330000, enrolment: [47000, 134500, 60500, 24000, 13200], spending: [21300, 23900, 32100, 37300, 40400], publicFunds: [1760, 1930, 2560, 2920, 3360], teacherPay: 150500, civilPay: 149000 },
+  { year: 2025, budget: 662000, revenue: 2420000, enrolment: [45500, 135000, 61500, 24500, 13400], spending: [22100, 24800, 33100, 38500, 41600], publicFunds: [1830, 2010, 2660, 3030, 3490], teacherPay: 156000, civilPay: 154500 },
 ];
 
 export interface DemoProject {
@@ -267,7 +288,7 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
       const task = plan.tasks.find((t) => t.id === id);
       // Tasks that restate an indicator take its value, building targets the project ledger's: nothing to enter twice.
       if (!task || task.indicator || fedByLedger.has(task.id)) return;
-      const values = taskValues(task, String(r[tasks.headers.indexOf(TH.basis)] ?? ""));
+      const values = taskValues(task, String(r[tasks.headers.indexOf(TH.basis)] ?? ""), plan.tasks.indexOf(task));
       const row = tasks.row + 1 + i;
       ops.push({ op: "setCells", sheet: tasks.sheet, address: rangeAddress(col(yearHeader(DEMO_YEARS[0]!)), row, DEMO_YEARS.length, 1), formulas: [values] });
     });
@@ -277,10 +298,11 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
     const col = (h: string) => milestones.col + milestones.headers.indexOf(h);
     milestones.values.forEach((_, i) => {
       const row = milestones.row + 1 + i;
-      // A few done, most under way, two not started: half the time to 2025 has passed.
-      const state = i % 5 === 0 ? "done" : i % 4 === 3 ? "notStarted" : "inProgress";
+      // A few done by 2022, most done in 2024–2025 (under way in the 2023 mid-term), two never started.
+      const state = i % 4 === 3 && i % 5 !== 0 ? "notStarted" : "done";
+      const doneYear = i % 5 === 0 ? 2022 : 2024 + (i % 2);
       ops.push({ op: "setCells", sheet: milestones.sheet, address: cellAddress(col(MH.state), row), formulas: [[MILESTONE_STATE_LABELS[state].zh]] });
-      if (state === "done") ops.push({ op: "setCells", sheet: milestones.sheet, address: cellAddress(col(MH.doneYear), row), formulas: [[2022]] });
+      if (state === "done") ops.push({ op: "setCells", sheet: milestones.sheet, address: cellAddress(col(MH.doneYear), row), formulas: [[doneYear]] });
     });
   }
   const schools = snapshot.tables.schools;

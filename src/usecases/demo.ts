@@ -1,5 +1,6 @@
 /**
- * The demo workbook, built on any port: the template, illustrative data (示例数据) and a report —
+ * The demo workbook, built on any port: the template, illustrative data (示例数据) for the whole
+ * period, the 2023 mid-term report and the final evaluation —
  * the same use cases a planner runs.
  */
 import { demoOps } from "../core/demo";
@@ -20,6 +21,9 @@ export async function buildDemo(port: WorkbookPort, now = new Date()): Promise<R
   const recorded = await recordSchoolResults(port, "ask", plan);
   if (recorded.kind !== "written") throw new Error("the demo schools' results could not be recorded");
   const report = await generateReport(port, { language: "zh", year: DEMO_REPORT_YEAR, plan, now });
+  // The period is over: the demo holds the final evaluation beside the mid-term report.
+  const final = await generateReport(port, { language: "zh", final: true, plan, now });
+  if (final.kind !== "written") throw new Error("the demo's final evaluation could not be written");
   // Files written outside Excel get a cached result in every formula cell (no-op in Excel).
   await port.apply(resultOps(plan, await port.read(), "zh"));
   return report;

@@ -10,13 +10,15 @@ import type { Plan } from "../core/plan/schema";
 import { buildReport, latestYearWithData, reportSheetName, type ReportModel } from "../core/report/model";
 import { reportOps } from "../core/report/ops";
 import { reportSheet } from "../core/report/sheet";
+import { buildFinalReport, finalSheetName, type FinalModel } from "../core/report/final";
+import { finalSheet } from "../core/report/final-sheet";
 import { withProtection } from "../core/workbook/insert";
 import { templateProblem } from "../core/workbook/presence";
 import { localStamp } from "../core/report/time";
 import { applyPlanned, type WorkbookPort } from "./port";
 
 export type ReportOutcome =
-  | { kind: "written"; sheet: string; year: number; model: ReportModel; skipped: string[] }
+  | { kind: "written"; sheet: string; year: number; model: ReportModel; final?: FinalModel; skipped: string[] }
   | { kind: "confirm"; sheet: string; year: number; message: Bilingual }
   | { kind: "error"; message: Bilingual };
 
@@ -29,6 +31,8 @@ export interface ReportRequest {
   year?: number;
   /** Replace an existing report sheet for the year. */
   replace?: boolean;
+  /** The final evaluation (终期评估) of the whole period instead of the annual report. */
+  final?: boolean;
   plan?: Plan;
   now?: Date;
 }
@@ -42,14 +46,17 @@ export async function generateReport(port: WorkbookPort, request: ReportRequest)
   const plan = request.plan ?? embeddedPlan();
   const snapshot = await port.read();
   const language = request.reportLanguage ?? snapshot.meta?.language ?? request.language;
-  const year = request.year ?? latestYearWithData(plan, snapshot);
+  const year = request.final ? plan.period.targetYear : (request.year ?? latestYearWithData(plan, snapshot));
   const problem = templateProblem(snapshot, year);
   if (problem) return { kind: "error", message: problem };
-  const name = reportSheetName(year, language);
+  const name = request.final ? finalSheetName(plan, language) : reportSheetName(year, language);
   const existing = findSheet(snapshot.sheets, name);
   if (existing && !request.replace) return { kind: "confirm", sheet: existing, year, message: reportText.exists(existing) };
-  const model = buildReport(plan, snapshot, year, { language, generatedAt: localStamp(request.now ?? new Date()) });
-  const applied = await applyPlanned(port, snapshot, withProtection(reportOps(reportSheet(model), existing), snapshot));
+  const options = { language, generatedAt: localStamp(request.now ?? new Date()) };
+  const final = request.final ? buildFinalReport(plan, snapshot, options) : undefined;
+  const model = final ? final.annual : buildReport(plan, snapshot, year, options);
+  const sheet = final ? finalSheet(final) : reportSheet(model);
+  const applied = await applyPlanned(port, snapshot, withProtection(reportOps(sheet, existing), snapshot));
   if (!applied.ok) return { kind: "error", message: applied.message };
-  return { kind: "written", sheet: name, year, model, skipped: applied.skipped };
+  return { kind: "written", sheet: name, year, model, final, skipped: applied.skipped };
 }

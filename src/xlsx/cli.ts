@@ -1,6 +1,6 @@
 /**
  * The command line: argument parsing, a port on an .xlsx file, and the same use cases as the add-in.
- *   plan-monitor report <workbook.xlsx> [--year YYYY] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
+ *   plan-monitor report <workbook.xlsx> [--year YYYY | --final] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
  *   plan-monitor demo [-o out.xlsx] [--overwrite]
  * Every failure is one bilingual line and an exit code: 2 usage, 1 input or output. The input file is
  * never written.
@@ -42,6 +42,7 @@ interface Parsed {
   replace: boolean;
   overwrite: boolean;
   debug: boolean;
+  final?: boolean;
 }
 
 const VALUED = new Map<string, "out" | "year" | "lang">([
@@ -50,8 +51,9 @@ const VALUED = new Map<string, "out" | "year" | "lang">([
   ["--year", "year"],
   ["--lang", "lang"],
 ]);
-const FLAGS = new Map<string, "replace" | "overwrite" | "debug">([
+const FLAGS = new Map<string, "replace" | "overwrite" | "debug" | "final">([
   ["--replace", "replace"],
+  ["--final", "final"],
   ["--overwrite", "overwrite"],
   ["--debug", "debug"],
 ]);
@@ -79,7 +81,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       continue;
     }
     const boolean = FLAGS.get(flag);
-    if (boolean && inline === undefined && (command === "report" || boolean !== "replace")) {
+    if (boolean && inline === undefined && (command === "report" || (boolean !== "replace" && boolean !== "final"))) {
       parsed[boolean] = true;
       continue;
     }
@@ -108,6 +110,7 @@ function readLanguage(text: string | undefined): Language | undefined {
 
 async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
   if (p.input === undefined) usage(cliText.missingInput());
+  if (p.final && p.year !== undefined) usage(cliText.finalWithYear());
   const year = readYear(p.year);
   const reportLanguage = readLanguage(p.lang);
   const input = resolve(cwd, p.input);
@@ -120,7 +123,7 @@ async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<st
   const port = foreign.length
     ? { read: async () => ({ ...snapshotFromWorkbook(workbook), sheets: [], protectedSheets: [] }), apply: (ops: Parameters<typeof applyToWorkbook>[1]) => applyToWorkbook(target, ops) }
     : xlsxPort(workbook);
-  const outcome = await generateReport(port, { language: "zh", reportLanguage, year, replace: p.replace, now });
+  const outcome = await generateReport(port, { language: "zh", reportLanguage, year, replace: p.replace, final: p.final, now });
   if (outcome.kind === "error") throw new CliFailure(1, outcome.message);
   if (outcome.kind === "confirm") throw new CliFailure(1, { zh: `${outcome.message.zh}（如要替换请加 --replace）`, en: `${outcome.message.en} (add --replace to replace it)` });
   await saveWorkbook(target, out);

@@ -4,12 +4,13 @@ import type { Bilingual } from "../core/i18n";
 const q = (s: string) => JSON.stringify(s);
 
 export const USAGE = `用法 / Usage:
-  plan-monitor report <workbook.xlsx> [--year YYYY] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
+  plan-monitor report <workbook.xlsx> [--year YYYY | --final] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
   plan-monitor demo [-o out.xlsx] [--overwrite]
   plan-monitor --help
 
   report   在工作簿副本中生成年度监测报告 / write the annual monitoring report into a copy of the workbook
            --year       监测年度（默认：最近有数据的年度） / monitoring year (default: the latest year with data)
+           --final      规划期终期评估报告（逐年数值与终期判定） / the final evaluation of the period (yearly values, final verdicts)
            -o, --out    输出文件（默认：<工作簿>-report.xlsx） / output file (default: <workbook>-report.xlsx)
            --replace    替换该年度已有的报告工作表 / replace the year's existing report sheet
            --overwrite  覆盖已存在的输出文件 / overwrite an existing output file
@@ -22,6 +23,7 @@ export const cliText = {
   unknownCommand: (c: string): Bilingual => ({ zh: `未知命令 ${q(c)}：可用 report、demo 或 --help`, en: `unknown command ${q(c)}: use report, demo or --help` }),
   unknownOption: (o: string): Bilingual => ({ zh: `未知选项 ${o}：见 --help`, en: `unknown option ${o}: see --help` }),
   missingValue: (o: string): Bilingual => ({ zh: `选项 ${o} 缺少取值`, en: `option ${o} needs a value` }),
+  finalWithYear: (): Bilingual => ({ zh: "--final 评估整个规划期，不能与 --year 同用", en: "--final evaluates the whole period: it cannot be combined with --year" }),
   repeated: (o: string): Bilingual => ({ zh: `选项 ${o} 重复`, en: `option ${o} is given twice` }),
   extraArgument: (a: string): Bilingual => ({ zh: `多余的参数 ${q(a)}：只能指定一个工作簿`, en: `unexpected argument ${q(a)}: give one workbook only` }),
   missingInput: (): Bilingual => ({ zh: "缺少工作簿：plan-monitor report <工作簿.xlsx>", en: "no workbook given: plan-monitor report <workbook.xlsx>" }),

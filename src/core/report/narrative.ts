@@ -8,6 +8,7 @@ import { STATUS_LABELS } from "../calc/status";
 import { formatFigure, grouped } from "../format";
 import { labels } from "../messages";
 import type { ReportModel } from "./model";
+import type { FinalModel } from "./final";
 import { fundingText } from "../workbook/text";
 import { pick } from "../i18n";
 
@@ -82,6 +83,73 @@ export function narrative(model: ReportModel): string[] {
       zh
         ? `另有 ${model.problems.length} 处数据问题（${list(cells, true)}${model.problems.length > 5 ? " 等" : ""}），相关指标暂判为“数据有误”，请核实更正后重新生成报告。`
         : `There are ${model.problems.length} data problem(s) (${list(cells, false)}${model.problems.length > 5 ? ", …" : ""}); the rows concerned are marked Invalid data: correct them and regenerate the report.`,
+    );
+  }
+  return out;
+}
+
+/** The final evaluation's 综述: how the period ended, in the way a final evaluation is written. */
+export function finalNarrative(model: FinalModel): string[] {
+  const zh = model.language === "zh";
+  const { startYear, targetYear } = model.period;
+  const c = model.overall;
+  const total = model.indicators.length;
+  const reached = c.reached + c.reachedEarly;
+  const out: string[] = [];
+  out.push(
+    zh
+      ? `${startYear}—${targetYear}年规划期已经结束。${total} 项主要指标中，已实现 ${reached} 项（其中提前实现 ${c.reachedEarly} 项），未实现 ${c.missed} 项${c.noData ? `，无数据 ${c.noData} 项` : ""}${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`
+      : `The ${startYear}–${targetYear} plan period is over. Of ${total} main indicators, ${reached} were reached (${c.reachedEarly} early) and ${c.missed} missed${c.noData ? `; ${c.noData} have no data` : ""}${c.invalid ? `; ${c.invalid} have invalid data` : ""}.`,
+  );
+  const missed = model.indicators.filter((l) => l.row.status === "missed").map((l) => l.row);
+  if (missed.length) {
+    const items = missed.slice(0, 5).map((m) => {
+      const gap = m.gap !== null && m.gap > 0 ? formatFigure(m.gap, m.unit, "gap")[model.language] : null;
+      return zh ? `${m.name}${gap ? `（尚差 ${gap}）` : ""}` : `${m.name}${gap ? ` (${gap} short)` : ""}`;
+    });
+    out.push(zh ? `未实现的指标：${list(items, true)}${missed.length > 5 ? " 等" : ""}。` : `Missed: ${list(items, false)}${missed.length > 5 ? ", and others" : ""}.`);
+  }
+  const t = model.taskCounts;
+  const m = model.milestoneCounts;
+  out.push(
+    zh
+      ? `第三章任务目标 ${model.tasks.length} 项中已实现 ${t.reached + t.reachedEarly} 项、未实现 ${t.missed} 项${t.noData ? `、无数据 ${t.noData} 项` : ""}${t.invalid ? `、数据有误 ${t.invalid} 项` : ""}；里程碑 ${model.milestones.length} 项中完成 ${m.reached + m.reachedEarly} 项${m.missed ? `，未完成 ${m.missed} 项` : ""}${m.noData ? `，无数据 ${m.noData} 项` : ""}。`
+      : `Of ${model.tasks.length} task targets, ${t.reached + t.reachedEarly} were reached and ${t.missed} missed${t.noData ? `, ${t.noData} without data` : ""}${t.invalid ? `, ${t.invalid} with invalid data` : ""}; of ${model.milestones.length} milestones, ${m.reached + m.reachedEarly} were delivered${m.missed ? `, ${m.missed} not` : ""}${m.noData ? `, ${m.noData} without data` : ""}.`,
+  );
+  for (const e of model.equity.filter((x) => x.measure === "maxCoefficient")) {
+    const values = e.values.filter((v): v is number => v !== null);
+    if (!values.length) continue;
+    const first = values[0]!;
+    const lastValue = values[values.length - 1]!;
+    out.push(
+      zh
+        ? `${e.name}由 ${first.toFixed(3)} 变为 ${lastValue.toFixed(3)}（国家标准不高于 ${e.national?.toFixed(2)}，规划目标 ${e.target}）。`
+        : `${e.name}: from ${first.toFixed(3)} to ${lastValue.toFixed(3)} (national standard at most ${e.national?.toFixed(2)}; plan target ${e.target}).`,
+    );
+  }
+  const funding = model.funding;
+  if (funding?.checks.length) {
+    const failed = funding.checks.filter((x) => x.verdict === "notMet").map((x) => `${x.year}${zh ? "年" : ": "}${pick(fundingText.checks[x.check], model.language)}`);
+    out.push(
+      zh
+        ? `教育经费规划期内 ${funding.checks.length} 项年度检查中落实 ${funding.counts.met} 项${failed.length ? `，未落实：${list(failed.slice(0, 4), true)}${failed.length > 4 ? " 等" : ""}` : "，全部落实"}。`
+        : `Education funding over the period: ${funding.counts.met} of ${funding.checks.length} yearly checks met${failed.length ? `; not met: ${list(failed.slice(0, 4), false)}${failed.length > 4 ? ", …" : ""}` : ", all of them"}.`,
+    );
+  }
+  const building = model.annual.building;
+  if (building?.projects.length) {
+    const b = building.rollup.total;
+    out.push(
+      zh
+        ? `学校建设：台账 ${b.ledger.projects} 个项目（规划原文 ${b.plan.projects} 个），已实施 ${b.underWay} 个，交付使用学位 ${grouped(b.delivered)} 个（规划 ${grouped(b.plan.places)} 个）${b.late ? `，${b.late} 个项目逾期未竣工` : ""}。`
+        : `Building programme: ${b.ledger.projects} projects in the ledger (${b.plan.projects} as printed), ${b.underWay} under way or done, ${grouped(b.delivered)} places in use (plan: ${grouped(b.plan.places)})${b.late ? `, ${b.late} late` : ""}.`,
+    );
+  }
+  if (model.annual.problems.length) {
+    out.push(
+      zh
+        ? `数据检查发现 ${model.annual.problems.length} 处问题，相关指标判为“数据有误”，须核实更正后再定稿（见“数据问题”一节）。`
+        : `The data check found ${model.annual.problems.length} problem(s); the rows concerned are marked Invalid data and must be corrected before this evaluation is final (see Data problems).`,
     );
   }
   return out;

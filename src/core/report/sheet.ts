@@ -273,8 +273,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
     }
   }
 
-  row = fundingSection(model, blocks, row, section);
-  row = buildingSection(model, blocks, row, section);
+  row = fundingSection(model, blocks, row, section, pick(reportText.funding, lang));
+  row = buildingSection(model, blocks, row, section, pick(reportText.building, lang));
 
   return {
     name: model.sheetName,
@@ -287,18 +287,18 @@ export function reportSheet(model: ReportModel): ReportSheet {
   };
 }
 
-type Section = (title: string) => void;
+export type Section = (title: string) => void;
 
 function verdictBlock(v: FundingVerdict, row: number, col: number, lang: Language): Block {
   return { row, col, values: [[FUNDING_LABELS[v][lang]]], fill: FUNDING_COLORS[v].fill, fontColor: FUNDING_COLORS[v].font };
 }
 
 /** 教育经费: every check of every year so far, with the growth rates (or pay levels) it compares. */
-function fundingSection(model: ReportModel, blocks: Block[], start: number, section: Section): number {
+export function fundingSection(model: Pick<ReportModel, "language" | "funding">, blocks: Block[], start: number, section: Section, title: string): number {
   const lang = model.language;
   const funding = model.funding;
   if (!funding) return start;
-  section(pick(reportText.funding, lang));
+  section(title);
   // The section title is the last block written; the section goes on below it.
   let row = lastRow(blocks) + 1;
   if (!funding.checks.length) {
@@ -325,11 +325,11 @@ function fundingSection(model: ReportModel, blocks: Block[], start: number, sect
 }
 
 /** 学校建设: the roll-up against the plan's parts, the printed total beside it, and late projects. */
-function buildingSection(model: ReportModel, blocks: Block[], start: number, section: Section): number {
+export function buildingSection(model: Pick<ReportModel, "language" | "building">, blocks: Block[], start: number, section: Section, title: string): number {
   const lang = model.language;
   const b = model.building;
   if (!b) return start;
-  section(pick(reportText.building, lang));
+  section(title);
   let row = lastRow(blocks) + 1;
   if (!b.projects.length && !b.problems.length) {
     blocks.push({ row, col: 0, values: [[pick(reportText.emptyLedger, lang)]] });
@@ -369,6 +369,6 @@ function buildingSection(model: ReportModel, blocks: Block[], start: number, sec
   return row;
 }
 
-function lastRow(blocks: Block[]): number {
+export function lastRow(blocks: Block[]): number {
   return blocks.reduce((m, b) => Math.max(m, b.row + b.values.length - 1), 0);
 }

@@ -90,3 +90,49 @@ export const reportText = {
     en: `The sheet "${name}" exists. Regenerating replaces that report sheet (no other sheet is touched).`,
   }),
 } as const;
+
+/** The final evaluation (终期评估) sheet. */
+export const finalText = {
+  sheetName: (from: number, to: number): Bilingual => ({ zh: `${from}-${to}终期评估`, en: `${from}-${to} Final evaluation` }),
+  title: (from: number, to: number): Bilingual => ({ zh: `${from}—${to}年规划实施终期评估报告`, en: `Final evaluation of the plan, ${from}–${to}` }),
+  headerLine: (generatedAt: string, version: string, base: number, target: number): Bilingual => ({
+    zh: `规划期：${base}年（基期）至${target}年（目标年）\u3000生成时间：${generatedAt}\u3000模板版本：${version}`,
+    en: `Plan period: ${base} (base year) to ${target} (target year)   Generated ${generatedAt}   Template version ${version}`,
+  }),
+  verdictNote: {
+    zh: "终期判定：目标年前已达到为“提前实现”（注明首次达到的年份），目标年达到为“已实现”，未达到为“未实现”；无数值为“无数据”，数据检查有错误为“数据有误”。趋势列以字符条表示逐年数值（基期值在前）。",
+    en: "Final verdicts: reached before the target year is Reached early (with the year first reached), in it Reached, otherwise Missed; no value is No data, an error in the data check Invalid data. The trend column draws the yearly values as a bar string (baseline first).",
+  },
+  overview: { zh: "综述", en: "Overview" },
+  summary: { zh: "一、总体情况（主要指标按组别）", en: "1. Summary (main indicators by group)" },
+  indicators: { zh: "二、主要指标逐年数值与终期判定", en: "2. Main indicators: yearly values and final verdicts" },
+  tasks: { zh: "三、第三章任务目标", en: "3. Chapter 3 task targets" },
+  milestones: { zh: "四、里程碑任务完成情况", en: "4. Milestones delivered" },
+  equity: { zh: "五、义务教育学校资源配置校际均衡历程", en: "5. School equity over the period" },
+  contradictions: { zh: "六、规划内部不一致之处：按各种口径的结果", en: "6. The plan's contradictions: the figures against each reading" },
+  funding: { zh: "七、教育经费（规划期逐年）", en: "7. Education funding (every year of the period)" },
+  building: { zh: "八、学校建设", en: "8. School building programme" },
+  problems: { zh: "九、数据问题", en: "9. Data problems" },
+  lineHeaders: (years: number[]) => ({
+    zh: ["编号", "组别", "指标", "基期值", ...years.map(String), "目标值", "终期判定", "首次达到", "趋势"],
+    en: ["ID", "Group", "Indicator", "Baseline", ...years.map(String), "Target", "Final verdict", "First reached", "Trend"],
+  }),
+  taskHeaders: (years: number[]) => ({
+    zh: ["编号", "章节", "任务", "基期值", ...years.map(String), "目标", "终期判定", "首次达到", "趋势"],
+    en: ["ID", "Section", "Task", "Baseline", ...years.map(String), "Target", "Final verdict", "First reached", "Trend"],
+  }),
+  milestoneHeaders: { zh: ["编号", "章节", "里程碑", "计划年度", "进展", "完成年度", "终期判定"], en: ["ID", "Section", "Milestone", "Planned year", "State", "Year done", "Final verdict"] },
+  equityHeaders: (years: number[]) => ({
+    zh: ["编号", "", "指标", "国家标准", ...years.map(String), "规划目标", "终期判定", "", "趋势"],
+    en: ["ID", "", "Indicator", "National", ...years.map(String), "Plan target", "Final verdict", "", "Trend"],
+  }),
+  readingHeaders: { zh: ["编号", "", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号"], en: ["ID", "", "Reading", "Value", "Outcome", "Met", "Row"] },
+  baselineReading: { zh: "基期口径", en: "a baseline" },
+  readingMet: (met: boolean | null): Bilingual =>
+    met === null ? { zh: "—", en: "—" } : met ? { zh: "达到", en: "Met" } : { zh: "未达到", en: "Not met" },
+  lineOf: (line: number, text: string): Bilingual => ({ zh: `第${line}行：“${text}”`, en: `line ${line}: "${text}"` }),
+  counts: (c: Record<string, number>, total: number): Bilingual => ({
+    zh: `${total} 项：已实现 ${(c.reached ?? 0) + (c.reachedEarly ?? 0)} 项（其中提前实现 ${c.reachedEarly ?? 0} 项），未实现 ${c.missed ?? 0} 项，无数据 ${c.noData ?? 0} 项，数据有误 ${c.invalid ?? 0} 项。`,
+    en: `${total}: ${(c.reached ?? 0) + (c.reachedEarly ?? 0)} reached (${c.reachedEarly ?? 0} early), ${c.missed ?? 0} missed, ${c.noData ?? 0} without data, ${c.invalid ?? 0} with invalid data.`,
+  }),
+} as const;

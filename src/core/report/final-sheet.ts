@@ -1,0 +1,192 @@
+/**
+ * The final evaluation laid out as a sheet (values only), drawn by both writers like the annual
+ * report: the period's values year by year with a trend drawn in the cell (a bar string: Excel
+ * sparklines cannot be written through Office.js, and a string reads the same in every host).
+ */
+import { pick } from "../i18n";
+import { STATUS_COLORS, STATUS_LABELS, type Status } from "../calc/status";
+import { MILESTONE_STATE_LABELS, stateFromText } from "../calc/milestone";
+import { meets } from "../calc/compare";
+import { readTarget } from "../calc/target";
+import { UNIT_FORMATS } from "../workbook/layout";
+import { rangeAddress } from "../workbook/a1";
+import type { Cell } from "../workbook/model";
+import { buildingSection, fundingSection, lastRow, type Block, type ReportSheet } from "./sheet";
+import { finalText, reportText } from "./text";
+import type { FinalLine, FinalModel } from "./final";
+
+const HEADER_FILL = "#DDEBF7";
+const SECTION_COLOR = "#1F4E78";
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** Values as a bar string, lowest to highest over the row's own range; a gap is a space. */
+export function trend(values: ReadonlyArray<number | null>): string {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!xs.length) return "";
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return values
+    .map((v) => (v === null || !Number.isFinite(v) ? " " : hi === lo ? BARS[3]! : BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]!))
+    .join("");
+}
+
+const numeric = (c: Cell): number | null => {
+  if (typeof c === "number") return c;
+  const t = readTarget(c);
+  return t.ok ? t.value.value : null;
+};
+
+export function finalSheet(model: FinalModel): ReportSheet {
+  const lang = model.language;
+  const years = model.years;
+  const n = years.length;
+  // ID, group, name, baseline, one column per year, target, verdict, first reached, trend.
+  const widths = [12, 14, 34, 10, ...years.map(() => 9), 10, 10, 9, 12];
+  const cols = widths.length;
+  const verdictCol = 4 + n + 1;
+  const blocks: Block[] = [];
+  const merges: ReportSheet["merges"] = [];
+  let row = 0;
+  const section = (title: string) => {
+    row++;
+    blocks.push({ row, col: 0, values: [[title]], bold: true, fontColor: SECTION_COLOR, size: 12 });
+    row++;
+  };
+  const header = (cells: readonly string[]) => {
+    blocks.push({ row, col: 0, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
+    row++;
+  };
+  const status = (s: Status, r: number, c: number) =>
+    blocks.push({ row: r, col: c, values: [[STATUS_LABELS[s][lang]]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font });
+  const paragraph = (text: string, color?: string) => {
+    const units = [...text].reduce((k, ch) => k + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    const width = widths.reduce((a, b) => a + b, 0);
+    blocks.push({ row, col: 0, values: [[text]], wrap: true, fontColor: color });
+    merges.push({ address: rangeAddress(0, row, cols, 1), rowHeight: Math.max(1, Math.ceil(units / (width * 0.95))) * 15 });
+    row++;
+  };
+
+  blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
+  blocks.push({ row: 1, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]] });
+  blocks.push({ row: 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
+  row = 3;
+
+  section(pick(finalText.overview, lang));
+  for (const p of model.summary) paragraph(p);
+  paragraph(pick(finalText.verdictNote, lang), "#595959");
+
+  // 1. Counts by group and final verdict.
+  section(pick(finalText.summary, lang));
+  const order: Status[] = ["reachedEarly", "reached", "missed", "noData", "invalid"];
+  header([pick(reportText.group, lang), ...order.map((s) => STATUS_LABELS[s][lang]), pick(reportText.total, lang)]);
+  const countRow = (name: string, counts: Record<Status, number>) => [name, ...order.map((s) => counts[s]), Object.values(counts).reduce((a, b) => a + b, 0)];
+  const rows = [...model.groups.map((g) => countRow(g.name, g.counts)), countRow(pick(reportText.total, lang), model.overall)];
+  blocks.push({ row, col: 0, values: rows });
+  blocks.push({ row: row + rows.length - 1, col: 0, values: [rows[rows.length - 1]!], bold: true });
+  row += rows.length;
+
+  const lines = (items: FinalLine[], group: (l: FinalLine) => string) => {
+    for (const l of items) {
+      const r = l.row;
+      const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
+      const baseline = numeric(r.baseline);
+      blocks.push({
+        row,
+        col: 0,
+        values: [[r.id, group(l), r.name, r.baseline ?? "", ...l.values.map((v) => v ?? ""), r.target ?? ""]],
+        numberFormats: [["@", "@", "@", typeof r.baseline === "number" ? f : "@", ...l.values.map(() => f), typeof r.target === "number" ? f : "@"]],
+      });
+      status(r.status, row, verdictCol);
+      blocks.push({ row, col: verdictCol + 1, values: [[r.status === "reachedEarly" || r.status === "reached" ? (r.firstReached ?? "") : "", trend([baseline, ...l.values])]], numberFormats: [["0", "@"]] });
+      row++;
+    }
+  };
+
+  // 2. Indicators year by year.
+  section(pick(finalText.indicators, lang));
+  header(finalText.lineHeaders(years)[lang]);
+  lines(model.indicators, (l) => l.row.group);
+
+  // 3. Task targets, with what they had achieved by each year.
+  section(pick(finalText.tasks, lang));
+  blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.taskCounts, model.tasks.length), lang)]] });
+  row++;
+  header(finalText.taskHeaders(years)[lang]);
+  lines(model.tasks, (l) => l.row.group);
+
+  // 4. Milestones.
+  section(pick(finalText.milestones, lang));
+  blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.milestoneCounts, model.milestones.length), lang)]] });
+  row++;
+  header(finalText.milestoneHeaders[lang]);
+  for (const m of model.milestones) {
+    const state = stateFromText(m.target);
+    blocks.push({ row, col: 0, values: [[m.id, m.group, m.name, m.deadline, state ? MILESTONE_STATE_LABELS[state][lang] : String(m.target ?? ""), m.firstReached ?? ""]], numberFormats: [["@", "@", "@", "0", "@", "0"]] });
+    status(m.status, row, 6);
+    row++;
+  }
+
+  // 5. School equity, year by year, against the national standard and the plan's target.
+  if (model.equity.length) {
+    section(pick(finalText.equity, lang));
+    header(finalText.equityHeaders(years)[lang]);
+    const finalOf = new Map(model.indicators.map((l) => [l.row.id, l.row]));
+    for (const e of model.equity) {
+      const f = e.measure === "classShare" ? "0.00%" : "0.000";
+      const national = e.national === null ? "" : `≤${e.national.toFixed(2)}`;
+      const r = finalOf.get(e.id);
+      const target = r?.target ?? e.target;
+      blocks.push({ row, col: 0, values: [[e.id, "", e.name, national, ...e.values.map((v) => v ?? ""), target]], numberFormats: [["@", "@", "@", "@", ...e.values.map(() => f), typeof target === "number" ? f : "@"]] });
+      if (r) status(r.status, row, verdictCol);
+      blocks.push({ row, col: verdictCol + 2, values: [[trend(e.values)]] });
+      // Coefficients above the national standard in a year are marked in that year's cell.
+      e.values.forEach((v, k) => {
+        if (e.national !== null && v !== null && !meets(v, "<=", e.national)) {
+          blocks.push({ row, col: 4 + k, values: [[v]], numberFormats: [[f]], fill: STATUS_COLORS.missed.fill, fontColor: STATUS_COLORS.missed.font });
+        }
+      });
+      row++;
+    }
+  }
+
+  // 6. Contradictions: how the figures came out against each reading.
+  section(pick(finalText.contradictions, lang));
+  header(finalText.readingHeaders[lang]);
+  for (const c of model.contradictions) {
+    blocks.push({ row, col: 0, values: [[c.id, "", c.summary]], bold: true });
+    row++;
+    for (const r of c.readings) {
+      const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
+      const outcome = r.baseline ? pick(finalText.baselineReading, lang) : pick(finalText.readingMet(r.met), lang);
+      blocks.push({ row, col: 2, values: [[pick(finalText.lineOf(r.line, r.text), lang), r.value ?? "", r.actual ?? "", outcome, r.ref ?? ""]], numberFormats: [["@", f, f, "@", "@"]] });
+      row++;
+    }
+  }
+
+  // 7–8. Funding over the whole period; the building programme at the target year.
+  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, section, pick(finalText.funding, lang));
+  row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, section, pick(finalText.building, lang));
+
+  // 9. Data problems, each naming its cell.
+  section(pick(finalText.problems, lang));
+  row = lastRow(blocks) + 1;
+  if (!model.annual.problems.length) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.noProblems, lang)]] });
+    row++;
+  } else {
+    header(reportText.problemHeaders[lang]);
+    for (const p of model.annual.problems) {
+      blocks.push({ row, col: 0, values: [[p.sheet, p.address, p.key, p.message]], numberFormats: [["@", "@", "@", "@"]] });
+      row++;
+    }
+  }
+  return {
+    name: model.sheetName,
+    widths,
+    merges,
+    blocks,
+    bars: [],
+    chart: null,
+    print: { titleRows: "$1:$2", header: model.annual.planName, footer: pick(reportText.footer, lang) },
+  };
+}
