@@ -21,7 +21,7 @@ const CJK = /[\u3400-\u9fff]/;
 const ONLY_SYMBOLS = /^(?:[\s\d%:.,()（）‰≤≥<>=+\-–—·/&]*|[A-Z0-9_-]{1,8})$/;
 
 /** Sample arguments for message functions, tried in turn until one fits. */
-const SAMPLES: unknown[][] = [["X1", 2, 3, 4, 5], [1, 2, 3, 4, 5], ["X1", "Y1", "Z1", "W1"], [0.4, "＜0.40"], [0.5, { strict: true, value: 0.4 }], ["2026-11-30 08:40", "1.1.0", { withValue: 20, invalid: 2, total: 23 }, 2023]];
+const SAMPLES: unknown[][] = [["X1", 2, 3, 4, 5], [[2021, 2022, 2023]], [1, 2, 3, 4, 5], ["X1", "Y1", "Z1", "W1"], [0.4, "＜0.40"], [0.5, { strict: true, value: 0.4 }], ["2026-11-30 08:40", "1.1.0", { withValue: 20, invalid: 2, total: 23 }, 2023]];
 const insertReport = { createdTables: ["PM_A"], addedRows: [{ keys: ["A"] }], addedColumns: [{ headers: ["H"] }], notRestored: ["B"], preservedInputs: 3, conflicts: [1], resolution: "keep" };
 
 function pairs(value: unknown, path: string, out: Array<[string, { zh: string; en: string }]>, depth = 0): void {

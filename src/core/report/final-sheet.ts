@@ -129,7 +129,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
   // 5. School equity, year by year, against the national standard and the plan's target.
   if (model.equity.length) {
     section(pick(finalText.equity, lang));
-    header(finalText.equityHeaders(years)[lang]);
+    const [eid, ename, enational, etarget, everdict, etrend] = finalText.equityHeaders[lang];
+    header([eid!, "", ename!, enational!, ...years.map(String), etarget!, everdict!, "", etrend!]);
     const finalOf = new Map(model.indicators.map((l) => [l.row.id, l.row]));
     for (const e of model.equity) {
       const f = e.measure === "classShare" ? "0.00%" : "0.000";
@@ -151,7 +152,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
 
   // 6. Contradictions: how the figures came out against each reading.
   section(pick(finalText.contradictions, lang));
-  header(finalText.readingHeaders[lang]);
+  const [rid, ...reading] = finalText.readingHeaders[lang];
+  header([rid!, "", ...reading]);
   for (const c of model.contradictions) {
     blocks.push({ row, col: 0, values: [[c.id, "", c.summary]], bold: true });
     row++;

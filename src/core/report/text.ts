@@ -122,11 +122,13 @@ export const finalText = {
     en: ["ID", "Section", "Task", "Baseline", ...years.map(String), "Target", "Final verdict", "First reached", "Trend"],
   }),
   milestoneHeaders: { zh: ["编号", "章节", "里程碑", "计划年度", "进展", "完成年度", "终期判定"], en: ["ID", "Section", "Milestone", "Planned year", "State", "Year done", "Final verdict"] },
-  equityHeaders: (years: number[]) => ({
-    zh: ["编号", "", "指标", "国家标准", ...years.map(String), "规划目标", "终期判定", "", "趋势"],
-    en: ["ID", "", "Indicator", "National", ...years.map(String), "Plan target", "Final verdict", "", "Trend"],
-  }),
-  readingHeaders: { zh: ["编号", "", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号"], en: ["ID", "", "Reading", "Value", "Outcome", "Met", "Row"] },
+  /** ID, indicator, national standard; then the years; then plan target, final verdict, trend. */
+  equityHeaders: {
+    zh: ["编号", "指标", "国家标准", "规划目标", "终期判定", "趋势"],
+    en: ["ID", "Indicator", "National", "Plan target", "Final verdict", "Trend"],
+  },
+  /** ID; then reading, its value, the outcome, met, and the row compared. */
+  readingHeaders: { zh: ["编号", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号"], en: ["ID", "Reading", "Value", "Outcome", "Met", "Row"] },
   baselineReading: { zh: "基期口径", en: "a baseline" },
   readingMet: (met: boolean | null): Bilingual =>
     met === null ? { zh: "—", en: "—" } : met ? { zh: "达到", en: "Met" } : { zh: "未达到", en: "Not met" },
