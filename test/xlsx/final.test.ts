@@ -55,7 +55,7 @@ describe("the demo's final evaluation", () => {
       const row = table.values.find((r) => r[col(IH.id)] === ind.id)!;
       const values = YEARS.map((y) => row[col(yearHeader(y))]).map((v) => (typeof v === "number" ? v : null));
       const first = YEARS.find((y, k) => values[k] !== null && reached(ind.id, values[k]!)) ?? null;
-      const end = values[values.length - 1];
+      const end = values[values.length - 1] ?? null;
       const expected = end === null ? "noData" : !reached(ind.id, end) ? "missed" : first! < 2025 ? "reachedEarly" : "reached";
       const line = model.indicators.find((l) => l.row.id === ind.id)!;
       expect([ind.id, line.row.status, line.row.firstReached]).toEqual([ind.id, expected, expected === "missed" || expected === "noData" ? null : first]);
