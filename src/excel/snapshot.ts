@@ -2,7 +2,7 @@
  * Reading the workbook into a snapshot: two round trips whatever the number of rows (the first
  * finds which tables and names exist, the second loads them whole). Decides nothing.
  */
-import { META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import { DEFINITION_NAMES, META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
 import { parseAddress } from "../core/workbook/a1";
 import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
@@ -22,6 +22,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const meta = wb.worksheets.getItemOrNullObject(META_SHEET);
   const year = wb.names.getItemOrNullObject(YEAR_NAME);
   const schoolYear = wb.names.getItemOrNullObject(SCHOOL_YEAR_NAME);
+  const definitionNames = Object.values(DEFINITION_NAMES).map((n) => [n, wb.names.getItemOrNullObject(n)] as const);
   await context.sync();
 
   // Merged areas need ExcelApi 1.13; where it is missing Excel still reads their other cells as blank.
@@ -46,6 +47,11 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   yearRange?.load("values");
   const schoolYearRange = schoolYear.isNullObject ? null : schoolYear.getRangeOrNullObject();
   schoolYearRange?.load("values");
+  const definitionRanges = definitionNames.map(([n, item]) => {
+    const range = item.isNullObject ? null : item.getRangeOrNullObject();
+    range?.load("values,address");
+    return [n, range] as const;
+  });
   await context.sync();
 
   const snapshot: WorkbookSnapshot = {
@@ -58,6 +64,16 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     brokenNames: names.items.filter((n) => n.name.startsWith("PM_") && n.type !== "Range").map((n) => n.name),
     protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
   };
+  for (const [n, range] of definitionRanges) {
+    if (!range || range.isNullObject) continue;
+    const at = range.address.lastIndexOf("!");
+    snapshot.namedCells ??= {};
+    snapshot.namedCells[n] = {
+      value: (range.values[0]?.[0] as Cell) ?? null,
+      sheet: range.address.slice(0, at).replace(/^'|'$/g, "").replace(/''/g, "'"),
+      address: range.address.slice(at + 1).replace(/\$/g, "").split(":")[0]!,
+    };
+  }
   keys.forEach((key, i) => {
     const r = ranges[i];
     if (!r) return;

@@ -5,7 +5,7 @@
  */
 import { reportText } from "../core/report/text";
 import { type Bilingual, type Language } from "../core/i18n";
-import { embeddedPlan } from "../core/plan/embedded";
+import { planFor } from "./workbook";
 import type { Plan } from "../core/plan/schema";
 import { buildReport, latestYearWithData, reportSheetName, type ReportModel } from "../core/report/model";
 import { reportOps } from "../core/report/ops";
@@ -43,8 +43,8 @@ export function findSheet(sheets: readonly string[], name: string): string | und
 }
 
 export async function generateReport(port: WorkbookPort, request: ReportRequest): Promise<ReportOutcome> {
-  const plan = request.plan ?? embeddedPlan();
   const snapshot = await port.read();
+  const plan = planFor(snapshot, request.plan);
   const language = request.reportLanguage ?? snapshot.meta?.language ?? request.language;
   const year = request.final ? plan.period.targetYear : (request.year ?? latestYearWithData(plan, snapshot));
   const problem = templateProblem(snapshot, year);

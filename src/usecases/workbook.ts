@@ -16,6 +16,11 @@ import { yearSummary, type YearSummary } from "../core/workbook/flags";
 import { planAddRows, planHighlights, planProtection, planSelect } from "../core/workbook/actions";
 import { planYears } from "../core/workbook/layout";
 import { latestYearWithData, reportSheetName } from "../core/report/model";
+import { workbookPlan } from "../core/workbook/plan";
+import { carryOps, periodOps } from "../core/workbook/apply";
+import { readDefinition, type Carried } from "../core/workbook/definition";
+import { definitionMessages } from "../core/workbook/text";
+import type { WorkbookSnapshot } from "../core/workbook/model";
 
 export type InsertOutcome =
   | { kind: "written"; report: InsertReport }
@@ -36,9 +41,14 @@ export function defaultYear(plan: Plan, today = new Date()): number {
   return Math.min(plan.period.targetYear, Math.max(plan.period.startYear, last));
 }
 
+/** The plan the caller names, else the one the workbook follows (the embedded plan by default). */
+export function planFor(snapshot: WorkbookSnapshot, plan?: Plan): Plan {
+  return plan ?? workbookPlan(snapshot, embeddedPlan());
+}
+
 export async function insertTemplate(port: WorkbookPort, request: InsertRequest): Promise<InsertOutcome> {
-  const plan = request.plan ?? embeddedPlan();
   const snapshot = await port.read();
+  const plan = planFor(snapshot, request.plan);
   const result = planInsert(plan, snapshot, {
     language: request.language,
     onConflict: request.onConflict,
@@ -53,8 +63,9 @@ export async function insertTemplate(port: WorkbookPort, request: InsertRequest)
 export type ValidateOutcome = { kind: "checked"; findings: Finding[] } | { kind: "error"; message: Bilingual };
 
 /** Reads every input, lists the findings and highlights their cells (3 round trips). */
-export async function validateWorkbook(port: WorkbookPort, plan: Plan = embeddedPlan()): Promise<ValidateOutcome> {
+export async function validateWorkbook(port: WorkbookPort, requested?: Plan): Promise<ValidateOutcome> {
   const snapshot = await port.read();
+  const plan = planFor(snapshot, requested);
   const problem = templateProblem(snapshot);
   if (problem) return { kind: "error", message: problem };
   const findings = checkWorkbook(plan, snapshot);
@@ -71,8 +82,9 @@ export type SummaryOutcome = { kind: "summary"; summary: YearSummary; years: num
  * has data; else the latest year with data (a fresh template's 2025 would show nothing but 无数据).
  * 2 round trips, no writes.
  */
-export async function summarizeYear(port: WorkbookPort, year?: number, plan: Plan = embeddedPlan()): Promise<SummaryOutcome> {
+export async function summarizeYear(port: WorkbookPort, year?: number, requested?: Plan): Promise<SummaryOutcome> {
   const snapshot = await port.read();
+  const plan = planFor(snapshot, requested);
   const years = planYears(plan);
   const monitoring = typeof snapshot.year === "number" && years.includes(snapshot.year) ? snapshot.year : null;
   const latest = latestYearWithData(plan, snapshot);
@@ -112,8 +124,9 @@ export interface WorkbookStatus {
 }
 
 /** What the pane shows on opening (2 round trips, no writes). */
-export async function workbookStatus(port: WorkbookPort, plan: Plan = embeddedPlan()): Promise<WorkbookStatus> {
+export async function workbookStatus(port: WorkbookPort, requested?: Plan): Promise<WorkbookStatus> {
   const snapshot = await port.read();
+  const plan = planFor(snapshot, requested);
   const inserted = snapshot.tables.indicators !== undefined;
   const version = snapshot.meta && snapshot.meta.templateId === plan.id ? snapshot.meta.version : null;
   return {
@@ -137,8 +150,9 @@ export type RecordOutcome =
  * Records the schools table's results (largest difference coefficient, standard class-size share
  * per stage) into the indicator cells of its data year: 2 round trips to read, 1 to write.
  */
-export async function recordSchoolResults(port: WorkbookPort, onConflict: "ask" | "replace" | "keep" = "ask", plan: Plan = embeddedPlan()): Promise<RecordOutcome> {
+export async function recordSchoolResults(port: WorkbookPort, onConflict: "ask" | "replace" | "keep" = "ask", requested?: Plan): Promise<RecordOutcome> {
   const snapshot = await port.read();
+  const plan = planFor(snapshot, requested);
   const year = recordYear(plan, snapshot);
   const problem = templateProblem(snapshot, year ?? undefined);
   if (problem) return { kind: "error", message: problem };
@@ -159,12 +173,54 @@ export type AddRowsOutcome = { kind: "added"; table: string; count: number } | {
 export type RowTable = "indicators" | "tasks" | "schools" | "projects";
 
 /** Adds rows to a template table (a school, an indicator, a task, a building project), with protection on or off. */
-export async function addRows(port: WorkbookPort, key: RowTable, count = 1, plan: Plan = embeddedPlan()): Promise<AddRowsOutcome> {
+export async function addRows(port: WorkbookPort, key: RowTable, count = 1, requested?: Plan): Promise<AddRowsOutcome> {
   const snapshot = await port.read();
+  const plan = planFor(snapshot, requested);
   const problem = templateProblem(snapshot);
   if (problem) return { kind: "error", message: problem };
   const n = Math.max(1, Math.min(500, Math.floor(count)));
   const applied = await applyPlanned(port, snapshot, planAddRows(plan, snapshot, key, n));
   if (!applied.ok) return { kind: "error", message: applied.message };
   return { kind: "added", table: snapshot.tables[key]?.name ?? key, count: n };
+}
+
+export type ApplyOutcome =
+  | { kind: "written"; report: InsertReport; carried: Carried[]; plan: Plan }
+  | { kind: "confirm"; report: InsertReport }
+  | { kind: "invalid"; problems: Finding[]; message: Bilingual }
+  | { kind: "error"; message: Bilingual };
+
+/**
+ * Applies the plan definition (规划定义): reads it, checks every cell and the whole plan, and rebuilds
+ * or upgrades the template tables for the defined period, keeping every value entered (matched by
+ * ID). Nothing is written while the definition has a problem. Baselines left blank for an ID the
+ * workbook already follows are prefilled with its value in the new base year, and marked.
+ */
+export async function applyDefinition(port: WorkbookPort, request: { language: Language; onConflict: "ask" | "replace" | "keep" }): Promise<ApplyOutcome> {
+  const snapshot = await port.read();
+  const language = snapshot.meta?.language ?? request.language;
+  const current = planFor(snapshot);
+  const definition = readDefinition(snapshot, current, language);
+  if (definition.kind === "none") return { kind: "error", message: definitionMessages.none };
+  if (definition.kind === "invalid") {
+    const cells = definition.problems.slice(0, 6).map((p) => `${p.sheet}!${p.address}`).join(", ") + (definition.problems.length > 6 ? ", …" : "");
+    return { kind: "invalid", problems: definition.problems, message: definitionMessages.invalid(definition.problems.length, cells) };
+  }
+  const plan = definition.plan;
+  const result = planInsert(plan, snapshot, {
+    language,
+    onConflict: request.onConflict,
+    year: defaultYear(plan),
+    extraOps: [...carryOps(definition.carried, snapshot, language), ...periodOps(plan, current, snapshot)],
+  });
+  if (result.kind !== "write") return result;
+  const applied = await applyPlanned(port, snapshot, result.ops);
+  if (!applied.ok) return { kind: "error", message: applied.message };
+  return { kind: "written", report: result.report, carried: definition.carried, plan };
+}
+
+/** The plan the workbook follows, as JSON to share with another district (the format `npm run template -- --plan` reads). */
+export async function exportPlan(port: WorkbookPort): Promise<{ fileName: string; json: string }> {
+  const plan = planFor(await port.read());
+  return { fileName: `${plan.id}.json`, json: `${JSON.stringify(plan, null, 2)}\n` };
 }

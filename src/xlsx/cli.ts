@@ -14,6 +14,10 @@ import { embeddedPlan } from "../core/plan/embedded";
 import { planYears } from "../core/workbook/layout";
 import { buildDemo } from "../usecases/demo";
 import { generateReport } from "../usecases/report";
+import { applyDefinition, insertTemplate, planFor } from "../usecases/workbook";
+import { resultOps } from "../core/workbook/results";
+import type { Plan } from "../core/plan/schema";
+import { markCarried, readPlanFile } from "./plan-file";
 import { xlsxPort } from "./port";
 import { applyToWorkbook } from "./apply";
 import { snapshotFromWorkbook } from "./snapshot";
@@ -34,23 +38,33 @@ export interface CliOptions {
 const line = (t: Bilingual) => `${t.zh} / ${t.en}`;
 
 interface Parsed {
-  command: "report" | "demo" | "help";
+  command: "report" | "demo" | "template" | "help";
   input?: string;
   out?: string;
   year?: string;
   lang?: string;
+  plan?: string;
+  from?: string;
   replace: boolean;
   overwrite: boolean;
   debug: boolean;
   final?: boolean;
 }
 
-const VALUED = new Map<string, "out" | "year" | "lang">([
+const VALUED = new Map<string, "out" | "year" | "lang" | "plan" | "from">([
   ["-o", "out"],
   ["--out", "out"],
   ["--year", "year"],
   ["--lang", "lang"],
+  ["--plan", "plan"],
+  ["--from", "from"],
 ]);
+/** Which options each command takes. */
+const ACCEPTS: Record<"report" | "demo" | "template", ReadonlySet<string>> = {
+  report: new Set(["out", "year", "lang", "replace", "overwrite", "debug", "final"]),
+  demo: new Set(["out", "overwrite", "debug"]),
+  template: new Set(["out", "lang", "plan", "from", "replace", "overwrite", "debug"]),
+};
 const FLAGS = new Map<string, "replace" | "overwrite" | "debug" | "final">([
   ["--replace", "replace"],
   ["--final", "final"],
@@ -66,14 +80,15 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const [command, ...rest] = argv;
   const parsed: Parsed = { command: "help", replace: false, overwrite: false, debug: argv.includes("--debug") };
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return parsed;
-  if (command !== "report" && command !== "demo") usage(cliText.unknownCommand(command));
+  if (command !== "report" && command !== "demo" && command !== "template") usage(cliText.unknownCommand(command));
   parsed.command = command;
+  const accepts = ACCEPTS[command];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--help" || arg === "-h") return { ...parsed, command: "help" };
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const valued = VALUED.get(flag);
-    if (valued && (command === "report" || valued === "out")) {
+    if (valued && accepts.has(valued)) {
       const value = inline ?? rest[++i];
       if (value === undefined || (inline === undefined && value.startsWith("-") && value.length > 1)) usage(cliText.missingValue(flag));
       if (parsed[valued] !== undefined) usage(cliText.repeated(flag));
@@ -81,7 +96,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       continue;
     }
     const boolean = FLAGS.get(flag);
-    if (boolean && inline === undefined && (command === "report" || (boolean !== "replace" && boolean !== "final"))) {
+    if (boolean && inline === undefined && accepts.has(boolean)) {
       parsed[boolean] = true;
       continue;
     }
@@ -92,9 +107,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return parsed;
 }
 
-function readYear(text: string | undefined): number | undefined {
+/** A year of the plan the workbook follows (the embedded plan's period when none is given yet). */
+function readYear(text: string | undefined, plan: Plan = embeddedPlan()): number | undefined {
   if (text === undefined) return undefined;
-  const years = planYears(embeddedPlan());
+  const years = planYears(plan);
   const year = /^\s*\d{4}\s*$/.test(text) ? Number(text) : NaN;
   if (!years.includes(year)) usage(cliText.badYear(text, years[0]!, years[years.length - 1]!));
   return year;
@@ -111,12 +127,13 @@ function readLanguage(text: string | undefined): Language | undefined {
 async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
   if (p.input === undefined) usage(cliText.missingInput());
   if (p.final && p.year !== undefined) usage(cliText.finalWithYear());
-  const year = readYear(p.year);
+  if (p.year !== undefined && !/^\s*\d{4}\s*$/.test(p.year)) readYear(p.year);
   const reportLanguage = readLanguage(p.lang);
   const input = resolve(cwd, p.input);
   const out = resolve(cwd, p.out ?? join(dirname(p.input), `${basename(p.input, extname(p.input))}-report.xlsx`));
   checkOutput(out, input, p.overwrite);
   const { workbook, foreign } = await openWorkbook(input);
+  const year = readYear(p.year, planFor(snapshotFromWorkbook(workbook)));
   // A copy that would silently lose charts, pivot tables or macros is never written: the report
   // then goes into a workbook of its own, built from the same snapshot.
   const target = foreign.length ? new ExcelJS.Workbook() : workbook;
@@ -150,6 +167,48 @@ async function demo(p: Parsed, cwd: string, now: Date | undefined): Promise<stri
   return [line(cliText.demoWritten(out))];
 }
 
+/**
+ * `template <book.xlsx>`: applies the workbook's plan definition (a copy is written).
+ * `template --plan plan.json -o book.xlsx [--from previous.xlsx]`: a fresh workbook for the plan; with
+ * --from, indicators the JSON gives no baseline take the previous plan's final value, marked.
+ */
+async function template(p: Parsed, cwd: string): Promise<string[]> {
+  const language = readLanguage(p.lang) ?? "zh";
+  if (p.plan !== undefined) {
+    if (p.input !== undefined) usage(cliText.extraArgument(p.input));
+    if (p.out === undefined) usage(cliText.missingOut());
+    const out = resolve(cwd, p.out);
+    checkOutput(out, null, p.overwrite);
+    const previous = p.from === undefined ? null : snapshotFromWorkbook((await openWorkbook(resolve(cwd, p.from))).workbook);
+    const { plan, carried } = readPlanFile(resolve(cwd, p.plan), previous);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = "Plan Monitor";
+    const port = xlsxPort(workbook);
+    const outcome = await insertTemplate(port, { language, onConflict: "ask", plan });
+    if (outcome.kind !== "written") throw new CliFailure(1, outcome.kind === "error" ? outcome.message : cliText.conflicts(0));
+    if (carried.length) await port.apply(markCarried(snapshotFromWorkbook(workbook), carried, language));
+    await port.apply(resultOps(plan, snapshotFromWorkbook(workbook), language));
+    await saveWorkbook(workbook, out);
+    return [line(cliText.templateWritten(out, plan.period.startYear, plan.period.targetYear)), ...(carried.length ? [line(cliText.carried(carried.length, carried[0]!.from))] : [])];
+  }
+  if (p.input === undefined) usage(cliText.missingInput());
+  const input = resolve(cwd, p.input);
+  const out = resolve(cwd, p.out ?? join(dirname(p.input), `${basename(p.input, extname(p.input))}-template.xlsx`));
+  checkOutput(out, input, p.overwrite);
+  const { workbook, foreign } = await openWorkbook(input);
+  if (foreign.length) throw new CliFailure(1, cliText.foreignParts(`${foreign.map((f) => f.zh).join("、")} / ${foreign.map((f) => f.en).join(", ")}`));
+  const outcome = await applyDefinition(xlsxPort(workbook), { language, onConflict: p.replace ? "replace" : "ask" });
+  if (outcome.kind === "error") throw new CliFailure(1, outcome.message);
+  if (outcome.kind === "invalid") throw new CliFailure(1, outcome.message, outcome.problems.map((f) => line(f.message)));
+  if (outcome.kind === "confirm") {
+    const c = outcome.report.conflicts;
+    throw new CliFailure(1, cliText.conflicts(c.length), c.slice(0, 10).map((x) => `${x.sheet}!${x.address} ${x.key} ${x.header}: ${String(x.workbook)} → ${String(x.template)}`));
+  }
+  await xlsxPort(workbook).apply(resultOps(outcome.plan, snapshotFromWorkbook(workbook), language));
+  await saveWorkbook(workbook, out);
+  return [line(cliText.templateWritten(out, outcome.plan.period.startYear, outcome.plan.period.targetYear)), ...(outcome.carried.length ? [line(cliText.carried(outcome.carried.length, outcome.carried[0]!.from))] : [])];
+}
+
 export async function main(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const cwd = options.cwd ?? process.cwd();
   let debug = argv.includes("--debug");
@@ -157,10 +216,11 @@ export async function main(argv: readonly string[], options: CliOptions = {}): P
     const parsed = parseArgs(argv);
     debug = parsed.debug;
     if (parsed.command === "help") return { code: 0, lines: [USAGE] };
-    const lines = parsed.command === "report" ? await report(parsed, cwd, options.now) : await demo(parsed, cwd, options.now);
+    const lines =
+      parsed.command === "report" ? await report(parsed, cwd, options.now) : parsed.command === "template" ? await template(parsed, cwd) : await demo(parsed, cwd, options.now);
     return { code: 0, lines };
   } catch (e) {
-    if (e instanceof CliFailure) return { code: e.code, lines: [line(e.text), ...(e.code === 2 ? ["plan-monitor --help"] : [])] };
+    if (e instanceof CliFailure) return { code: e.code, lines: [line(e.text), ...e.details, ...(e.code === 2 ? ["plan-monitor --help"] : [])] };
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
     return { code: 1, lines: [line(cliText.failed(detail)), ...(debug && e instanceof Error && e.stack ? [e.stack] : [])] };
   }

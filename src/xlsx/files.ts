@@ -13,6 +13,8 @@ export class CliFailure extends Error {
   constructor(
     readonly code: 1 | 2,
     readonly text: Bilingual,
+    /** Lines printed under the message (each problem, each conflict). */
+    readonly details: string[] = [],
   ) {
     super(text.en);
   }

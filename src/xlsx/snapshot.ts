@@ -3,8 +3,8 @@
  * name, the hidden template identity, names and protection. Decides nothing.
  */
 import type ExcelJS from "exceljs";
-import { parseAddress, rangeAddress } from "../core/workbook/a1";
-import { META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import { cellAddress, parseAddress, rangeAddress } from "../core/workbook/a1";
+import { DEFINITION_NAMES, META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
 
@@ -108,5 +108,14 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   };
   snapshot.year = named(YEAR_NAME);
   snapshot.schoolYear = named(SCHOOL_YEAR_NAME);
+  for (const n of Object.values(DEFINITION_NAMES)) {
+    const ref = names.find((x) => x.name === n)?.ranges[0];
+    if (!ref) continue;
+    const { sheet, col, row } = parseAddress(ref);
+    const ws = sheet ? wb.getWorksheet(sheet) : undefined;
+    if (!ws) continue;
+    snapshot.namedCells ??= {};
+    snapshot.namedCells[n] = { value: cellValue(ws.getCell(row + 1, col + 1).value), sheet: ws.name, address: cellAddress(col, row) };
+  }
   return snapshot;
 }

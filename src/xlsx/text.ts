@@ -6,6 +6,8 @@ const q = (s: string) => JSON.stringify(s);
 export const USAGE = `用法 / Usage:
   plan-monitor report <workbook.xlsx> [--year YYYY | --final] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
   plan-monitor demo [-o out.xlsx] [--overwrite]
+  plan-monitor template <workbook.xlsx> [-o out.xlsx] [--replace] [--overwrite]
+  plan-monitor template --plan plan.json -o book.xlsx [--from previous.xlsx] [--lang zh|en] [--overwrite]
   plan-monitor --help
 
   report   在工作簿副本中生成年度监测报告 / write the annual monitoring report into a copy of the workbook
@@ -16,14 +18,36 @@ export const USAGE = `用法 / Usage:
            --overwrite  覆盖已存在的输出文件 / overwrite an existing output file
            --lang       报告语言 zh 或 en / report language, zh or en
   demo     生成示例工作簿（示例数据，非真实数据） / write a demo workbook (illustrative data, not real figures)
+  template 按工作簿中的“规划定义”重建或升级模板（写入副本，已填数据按编号保留） / apply the workbook's plan
+           definition: rebuild or upgrade the template in a copy, keeping entered values by ID
+           --plan       按 JSON 规划新建工作簿 / a fresh workbook for a plan given as JSON
+           --from       上期规划的工作簿：未给出基期值的指标沿用上期终值 / the previous plan's workbook:
+                        indicators without a baseline take its final value
+           --replace    模板数值与工作簿不同时以定义为准 / where the definition and the workbook differ, take the definition
   --debug  出错时显示技术细节 / show technical details on errors
-(npm run report -- … 与 npm run demo -- … 同样可用 / work the same way)`;
+(npm run report -- …、npm run demo -- …、npm run template -- … 同样可用 / work the same way)`;
 
 export const cliText = {
   unknownCommand: (c: string): Bilingual => ({ zh: `未知命令 ${q(c)}：可用 report、demo 或 --help`, en: `unknown command ${q(c)}: use report, demo or --help` }),
   unknownOption: (o: string): Bilingual => ({ zh: `未知选项 ${o}：见 --help`, en: `unknown option ${o}: see --help` }),
   missingValue: (o: string): Bilingual => ({ zh: `选项 ${o} 缺少取值`, en: `option ${o} needs a value` }),
   finalWithYear: (): Bilingual => ({ zh: "--final 评估整个规划期，不能与 --year 同用", en: "--final evaluates the whole period: it cannot be combined with --year" }),
+  missingOut: (): Bilingual => ({ zh: "请用 -o 指定新工作簿的文件名", en: "name the new workbook with -o" }),
+  templateWritten: (out: string, from: number, to: number): Bilingual => ({ zh: `${from}–${to} 年规划模板已写入 ${out}`, en: `template for ${from}–${to} written: ${out}` }),
+  carried: (n: number, from: number): Bilingual => ({
+    zh: `${n} 项指标的基期值沿用上期 ${from} 年终值（已在“规划定义”中标出，可修改）`,
+    en: `${n} baseline(s) carried over from ${from}, the previous plan's final values (marked in the plan definition, editable)`,
+  }),
+  conflicts: (n: number): Bilingual => ({
+    zh: `定义与工作簿中 ${n} 处数值不同，未做修改。核对后加 --replace 以定义为准`,
+    en: `the definition differs from the workbook in ${n} place(s); nothing was written. Check them, then add --replace to take the definition`,
+  }),
+  foreignParts: (parts: string): Bilingual => ({
+    zh: `工作簿包含 ${parts}，在此处写入副本会丢失它们；请在 Excel 中用任务窗格应用规划定义`,
+    en: `the workbook holds ${parts}, which a copy written here would lose; apply the definition from the pane in Excel`,
+  }),
+  badPlanFile: (file: string, detail: string): Bilingual => ({ zh: `无法读取规划文件 ${file}：${detail}`, en: `cannot read the plan file ${file}: ${detail}` }),
+  badPlan: (n: number): Bilingual => ({ zh: `规划文件有 ${n} 处问题，未写入任何文件：`, en: `the plan file has ${n} problem(s); nothing was written:` }),
   repeated: (o: string): Bilingual => ({ zh: `选项 ${o} 重复`, en: `option ${o} is given twice` }),
   extraArgument: (a: string): Bilingual => ({ zh: `多余的参数 ${q(a)}：只能指定一个工作簿`, en: `unexpected argument ${q(a)}: give one workbook only` }),
   missingInput: (): Bilingual => ({ zh: "缺少工作簿：plan-monitor report <工作簿.xlsx>", en: "no workbook given: plan-monitor report <workbook.xlsx>" }),

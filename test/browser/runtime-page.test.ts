@@ -58,7 +58,7 @@ describeInBrowser("runtime page in chromium", () => {
 
     test("insert the template", async () => {
       await page.getByRole("button", { name: "插入模板" }).click();
-      await page.getByText(/完成：新建表格 9 个/).waitFor();
+      await page.getByText(/完成：新建表格 10 个/).waitFor();
       expect(await page.evaluate(() => window.__workbook.tables.map((t) => t.name))).toEqual([
         "PM_Indicators",
         "PM_Tasks",

@@ -174,8 +174,8 @@ describe("blanks and bad data", () => {
   });
 
   test("rows out of year order are an error naming the cell: growth compares a row with the one above", () => {
-    const wb = workbook([{ [FH.year]: 2021 }, { [FH.year]: 2020 }]);
-    expect(checkWorkbook(PLAN, wb)).toContainEqual(expect.objectContaining({ code: "funding-year", address: "A4" }));
+    const wb = workbook([{ [FH.year]: 2020 }, { [FH.year]: 2022 }, { [FH.year]: 2021 }]);
+    expect(checkWorkbook(PLAN, wb)).toContainEqual(expect.objectContaining({ code: "funding-year", address: "A5" }));
   });
 });
 

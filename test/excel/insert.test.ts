@@ -100,6 +100,7 @@ describe("insert into an empty workbook", () => {
       [TABLES.funding, "教育经费"],
       [TABLES.projects, "建设项目"],
       [TABLES.build, "学校建设"],
+      [TABLES.plan, "规划定义"],
     ]);
   });
 
@@ -286,10 +287,12 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.createdTables).toEqual([]);
     // 23 indicators × 5 years × (value + note), the planner's own row, one year per task, the band of
     // T-VOC-04 and those prefilled on the other six 左右 tasks, the school's stage, enrolment and classes.
-    expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 3);
+    // The plan definition's cells are the planner's too (every filled cell but the ID).
+    const definition = data.tableRows(TABLES.plan).slice(1).reduce((n, row) => n + row.slice(1).filter((c) => c !== "" && c !== null).length, 0);
+    expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 3 + definition);
     // The planner's own row got the live formulas too.
     expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
-    expect(data.tables.length).toBe(9);
+    expect(data.tables.length).toBe(10);
   });
 
   test("an upgrade adds new rows, and asks before replacing a changed figure", async () => {
@@ -318,7 +321,10 @@ describe("re-insert and upgrade lose nothing", () => {
     const kept = written((await insert(data, "keep", next)).outcome);
     expect(kept.resolution).toBe("keep");
     expect(kept.upgradedFrom).toBe(`${PLAN.id} ${PLAN.version}`);
-    expect(kept.addedRows).toEqual([{ table: TABLES.indicators, keys: ["LOC-13"] }]);
+    expect(kept.addedRows).toEqual([
+      { table: TABLES.indicators, keys: ["LOC-13"] },
+      { table: TABLES.plan, keys: ["LOC-13"] },
+    ]);
     expect(data.column(TABLES.indicators, IH.target)[data.column(TABLES.indicators, IH.id).indexOf("LOC-10")]).toBe(0.85);
     expect(data.column(TABLES.indicators, IH.id).at(-1)).toBe("LOC-13");
     expect(data.column(TABLES.indicators, IH.status).at(-1)).toMatch(/^=PLAN.STATUS/);
@@ -382,7 +388,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(ctx.syncCount).toBe(2 + 3); // read; then unprotect, write, protect as three batches
     expectAllSurvive(data, typed);
     const templateSheets = new Set(data.tables.map((t) => t.sheet));
-    expect(templateSheets.size).toBe(9);
+    expect(templateSheets.size).toBe(10);
     expect(data.sheets.filter((s) => templateSheets.has(s.name)).every((s) => s.protected)).toBe(true);
   });
 
@@ -439,7 +445,7 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
     const report = written((await insert(data, "ask", PLAN, "zh")).outcome);
     expect(report.conflicts).toEqual([]);
-    expect(data.tables.length).toBe(9);
+    expect(data.tables.length).toBe(10);
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
   });
 });

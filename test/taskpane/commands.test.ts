@@ -32,7 +32,7 @@ describe("ribbon commands", () => {
     await insertTemplateCommand(d)(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(data.table(TABLES.indicators)).toBeDefined();
-    expect(currentNotice()).toMatchObject({ intent: "success", text: { zh: expect.stringContaining("新建表格 9 个") } });
+    expect(currentNotice()).toMatchObject({ intent: "success", text: { zh: expect.stringContaining("新建表格 10 个") } });
     expect(shown.count).toBe(1);
   });
 

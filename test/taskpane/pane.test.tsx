@@ -47,7 +47,7 @@ describe("task pane against a workbook double", () => {
     renderPane(doubleHost(data));
     await screen.findByText("本工作簿尚未插入规划模板。");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
-    await screen.findByText(/完成：新建表格 9 个；保留已填数据 0 项。/);
+    await screen.findByText(/完成：新建表格 10 个；保留已填数据 0 项。/);
     expect(data.table(TABLES.indicators)).toBeDefined();
     await screen.findByText(new RegExp(`已插入模板 · 模板版本 ${embeddedPlan().version.replace(/\./g, "\\.")}`));
     expect(screen.getByRole("button", { name: "重新插入 / 补全模板" }).hasAttribute("disabled")).toBe(false);
@@ -140,11 +140,11 @@ describe("task pane against a workbook double", () => {
     const before = host.syncs;
     fireEvent.click(button);
     fireEvent.click(button);
-    await screen.findByText(/完成：新建表格 9 个/);
+    await screen.findByText(/完成：新建表格 10 个/);
     await screen.findByText("无数据 23");
     // One insert (3 syncs) and the two reads it triggers (status 2, progress 2); a second insert would add 3.
     expect(host.syncs - before).toBe(7);
-    expect(data.tables.length).toBe(9);
+    expect(data.tables.length).toBe(10);
   });
 });
 

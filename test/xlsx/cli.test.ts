@@ -49,7 +49,7 @@ describe("npm run demo / npm run report", () => {
   }, 120_000);
 
   test("the demo holds the template tables, labelled illustrative data and the 2023 report", () => {
-    expect(demoBook.worksheets.map((ws) => ws.name)).toEqual(["规划指标", "任务目标", "里程碑", "学校数据", "均衡分析", "规划矛盾", "教育经费", "建设项目", "学校建设", "PM_Meta", "2023年度监测报告", "2021-2025终期评估"]);
+    expect(demoBook.worksheets.map((ws) => ws.name)).toEqual(["规划指标", "任务目标", "里程碑", "学校数据", "均衡分析", "规划矛盾", "教育经费", "建设项目", "学校建设", "规划定义", "PM_Meta", "2023年度监测报告", "2021-2025终期评估"]);
     const indicators = demoBook.getWorksheet("规划指标")!;
     expect(String(indicators.getCell("D3").value)).toContain("示例数据");
     expect(Object.keys((indicators as unknown as { tables: object }).tables)).toEqual(["PM_Indicators"]);

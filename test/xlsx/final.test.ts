@@ -5,7 +5,6 @@
  */
 import ExcelJS from "exceljs";
 import { buildDemo } from "../../src/usecases/demo";
-import { generateReport } from "../../src/usecases/report";
 import { xlsxPort } from "../../src/xlsx/port";
 import { excelPort } from "../../src/excel/port";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";

@@ -107,13 +107,13 @@ describe("the demo's command-line report: 教育经费 and 学校建设", () => 
 });
 
 describe("upgrading a workbook written by release 1.1.0", () => {
-  test("adds the funding, project and roll-up tables; every value typed before is unchanged", async () => {
+  test("adds the funding, project, roll-up and plan definition tables; every value typed before is unchanged", async () => {
     const wb = await open(join(ROOT, "test/fixtures/release-1.1.0-demo.xlsx"));
     const before = snapshotFromWorkbook(wb);
     expect(before.meta?.version).toBe("1.1.0");
     expect(before.tables.funding).toBeUndefined();
     const outcome = await insertTemplate(xlsxPort(wb), { language: "zh", onConflict: "ask", plan: PLAN });
-    expect(outcome).toMatchObject({ kind: "written", report: { createdTables: [TABLES.funding, TABLES.projects, TABLES.build], conflicts: [] } });
+    expect(outcome).toMatchObject({ kind: "written", report: { createdTables: [TABLES.funding, TABLES.projects, TABLES.build, TABLES.plan], conflicts: [] } });
     const after = snapshotFromWorkbook(wb);
     expect(after.meta?.version).toBe(PLAN.version);
     // Every input and note a planner could type, in every table the old release had, is as it was.

@@ -9,7 +9,8 @@ import { readTarget } from "../calc/target";
 import { readValue } from "../values";
 import { PlanSchema, type Figure, type Plan, type Unit } from "./schema";
 
-export type LoadResult = { ok: true; plan: Plan } | { ok: false; errors: Bilingual[] };
+/** `issues`: each problem with the path of the field it concerns (to name a cell of a definition sheet). */
+export type LoadResult = { ok: true; plan: Plan } | { ok: false; errors: Bilingual[]; issues: Array<{ path: PropertyKey[]; detail: Bilingual }> };
 
 type Path = ReadonlyArray<PropertyKey>;
 
@@ -83,7 +84,7 @@ export function loadPlan(input: unknown): LoadResult {
     try {
       data = JSON.parse(input);
     } catch (e) {
-      return { ok: false, errors: [templateMessages.notJson((e as Error).message)] };
+      return { ok: false, errors: [templateMessages.notJson((e as Error).message)], issues: [] };
     }
   }
   const parsed = PlanSchema.safeParse(data);
@@ -93,11 +94,16 @@ export function loadPlan(input: unknown): LoadResult {
       errors: parsed.error.issues.map((issue) =>
         templateMessages.atField(describePath(data, issue.path), describeIssue(issue, data)),
       ),
+      issues: parsed.error.issues.map((issue) => ({ path: [...issue.path], detail: describeIssue(issue, data) })),
     };
   }
   const plan = parsed.data;
   const errors: Bilingual[] = [];
-  const at = (path: Path, detail: Bilingual) => errors.push(templateMessages.atField(describePath(plan, path), detail));
+  const issues: Array<{ path: PropertyKey[]; detail: Bilingual }> = [];
+  const at = (path: Path, detail: Bilingual) => {
+    errors.push(templateMessages.atField(describePath(plan, path), detail));
+    issues.push({ path: [...path], detail });
+  };
 
   const { baseYear, startYear, targetYear } = plan.period;
   if (!(startYear === baseYear + 1 && targetYear >= startYear)) at(["period"], templateMessages.periodOrder());
@@ -166,5 +172,5 @@ export function loadPlan(input: unknown): LoadResult {
     }),
   );
 
-  return errors.length ? { ok: false, errors } : { ok: true, plan };
+  return errors.length ? { ok: false, errors, issues } : { ok: true, plan };
 }

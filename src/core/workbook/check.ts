@@ -256,8 +256,11 @@ function checkMilestones(reader: TableReader, plan: Plan) {
 
 function checkFunding(reader: TableReader, plan: Plan) {
   const amounts = [FH.budget, FH.appropriation, FH.revenue, ...SCHOOL_STAGES.flatMap((st) => [FH.enrolment(st), FH.spending(st), FH.publicFunds(st)]), FH.teacherPay, FH.civilPay];
+  // Years run on one by one from the first row (the base year, or an earlier period's first year).
+  const first = reader.value(0, FH.year);
+  const start = typeof first === "number" && Number.isInteger(first) ? first : plan.period.baseYear;
   reader.table.values.forEach((_, row) => {
-    const expected = plan.period.baseYear + row;
+    const expected = start + row;
     const yearCell = reader.value(row, FH.year);
     // Growth compares each row with the row above, so the years must stand in order.
     if (yearCell !== expected) reader.add("error", "funding-year", row, FH.year, String(yearCell ?? `#${row + 1}`), checkMessages.fundingYear(reader.address(row, FH.year), expected, String(yearCell ?? "")));

@@ -21,6 +21,9 @@ import {
   META_SHEET,
   MH,
   PH,
+  DH,
+  DEFINITION_CELLS,
+  DEFINITION_NAMES,
   FUNDING_CHECKS,
   FUNDING_CHECK_HEADERS,
   SCHOOL_YEAR_NAME,
@@ -39,6 +42,8 @@ import {
 } from "./layout";
 import { COLORS, asText, type Cell, type TableSnapshot, type WorkbookSnapshot, type WriteOp } from "./model";
 import { templateRows, type TemplateRow } from "./rows";
+import { PLAN_COLUMN, planChunks } from "./meta";
+import { ROW_KIND_LABELS } from "./definition";
 
 export interface InsertOptions {
   language: Language;
@@ -46,6 +51,8 @@ export interface InsertOptions {
   onConflict: "ask" | "replace" | "keep";
   /** Default monitoring year for a new workbook. */
   year: number;
+  /** Writes of the caller's that belong to the same batch (inside its protection handling). */
+  extraOps?: WriteOp[];
 }
 
 export interface Conflict {
@@ -207,7 +214,7 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
   if (snapshot.meta?.protection) {
     for (const layout of layouts.values()) if (layout.created) tail.push({ op: "protect", sheet: layout.sheet });
   }
-  return { kind: "write", ops: withProtection([...ops, ...tail], snapshot), report };
+  return { kind: "write", ops: withProtection([...ops, ...(options.extraOps ?? []), ...tail], snapshot), report };
 }
 
 function mergeRows(layout: Layout, existing: TableSnapshot | undefined, rows: TemplateRow[], knownIds: Set<string>, report: InsertReport) {
@@ -410,6 +417,7 @@ function listOptions(key: TableKey, header: string, language: Language): Validat
   const list = (labels: Record<string, Bilingual>): ValidationSpec => ({ kind: "list", options: Object.values(labels).map((l) => l[language]) });
   if (header === IH.direction && key === "indicators") return { kind: "list", options: directionOptions(language) };
   if (key === "milestones" && header === MH.state) return { kind: "list", options: MILESTONE_STATES.map((m) => MILESTONE_STATE_LABELS[m][language]) };
+  if (key === "plan" && header === DH.kind) return list(ROW_KIND_LABELS);
   if (key === "projects" && header === PH.stage) return list(SCHOOL_STAGE_LABELS);
   if (key === "projects" && header === PH.kind) return list(PROJECT_KIND_LABELS);
   if (key === "projects" && header === PH.state) return list(PROJECT_STATE_LABELS);
@@ -445,6 +453,7 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     funding: layoutText.fundingSheet,
     projects: layoutText.projectSheet,
     build: layoutText.buildSheet,
+    plan: layoutText.definitionSheet,
   };
   const second: Record<TableKey, Bilingual> = {
     indicators: layoutText.templateLine(plan.version),
@@ -456,6 +465,7 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
     funding: layoutText.fundingLine,
     projects: layoutText.projectLine,
     build: layoutText.buildLine(buildContradiction(plan)),
+    plan: layoutText.definitionLine,
   };
   const ops: WriteOp[] = [
     { op: "setCells", sheet, address: "A1:A2", formulas: [[text(title[key])], [text(second[key])]] },
@@ -493,6 +503,19 @@ function titleRows(key: TableKey, sheet: string, plan: Plan, language: Language,
   if (key === "schools") {
     ops.push({ op: "setCells", sheet, address: "C1:D1", formulas: [[text(layoutText.schoolYear), year]] }, ...yearCell("D1", layoutText.schoolYearPrompt));
   }
+  if (key === "plan") {
+    // The period and the plan's names: named input cells above the definition table.
+    ops.push(
+      {
+        op: "setCells",
+        sheet,
+        address: "A3:H3",
+        formulas: [[text(layoutText.baseYearLabel), plan.period.baseYear, text(layoutText.targetYearLabel), plan.period.targetYear, text(layoutText.planNameLabel), plan.names.zh, text(layoutText.planNameEnLabel), plan.names.en]],
+      },
+      ...Object.values(DEFINITION_CELLS).map((address): WriteOp => ({ op: "format", sheet, address, fill: COLORS.input, locked: false, bold: true })),
+      { op: "format", sheet, address: "B3:D3", numberFormat: [["0", "General", "0"]] },
+    );
+  }
   return ops;
 }
 
@@ -522,6 +545,11 @@ function writeMeta(plan: Plan, snapshot: WorkbookSnapshot, language: Language, i
     address: rangeAddress(3, 0, 1, rows),
     formulas: Array.from({ length: rows }, (_, i) => [asText(ids[i] ?? "")]),
   });
+  // The applied plan itself: every action reads it back, so the workbook carries its own plan.
+  const chunks = planChunks(JSON.stringify(plan));
+  const old = snapshot.meta?.planJson ? planChunks(snapshot.meta.planJson).length : 0;
+  const n = Math.max(chunks.length, old);
+  ops.push({ op: "setCells", sheet: META_SHEET, address: rangeAddress(PLAN_COLUMN, 0, 1, n), formulas: Array.from({ length: n }, (_, i) => [chunks[i] ?? ""]) });
 }
 
 /**
@@ -539,6 +567,14 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
   const schools = layouts.get("schools")!;
   if (!has.has(SCHOOL_YEAR_NAME.toLowerCase()) && (schools.created || broken.has(SCHOOL_YEAR_NAME.toLowerCase()))) {
     ops.push({ op: "name", name: SCHOOL_YEAR_NAME, sheet: schools.sheet, address: "$D$1" });
+  }
+  const definition = layouts.get("plan");
+  if (definition) {
+    for (const [k, name] of Object.entries(DEFINITION_NAMES) as Array<[keyof typeof DEFINITION_NAMES, string]>) {
+      if (!has.has(name.toLowerCase()) && (definition.created || broken.has(name.toLowerCase()))) {
+        ops.push({ op: "name", name, sheet: definition.sheet, address: DEFINITION_CELLS[k].replace(/([A-Z]+)(\d+)/, "$$$1$$$2") });
+      }
+    }
   }
   const balance = layouts.get("balance")!;
   const row = (label: "max" | "mean" | "class") => balance.row + 1 + 7 + (label === "max" ? 0 : label === "mean" ? 1 : 2);

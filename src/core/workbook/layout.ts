@@ -19,6 +19,7 @@ export const TABLES = {
   funding: "PM_Funding",
   projects: "PM_Projects",
   build: "PM_Build",
+  plan: "PM_Plan",
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -714,9 +715,60 @@ export function buildTable(): TableSpec {
   return { key: "build", name: TABLES.build, sheet: t.buildSheet, anchor: { col: 0, row: 2 }, columns };
 }
 
+// The plan definition (规划定义): the plan as rows a planner edits and applies.
+export const DH = {
+  id: "ID",
+  kind: "类别 Kind",
+  group: "组别或章节 Group or section",
+  name: "名称 Name",
+  nameEn: "英文名称 English name",
+  stage: "学段 Stage",
+  unit: "单位 Unit",
+  direction: "方向 Direction",
+  baseline: "基期值（原文） Baseline as printed",
+  target: "目标值（原文） Target as printed",
+  period: "期间 Period",
+  source: "来源行 Source line",
+  link: "关联 Link",
+  note: "说明 Note",
+} as const;
+
+/** Named cells above the definition table: the period and the plan's names. */
+export const DEFINITION_NAMES = {
+  baseYear: "PM_BaseYear",
+  targetYear: "PM_TargetYear",
+  name: "PM_PlanName",
+  nameEn: "PM_PlanNameEn",
+} as const;
+
+/** Where the named cells stand on the definition sheet (row 3: label, value, label, value …). */
+export const DEFINITION_CELLS: Record<keyof typeof DEFINITION_NAMES, string> = { baseYear: "B3", targetYear: "D3", name: "F3", nameEn: "H3" };
+
+export function definitionTable(): TableSpec {
+  const input = (header: string, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, role: "input", width, ...extra });
+  const columns: ColumnSpec[] = [
+    { header: DH.id, role: "key", width: 16 },
+    input(DH.kind, 9, { validation: { rule: { kind: "list", options: [] }, prompt: t.definitionKindPrompt, error: t.definitionKindError } }),
+    input(DH.group, 18),
+    input(DH.name, 34),
+    input(DH.nameEn, 28),
+    input(DH.stage, 7),
+    input(DH.unit, 8),
+    input(DH.direction, 10),
+    input(DH.baseline, 12, { format: "@" }),
+    input(DH.target, 12, { format: "@" }),
+    input(DH.period, 11, { format: "@" }),
+    input(DH.source, 8, { format: "0" }),
+    input(DH.link, 14),
+    { header: DH.note, role: "note", width: 30 },
+  ];
+  return { key: "plan", name: TABLES.plan, sheet: t.definitionSheet, anchor: { col: 0, row: 4 }, columns };
+}
+
 export function allTables(plan: Plan): TableSpec[] {
   const tables = [indicatorTable(plan), taskTable(plan), milestoneTable(plan), schoolTable(), balanceTable(), contradictionTable(), fundingTable(plan)];
   if (plan.building) tables.push(projectTable(plan), buildTable());
+  tables.push(definitionTable());
   return tables;
 }
 

@@ -1,8 +1,20 @@
 /**
  * PM_Meta, the very hidden sheet that identifies the template in a workbook: A1:B4 key/value
  * pairs (template, version, language, protection), column D the template's row IDs, column F the
- * cells highlighted by validation. Read the same way by both adapters.
+ * cells highlighted by validation, column H the applied plan as JSON (in chunks, each marked so no
+ * host parses it as a number or formula). Read the same way by both adapters.
  */
+
+/** Excel keeps at most 32,767 characters in a cell. */
+export const PLAN_CHUNK = 30000;
+export const PLAN_COLUMN = 7;
+const MARK = "~";
+
+export function planChunks(json: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += PLAN_CHUNK) out.push(MARK + json.slice(i, i + PLAN_CHUNK));
+  return out;
+}
 import type { MetaSnapshot } from "./model";
 
 /** `cell(row, col)` gives the value at 0-based sheet coordinates; `rows` bounds the columns' length. */
@@ -26,5 +38,6 @@ export function metaFromCells(cell: (row: number, col: number) => unknown, rows:
     protection: pairs.get("protection") === "on",
     ids: column(3),
     highlights: column(5),
+    planJson: column(PLAN_COLUMN).map((c) => (c.startsWith(MARK) ? c.slice(1) : c)).join("") || undefined,
   };
 }

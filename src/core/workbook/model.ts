@@ -39,6 +39,8 @@ export interface MetaSnapshot {
   protection: boolean;
   /** The language the template's labels were written in; later inserts keep it. */
   language: "zh" | "en";
+  /** The plan applied to the workbook, as JSON (absent in workbooks of earlier releases: the embedded plan). */
+  planJson?: string;
 }
 
 export interface WorkbookSnapshot {
@@ -53,6 +55,8 @@ export interface WorkbookSnapshot {
   year: Cell;
   /** The year the schools table's data is for (PM_SchoolYear), if the name exists. */
   schoolYear?: Cell;
+  /** The plan definition's named cells (PM_BaseYear, PM_TargetYear, PM_PlanName, PM_PlanNameEn) where they exist. */
+  namedCells?: Record<string, { value: Cell; sheet: string; address: string }>;
   protectedSheets: string[];
 }
 

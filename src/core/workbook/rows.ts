@@ -26,6 +26,7 @@ import {
 import type { Cell } from "./model";
 import { STANDARD_LABELS } from "../calc/status";
 import { ROLLUP_NAMES } from "../calc/projects";
+import { definitionRows } from "./definition";
 import { defaultTaskBaseline } from "./assess";
 import { DEFAULT_BAND } from "../calc/target";
 
@@ -206,6 +207,8 @@ export function templateRows(
       return [];
     case "build":
       return buildRows(plan, language);
+    case "plan":
+      return definitionRows(plan, language);
   }
 }
 

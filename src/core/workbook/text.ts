@@ -92,6 +92,17 @@ export const layoutText = {
   amountPrompt: { zh: "面积（平方米）或金额（元），不小于 0。", en: "An area (m²) or amount (yuan), 0 or more." },
   amountError: { zh: "须为不小于 0 的数字。", en: "Enter a number of 0 or more." },
   fundingSheet: { zh: "教育经费", en: "Funding" },
+  definitionSheet: { zh: "规划定义", en: "Plan definition" },
+  definitionLine: {
+    zh: "规划的定义：每个指标、任务目标、里程碑一行，基期值和目标值按规划原文填写（如 92.52、＜0.40、5–7个、每年至少15个）。修改后在任务窗格中点“应用规划定义”，按定义的规划期重建或升级各表，已填数据按编号保留。",
+    en: "The plan as rows: one per indicator, task target or milestone, baselines and targets as printed (92.52, ＜0.40, 5–7个, 每年至少15个). After editing, choose Apply plan definition in the pane: the tables are rebuilt or upgraded for the defined period, keeping entered values by ID.",
+  },
+  baseYearLabel: { zh: "基期年 Base year", en: "Base year 基期年" },
+  targetYearLabel: { zh: "目标年 Target year", en: "Target year 目标年" },
+  planNameLabel: { zh: "规划名称 Plan name", en: "Plan name (Chinese) 规划名称" },
+  planNameEnLabel: { zh: "英文名称 English name", en: "Plan name (English) 英文名称" },
+  definitionKindPrompt: { zh: "请选择：指标 / 任务 / 里程碑。", en: "Choose: Indicator / Task / Milestone." },
+  definitionKindError: { zh: "只能从列表中选择类别。", en: "Choose the kind from the list." },
   projectSheet: { zh: "建设项目", en: "Projects" },
   buildSheet: { zh: "学校建设", en: "Building" },
   fundingLine: {
@@ -149,6 +160,63 @@ export const fundingText = {
   teacherPay: { zh: "教师年均工资", en: "teachers' average pay" },
   civilPay: { zh: "公务员年均工资", en: "civil servants' average pay" },
   stageGrowth: (stage: SchoolStage): Bilingual => SCHOOL_STAGE_LABELS[stage],
+};
+
+/** Problems of a plan definition (规划定义), each naming its cell. */
+export const definitionMessages = {
+  year: (where: string, text: string): Bilingual => ({
+    zh: `${where}：“${text}”不是年份。请填写四位年份，如 2025。`,
+    en: `${where}: "${text}" is not a year. Enter a four-digit year such as 2025.`,
+  }),
+  periodOrder: (where: string, target: number, base: number): Bilingual => ({
+    zh: `${where}：目标年 ${target} 不晚于基期年 ${base}。目标年须晚于基期年，如基期年 2025、目标年 2030。`,
+    en: `${where}: the target year ${target} is not after the base year ${base}. It must come later, e.g. base year 2025, target year 2030.`,
+  }),
+  kind: (where: string, text: string): Bilingual => ({
+    zh: `${where}：类别“${text}”无法识别。请从列表中选择：指标 / 任务 / 里程碑。`,
+    en: `${where}: the kind "${text}" is not known. Choose Indicator, Task or Milestone from the list.`,
+  }),
+  missing: (where: string, id: string): Bilingual => ({
+    zh: `${where}：${id} 此项未填写。请补上。`,
+    en: `${where}: ${id} has this blank. Fill it in.`,
+  }),
+  unit: (where: string, text: string, choices: string): Bilingual => ({
+    zh: `${where}：单位“${text}”无法识别。请填写：${choices}（毛入学率等可超过 100% 的填写“%（毛率）”）。`,
+    en: `${where}: the unit "${text}" is not known. Use one of: ${choices} (gross ratios that may exceed 100%: "% (gross)").`,
+  }),
+  direction: (where: string, text: string, choices: string): Bilingual => ({
+    zh: `${where}：方向“${text}”无法识别。请填写：${choices}。`,
+    en: `${where}: the direction "${text}" is not known. Use one of: ${choices}.`,
+  }),
+  stage: (where: string, text: string): Bilingual => ({
+    zh: `${where}：学段“${text}”无法识别。请填写小学、初中、高中，或留空。`,
+    en: `${where}: the stage "${text}" is not known. Use Primary, Junior secondary, Senior secondary, or leave it blank.`,
+  }),
+  figure: (where: string, text: string, blank: boolean): Bilingual =>
+    blank
+      ? { zh: `${where}：此处须填写数值（按规划原文，如 92.52、＜0.40、5–7个）。`, en: `${where}: a figure belongs here (as printed, e.g. 92.52, ＜0.40, 5–7个).` }
+      : {
+          zh: `${where}：“${text}”不是数值，无法作为基期值或目标值。请按规划原文填写数值，如 92.52、＜0.40、1100人左右、5–7个。`,
+          en: `${where}: "${text}" is no figure, so it cannot be a baseline or target. Enter the figure as printed, e.g. 92.52, ＜0.40, 1100人左右, 5–7个.`,
+        },
+  ambiguousPercent: (where: string, text: string): Bilingual => ({
+    zh: `${where}：百分比行中的“${text}”会被读作 ${text}%。如指 ${plainNumber(Number(text) * 100)}%，请填写“${plainNumber(Number(text) * 100)}”或“${plainNumber(Number(text) * 100)}%”。`,
+    en: `${where}: "${text}" in a percent row reads as ${text}%. If you mean ${plainNumber(Number(text) * 100)}%, enter "${plainNumber(Number(text) * 100)}" or "${plainNumber(Number(text) * 100)}%".`,
+  }),
+  taskPeriod: (where: string, text: string, from: number, to: number): Bilingual => ({
+    zh: `${where}：期间“${text}”超出规划期 ${from}–${to}。`,
+    en: `${where}: the period "${text}" falls outside the plan period ${from}–${to}.`,
+  }),
+  plannedYear: (where: string, text: string): Bilingual => ({
+    zh: `${where}：里程碑须填写计划完成的年份（“${text}”不是年份）。`,
+    en: `${where}: a milestone needs the year it is planned for ("${text}" is not a year).`,
+  }),
+  carried: (from: number): Bilingual => ({ zh: `沿用上期 ${from} 年终值，可修改`, en: `Carried over from ${from}, the previous plan's final value; editable` }),
+  none: { zh: "工作簿中没有“规划定义”表（PM_Plan）。请先插入模板。", en: "The workbook has no plan definition table (PM_Plan). Insert the template first." },
+  invalid: (n: number, cells: string): Bilingual => ({
+    zh: `规划定义有 ${n} 处问题（${cells}），未做任何修改。请按提示更正后重新应用。`,
+    en: `The plan definition has ${n} problem(s) (${cells}); nothing was changed. Correct them and apply again.`,
+  }),
 };
 
 /** Messages of the template insert / upgrade. */

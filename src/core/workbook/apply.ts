@@ -1,0 +1,57 @@
+/**
+ * What applying a plan definition writes besides the template tables: the carried-over baselines
+ * (prefilled in the definition, marked, editable) and, when the period moved, the monitoring-year
+ * cells' lists — with the year itself moved into the new period only when it falls outside it.
+ */
+import { pick, type Language } from "../i18n";
+import { DH, planYears } from "./layout";
+import { COLORS, asText, type WorkbookSnapshot, type WriteOp } from "./model";
+import { cellAddress } from "./a1";
+import type { Carried } from "./definition";
+import type { Plan } from "../plan/schema";
+import { definitionMessages, insertMessages } from "./text";
+
+export function carryOps(carried: readonly Carried[], snapshot: WorkbookSnapshot, language: Language): WriteOp[] {
+  const table = snapshot.tables.plan;
+  if (!table || !carried.length) return [];
+  const note = table.headers.indexOf(DH.note);
+  const ops: WriteOp[] = [];
+  for (const c of carried) {
+    ops.push({ op: "setCells", sheet: c.sheet, address: c.address, formulas: [[asText(c.text)]] });
+    ops.push({ op: "format", sheet: c.sheet, address: c.address, fill: COLORS.warning });
+    const row = Number(/\d+$/.exec(c.address)![0]) - 1;
+    const r = row - table.row - 1;
+    if (note >= 0 && (table.values[r]?.[note] ?? "") === "") {
+      ops.push({ op: "setCells", sheet: c.sheet, address: cellAddress(table.col + note, row), formulas: [[pick(definitionMessages.carried(c.from), language)]] });
+    }
+  }
+  return ops;
+}
+
+export function periodOps(plan: Plan, previous: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
+  const indicators = snapshot.tables.indicators;
+  const same = plan.period.baseYear === previous.period.baseYear && plan.period.targetYear === previous.period.targetYear;
+  if (!indicators || same) return [];
+  const years = planYears(plan);
+  const ops: WriteOp[] = [];
+  const list = (sheet: string, address: string): WriteOp => ({
+    op: "validation",
+    sheet,
+    address,
+    rule: { kind: "list", options: years.map(String) },
+    title: pick(insertMessages.validationTitle, snapshot.meta?.language ?? "zh"),
+    prompt: pick(insertMessages.yearPrompt(years[0]!, years[years.length - 1]!), snapshot.meta?.language ?? "zh"),
+    error: pick(insertMessages.yearError(years[0]!, years[years.length - 1]!), snapshot.meta?.language ?? "zh"),
+  });
+  const yearCell = { sheet: indicators.sheet, address: "B3" };
+  ops.push(list(yearCell.sheet, yearCell.address));
+  if (typeof snapshot.year !== "number" || !years.includes(snapshot.year)) {
+    ops.push({ op: "setCells", sheet: yearCell.sheet, address: yearCell.address, formulas: [[years[0]!]] });
+  }
+  const schools = snapshot.tables.schools;
+  if (schools) {
+    ops.push(list(schools.sheet, "D1"));
+    if (typeof snapshot.schoolYear !== "number" || !years.includes(snapshot.schoolYear)) ops.push({ op: "setCells", sheet: schools.sheet, address: "D1", formulas: [[years[0]!]] });
+  }
+  return ops;
+}

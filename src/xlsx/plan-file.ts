@@ -1,0 +1,67 @@
+/**
+ * A plan given as JSON for `plan-monitor template --plan` (the format the pane exports): loaded with
+ * the same schema as the embedded template. With a previous plan's workbook, an indicator the JSON
+ * gives no baseline takes that workbook's final value for the same ID (the new plan's base year).
+ */
+import { readFileSync } from "node:fs";
+import { loadPlan } from "../core/plan/load";
+import { embeddedPlan } from "../core/plan/embedded";
+import { plainNumber } from "../core/format";
+import type { Language } from "../core/i18n";
+import { valuesInYear, type Carried } from "../core/workbook/definition";
+import { carryOps } from "../core/workbook/apply";
+import { workbookPlan } from "../core/workbook/plan";
+import type { Plan } from "../core/plan/schema";
+import { DH } from "../core/workbook/layout";
+import { cellAddress } from "../core/workbook/a1";
+import type { WorkbookSnapshot, WriteOp } from "../core/workbook/model";
+import { CliFailure } from "./files";
+import { cliText } from "./text";
+
+interface Carry {
+  id: string;
+  value: number;
+  from: number;
+}
+
+export function readPlanFile(file: string, previous: WorkbookSnapshot | null): { plan: Plan; carried: Carry[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new CliFailure(1, cliText.badPlanFile(file, (e instanceof Error ? e.message : String(e)).split("\n")[0]!));
+  }
+  const carried: Carry[] = [];
+  if (previous && data && typeof data === "object" && Array.isArray((data as { indicators?: unknown }).indicators)) {
+    const prior = workbookPlan(previous, embeddedPlan());
+    const base = (data as { period?: { baseYear?: unknown } }).period?.baseYear;
+    const year = typeof base === "number" ? base : prior.period.targetYear;
+    const values = valuesInYear(previous, year);
+    for (const ind of (data as { indicators: Array<Record<string, unknown>> }).indicators) {
+      const id = String(ind.id ?? "");
+      if (ind.baseline !== undefined && ind.baseline !== null) continue;
+      const value = values.get(id);
+      if (value === undefined) continue;
+      ind.baseline = { value, comparator: "=", text: ind.unit === "percent" ? plainNumber(value * 100) : plainNumber(value) };
+      carried.push({ id, value, from: year });
+    }
+  }
+  const loaded = loadPlan(data);
+  if (!loaded.ok) throw new CliFailure(1, cliText.badPlan(loaded.errors.length), loaded.errors.slice(0, 20).map((e) => `${e.zh} / ${e.en}`));
+  return { plan: loaded.plan, carried };
+}
+
+/** Marks the carried baselines in a freshly written definition, as the pane's apply does. */
+export function markCarried(snapshot: WorkbookSnapshot, carry: readonly Carry[], language: Language): WriteOp[] {
+  const table = snapshot.tables.plan;
+  if (!table) return [];
+  const id = table.headers.indexOf(DH.id);
+  const baseline = table.headers.indexOf(DH.baseline);
+  const carried: Carried[] = carry.flatMap((c) => {
+    const r = table.values.findIndex((row) => row[id] === c.id);
+    if (r < 0) return [];
+    const text = String(table.values[r]![baseline] ?? "");
+    return [{ id: c.id, value: c.value, sheet: table.sheet, address: cellAddress(table.col + baseline, table.row + 1 + r), text, from: c.from }];
+  });
+  return carryOps(carried, snapshot, language);
+}

@@ -1,0 +1,164 @@
+/**
+ * The plan definition (issue 15) through the Office.js adapter against the Excel double: written on
+ * insert, read back into exactly the plan it came from; refused, naming cells and writing nothing,
+ * when it is wrong; applied, it keeps every value entered and carries the previous final values over.
+ */
+import { excelPort } from "../../src/excel/port";
+import { readSnapshot } from "../../src/excel/snapshot";
+import { FakeContext, FakeWorkbookData, installExcelEnums } from "./fake-excel";
+import { applyDefinition, exportPlan, insertTemplate, summarizeYear } from "../../src/usecases/workbook";
+import { generateReport } from "../../src/usecases/report";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { loadPlan } from "../../src/core/plan/load";
+import { readDefinition } from "../../src/core/workbook/definition";
+import { DH, IH, TABLES, noteHeader, yearHeader } from "../../src/core/workbook/layout";
+
+beforeAll(installExcelEnums);
+
+const PLAN = embeddedPlan();
+
+async function fresh(language: "zh" | "en" = "zh") {
+  const data = new FakeWorkbookData();
+  data.addSheet("Sheet1");
+  expect((await insertTemplate(excelPort(new FakeContext(data).excel), { language, onConflict: "ask", year: 2023 })).kind).toBe("written");
+  return data;
+}
+
+const port = (data: FakeWorkbookData) => excelPort(new FakeContext(data).excel);
+const sheetOf = (data: FakeWorkbookData) => data.table(TABLES.plan)!.sheet;
+const cellsOf = (data: FakeWorkbookData) => JSON.stringify(data.sheets.map((s) => [s.name, [...s.cells.entries()]]));
+
+describe("the definition written on insert", () => {
+  test.each(["zh", "en"] as const)("reads back into exactly the embedded plan (%s): indicators, tasks of every kind, milestones", async (language) => {
+    const data = await fresh(language);
+    const snapshot = await readSnapshot(new FakeContext(data).excel as never);
+    const read = readDefinition(snapshot, PLAN, language);
+    expect(read.kind).toBe("ok");
+    if (read.kind === "ok") expect(read.plan).toEqual(PLAN);
+    // Every kind of row is there: figures, bounds, about, ranges, "a–b…以上", per year, change, milestones.
+    const kinds = data.column(TABLES.plan, DH.kind);
+    expect(new Set(kinds)).toEqual(new Set(language === "zh" ? ["指标", "任务", "里程碑"] : ["Indicator", "Task", "Milestone"]));
+    expect(data.at(sheetOf(data), "B3")!.formula).toBe(2020);
+    expect(data.names.get("PM_TargetYear")).toMatchObject({ address: expect.stringMatching(/^\$?D\$?3$/) });
+  });
+
+  test("the workbook carries the plan it follows: export gives it back as JSON the loader accepts", async () => {
+    const data = await fresh();
+    const { fileName, json } = await exportPlan(port(data));
+    expect(fileName).toBe(`${PLAN.id}.json`);
+    const loaded = loadPlan(json);
+    expect(loaded.ok && loaded.plan).toEqual(PLAN);
+  });
+});
+
+describe("a bad definition is refused, naming each cell; nothing is written", () => {
+  test("duplicate ID, text where a target belongs, target year before base year, unknown unit", async () => {
+    const data = await fresh();
+    const sheet = sheetOf(data);
+    const at = (id: string, h: string) => data.addressOf(TABLES.plan, id, h);
+    data.type(sheet, at("LOC-02", DH.id), "LOC-01"); // a second LOC-01
+    data.type(sheet, at("LOC-10", DH.target), "大幅提高");
+    data.type(sheet, at("LOC-11", DH.unit), "百分点");
+    data.type(sheet, "D3", 2019);
+    const before = cellsOf(data);
+    const ctx = new FakeContext(data);
+    const outcome = await applyDefinition(excelPort(ctx.excel), { language: "zh", onConflict: "replace" });
+    expect(outcome.kind).toBe("invalid");
+    if (outcome.kind !== "invalid") return;
+    const where = outcome.problems.map((p) => `${p.sheet}!${p.address}`);
+    expect(where).toEqual(expect.arrayContaining([`${sheet}!D3`, `${sheet}!${at("LOC-10", DH.target)}`, `${sheet}!${at("LOC-11", DH.unit)}`]));
+    const text = (address: string) => outcome.problems.find((p) => p.address === address)!.message;
+    expect(text("D3").zh).toContain("目标年 2019 不晚于基期年 2020");
+    expect(text(at("LOC-10", DH.target)).zh).toContain("“大幅提高”不是数值");
+    expect(text(at("LOC-10", DH.target)).en).toContain('"大幅提高" is no figure');
+    expect(text(at("LOC-11", DH.unit)).en).toContain('the unit "百分点" is not known');
+    expect(outcome.message.zh).toContain("未做任何修改");
+    expect(ctx.syncCount).toBe(2); // read only
+    expect(cellsOf(data)).toBe(before);
+  });
+
+  test("a duplicate ID alone is named at the second row's ID cell (the loader's check, mapped to its cell)", async () => {
+    const data = await fresh();
+    const sheet = sheetOf(data);
+    const address = data.addressOf(TABLES.plan, "LOC-02", DH.id);
+    data.type(sheet, address, "LOC-01");
+    const outcome = await applyDefinition(port(data), { language: "zh", onConflict: "replace" });
+    expect(outcome).toMatchObject({ kind: "invalid", problems: [expect.objectContaining({ sheet, address, message: expect.objectContaining({ zh: expect.stringContaining("LOC-01") }) })] });
+  });
+});
+
+describe("applying an edited definition", () => {
+  test("keeps every value entered; a changed target and a new indicator arrive, with live formulas", async () => {
+    const data = await fresh();
+    const ind = data.table(TABLES.indicators)!.sheet;
+    const typed = new Map<string, unknown>();
+    PLAN.indicators.forEach((i, k) => {
+      for (const y of [2021, 2022, 2023]) {
+        const address = data.addressOf(TABLES.indicators, i.id, yearHeader(y));
+        const value = i.unit === "percent" ? 0.5 + k / 100 : 10 + k;
+        data.type(ind, address, value);
+        typed.set(address, value);
+      }
+      const note = data.addressOf(TABLES.indicators, i.id, noteHeader(2022));
+      data.type(ind, note, `说明 ${i.id}`);
+      typed.set(note, `说明 ${i.id}`);
+    });
+    const sheet = sheetOf(data);
+    data.type(sheet, data.addressOf(TABLES.plan, "LOC-10", DH.target), "88");
+    const t = data.table(TABLES.plan)!;
+    const row = t.row + t.height + 1;
+    const values = ["NEW-99", "指标", "地方发展性指标", "课后服务覆盖率", "After-school coverage", "", "%", "越高越好", "80", "98", "", 1, ""];
+    values.forEach((v, c) => data.type(sheet, `${String.fromCharCode(65 + c)}${row}`, v));
+    t.height++;
+
+    const asked = await applyDefinition(port(data), { language: "zh", onConflict: "ask" });
+    expect(asked.kind).toBe("confirm"); // LOC-10's target differs from the table's: asked first
+    const outcome = await applyDefinition(port(data), { language: "zh", onConflict: "replace" });
+    expect(outcome.kind).toBe("written");
+    if (outcome.kind !== "written") return;
+    expect(outcome.report.addedRows).toEqual([{ table: TABLES.indicators, keys: ["NEW-99"] }]);
+    for (const [address, value] of typed) expect([address, data.at(ind, address)!.formula]).toEqual([address, value]);
+    const ids = data.column(TABLES.indicators, IH.id);
+    expect(data.column(TABLES.indicators, IH.target)[ids.indexOf("LOC-10")]).toBe(0.88);
+    expect(data.column(TABLES.indicators, IH.status)[ids.indexOf("NEW-99")]).toMatch(/^=PLAN\.STATUS\(/);
+    // The plan every action follows now is the applied one.
+    const summary = await summarizeYear(port(data), 2023);
+    expect(summary.kind === "summary" && summary.summary.counts.noData).toBe(1); // NEW-99: no value yet
+  });
+
+  test("a new period in the same workbook: blank baselines take the previous final values, marked; new year columns; the year moves in", async () => {
+    const data = await fresh();
+    const ind = data.table(TABLES.indicators)!.sheet;
+    data.type(ind, data.addressOf(TABLES.indicators, "LOC-01", yearHeader(2025)), 0.951);
+    const sheet = sheetOf(data);
+    data.type(sheet, "B3", 2025);
+    data.type(sheet, "D3", 2030);
+    const baseline = data.addressOf(TABLES.plan, "LOC-01", DH.baseline);
+    data.type(sheet, baseline, "");
+    data.type(sheet, data.addressOf(TABLES.plan, "LOC-01", DH.target), "97"); // the new plan's target
+    // The old plan's tasks and milestones, dated 2021–2025, are not part of the new one: cleared from the definition.
+    const ids = data.column(TABLES.plan, DH.id) as string[];
+    const kinds = data.column(TABLES.plan, DH.kind);
+    const t = data.table(TABLES.plan)!;
+    const planHeaders = data.tableRows(TABLES.plan)[0]!;
+    ids.forEach((_, i) => {
+      if (kinds[i] === "指标") return;
+      for (const h of [DH.id, DH.kind, DH.name]) data.type(sheet, `${String.fromCharCode(65 + t.col + planHeaders.indexOf(h))}${t.row + 2 + i}`, "");
+    });
+    const outcome = await applyDefinition(port(data), { language: "zh", onConflict: "replace" });
+    if (outcome.kind === "invalid") throw new Error(outcome.problems.map((p) => p.message.en).join("\n"));
+    expect(outcome.kind).toBe("written");
+    if (outcome.kind !== "written") return;
+    expect(outcome.carried).toEqual([expect.objectContaining({ id: "LOC-01", value: 0.951, address: baseline, from: 2025 })]);
+    expect(data.at(sheet, baseline)!.formula).toBe("95.1");
+    expect(data.at(sheet, baseline)!.fill).toBe("#FFEB9C");
+    expect(data.column(TABLES.plan, DH.note)[data.column(TABLES.plan, DH.id).indexOf("LOC-01")]).toBe("沿用上期 2025 年终值，可修改");
+    const headers = data.tableRows(TABLES.indicators)[0]!;
+    for (const y of [2026, 2030]) expect(headers).toContain(yearHeader(y));
+    expect(data.at(ind, "B3")!.formula).toBe(2026);
+    expect(data.column(TABLES.indicators, IH.baseline)[data.column(TABLES.indicators, IH.id).indexOf("LOC-01")]).toBe(0.951);
+    // Reports follow the new period.
+    const report = await generateReport(port(data), { language: "zh", year: 2026 });
+    expect(report).toMatchObject({ kind: "written", sheet: "2026年度监测报告" });
+  });
+});
