@@ -5,8 +5,6 @@ import { paneText, reportPaneText } from "./text";
 import { reportText } from "../core/report/text";
 import { type Language } from "../core/i18n";
 import { generateReport } from "../usecases/report";
-import { embeddedPlan } from "../core/plan/embedded";
-import { planYears } from "../core/workbook/layout";
 import { selectCell, workbookStatus } from "../usecases/workbook";
 import type { PaneHost } from "./host";
 import { Feedback } from "./Feedback";
@@ -18,28 +16,31 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none" },
 });
 
-// The plan period's years (the embedded template's; other plans bring their own).
-const YEARS = planYears(embeddedPlan());
-
 export function ReportsSection({ host, language, version }: { host: PaneHost; language: Language; version: number }) {
   const styles = useStyles();
   const t = (k: keyof typeof reportPaneText) => reportPaneText[k][language];
   const [year, setYear] = useState<string>("auto");
   const [sheets, setSheets] = useState<string[]>([]);
-  const [pending, setPending] = useState<{ sheet: string; year: number } | null>(null);
+  // The years of the plan the workbook follows.
+  const [years, setYears] = useState<number[]>([]);
+  const [pending, setPending] = useState<{ sheet: string; year: number; final: boolean } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
 
-  const refresh = async () => setSheets((await host.run((port) => workbookStatus(port))).reportSheets);
+  const refresh = async () => {
+    const status = await host.run((port) => workbookStatus(port));
+    setSheets(status.reportSheets);
+    setYears(status.years);
+  };
   useEffect(() => {
     void start(refresh);
   }, [version]);
 
-  const generate = (replace: boolean, chosen?: number) =>
+  const generate = (replace: boolean, chosen?: number, final = false) =>
     start(async () => {
-      const outcome = await host.run((port) => generateReport(port, { language, year: chosen ?? (year === "auto" ? undefined : Number(year)), replace }));
+      const outcome = await host.run((port) => generateReport(port, { language, year: final ? undefined : (chosen ?? (year === "auto" ? undefined : Number(year))), replace, final }));
       if (outcome.kind === "confirm") {
-        setPending({ sheet: outcome.sheet, year: outcome.year });
+        setPending({ sheet: outcome.sheet, year: outcome.year, final });
         setMessage({ intent: "warning", text: outcome.message });
       } else if (outcome.kind === "error") {
         setPending(null);
@@ -57,7 +58,7 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
         <Field label={paneText.year[language]}>
           <Select value={year} disabled={state.busy} onChange={(_, d) => setYear(d.value)}>
             <option value="auto">{t("latest")}</option>
-            {YEARS.map((y) => (
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -67,10 +68,13 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
         <Button appearance="primary" disabled={state.busy} onClick={() => void generate(false)}>
           {t("generate")}
         </Button>
+        <Button disabled={state.busy} onClick={() => void generate(false, undefined, true)}>
+          {t("final")}
+        </Button>
       </div>
       {pending && !state.busy && (
         <div className={styles.row} role="group" aria-label={reportText.exists(pending.sheet)[language]}>
-          <Button onClick={() => void generate(true, pending.year)}>{t("replace")}</Button>
+          <Button onClick={() => void generate(true, pending.year, pending.final)}>{t("replace")}</Button>
           <Button appearance="subtle" onClick={() => (setPending(null), setMessage(null))}>
             {paneText.cancel[language]}
           </Button>

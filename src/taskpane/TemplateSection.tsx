@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, Select, Switch, makeStyles } from "@fluentui/react-components";
-import { insertSummary, paneText } from "./text";
+import { applySummary, exportedText, insertSummary, paneText } from "./text";
 import { type Language } from "../core/i18n";
 import type { Conflict } from "../core/workbook/insert";
-import { addRows, insertTemplate, setProtection, workbookStatus, type RowTable, type WorkbookStatus } from "../usecases/workbook";
+import { addRows, applyDefinition, exportPlan, insertTemplate, selectCell, setProtection, workbookStatus, type RowTable, type WorkbookStatus } from "../usecases/workbook";
+import type { Finding } from "../core/workbook/check";
 import type { PaneHost } from "./host";
 import { Feedback } from "./Feedback";
 import { useAction, type Message } from "./useAction";
@@ -19,6 +20,9 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
   const t = (k: keyof typeof paneText) => paneText[k][language];
   const [status, setStatus] = useState<WorkbookStatus | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
+  // Which action the conflicts came from: inserting the template or applying the plan definition.
+  const [conflictsOf, setConflictsOf] = useState<"insert" | "apply">("insert");
+  const [problems, setProblems] = useState<Finding[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
 
@@ -32,6 +36,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       const outcome = await host.run((port) => insertTemplate(port, { language, onConflict }));
       if (outcome.kind === "confirm") {
         setConflicts(outcome.report.conflicts);
+        setConflictsOf("insert");
         setMessage(null);
       } else if (outcome.kind === "error") {
         setConflicts(null);
@@ -43,6 +48,41 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         onChanged();
       }
     });
+
+  // The plan definition sheet, edited by the planner, rebuilds or upgrades the tables for its period.
+  const apply = (onConflict: "ask" | "replace" | "keep") =>
+    start(async () => {
+      const outcome = await host.run((port) => applyDefinition(port, { language, onConflict }));
+      setProblems(outcome.kind === "invalid" ? outcome.problems : null);
+      if (outcome.kind === "confirm") {
+        setConflicts(outcome.report.conflicts);
+        setConflictsOf("apply");
+        setMessage(null);
+      } else if (outcome.kind === "invalid" || outcome.kind === "error") {
+        setConflicts(null);
+        setMessage({ intent: "error", text: outcome.message });
+      } else {
+        setConflicts(null);
+        setMessage({ intent: "success", text: applySummary(outcome.report, outcome.carried.length, outcome.plan.period) });
+        setStatus(await host.run((port) => workbookStatus(port)));
+        onChanged();
+      }
+    });
+
+  // The plan as JSON, to share with another district (npm run template -- --plan reads it).
+  const download = () =>
+    start(async () => {
+      const { fileName, json } = await host.run((port) => exportPlan(port));
+      const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      URL.revokeObjectURL(url);
+      setMessage({ intent: "success", text: exportedText(fileName) });
+    });
+
+  const resolve = (choice: "replace" | "keep") => void (conflictsOf === "apply" ? apply(choice) : insert(choice));
 
   const protect = (on: boolean) =>
     start(async () => {
@@ -80,10 +120,10 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             ))}
           </ul>
           <div className={styles.row}>
-            <Button disabled={state.busy} onClick={() => void insert("keep")}>
+            <Button disabled={state.busy} onClick={() => resolve("keep")}>
               {t("keepMine")}
             </Button>
-            <Button disabled={state.busy} onClick={() => void insert("replace")}>
+            <Button disabled={state.busy} onClick={() => resolve("replace")}>
               {t("replace")}
             </Button>
             <Button appearance="subtle" onClick={() => setConflicts(null)}>
@@ -107,6 +147,27 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             {t("addRow")}
           </Button>
         </div>
+      )}
+      {status?.inserted && (
+        <div className={styles.row}>
+          <Button disabled={state.busy} onClick={() => void apply("ask")}>
+            {t("applyDefinition")}
+          </Button>
+          <Button appearance="subtle" disabled={state.busy} onClick={() => void download()}>
+            {t("exportPlan")}
+          </Button>
+        </div>
+      )}
+      {problems && (
+        <ul className={styles.list} aria-label={t("definitionProblems")}>
+          {problems.map((p) => (
+            <li key={`${p.sheet}!${p.address}`}>
+              <Button appearance="transparent" onClick={() => void start(() => host.run((port) => selectCell(port, p.sheet, p.address)))}>
+                {p.message[language]}
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
       <Feedback state={state} message={message} language={language} />
     </div>

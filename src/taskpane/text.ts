@@ -46,6 +46,9 @@ export const paneText = {
   rowTask: { zh: "任务目标", en: "Task targets" },
   rowProject: { zh: "建设项目", en: "Building projects" },
   addRow: { zh: "添加一行", en: "Add a row" },
+  applyDefinition: { zh: "应用规划定义", en: "Apply plan definition" },
+  exportPlan: { zh: "导出规划（JSON）", en: "Export plan (JSON)" },
+  definitionProblems: { zh: "规划定义中的问题", en: "Problems in the plan definition" },
   rowAdded: { zh: "已在表格末尾添加一行（保护开启时同样可用）。", en: "A row was added at the end of the table (this works with protection on too)." },
   recordSchools: { zh: "记录学校数据结果", en: "Record school results" },
   recordHint: {
@@ -97,10 +100,26 @@ export function insertSummary(r: {
   return { zh: `完成：${zh.join("；")}。`, en: `Done: ${en.join("; ")}.` };
 }
 
+/** After exporting the plan as JSON. */
+export const exportedText = (file: string): Bilingual => ({
+  zh: `已导出 ${file}，可提供给其他区县用 npm run template -- --plan 生成工作簿。`,
+  en: `Exported ${file}: another district can build a workbook from it with npm run template -- --plan.`,
+});
+
+/** After applying the plan definition: the period it set, baselines carried over, then as an insert. */
+export function applySummary(r: Parameters<typeof insertSummary>[0], carried: number, period: { startYear: number; targetYear: number }): Bilingual {
+  const base = insertSummary(r);
+  return {
+    zh: `规划期 ${period.startYear}–${period.targetYear}。${carried ? `${carried} 项基期值沿用上期终值（已标出，可修改）。` : ""}${base.zh}`,
+    en: `Plan period ${period.startYear}–${period.targetYear}. ${carried ? `${carried} baseline(s) carried over from the previous plan (marked, editable). ` : ""}${base.en}`,
+  };
+}
+
 /** The pane's report section. */
 export const reportPaneText = {
   latest: { zh: "有数据的最近年份", en: "Latest year with data" },
   generate: { zh: "生成年度报告", en: "Generate annual report" },
+  final: { zh: "生成终期评估报告", en: "Generate the final evaluation" },
   replace: { zh: "替换该报告", en: "Replace that report" },
   existing: { zh: "工作簿中的报告：", en: "Reports in this workbook:" },
 } as const satisfies Record<string, Bilingual>;

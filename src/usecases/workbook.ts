@@ -16,6 +16,7 @@ import { yearSummary, type YearSummary } from "../core/workbook/flags";
 import { planAddRows, planHighlights, planProtection, planSelect } from "../core/workbook/actions";
 import { planYears } from "../core/workbook/layout";
 import { latestYearWithData, reportSheetName } from "../core/report/model";
+import { finalSheetName } from "../core/report/final";
 import { workbookPlan } from "../core/workbook/plan";
 import { carryOps, periodOps } from "../core/workbook/apply";
 import { readDefinition, type Carried } from "../core/workbook/definition";
@@ -119,7 +120,9 @@ export interface WorkbookStatus {
   upgradeAvailable: boolean;
   protection: boolean;
   year: number | null;
-  /** Names of report sheets already in the workbook. */
+  /** The years of the plan the workbook follows. */
+  years: number[];
+  /** Names of report sheets already in the workbook (annual reports and the final evaluation). */
   reportSheets: string[];
 }
 
@@ -136,7 +139,10 @@ export async function workbookStatus(port: WorkbookPort, requested?: Plan): Prom
     upgradeAvailable: inserted && version !== plan.version,
     protection: snapshot.meta?.protection ?? false,
     year: typeof snapshot.year === "number" ? snapshot.year : null,
-    reportSheets: snapshot.sheets.filter((s) => planYears(plan).some((y) => s === reportSheetName(y, "zh") || s === reportSheetName(y, "en"))),
+    years: planYears(plan),
+    reportSheets: snapshot.sheets.filter(
+      (s) => planYears(plan).some((y) => s === reportSheetName(y, "zh") || s === reportSheetName(y, "en")) || s === finalSheetName(plan, "zh") || s === finalSheetName(plan, "en"),
+    ),
   };
 }
 

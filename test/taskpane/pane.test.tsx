@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { PaneHost } from "../../src/taskpane/host";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
-import { TABLES, yearHeader } from "../../src/core/workbook/layout";
+import { DH, TABLES, yearHeader } from "../../src/core/workbook/layout";
 
 beforeAll(installExcelEnums);
 
@@ -171,6 +171,42 @@ describe("reports and function reference sections", () => {
     await screen.findByText("已生成报告工作表“2021年度监测报告”。");
     fireEvent.click(screen.getByRole("button", { name: "2021年度监测报告" }));
     await waitFor(() => expect(data.selection).toEqual({ sheet: "2021年度监测报告", address: "'2021年度监测报告'!A1:A1" }));
+  });
+
+  test("the final evaluation from the pane; the year list follows the plan the workbook carries", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    open(/年度报告/);
+    const final = screen.getByRole("button", { name: "生成终期评估报告" });
+    await waitFor(() => expect(final.hasAttribute("disabled")).toBe(false));
+    const years = screen.getAllByRole("combobox").find((c) => within(c).queryByText("有数据的最近年份"))!;
+    expect(within(years).getAllByRole("option").map((o) => o.textContent)).toEqual(["有数据的最近年份", "2021", "2022", "2023", "2024", "2025"]);
+    fireEvent.click(final);
+    await screen.findByText("已生成报告工作表“2021-2025终期评估”。");
+    await screen.findByRole("button", { name: "2021-2025终期评估" });
+  });
+
+  test("apply the plan definition: a bad cell is named and can be chosen; fixed, the apply reports the period", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    const sheet = data.table(TABLES.plan)!.sheet;
+    const target = data.addressOf(TABLES.plan, "LOC-10", DH.target);
+    data.type(sheet, target, "大幅提高");
+    fireEvent.click(screen.getByRole("button", { name: "应用规划定义" }));
+    await screen.findByText(/规划定义有 1 处问题/);
+    fireEvent.click(await screen.findByRole("button", { name: /“大幅提高”不是数值/ }));
+    await waitFor(() => expect(data.selection?.address).toContain(target));
+    data.type(sheet, target, "85");
+    const apply = screen.getByRole("button", { name: "应用规划定义" });
+    await waitFor(() => expect(apply.hasAttribute("disabled")).toBe(false)); // the selection has finished
+    fireEvent.click(apply);
+    await screen.findByText(/规划期 2021–2025。完成：/);
   });
 
   test("every PLAN function has an example to copy", async () => {
