@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
 import { describeInBrowser } from "./describe";
 
-const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "MILESTONE", "ACHIEVED", "PACE", "DIFFCOEF", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE"];
+const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "MILESTONE", "ACHIEVED", "PACE", "DIFFCOEF", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE", "GROWTH", "GROWS", "NOFALL", "FASTER", "NOTBELOW"];
 
 describeInBrowser("runtime page in chromium", () => {
   let browser: Browser;
@@ -66,6 +66,10 @@ describeInBrowser("runtime page in chromium", () => {
         "PM_Schools",
         "PM_Balance",
         "PM_Contradictions",
+        "PM_Funding",
+        "PM_Projects",
+        "PM_Build",
+        "PM_Plan",
       ]);
       await page.getByText("无数据 23").waitFor();
     });
