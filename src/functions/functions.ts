@@ -7,7 +7,7 @@
  * Every value argument accepts plan-style text (`19.62:1`, `＜0.40`, `92.52%`). Ranges arrive as 2D
  * arrays (a column, a row or a block). In a values range a blank cell skips its row on purpose.
  */
-import { pace, DEFAULT_PERIOD, type Period } from "../core/calc/progress";
+import { pace, type Period } from "../core/calc/progress";
 import { completionFor, expectedFor, gapTo, verdict } from "../core/calc/verdict";
 import { directionFromText, readBaseline, readTarget, type Baseline, type DirectionHint, type Target } from "../core/calc/target";
 import { achievedBy, basisFromText } from "../core/calc/achieved";
@@ -19,13 +19,13 @@ import { err, ok, type Calc } from "../core/calc/errors";
 import { calcMessages } from "../core/messages";
 import { STATUS_LABELS as statusLabels } from "../core/calc/status";
 import { type Language } from "../core/i18n";
-import { displayLanguage, unwrap } from "./runtime";
+import { defaultPeriod, displayLanguage, unwrap } from "./runtime";
 import { FUNDING_LABELS, fasterCall, growthCall, notBelow, readFigure, risesCall, type FundingVerdict } from "../core/calc/funding";
 
 function period(baseYear: unknown, targetYear: unknown): Calc<Period> {
-  const b = readOptionalNumber(baseYear, "baseYear", DEFAULT_PERIOD.baseYear);
+  const b = readOptionalNumber(baseYear, "baseYear", defaultPeriod().baseYear);
   if (!b.ok) return b;
-  const t = readOptionalNumber(targetYear, "targetYear", DEFAULT_PERIOD.targetYear);
+  const t = readOptionalNumber(targetYear, "targetYear", defaultPeriod().targetYear);
   if (!t.ok) return t;
   return { ok: true, value: { baseYear: b.value, targetYear: t.value } };
 }
@@ -114,15 +114,15 @@ export function gapFunction(actual: any, target: any, direction?: any, baseline?
  * @param baseline The baseline value (in the base year).
  * @param target The target value (in the target year).
  * @param year The monitoring year.
- * @param [baseYear] The plan's base year. Default 2020.
- * @param [targetYear] The plan's target year. Default 2025.
+ * @param [baseYear] The plan's base year. Default: the workbook's PM_BaseYear, else 2020.
+ * @param [targetYear] The plan's target year. Default: the workbook's PM_TargetYear, else 2025.
  * @returns The expected value for the year.
  * @zh 序时进度值：从基期值（基期年）到目标值（目标年）直线路径上该年应达到的值。规划未定义时（基期值本身是界限、基期已达到目标、区间目标、每年目标）返回 #N/A 并说明原因。
  * @zhparam baseline 基期值（基期年的数值）。
  * @zhparam target 目标值（目标年的数值）。
  * @zhparam year 监测年度。
- * @zhparam baseYear 规划基期年，默认 2020。
- * @zhparam targetYear 规划目标年，默认 2025。
+ * @zhparam baseYear 规划基期年，默认取工作簿的 PM_BaseYear，否则 2020。
+ * @zhparam targetYear 规划目标年，默认取工作簿的 PM_TargetYear，否则 2025。
  */
 export function expected(baseline: any, target: any, year: any, baseYear?: any, targetYear?: any): number {
   return unwrap(() => {
@@ -169,8 +169,8 @@ export function progress(baseline: any, actual: any, target: any): number {
  * @param actual The value for the year; blank gives No data.
  * @param target The target, a number or plan text: "<0.40", "1100人左右", "2-3项", "每年至少15个".
  * @param year The monitoring year.
- * @param [baseYear] The plan's base year. Default 2020.
- * @param [targetYear] The target's deadline. Default 2025.
+ * @param [baseYear] The plan's base year. Default: the workbook's PM_BaseYear, else 2020.
+ * @param [targetYear] The target's deadline. Default: the workbook's PM_TargetYear, else 2025.
  * @param [language] "zh" or "en". Default: Excel's display language.
  * @param [direction] "up", "down", "maintain" or the template's direction label. Default: from the figures.
  * @param [band] Half-width of an about (左右) target's band, relative (default 5%).
@@ -182,8 +182,8 @@ export function progress(baseline: any, actual: any, target: any): number {
  * @zhparam actual 该年数值；留空为“无数据”。
  * @zhparam target 目标值，可为数字或规划文本，如 "＜0.40"、"1100人左右"、"2-3项"、"每年至少15个"。
  * @zhparam year 监测年度。
- * @zhparam baseYear 规划基期年，默认 2020。
- * @zhparam targetYear 目标的完成期限，默认 2025。
+ * @zhparam baseYear 规划基期年，默认取工作簿的 PM_BaseYear，否则 2020。
+ * @zhparam targetYear 目标的完成期限，默认取工作簿的 PM_TargetYear，否则 2025。
  * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
  * @zhparam direction "up"、"down"、"maintain" 或模板中的方向文字；默认由数值判断。
  * @zhparam band 左右类目标的允许幅度（相对值，默认 5%）。
@@ -238,7 +238,7 @@ export function status(
  * @param plannedYear The year the plan wants it done.
  * @param year The monitoring year.
  * @param [doneYear] The year it was done, if recorded.
- * @param [baseYear] The plan's base year. Default 2020.
+ * @param [baseYear] The plan's base year. Default: the workbook's PM_BaseYear, else 2020.
  * @param [language] "zh" or "en". Default: Excel's display language.
  * @returns The status label.
  * @zh 里程碑类任务的判定：当年已完成为“已实现”（早于计划年度为“提前实现”）；到计划年度仍未完成为“未实现”；此前“进行中”为“符合预期”，“未开始”在时间过半后为“滞后”。进展为空为“无数据”，其他文字为“数据有误”。
@@ -246,7 +246,7 @@ export function status(
  * @zhparam plannedYear 规划要求完成的年份。
  * @zhparam year 监测年度。
  * @zhparam doneYear 实际完成的年份（如已记录）。
- * @zhparam baseYear 规划基期年，默认 2020。
+ * @zhparam baseYear 规划基期年，默认取工作簿的 PM_BaseYear，否则 2020。
  * @zhparam language "zh" 或 "en"，默认跟随 Excel 显示语言。
  */
 export function milestone(state: any, plannedYear: any, year: any, doneYear?: any, baseYear?: any, language?: any): string {
@@ -257,7 +257,7 @@ export function milestone(state: any, plannedYear: any, year: any, doneYear?: an
     if (!planned.ok) return planned;
     const y = readNumber(flatten(year)[0], "year");
     if (!y.ok) return y;
-    const base = readOptionalNumber(flatten(baseYear)[0], "baseYear", DEFAULT_PERIOD.baseYear);
+    const base = readOptionalNumber(flatten(baseYear)[0], "baseYear", defaultPeriod().baseYear);
     if (!base.ok) return base;
     const s = stateFromText(flatten(state)[0]);
     const doneCell = flatten(doneYear)[0];
@@ -274,13 +274,13 @@ export function milestone(state: any, plannedYear: any, year: any, doneYear?: an
  * @param values The task's values, one per plan year from the first plan year, in order.
  * @param basis "累计"/"cumulative", "最新"/"latest" or "每年"/"each year" (the template's basis label works).
  * @param year The monitoring year.
- * @param [firstYear] The year of the first value. Default 2021.
+ * @param [firstYear] The year of the first value. Default: the year after the workbook's PM_BaseYear, else 2021.
  * @returns The achieved value, or blank.
  * @zh 任务到该年已完成的数值，按口径：累计类相加，水平类取最近填写的年份，每年类取该年数值。尚未填写时为空。
  * @zhparam values 任务各年的数值，从规划第一年起按年份顺序。
  * @zhparam basis "累计"、"最新" 或 "每年"（也可直接引用模板的口径单元格）。
  * @zhparam year 监测年度。
- * @zhparam firstYear 第一个数值所属的年份，默认 2021。
+ * @zhparam firstYear 第一个数值所属的年份，默认为工作簿 PM_BaseYear 的下一年，否则 2021。
  */
 export function achieved(values: any[][], basis: any, year: any, firstYear?: any): any {
   return unwrap((): Calc<number | string> => {
@@ -288,7 +288,7 @@ export function achieved(values: any[][], basis: any, year: any, firstYear?: any
     if (!kind) return err("value", calcMessages.unknownBasis(String(flatten(basis)[0] ?? "")));
     const y = readNumber(flatten(year)[0], "year");
     if (!y.ok) return y;
-    const first = readOptionalNumber(flatten(firstYear)[0], "firstYear", DEFAULT_PERIOD.baseYear + 1);
+    const first = readOptionalNumber(flatten(firstYear)[0], "firstYear", defaultPeriod().baseYear + 1);
     if (!first.ok) return first;
     const cells = flatten(values);
     const numbers: Array<number | null> = [];
@@ -313,16 +313,16 @@ export function achieved(values: any[][], basis: any, year: any, firstYear?: any
  * @param actual The actual value.
  * @param target The target value.
  * @param year The year of the actual value.
- * @param [baseYear] The plan's base year. Default 2020.
- * @param [targetYear] The plan's target year. Default 2025.
+ * @param [baseYear] The plan's base year. Default: the workbook's PM_BaseYear, else 2020.
+ * @param [targetYear] The plan's target year. Default: the workbook's PM_TargetYear, else 2025.
  * @returns The ratio of actual to required growth.
  * @zh 进度比：实际年均复合增长率 ÷ 达成目标所需的年均增长率（Open SDG 方法，0 按 0.001 计）。≥0.95 符合进度，0.60–0.95 需加快，0–0.60 进展有限，＜0 倒退。
  * @zhparam baseline 基期值。
  * @zhparam actual 实际值。
  * @zhparam target 目标值。
  * @zhparam year 实际值所属年份。
- * @zhparam baseYear 规划基期年，默认 2020。
- * @zhparam targetYear 规划目标年，默认 2025。
+ * @zhparam baseYear 规划基期年，默认取工作簿的 PM_BaseYear，否则 2020。
+ * @zhparam targetYear 规划目标年，默认取工作簿的 PM_TargetYear，否则 2025。
  */
 export function paceFunction(baseline: any, actual: any, target: any, year: any, baseYear?: any, targetYear?: any): number {
   return unwrap(() => {

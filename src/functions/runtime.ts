@@ -5,6 +5,19 @@
 import type { Calc, CalcErrorKind } from "../core/calc/errors";
 import { calcMessages } from "../core/messages";
 import { languageFromLocale, type Language } from "../core/i18n";
+import { DEFAULT_PERIOD, type Period } from "../core/calc/progress";
+
+/** The workbook's plan period (its PM_BaseYear / PM_TargetYear), read when the add-in starts. */
+let workbookPeriod: Period | null = null;
+
+export function setWorkbookPeriod(period: Period | null): void {
+  workbookPeriod = period;
+}
+
+/** Defaults for a hand-typed formula's base and target years: the workbook's names, else the embedded plan's. */
+export function defaultPeriod(): Period {
+  return workbookPeriod ?? DEFAULT_PERIOD;
+}
 
 export function displayLanguage(): Language {
   try {

@@ -4,6 +4,8 @@
  */
 import "./guard";
 import "../functions/functions";
+import { setWorkbookPeriod } from "../functions/runtime";
+import { DEFINITION_NAMES } from "../core/workbook/names";
 import { languageFromLocale } from "../core/i18n";
 import { renderOutsideOffice } from "./outside";
 
@@ -32,10 +34,24 @@ function registerCommands(): void {
   Office.actions.associate("annualReport", command("annualReportCommand"));
 }
 
+/** PLAN.* defaults follow the workbook's plan period where the template has named it (two round trips, once). */
+async function readWorkbookPeriod(): Promise<void> {
+  await Excel.run(async (context) => {
+    const items = [DEFINITION_NAMES.baseYear, DEFINITION_NAMES.targetYear].map((n) => context.workbook.names.getItemOrNullObject(n));
+    await context.sync();
+    const ranges = items.map((i) => (i.isNullObject ? null : i.getRangeOrNullObject()));
+    for (const r of ranges) r?.load("values");
+    await context.sync();
+    const [base, target] = ranges.map((r) => (r && !r.isNullObject ? r.values[0]?.[0] : null));
+    if (typeof base === "number" && typeof target === "number" && target > base) setWorkbookPeriod({ baseYear: base, targetYear: target });
+  });
+}
+
 async function start(): Promise<void> {
   const info = await Office.onReady();
   if (info.host === Office.HostType.Excel) {
     registerCommands();
+    readWorkbookPeriod().catch(() => undefined); // an older host without names: the embedded plan's period
     const { mountPane } = await import(/* webpackChunkName: "pane" */ "../taskpane/mount");
     mountPane(root(), languageFromLocale(Office.context.displayLanguage));
   } else {

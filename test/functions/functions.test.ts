@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { setWorkbookPeriod } from "../../src/functions/runtime";
 import * as F from "../../src/functions/functions";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { figureCell } from "../../src/core/workbook/rows";
@@ -310,5 +311,17 @@ describe("the template's own cells feed PLAN.* without errors", () => {
     expect(F.gapFunction(0.41, "＜0.40", "Bound")).toBe(0.01); // labels of earlier template versions still read
     expect(F.gapFunction(0.41, "＜0.40", "控制上限")).toBe(0.01);
     expect(F.gapFunction(0.41, "＜0.40", "Upper limit")).toBe(0.01);
+  });
+});
+
+describe("defaults for base and target year follow the workbook's names (issue 15)", () => {
+  afterEach(() => setWorkbookPeriod(null));
+  test("without names: the embedded plan's 2020–2025; with PM_BaseYear 2025 and PM_TargetYear 2030: that period", () => {
+    // 2023 on the straight path 0 → 10 over 2020–2025 is 6; 2028 over 2025–2030 is also 6.
+    expect(F.expected(0, 10, 2023)).toBe(6);
+    setWorkbookPeriod({ baseYear: 2025, targetYear: 2030 });
+    expect(F.expected(0, 10, 2028)).toBe(6);
+    expect(() => F.expected(0, 10, 2023)).toThrow(expect.objectContaining({ code: "#VALUE!" })); // before the base year
+    expect(F.expected(0, 10, 2023, 2020, 2025)).toBe(6); // given years still win
   });
 });

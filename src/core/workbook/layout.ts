@@ -733,16 +733,10 @@ export const DH = {
   note: "说明 Note",
 } as const;
 
-/** Named cells above the definition table: the period and the plan's names. */
-export const DEFINITION_NAMES = {
-  baseYear: "PM_BaseYear",
-  targetYear: "PM_TargetYear",
-  name: "PM_PlanName",
-  nameEn: "PM_PlanNameEn",
-} as const;
+export { DEFINITION_NAMES } from "./names";
 
 /** Where the named cells stand on the definition sheet (row 3: label, value, label, value …). */
-export const DEFINITION_CELLS: Record<keyof typeof DEFINITION_NAMES, string> = { baseYear: "B3", targetYear: "D3", name: "F3", nameEn: "H3" };
+export const DEFINITION_CELLS: Record<keyof typeof import("./names").DEFINITION_NAMES, string> = { baseYear: "B3", targetYear: "D3", name: "F3", nameEn: "H3" };
 
 export function definitionTable(): TableSpec {
   const input = (header: string, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, role: "input", width, ...extra });
