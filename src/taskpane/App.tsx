@@ -16,6 +16,8 @@ import {
 import { paneText } from "./text";
 import { type Language } from "../core/i18n";
 import { templateOverview } from "../usecases/overview";
+import { currentPlan } from "../usecases/workbook";
+import type { Plan } from "../core/plan/schema";
 import type { PaneHost } from "./host";
 import { TemplateSection } from "./TemplateSection";
 import { CheckSection } from "./CheckSection";
@@ -35,7 +37,12 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   const [version, setVersion] = useState(0);
   const styles = useStyles();
   const t = (key: keyof typeof paneText) => paneText[key][language];
-  const overview = templateOverview(language);
+  // The plan the workbook follows, once read (the embedded plan until then, and before any template).
+  const [plan, setPlan] = useState<Plan | undefined>(undefined);
+  useEffect(() => {
+    host.run((port) => currentPlan(port)).then(setPlan, () => undefined);
+  }, [version]);
+  const overview = templateOverview(language, plan);
   // First render committed: the pane is interactive (read by `npm run bench`).
   useEffect(() => {
     performance.mark?.("plan-monitor:pane-interactive"); // absent in some webviews and jsdom

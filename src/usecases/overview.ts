@@ -1,6 +1,7 @@
-/** What the pane shows about the embedded template, in one language. */
+/** What the pane shows about the plan the workbook follows (the embedded one before it has any), in one language. */
 import { pick, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
+import type { Plan } from "../core/plan/schema";
 
 export interface TemplateOverview {
   planName: string;
@@ -11,8 +12,7 @@ export interface TemplateOverview {
   contradictions: { id: string; summary: string }[];
 }
 
-export function templateOverview(language: Language): TemplateOverview {
-  const plan = embeddedPlan();
+export function templateOverview(language: Language, plan: Plan = embeddedPlan()): TemplateOverview {
   return {
     planName: pick(plan.names, language),
     period: `${plan.period.startYear}–${plan.period.targetYear}`,

@@ -230,3 +230,8 @@ export async function exportPlan(port: WorkbookPort): Promise<{ fileName: string
   const plan = planFor(await port.read());
   return { fileName: `${plan.id}.json`, json: `${JSON.stringify(plan, null, 2)}\n` };
 }
+
+/** The plan the workbook follows (one read, no writes). */
+export async function currentPlan(port: WorkbookPort): Promise<Plan> {
+  return planFor(await port.read());
+}
