@@ -58,8 +58,13 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         layout.setPrintTitleRows(op.titleRows);
         layout.headersFooters.defaultForAllPages.centerHeader = op.header;
         layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
+        if (op.printArea) layout.setPrintArea(op.printArea);
+        if (op.gridlines === false) sheet(op.sheet).showGridlines = false;
         break;
       }
+      case "freeze":
+        sheet(op.sheet).freezePanes.freezeAt(op.address);
+        break;
       case "unprotect":
         sheet(op.sheet).protection.unprotect();
         break;

@@ -209,8 +209,16 @@ const HANDLERS: Handlers = {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: op.titleRows.replace(/\$/g, ""),
+      ...(op.printArea ? { printArea: op.printArea.replace(/\$/g, "") } : {}),
     };
     ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}`, oddFooter: `&C${op.footer}` };
+    if (op.gridlines === false) ws.views = [{ ...(ws.views[0] ?? { state: "normal" }), showGridLines: false }];
+  },
+  freeze: (w, op) => {
+    const ws = w.sheet(op.sheet);
+    const { col, row } = parseAddress(op.address);
+    const keep = ws.views[0]?.showGridLines === false ? { showGridLines: false } : {};
+    ws.views = [{ ...keep, state: "frozen", xSplit: col, ySplit: row, topLeftCell: op.address }];
   },
   name: (w, op) => {
     const ref = `'${op.sheet.replace(/'/g, "''")}'!${op.address}`;
@@ -229,7 +237,8 @@ const HANDLERS: Handlers = {
   },
   select: (w, op) => {
     const ws = w.sheet(op.sheet);
-    ws.views = [{ state: "normal", activeCell: op.address.replace(/\$/g, "") }];
+    // Keep a frozen pane and hidden gridlines; only the active cell changes.
+    ws.views = [{ ...(ws.views[0] ?? { state: "normal" }), activeCell: op.address.replace(/\$/g, "") } as ExcelJS.WorksheetView];
   },
 };
 

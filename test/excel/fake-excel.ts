@@ -50,7 +50,10 @@ export interface SheetData {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   charts: ChartData[];
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; header?: string; footer?: string };
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; header?: string; footer?: string; printArea?: string };
+  showGridlines?: boolean;
+  /** Frozen rows and columns (worksheet.freezePanes.freezeAt). */
+  frozen?: string;
 }
 
 export interface ChartData {
@@ -368,6 +371,17 @@ class FakeWorksheet extends Proxy {
   set visibility(v: string) {
     this.data.visibility = v;
   }
+  set showGridlines(v: boolean) {
+    this.data.showGridlines = v;
+  }
+  get freezePanes() {
+    const data = () => this.data;
+    return {
+      freezeAt: (address: string) => {
+        data().frozen = address;
+      },
+    };
+  }
   get protection() {
     const data = () => this.data;
     const ctx = this.ctx;
@@ -463,6 +477,9 @@ class FakeWorksheet extends Proxy {
       },
       setPrintTitleRows: (rows: string) => {
         layout.titleRows = rows;
+      },
+      setPrintArea: (address: string) => {
+        layout.printArea = address;
       },
       headersFooters: {
         defaultForAllPages: {

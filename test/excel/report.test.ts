@@ -157,7 +157,8 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect(s.charts[0]!.source.rows).toBe(20);
   });
 
-  test("print-ready: A4 landscape, one page wide, header, footer, repeated title rows", () => {
+  test("print-ready: A4 landscape, one page wide, header, footer, repeated title rows, no gridlines, the chart's data left out", () => {
+    const last = Math.max(...[...data.sheet(SHEET)!.cells.keys()].filter((k) => Number(k.split(",")[0]) <= 12).map((k) => Number(k.split(",")[1]))) + 1;
     expect(data.sheet(SHEET)!.pageLayout).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
@@ -165,7 +166,16 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
       titleRows: "$1:$2",
       header: "常州市武进区“十四五”教育发展规划",
       footer: "第 &P 页，共 &N 页",
+      printArea: `A1:M${last}`,
     });
+    expect(data.sheet(SHEET)!.showGridlines).toBe(false);
+    // The chart's helper data (column O on) is outside the printed area.
+    expect([...data.sheet(SHEET)!.cells.keys()].some((k) => Number(k.split(",")[0]) >= 14)).toBe(true);
+  });
+
+  test("template sheets keep their header row and ID column in view", () => {
+    expect(data.sheet("规划指标")!.frozen).toBe("B6");
+    expect(data.sheet("任务目标")!.frozen).toBe("B4");
   });
 
   test("regenerating asks first, then replaces only the report; input sheets never change", async () => {

@@ -189,6 +189,6 @@ export function finalSheet(model: FinalModel): ReportSheet {
     blocks,
     bars: [],
     chart: null,
-    print: { titleRows: "$1:$2", header: model.annual.planName, footer: pick(reportText.footer, lang) },
+    print: { titleRows: "$1:$2", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, lastRow(blocks) + 1), gridlines: false },
   };
 }

@@ -42,7 +42,7 @@ export interface ReportSheet {
   chart: { title: string; dataAddress: string; anchor: string; bottomRight: string } | null;
   /** Paragraphs across the printed width: merged blocks with their row height. */
   merges: Array<{ address: string; rowHeight: number }>;
-  print: { titleRows: string; header: string; footer: string };
+  print: { titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean };
 }
 
 const HEADER_FILL = "#DDEBF7";
@@ -283,7 +283,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
     blocks,
     bars,
     chart,
-    print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang) },
+    // The report proper is columns A–M; the chart's helper data beside it stays out of print.
+    print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, 13, lastRow(blocks) + 1), gridlines: false },
   };
 }
 

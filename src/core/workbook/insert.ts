@@ -309,6 +309,8 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     for (const column of spec.columns) {
       ops.push({ op: "columnWidth", sheet, address: cellAddress(at(column.header), layout.row), points: column.width * 7 });
     }
+    // The header row and the ID column stay in view while scrolling through years and rows.
+    ops.push({ op: "freeze", sheet, address: cellAddress(layout.col + 1, layout.row + 1) });
   } else {
     const added = layout.headers.slice(existing!.headers.length);
     for (const header of added) ops.push({ op: "addTableColumn", table: spec.name, header });

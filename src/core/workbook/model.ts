@@ -65,7 +65,10 @@ export type WriteOp =
   | { op: "deleteSheet"; sheet: string }
   | { op: "dataBar"; sheet: string; address: string; color: string }
   | { op: "chart"; sheet: string; dataAddress: string; title: string; anchor: string; bottomRight: string }
-  | { op: "pageLayout"; sheet: string; titleRows: string; header: string; footer: string }
+  /** Print setup: A4 landscape, one page wide; the printed area (leaving helper data out); gridlines off. */
+  | { op: "pageLayout"; sheet: string; titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean }
+  /** Rows above and columns left of `address` stay in view while scrolling (a table's header and ID). */
+  | { op: "freeze"; sheet: string; address: string }
   | { op: "unprotect"; sheet: string }
   | { op: "protect"; sheet: string }
   | { op: "setCells"; sheet: string; address: string; formulas: Cell[][] }
