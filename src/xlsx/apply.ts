@@ -95,6 +95,20 @@ const HANDLERS: Handlers = {
     const first = t.box.row + t.box.rows;
     t.box.rows += op.rows.length;
     op.rows.forEach((row, r) => row.forEach((cell, c) => w.write(ws, t.box.col + c, first + r, cell)));
+    // As in Excel, new table rows take the formats and validation of the row above (first is 0-based).
+    if (first - 1 > t.box.row) {
+      for (let c = 0; c < t.box.cols; c++) {
+        const above = ws.getCell(first, t.box.col + c + 1);
+        for (let r = 0; r < op.rows.length; r++) ws.getCell(first + r + 1, t.box.col + c + 1).style = { ...above.style };
+      }
+      const rules = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+      for (const [ref, rule] of Object.entries(rules)) {
+        const b = box(ref);
+        if (b.row + b.rows !== first || b.col < t.box.col || b.col + b.cols > t.box.col + t.box.cols) continue;
+        delete rules[ref];
+        rules[`${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${first + op.rows.length}`] = rule;
+      }
+    }
     if (!t.pending) resizeTable(ws, t);
   },
   addTableColumn: (w, op) => {

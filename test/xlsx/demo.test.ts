@@ -109,3 +109,22 @@ describe("the report's overview (综述)", () => {
     expect(text).toContain("Needing most attention: NAME (Regressing, 8.43 pp to go)");
   });
 });
+
+describe("rows the command line adds take the table's formats and validation (issue 13)", () => {
+  test("every demo school row and project row is formatted and validated like the first", () => {
+    const snapshot = snapshotFromWorkbook(wb);
+    for (const key of ["schools", "projects"] as const) {
+      const t = snapshot.tables[key]!;
+      const ws = wb.getWorksheet(t.sheet)!;
+      const first = t.row + 2;
+      const last = t.row + 1 + t.values.length;
+      expect(last - first).toBeGreaterThan(10);
+      for (let c = t.col + 1; c <= t.col + t.headers.length; c++) {
+        const top = ws.getCell(first, c);
+        const bottom = ws.getCell(last, c);
+        expect([key, c, bottom.numFmt, bottom.fill]).toEqual([key, c, top.numFmt, top.fill]);
+        expect([key, c, bottom.dataValidation?.type]).toEqual([key, c, top.dataValidation?.type]);
+      }
+    }
+  });
+});
