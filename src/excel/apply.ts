@@ -62,6 +62,12 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         if (op.gridlines === false) sheet(op.sheet).showGridlines = false;
         break;
       }
+      case "rowHeight":
+        sheet(op.sheet).getRange(op.address).format.rowHeight = op.points;
+        break;
+      case "pageBreak":
+        sheet(op.sheet).horizontalPageBreaks.add(op.address);
+        break;
       case "freeze":
         sheet(op.sheet).freezePanes.freezeAt(op.address);
         break;

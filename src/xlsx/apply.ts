@@ -228,6 +228,15 @@ const HANDLERS: Handlers = {
     ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}`, oddFooter: `&C${op.footer}` };
     if (op.gridlines === false) ws.views = [{ ...(ws.views[0] ?? { state: "normal" }), showGridLines: false }];
   },
+  rowHeight: (w, op) => {
+    const b = box(op.address);
+    for (let r = 0; r < b.rows; r++) w.sheet(op.sheet).getRow(b.row + r + 1).height = op.points;
+  },
+  pageBreak: (w, op) => {
+    // exceljs breaks after a row: after the one above the page's first row.
+    const row = box(op.address).row;
+    if (row > 0) w.sheet(op.sheet).getRow(row).addPageBreak();
+  },
   freeze: (w, op) => {
     const ws = w.sheet(op.sheet);
     const { col, row } = parseAddress(op.address);

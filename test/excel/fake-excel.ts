@@ -52,6 +52,8 @@ export interface SheetData {
   charts: ChartData[];
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; header?: string; footer?: string; printArea?: string };
   showGridlines?: boolean;
+  /** Rows (0-based) printed pages start at (worksheet.horizontalPageBreaks). */
+  pageBreaks?: number[];
   /** Frozen rows and columns (worksheet.freezePanes.freezeAt). */
   frozen?: string;
 }
@@ -373,6 +375,15 @@ class FakeWorksheet extends Proxy {
   }
   set showGridlines(v: boolean) {
     this.data.showGridlines = v;
+  }
+  get horizontalPageBreaks() {
+    const data = () => this.data;
+    return {
+      add: (address: string) => {
+        const d = data();
+        (d.pageBreaks ??= []).push(parseAddress(address.replace(/\$/g, "").split(":")[0]!).row);
+      },
+    };
   }
   get freezePanes() {
     const data = () => this.data;

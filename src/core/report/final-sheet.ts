@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { buildingSection, fundingSection, lastRow, type Block, type ReportSheet } from "./sheet";
+import { buildingSection, fundingSection, headerHeight, lastRow, textUnits, type Block, type ReportSheet } from "./sheet";
 import { finalText, reportText } from "./text";
 import type { FinalLine, FinalModel } from "./final";
 
@@ -47,19 +47,23 @@ export function finalSheet(model: FinalModel): ReportSheet {
   const blocks: Block[] = [];
   const merges: ReportSheet["merges"] = [];
   let row = 0;
-  const section = (title: string) => {
+  const breaks: number[] = [];
+  const rowHeights: ReportSheet["rowHeights"] = [];
+  const section = (title: string, newPage = false) => {
     row++;
+    if (newPage) breaks.push(row);
     blocks.push({ row, col: 0, values: [[title]], bold: true, fontColor: SECTION_COLOR, size: 12 });
     row++;
   };
   const header = (cells: readonly string[]) => {
     blocks.push({ row, col: 0, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
+    rowHeights.push({ row, points: headerHeight(cells, widths) });
     row++;
   };
   const status = (s: Status, r: number, c: number) =>
     blocks.push({ row: r, col: c, values: [[STATUS_LABELS[s][lang]]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font });
   const paragraph = (text: string, color?: string) => {
-    const units = [...text].reduce((k, ch) => k + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    const units = textUnits(text);
     const width = widths.reduce((a, b) => a + b, 0);
     blocks.push({ row, col: 0, values: [[text]], wrap: true, fontColor: color });
     merges.push({ address: rangeAddress(0, row, cols, 1), rowHeight: Math.max(1, Math.ceil(units / (width * 0.95))) * 15 });
@@ -103,12 +107,12 @@ export function finalSheet(model: FinalModel): ReportSheet {
   };
 
   // 2. Indicators year by year.
-  section(pick(finalText.indicators, lang));
+  section(pick(finalText.indicators, lang), true);
   header(finalText.lineHeaders(years)[lang]);
   lines(model.indicators, (l) => l.row.group);
 
   // 3. Task targets, with what they had achieved by each year.
-  section(pick(finalText.tasks, lang));
+  section(pick(finalText.tasks, lang), true);
   blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.taskCounts, model.tasks.length), lang)]] });
   row++;
   header(finalText.taskHeaders(years)[lang]);
@@ -128,7 +132,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
 
   // 5. School equity, year by year, against the national standard and the plan's target.
   if (model.equity.length) {
-    section(pick(finalText.equity, lang));
+    section(pick(finalText.equity, lang), true);
     const [eid, ename, enational, etarget, everdict, etrend] = finalText.equityHeaders[lang];
     header([eid!, "", ename!, enational!, ...years.map(String), etarget!, everdict!, "", etrend!]);
     const finalOf = new Map(model.indicators.map((l) => [l.row.id, l.row]));
@@ -166,8 +170,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
   }
 
   // 7–8. Funding over the whole period; the building programme at the target year.
-  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, section, pick(finalText.funding, lang));
-  row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, section, pick(finalText.building, lang));
+  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), pick(finalText.funding, lang));
+  row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, (t) => section(t, true), pick(finalText.building, lang));
 
   // 9. Data problems, each naming its cell.
   section(pick(finalText.problems, lang));
@@ -186,6 +190,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
     name: model.sheetName,
     widths,
     merges,
+    breaks,
+    rowHeights,
     blocks,
     bars: [],
     chart: null,

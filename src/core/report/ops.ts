@@ -18,6 +18,8 @@ export function reportOps(sheet: ReportSheet, existing: string | undefined): Wri
     }
   }
   for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m });
+  for (const h of sheet.rowHeights) ops.push({ op: "rowHeight", sheet: name, address: rangeAddress(0, h.row, 1, 1), points: h.points });
+  for (const row of sheet.breaks) ops.push({ op: "pageBreak", sheet: name, address: rangeAddress(0, row, 1, 1) });
   for (const bar of sheet.bars) ops.push({ op: "dataBar", sheet: name, address: bar.address, color: bar.color });
   if (sheet.chart) ops.push({ op: "chart", sheet: name, ...sheet.chart });
   ops.push({ op: "pageLayout", sheet: name, ...sheet.print });

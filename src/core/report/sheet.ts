@@ -42,12 +42,17 @@ export interface ReportSheet {
   chart: { title: string; dataAddress: string; anchor: string; bottomRight: string } | null;
   /** Paragraphs across the printed width: merged blocks with their row height. */
   merges: Array<{ address: string; rowHeight: number }>;
+  /** Rows (0-based) a printed page starts at: major sections begin on a page of their own. */
+  breaks: number[];
+  /** Explicit heights of wrapped header rows, so a second line is never hidden. */
+  rowHeights: Array<{ row: number; points: number }>;
   print: { titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean };
 }
 
 const HEADER_FILL = "#DDEBF7";
 /** Column widths in characters. */
-const WIDTHS = [12, 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 30, 2, 12, 10, 10];
+// A–M add up to 155 characters: on A4 landscape one page wide, 11 pt body text prints at about 9.4 pt.
+const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 9, 9, 20, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
 const PERCENT = "0.0%";
 
@@ -71,13 +76,17 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const blocks: Block[] = [];
   const bars: ReportSheet["bars"] = [];
   let row = 0;
-  const section = (title: string) => {
+  const breaks: number[] = [];
+  const rowHeights: ReportSheet["rowHeights"] = [];
+  const section = (title: string, newPage = false) => {
     row++;
+    if (newPage) breaks.push(row);
     blocks.push({ row, col: 0, values: [[title]], bold: true, fontColor: SECTION_COLOR, size: 12 });
     row++;
   };
   const header = (cells: readonly string[], col = 0) => {
     blocks.push({ row, col, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
+    rowHeights.push({ row, points: headerHeight(cells, WIDTHS.slice(col)) });
     row++;
   };
   const status = (s: Status, r: number, c: number) => {
@@ -99,7 +108,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const width = WIDTHS.slice(0, 13).reduce((a, b) => a + b, 0);
   for (const paragraph of model.summary) {
     // A Chinese character takes about two width units; 15 points a line.
-    const units = [...paragraph].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    const units = textUnits(paragraph);
     blocks.push({ row, col: 0, values: [[paragraph]], wrap: true });
     merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: Math.max(1, Math.ceil(units / (width * 0.95))) * 15 });
     row++;
@@ -130,7 +139,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   }
 
   // 2. Indicators, with completion as in-cell bars next to the elapsed share of the period.
-  section(pick(reportText.indicators, lang));
+  section(pick(reportText.indicators, lang), true);
   header(reportText.indicatorHeaders[lang]);
   const first = row;
   model.indicators.forEach((l, i) => {
@@ -191,7 +200,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   }
 
   // 4. School resource allocation, per stage: labels in the wide column C, figures from E.
-  section(pick(reportText.balance, lang));
+  section(pick(reportText.balance, lang), true);
   for (const stage of model.balance) {
     blocks.push({ row, col: 0, values: [[`${pick(labels.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
     row++;
@@ -246,7 +255,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   }
 
   // 6. Task targets: completion as in-cell bars too.
-  section(pick(reportText.tasks, lang));
+  section(pick(reportText.tasks, lang), true);
   const [tid, task, target, achieved, rate, basis] = reportText.taskHeaders[lang];
   header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!, reportText.taskHeaders[lang][6]!]);
   const firstTask = row;
@@ -273,13 +282,15 @@ export function reportSheet(model: ReportModel): ReportSheet {
     }
   }
 
-  row = fundingSection(model, blocks, row, section, pick(reportText.funding, lang));
-  row = buildingSection(model, blocks, row, section, pick(reportText.building, lang));
+  row = fundingSection(model, blocks, row, (t) => section(t, true), pick(reportText.funding, lang));
+  row = buildingSection(model, blocks, row, (t) => section(t, true), pick(reportText.building, lang));
 
   return {
     name: model.sheetName,
     widths: WIDTHS,
     merges,
+    breaks,
+    rowHeights,
     blocks,
     bars,
     chart,
@@ -289,6 +300,15 @@ export function reportSheet(model: ReportModel): ReportSheet {
 }
 
 export type Section = (title: string) => void;
+
+/** Display units of a text: a CJK character is about two. */
+export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/** A wrapped header row's height: as many 15-point lines as its longest cell needs in its column. */
+export function headerHeight(cells: readonly string[], widths: readonly number[]): number {
+  const lines = cells.map((c, i) => Math.ceil(textUnits(c) / Math.max(1, (widths[i] ?? 10) - 1)));
+  return Math.max(1, ...lines) * 15;
+}
 
 function verdictBlock(v: FundingVerdict, row: number, col: number, lang: Language): Block {
   return { row, col, values: [[FUNDING_LABELS[v][lang]]], fill: FUNDING_COLORS[v].fill, fontColor: FUNDING_COLORS[v].font };

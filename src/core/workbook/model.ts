@@ -67,6 +67,10 @@ export type WriteOp =
   | { op: "chart"; sheet: string; dataAddress: string; title: string; anchor: string; bottomRight: string }
   /** Print setup: A4 landscape, one page wide; the printed area (leaving helper data out); gridlines off. */
   | { op: "pageLayout"; sheet: string; titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean }
+  /** The height of the rows of `address`, in points. */
+  | { op: "rowHeight"; sheet: string; address: string; points: number }
+  /** A printed page starts at the row of `address`. */
+  | { op: "pageBreak"; sheet: string; address: string }
   /** Rows above and columns left of `address` stay in view while scrolling (a table's header and ID). */
   | { op: "freeze"; sheet: string; address: string }
   | { op: "unprotect"; sheet: string }

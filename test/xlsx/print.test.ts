@@ -1,0 +1,90 @@
+/**
+ * The reports as printed (issue 13): each report sheet the command line writes prints one A4
+ * landscape page wide with body text of at least 9 pt. The size is worked out here from the file
+ * itself — the print area's column widths (Excel's rule: a width of w characters is w × 7 + 5 pixels
+ * of the default 11 pt font), the A4 landscape width less the margins, and the body font.
+ */
+import ExcelJS from "exceljs";
+import { buildDemo } from "../../src/usecases/demo";
+import { xlsxPort } from "../../src/xlsx/port";
+import { saveWorkbook } from "../../src/xlsx/files";
+import { mkdtempSync, readFileSync } from "node:fs";
+import JSZip from "jszip";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseAddress } from "../../src/core/workbook/a1";
+
+let wb: ExcelJS.Workbook;
+let zip: JSZip;
+
+/** A sheet's XML in the package (exceljs reads no page breaks back, so they are read from the file). */
+async function sheetXml(name: string): Promise<string> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+  return zip.file(`xl/${target!.replace(/^\/?xl\//, "")}`)!.async("string");
+}
+
+beforeAll(async () => {
+  const built = new ExcelJS.Workbook();
+  await buildDemo(xlsxPort(built), new Date(2026, 10, 30, 8, 40));
+  const file = join(mkdtempSync(join(tmpdir(), "plan-monitor-print-")), "demo.xlsx");
+  await saveWorkbook(built, file);
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  zip = await JSZip.loadAsync(readFileSync(file));
+}, 120_000);
+
+const A4_LANDSCAPE_PT = (297 / 25.4) * 72;
+
+function printedBodySize(ws: ExcelJS.Worksheet): { points: number; columns: number } {
+  const area = ws.pageSetup.printArea!;
+  const [from, to] = area.split(":").map((a) => parseAddress(a));
+  let pixels = 0;
+  for (let c = from!.col; c <= to!.col; c++) pixels += Math.trunc((ws.getColumn(c + 1).width ?? 8.43) * 7 + 5);
+  const margins = ((ws.pageSetup.margins?.left ?? 0.7) + (ws.pageSetup.margins?.right ?? 0.7)) * 72;
+  const scale = Math.min(1, (A4_LANDSCAPE_PT - margins) / (pixels * 0.75));
+  return { points: 11 * scale, columns: to!.col - from!.col + 1 };
+}
+
+describe.each(["2023年度监测报告", "2021-2025终期评估"])("%s as printed", (name) => {
+  test("A4 landscape, one page wide, title rows repeated, gridlines off, body text at least 9 pt", () => {
+    const ws = wb.getWorksheet(name)!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+    expect(ws.views[0]?.showGridLines).toBe(false);
+    const { points, columns } = printedBodySize(ws);
+    expect(columns).toBe(13);
+    expect(points).toBeGreaterThanOrEqual(9);
+  });
+
+  test("major sections start a page; wrapped header rows are tall enough for their second line", async () => {
+    const ws = wb.getWorksheet(name)!;
+    const rowOf = (pattern: RegExp) => {
+      let found = 0;
+      ws.eachRow((row, n) => {
+        if (!found && pattern.test(String(row.getCell(1).value ?? ""))) found = n;
+      });
+      return found;
+    };
+    const breaks = [...(await sheetXml(name)).matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    for (const title of name.includes("年度") ? [/^二、/, /^四、/, /^六、/, /^八、/, /^九、/] : [/^二、/, /^三、/, /^五、/, /^七、/, /^八、/]) {
+      const n = rowOf(title);
+      expect([String(title), n > 0, breaks.includes(n - 1)]).toEqual([String(title), true, true]);
+    }
+    // The annual indicator table's header: "序时进度值" (10 units) does not fit a 9-character column on one
+    // line, so the row is two lines tall; the final evaluation's headers fit one.
+    const header = rowOf(/^(编号)$/);
+    expect(ws.getRow(header).height).toBe(name.includes("年度") ? 30 : 15);
+  });
+
+  test("nothing is printed from outside the area but the chart's helper data", () => {
+    const ws = wb.getWorksheet(name)!;
+    const [, to] = ws.pageSetup.printArea!.split(":").map((a) => parseAddress(a));
+    const outside: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell, c) => c - 1 > to!.col && outside.push(String(cell.value))));
+    // The annual report keeps its chart's data (indicator, completion, time elapsed) beside the table.
+    if (name.includes("年度")) expect(outside).toContain("完成率");
+    else expect(outside).toEqual([]);
+  });
+});
