@@ -98,8 +98,8 @@ const HANDLERS: Handlers = {
     // As in Excel, new table rows take the formats and validation of the row above (first is 0-based).
     if (first - 1 > t.box.row) {
       for (let c = 0; c < t.box.cols; c++) {
-        const above = ws.getCell(first, t.box.col + c + 1);
-        for (let r = 0; r < op.rows.length; r++) ws.getCell(first + r + 1, t.box.col + c + 1).style = { ...above.style };
+        const { style } = ws.getCell(first, t.box.col + c + 1);
+        for (let r = 0; r < op.rows.length; r++) ws.getCell(first + r + 1, t.box.col + c + 1).style = { ...style };
       }
       const rules = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
       for (const [ref, rule] of Object.entries(rules)) {

@@ -120,10 +120,11 @@ describe("rows the command line adds take the table's formats and validation (is
       const last = t.row + 1 + t.values.length;
       expect(last - first).toBeGreaterThan(10);
       for (let c = t.col + 1; c <= t.col + t.headers.length; c++) {
-        const top = ws.getCell(first, c);
-        const bottom = ws.getCell(last, c);
-        expect([key, c, bottom.numFmt, bottom.fill]).toEqual([key, c, top.numFmt, top.fill]);
-        expect([key, c, bottom.dataValidation?.type]).toEqual([key, c, top.dataValidation?.type]);
+        const look = (r: number) => {
+          const { numFmt, fill, dataValidation } = ws.getCell(r, c);
+          return [numFmt, fill, dataValidation?.type];
+        };
+        expect([key, c, ...look(last)]).toEqual([key, c, ...look(first)]);
       }
     }
   });
