@@ -121,8 +121,8 @@ describe("rows the command line adds take the table's formats and validation (is
       expect(last - first).toBeGreaterThan(10);
       for (let c = t.col + 1; c <= t.col + t.headers.length; c++) {
         const look = (r: number) => {
-          const { numFmt, fill, dataValidation } = ws.getCell(r, c);
-          return [numFmt, fill, dataValidation?.type];
+          const { numFmt, fill, dataValidation: rule } = ws.getCell(r, c);
+          return [numFmt, fill, (rule as { type?: string } | undefined)?.type];
         };
         expect([key, c, ...look(last)]).toEqual([key, c, ...look(first)]);
       }
