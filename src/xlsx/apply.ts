@@ -4,6 +4,7 @@
  * native charts (the report keeps the chart's data and its in-cell data bars).
  */
 import type ExcelJS from "exceljs";
+import { dropChart, queueChart } from "./chart";
 import { columnLetter, parseAddress } from "../core/workbook/a1";
 import type { ValidationSpec } from "../core/workbook/layout";
 import type { Cell, WriteOp } from "../core/workbook/model";
@@ -73,6 +74,7 @@ const HANDLERS: Handlers = {
     w.wb.addWorksheet(op.sheet, { state: op.veryHidden ? "veryHidden" : "visible" });
   },
   deleteSheet: (w, op) => {
+    dropChart(w.wb, op.sheet);
     w.wb.removeWorksheet(w.sheet(op.sheet).id);
   },
   unprotect: (w, op) => {
@@ -210,8 +212,8 @@ const HANDLERS: Handlers = {
       ],
     });
   },
-  chart: (w) => {
-    w.skipped.push("chart");
+  chart: (w, op) => {
+    queueChart(w.wb, op);
   },
   pageLayout: (w, op) => {
     const ws = w.sheet(op.sheet);
@@ -223,7 +225,8 @@ const HANDLERS: Handlers = {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: op.titleRows.replace(/\$/g, ""),
-      ...(op.printArea ? { printArea: op.printArea.replace(/\$/g, "") } : {}),
+      // exceljs writes `$` + each end: rows get theirs here, so the name is absolute ($A$1:$M$240) as Excel keeps it.
+      ...(op.printArea ? { printArea: op.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     };
     ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}`, oddFooter: `&C${op.footer}` };
     if (op.gridlines === false) ws.views = [{ ...(ws.views[0] ?? { state: "normal" }), showGridLines: false }];

@@ -151,7 +151,6 @@ async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<st
     lines.push(line(reportText.problemSummary(problems.length, cells)));
   }
   if (foreign.length) lines.push(line(cliText.standalone(`${foreign.map((f) => f.zh).join("、")} / ${foreign.map((f) => f.en).join(", ")}`)));
-  if (outcome.skipped.includes("chart")) lines.push(line(cliText.chartAsBars()));
   return lines;
 }
 

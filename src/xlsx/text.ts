@@ -79,10 +79,6 @@ export const cliText = {
     zh: `原工作簿含本工具无法原样复制的内容（${parts}），为免丢失，报告已单独写成新工作簿；原工作簿未改动`,
     en: `the workbook holds parts this tool cannot copy faithfully (${parts}), so the report was written as a workbook of its own; the original is untouched`,
   }),
-  chartAsBars: (): Bilingual => ({
-    zh: "文件中以单元格数据条表示完成率；原生图表由加载项在 Excel 中生成",
-    en: "completion is drawn as in-cell data bars; the native chart is drawn by the add-in in Excel",
-  }),
   demoWritten: (p: string): Bilingual => ({ zh: `示例工作簿已写入 ${p}（示例数据，非真实数据）`, en: `demo workbook written: ${p} (illustrative data, not real figures)` }),
   failed: (detail: string): Bilingual => ({ zh: `意外错误：${detail}（加 --debug 查看详情）`, en: `unexpected error: ${detail} (add --debug for details)` }),
 } as const;

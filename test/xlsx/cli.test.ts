@@ -3,10 +3,11 @@
  * report sheet to a copy; both read back with exceljs.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { cellValue } from "../../src/xlsx/snapshot";
 import { demoIndicatorValue } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
@@ -84,9 +85,13 @@ describe("npm run demo / npm run report", () => {
     expect(ws.headerFooter.oddFooter).toContain("&P");
   });
 
-  test("the input sheets and the existing 2023 report are copied intact", () => {
+  test("the input sheets and the existing 2023 report are copied intact, its chart too; the 2022 report gets its own", async () => {
     expect(inputSheets(outBook)).toBe(inputSheets(demoBook));
     expect(JSON.stringify(rows(outBook.getWorksheet("2023年度监测报告")!))).toBe(JSON.stringify(rows(demoBook.getWorksheet("2023年度监测报告")!)));
+    // exceljs drops the charts it reads: the ones this tool wrote are carried over, so the copy is no standalone report.
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const charts = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async("string")));
+    expect(charts.map((c) => /'(\d{4}年度监测报告)'!/.exec(c)![1]).sort()).toEqual(["2022年度监测报告", "2023年度监测报告"]);
   });
 
   test("an existing year's report is only replaced with --replace", () => {

@@ -88,3 +88,25 @@ describe.each(["2023年度监测报告", "2021-2025终期评估"])("%s as printe
     else expect(outside).toEqual([]);
   });
 });
+
+describe("the chart in the file", () => {
+  test("the annual report's sheet has a DrawingML bar chart of its completion and elapsed-time data, in the printed flow", async () => {
+    const xml = await sheetXml("2023年度监测报告");
+    const rid = /<drawing r:id="([^"]+)"\/>/.exec(xml)![1];
+    // The drawing element stands after the page breaks and before the extension list (schema order).
+    expect(xml.indexOf("<drawing ")).toBeGreaterThan(xml.indexOf("</rowBreaks>"));
+    expect(xml.indexOf("<drawing ")).toBeLessThan(xml.lastIndexOf("<extLst>"));
+    const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts.length).toBe(1); // the final evaluation draws its trends in cells
+    const chart = await zip.file(charts[0]!)!.async("string");
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toContain("'2023年度监测报告'!$P$25");
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain(`PartName="/${charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
+    expect(rid).toMatch(/^rId/);
+    // Anchored inside the print area (columns A–M), below the indicator table.
+    const drawing = await zip.file(Object.keys(zip.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!)!.async("string");
+    expect(/<xdr:from><xdr:col>0<\/xdr:col>/.test(drawing)).toBe(true);
+    expect(/<xdr:to><xdr:col>13<\/xdr:col>/.test(drawing)).toBe(true);
+  });
+});
