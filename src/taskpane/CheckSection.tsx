@@ -65,12 +65,12 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
                 <Button
                   appearance="subtle"
                   className={styles.item}
-                  aria-label={`${f.severity === "error" ? t("errors") : t("warnings")}: ${f.message[language]}`}
                   onClick={() => void start(() => host.run((port) => selectCell(port, f.sheet, f.address)))}
                 >
                   <Badge size="small" appearance="tint" color={f.severity === "error" ? "danger" : "warning"} className={styles.badge}>
                     {f.severity === "error" ? t("errors") : t("warnings")}
-                  </Badge>
+                  </Badge>{" "}
+                  {/* The button's name is what it shows: the badge, then the message (WCAG 2.5.3). */}
                   {f.message[language]}
                 </Button>
               </li>

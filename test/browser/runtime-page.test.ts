@@ -7,6 +7,16 @@ import type { Browser, Page } from "playwright-core";
 import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
 import { describeInBrowser } from "./describe";
 
+/** An axe-core scan against WCAG 2.1 A and AA: the violations as "rule: target" lines. */
+async function accessibility(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n as unknown as { html: string }).html.slice(0, 300)}`));
+  });
+}
+
 const FUNCTION_IDS = ["PARSE", "GAP", "EXPECTED", "PROGRESS", "STATUS", "MILESTONE", "ACHIEVED", "PACE", "DIFFCOEF", "GINI", "THEIL", "MCLOONE", "VERSTEGEN", "RANGERATIO", "CLASSSHARE", "BALANCE", "GROWTH", "GROWS", "NOFALL", "FASTER", "NOTBELOW"];
 
 describeInBrowser("runtime page in chromium", () => {
@@ -56,6 +66,10 @@ describeInBrowser("runtime page in chromium", () => {
       expect(await page.evaluate(() => Object.keys(window.__actions))).toEqual(["insertTemplate", "annualReport"]);
     });
 
+    test("axe-core (WCAG 2.1 AA) finds no violation before the template is inserted", async () => {
+      expect(await accessibility(page)).toEqual([]);
+    });
+
     test("insert the template", async () => {
       await page.getByRole("button", { name: "插入模板" }).click();
       await page.getByText(/完成：新建表格 10 个/).waitFor();
@@ -82,10 +96,12 @@ describeInBrowser("runtime page in chromium", () => {
       });
       await page.getByRole("button", { name: "数据校验" }).click();
       await page.getByRole("button", { name: "校验数据" }).click();
-      const finding = page.getByRole("button", { name: new RegExp(`错误: ${cell}：92.52 像是按百分点填写的`) });
+      const finding = page.getByRole("button", { name: new RegExp(`错误 ${cell}：92.52 像是按百分点填写的`) });
       await finding.click();
       await page.waitForFunction(() => window.__workbook.selection !== null);
       expect(await page.evaluate(() => window.__workbook.selection)).toEqual({ sheet: "规划指标", address: `'规划指标'!${cell}:${cell}` });
+      // With the template in, the progress counts and a finding listed: still no violation.
+      expect(await accessibility(page)).toEqual([]);
     });
 
     test("generate the annual report from the pane, then from the ribbon (which asks before replacing)", async () => {
@@ -103,12 +119,13 @@ describeInBrowser("runtime page in chromium", () => {
 
     test("works by keyboard at 320 px: switch the language", async () => {
       expect(page.viewportSize()?.width).toBe(320);
-      const toggle = page.getByRole("button", { name: "切换为英文界面" });
+      const toggle = page.getByRole("button", { name: "English 切换为英文界面" });
       await toggle.focus();
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: "Plan Monitor" }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      expect(await accessibility(page)).toEqual([]); // in English, with the report section open
     });
 
     test("no console errors along the way", () => {

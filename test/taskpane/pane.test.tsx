@@ -86,7 +86,7 @@ describe("task pane against a workbook double", () => {
     data.type("规划指标", cell, 92.52);
     open(/数据校验/);
     fireEvent.click(screen.getByRole("button", { name: "校验数据" }));
-    const finding = await screen.findByRole("button", { name: new RegExp(`错误: ${cell}：92.52 像是按百分点填写的`) });
+    const finding = await screen.findByRole("button", { name: new RegExp(`错误 ${cell}：92.52 像是按百分点填写的`) });
     expect(screen.getByText("错误 1")).toBeTruthy();
     fireEvent.click(finding);
     await waitFor(() => expect(data.selection?.address).toBe(`'规划指标'!${cell}:${cell}`));
@@ -122,7 +122,7 @@ describe("task pane against a workbook double", () => {
     expect(alerts[0]!.textContent).toContain("操作失败");
     expect(alerts[0]!.textContent).toContain("RichApi.Error: The request failed.");
     expect(alerts[0]!.textContent).not.toContain("at stack line");
-    const toggle = screen.getByRole("button", { name: "切换为英文界面" });
+    const toggle = screen.getByRole("button", { name: "English 切换为英文界面" });
     toggle.focus();
     await act(async () => {
       fireEvent.click(toggle);
