@@ -25,6 +25,7 @@ import { ProgressSection } from "./ProgressSection";
 import { FunctionsSection } from "./FunctionsSection";
 import { ReportsSection } from "./ReportsSection";
 import { Notices } from "./Notices";
+import { Announcer } from "./Announcer";
 
 const useStyles = makeStyles({
   root: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: "280px", maxWidth: "100%", boxSizing: "border-box" },
@@ -43,77 +44,83 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
     host.run((port) => currentPlan(port)).then(setPlan, () => undefined);
   }, [version]);
   const overview = templateOverview(language, plan);
+  // The page's language follows the pane's, for screen readers and hyphenation.
+  useEffect(() => {
+    document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+  }, [language]);
   // First render committed: the pane is interactive (read by `npm run bench`).
   useEffect(() => {
     performance.mark?.("plan-monitor:pane-interactive"); // absent in some webviews and jsdom
   }, []);
 
   return (
-    <main className={styles.root} lang={language === "zh" ? "zh-CN" : "en"}>
-      <div className={styles.header}>
-        <Title3 as="h1">{t("title")}</Title3>
-        {/* The spoken name starts with the visible text (WCAG 2.5.3), then says what the button does. */}
-        <ToggleButton
-          size="small"
-          checked={language === "en"}
-          aria-label={`${language === "zh" ? "English" : "中文"} ${t("switchLanguage")}`}
-          lang={language === "zh" ? "en" : "zh-CN"}
-          onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
-        >
-          {language === "zh" ? "English" : "中文"}
-        </ToggleButton>
-      </div>
-      <Caption1>
-        {overview.planName} · {overview.period}
-      </Caption1>
-      <Notices language={language} />
-      <Accordion multiple collapsible defaultOpenItems={["template", "progress"]}>
-        <AccordionItem value="template">
-          <AccordionHeader as="h2">{t("templateSection")}</AccordionHeader>
-          <AccordionPanel>
-            <TemplateSection host={host} language={language} onChanged={() => setVersion((v) => v + 1)} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="check">
-          <AccordionHeader as="h2">{t("checkSection")}</AccordionHeader>
-          <AccordionPanel>
-            <CheckSection host={host} language={language} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="progress">
-          <AccordionHeader as="h2">{t("progressSection")}</AccordionHeader>
-          <AccordionPanel>
-            <ProgressSection host={host} language={language} version={version} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="reports">
-          <AccordionHeader as="h2">{t("reportsSection")}</AccordionHeader>
-          <AccordionPanel>
-            <ReportsSection host={host} language={language} version={version} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="contradictions">
-          <AccordionHeader as="h2">
-            {t("contradictions")}&nbsp;
-            <Badge appearance="tint" color="warning">
-              {overview.contradictions.length}
-            </Badge>
-          </AccordionHeader>
-          <AccordionPanel>
-            <ul className={styles.list}>
-              {overview.contradictions.map((c) => (
-                <li key={c.id}>{c.summary}</li>
-              ))}
-            </ul>
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="functions">
-          <AccordionHeader as="h2">{t("functions")}</AccordionHeader>
-          <AccordionPanel>
-            <FunctionsSection language={language} />
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
-    </main>
+    <Announcer>
+      <main className={styles.root} lang={language === "zh" ? "zh-CN" : "en"}>
+        <div className={styles.header}>
+          <Title3 as="h1">{t("title")}</Title3>
+          {/* The spoken name starts with the visible text (WCAG 2.5.3), then says what the button does. */}
+          <ToggleButton
+            size="small"
+            checked={language === "en"}
+            aria-label={`${language === "zh" ? "English" : "中文"} ${t("switchLanguage")}`}
+            lang={language === "zh" ? "en" : "zh-CN"}
+            onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
+          >
+            {language === "zh" ? "English" : "中文"}
+          </ToggleButton>
+        </div>
+        <Caption1>
+          {overview.planName} · {overview.period}
+        </Caption1>
+        <Notices language={language} />
+        <Accordion multiple collapsible defaultOpenItems={["template", "progress"]}>
+          <AccordionItem value="template">
+            <AccordionHeader as="h2">{t("templateSection")}</AccordionHeader>
+            <AccordionPanel>
+              <TemplateSection host={host} language={language} onChanged={() => setVersion((v) => v + 1)} />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="check">
+            <AccordionHeader as="h2">{t("checkSection")}</AccordionHeader>
+            <AccordionPanel>
+              <CheckSection host={host} language={language} />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="progress">
+            <AccordionHeader as="h2">{t("progressSection")}</AccordionHeader>
+            <AccordionPanel>
+              <ProgressSection host={host} language={language} version={version} />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="reports">
+            <AccordionHeader as="h2">{t("reportsSection")}</AccordionHeader>
+            <AccordionPanel>
+              <ReportsSection host={host} language={language} version={version} />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="contradictions">
+            <AccordionHeader as="h2">
+              {t("contradictions")}&nbsp;
+              <Badge appearance="tint" color="warning">
+                {overview.contradictions.length}
+              </Badge>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list}>
+                {overview.contradictions.map((c) => (
+                  <li key={c.id}>{c.summary}</li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="functions">
+            <AccordionHeader as="h2">{t("functions")}</AccordionHeader>
+            <AccordionPanel>
+              <FunctionsSection language={language} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      </main>
+    </Announcer>
   );
 }

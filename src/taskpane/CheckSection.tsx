@@ -51,7 +51,7 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
 
   return (
     <div className={styles.column}>
-      <Button appearance="primary" disabled={state.busy} onClick={() => void run()}>
+      <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void run()}>
         {t("runCheck")}
       </Button>
       {findings && findings.length > 0 && (
@@ -78,7 +78,7 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
           </ul>
         </>
       )}
-      <Button disabled={state.busy} onClick={() => void record("ask")}>
+      <Button disabledFocusable={state.busy} onClick={() => void record("ask")}>
         {t("recordSchools")}
       </Button>
       <Caption1>{t("recordHint")}</Caption1>

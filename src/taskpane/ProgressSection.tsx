@@ -87,7 +87,7 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
             ))}
           </Select>
         </Field>
-        <Button disabled={state.busy} onClick={() => void load(summary?.year)}>
+        <Button disabledFocusable={state.busy} onClick={() => void load(summary?.year)}>
           {t("refresh")}
         </Button>
       </div>

@@ -65,10 +65,10 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={state.busy} onClick={() => void generate(false)}>
+        <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void generate(false)}>
           {t("generate")}
         </Button>
-        <Button disabled={state.busy} onClick={() => void generate(false, undefined, true)}>
+        <Button disabledFocusable={state.busy} onClick={() => void generate(false, undefined, true)}>
           {t("final")}
         </Button>
       </div>

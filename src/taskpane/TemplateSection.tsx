@@ -106,7 +106,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         {status === null ? t("working") : status.inserted ? `${t("inserted")} · ${t("templateVersion")} ${status.workbookVersion ?? "?"}` : t("notInserted")}
       </Body1>
       {status?.upgradeAvailable && <Caption1>{`${t("upgradeAvailable")}: ${status.templateVersion}`}</Caption1>}
-      <Button appearance="primary" disabled={state.busy} onClick={() => void insert("ask")}>
+      <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void insert("ask")}>
         {label}
       </Button>
       {conflicts && (
@@ -120,10 +120,10 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             ))}
           </ul>
           <div className={styles.row}>
-            <Button disabled={state.busy} onClick={() => resolve("keep")}>
+            <Button disabledFocusable={state.busy} onClick={() => resolve("keep")}>
               {t("keepMine")}
             </Button>
-            <Button disabled={state.busy} onClick={() => resolve("replace")}>
+            <Button disabledFocusable={state.busy} onClick={() => resolve("replace")}>
               {t("replace")}
             </Button>
             <Button appearance="subtle" onClick={() => setConflicts(null)}>
@@ -143,17 +143,17 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             <option value="tasks">{t("rowTask")}</option>
             <option value="projects">{t("rowProject")}</option>
           </Select>
-          <Button disabled={state.busy} onClick={() => void addRow()}>
+          <Button disabledFocusable={state.busy} onClick={() => void addRow()}>
             {t("addRow")}
           </Button>
         </div>
       )}
       {status?.inserted && (
         <div className={styles.row}>
-          <Button disabled={state.busy} onClick={() => void apply("ask")}>
+          <Button disabledFocusable={state.busy} onClick={() => void apply("ask")}>
             {t("applyDefinition")}
           </Button>
-          <Button appearance="subtle" disabled={state.busy} onClick={() => void download()}>
+          <Button appearance="subtle" disabledFocusable={state.busy} onClick={() => void download()}>
             {t("exportPlan")}
           </Button>
         </div>

@@ -46,11 +46,18 @@ describe("task pane against a workbook double", () => {
     const data = new FakeWorkbookData();
     renderPane(doubleHost(data));
     await screen.findByText("本工作簿尚未插入规划模板。");
+    // Everything the pane's one polite live region says, in turn.
+    const spoken: string[] = [];
+    const region = screen.getByTestId("announcer");
+    new MutationObserver(() => region.textContent && spoken.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(/完成：新建表格 10 个；保留已填数据 0 项。/);
+    await waitFor(() => expect(spoken).toEqual(expect.arrayContaining(["正在处理…", expect.stringMatching(/^完成：新建表格 10 个/)])));
+    expect(screen.getByTestId("announcer").getAttribute("aria-live")).toBe("polite");
+    expect(document.documentElement.lang).toBe("zh-CN");
     expect(data.table(TABLES.indicators)).toBeDefined();
     await screen.findByText(new RegExp(`已插入模板 · 模板版本 ${embeddedPlan().version.replace(/\./g, "\\.")}`));
-    expect(screen.getByRole("button", { name: "重新插入 / 补全模板" }).hasAttribute("disabled")).toBe(false);
+    expect(screen.getByRole("button", { name: "重新插入 / 补全模板" }).getAttribute("aria-disabled")).not.toBe("true");
     // Progress shows the counts once the template exists (all 23 without data), and says there is
     // nothing to judge yet instead of a green "no misses" (issue 13).
     await screen.findByText("无数据 23");
@@ -101,7 +108,11 @@ describe("task pane against a workbook double", () => {
     data.type("规划指标", data.addressOf(TABLES.indicators, "INT-05-PRI", yearHeader(2023)), 18.5);
     data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-01", yearHeader(2023)), 0.92);
     data.type("规划指标", "B3", 2023);
-    fireEvent.click(screen.getByRole("button", { name: "刷新" }));
+    const refresh = screen.getByRole("button", { name: "刷新" });
+    await waitFor(() => expect(refresh.getAttribute("aria-disabled")).not.toBe("true")); // the load after the insert is done
+    // The insert's own load showed the first year (nothing typed yet): the planner picks 2023.
+    const year = screen.getAllByRole("combobox").find((c) => within(c).queryByRole("option", { name: "2023" }) && !within(c).queryByText("有数据的最近年份"))!;
+    fireEvent.change(year, { target: { value: "2023" } });
     const list = await screen.findByRole("list", { name: /需关注的指标和任务/ });
     const items = within(list).getAllByRole("button");
     expect(items.map((b) => b.textContent)).toEqual([
@@ -128,6 +139,7 @@ describe("task pane against a workbook double", () => {
       fireEvent.click(toggle);
     });
     expect(screen.getByRole("heading", { name: "Plan Monitor" })).toBeTruthy();
+    expect(document.documentElement.lang).toBe("en");
     expect(screen.getAllByRole("alert")[0]!.textContent).toContain("The action failed");
   });
 
@@ -158,7 +170,7 @@ describe("reports and function reference sections", () => {
     data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-01", yearHeader(2021)), 0.93);
     open(/年度报告/);
     const generate = screen.getByRole("button", { name: "生成年度报告" });
-    await waitFor(() => expect(generate.hasAttribute("disabled")).toBe(false)); // its first refresh is done
+    await waitFor(() => expect(generate.getAttribute("aria-disabled")).not.toBe("true")); // its first refresh is done
     fireEvent.click(generate);
     await screen.findByText("已生成报告工作表“2021年度监测报告”。");
     expect(data.sheet("2021年度监测报告")).toBeDefined();
@@ -181,7 +193,7 @@ describe("reports and function reference sections", () => {
     await screen.findByText(/完成：/);
     open(/年度报告/);
     const final = screen.getByRole("button", { name: "生成终期评估报告" });
-    await waitFor(() => expect(final.hasAttribute("disabled")).toBe(false));
+    await waitFor(() => expect(final.getAttribute("aria-disabled")).not.toBe("true"));
     const years = screen.getAllByRole("combobox").find((c) => within(c).queryByText("有数据的最近年份"))!;
     expect(within(years).getAllByRole("option").map((o) => o.textContent)).toEqual(["有数据的最近年份", "2021", "2022", "2023", "2024", "2025"]);
     fireEvent.click(final);
@@ -204,7 +216,7 @@ describe("reports and function reference sections", () => {
     await waitFor(() => expect(data.selection?.address).toContain(target));
     data.type(sheet, target, "85");
     const apply = screen.getByRole("button", { name: "应用规划定义" });
-    await waitFor(() => expect(apply.hasAttribute("disabled")).toBe(false)); // the selection has finished
+    await waitFor(() => expect(apply.getAttribute("aria-disabled")).not.toBe("true")); // the selection has finished
     fireEvent.click(apply);
     await screen.findByText(/规划期 2021–2025。完成：/);
   });
