@@ -17,15 +17,22 @@ export function renderOutsideOffice(target: HTMLElement, language: Language, hos
     intro.textContent = t.intro[lang];
     const why = document.createElement("p");
     why.textContent = host ? t.wrongHost(host)[lang] : t.notInOffice[lang];
-    const h2 = document.createElement("h2");
-    h2.textContent = t.howTitle[lang];
-    const steps = document.createElement("ol");
-    for (const step of t.steps) {
-      const li = document.createElement("li");
-      li.textContent = step[lang];
-      steps.append(li);
-    }
-    el.append(h1, intro, why, h2, steps);
+    const list = (items: ReadonlyArray<{ zh: string; en: string }>, ordered: boolean) => {
+      const l = document.createElement(ordered ? "ol" : "ul");
+      for (const item of items) {
+        const li = document.createElement("li");
+        li.textContent = item[lang];
+        l.append(li);
+      }
+      return l;
+    };
+    const heading = (text: string) => {
+      const h2 = document.createElement("h2");
+      h2.textContent = text;
+      return h2;
+    };
+    // A planner first: what it does and how it gets into Excel; the developer steps last.
+    el.append(h1, intro, list(t.features, false), why, heading(t.getTitle[lang]), list(t.get, true), heading(t.howTitle[lang]), list(t.steps, true));
     if (error !== undefined) {
       const p = document.createElement("p");
       p.setAttribute("role", "alert");

@@ -16,19 +16,36 @@ export const outsideMessages = {
     zh: `此加载项只支持 Excel，当前宿主为 ${host}。`,
     en: `This add-in works in Excel only; the current host is ${host}.`,
   }),
-  howTitle: { zh: "如何加载", en: "How to load it" },
-  steps: [
+  features: [
+    { zh: "一键插入规划指标模板（指标、任务、里程碑、学校数据、教育经费、建设项目），已填数据永不丢失。", en: "Insert the plan's template in one click (indicators, tasks, milestones, schools, funding, building projects); nothing you type is ever lost." },
+    { zh: "校验填报数据：每个问题都指明单元格和改法。", en: "Check the figures you enter: every problem names its cell and the fix." },
+    { zh: "按规划判定每项指标：提前实现、已实现、符合预期、滞后、倒退、未实现。", en: "A verdict for every indicator: reached early, reached, on track, behind, regressing, missed." },
+    { zh: "一键生成年度监测报告和规划期终期评估报告，可直接打印上报。", en: "Annual monitoring reports and the final evaluation of the period in one click, ready to print." },
+  ],
+  getTitle: { zh: "如何在 Excel 中使用", en: "How to get it into Excel" },
+  get: [
     {
-      zh: "Windows 或 Mac 上的 Excel：在项目目录运行 npm start，会自动旁加载；或在 Excel 中选择“插入 › 加载项 › 我的加载项 › 上传我的加载项”，选择 manifest.xml。",
-      en: "Excel on Windows or Mac: run npm start in the project folder, which sideloads it; or in Excel choose Insert › Add-ins › My Add-ins › Upload My Add-in and pick manifest.xml.",
+      zh: "请本单位的信息技术人员在 Microsoft 365 管理中心“集中部署”本加载项（清单文件 manifest.xml），部署后它会出现在每位同事的 Excel 中。",
+      en: "Ask your IT staff to deploy the add-in centrally in the Microsoft 365 admin center (its manifest file, manifest.xml): it then appears in everyone's Excel.",
     },
     {
-      zh: "Excel 网页版：保持 npm start 运行，打开 Excel 网页版中的工作簿，选择“主页 › 加载项 › 更多加载项 › 我的加载项 › 上传我的加载项”，上传 manifest.xml。",
-      en: "Excel on the web: keep npm start running, open a workbook in Excel on the web, choose Home › Add-ins › More Add-ins › My Add-ins › Upload My Add-in, and upload manifest.xml.",
+      zh: "或自行上传：在 Excel 中选择“插入 › 加载项 › 我的加载项 › 上传我的加载项”，选择 manifest.xml。",
+      en: "Or upload it yourself: in Excel choose Insert › Add-ins › My Add-ins › Upload My Add-in, and pick manifest.xml.",
     },
     {
       zh: "加载后，在“主页”选项卡的“规划监测”组中点击“打开规划监测助手”。",
       en: "Once loaded, click Open Plan Monitor in the Plan Monitor group on the Home tab.",
+    },
+  ],
+  howTitle: { zh: "开发与测试人员", en: "For developers" },
+  steps: [
+    {
+      zh: "Windows 或 Mac 上的 Excel：在项目目录运行 npm start，会自动旁加载。",
+      en: "Excel on Windows or Mac: run npm start in the project folder, which sideloads it.",
+    },
+    {
+      zh: "Excel 网页版：保持 npm start 运行，打开 Excel 网页版中的工作簿，选择“主页 › 加载项 › 更多加载项 › 我的加载项 › 上传我的加载项”，上传 manifest.xml。",
+      en: "Excel on the web: keep npm start running, open a workbook in Excel on the web, choose Home › Add-ins › More Add-ins › My Add-ins › Upload My Add-in, and upload manifest.xml.",
     },
   ],
   startFailed: (detail: string) => ({

@@ -45,6 +45,10 @@ describeInBrowser("runtime page in chromium", () => {
     expect(text).toContain("Plan Monitor");
     expect(text).toContain("manifest.xml");
     expect(text).toContain("此页面需要在 Excel 中作为加载项打开");
+    // A planner first (what it does, ask IT to deploy it), developers last.
+    expect(text).toContain("集中部署");
+    expect(text.indexOf("如何在 Excel 中使用")).toBeLessThan(text.indexOf("开发与测试人员"));
+    expect(text.indexOf("npm start")).toBeGreaterThan(text.indexOf("开发与测试人员"));
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
     await page.close();
   }, 30_000);

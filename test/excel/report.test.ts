@@ -173,9 +173,11 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect([...data.sheet(SHEET)!.cells.keys()].some((k) => Number(k.split(",")[0]) >= 14)).toBe(true);
   });
 
-  test("template sheets keep their header row and ID column in view", () => {
+  test("template sheets keep their header row and ID column in view, and print A4 landscape with the header row on every page", () => {
     expect(data.sheet("规划指标")!.frozen).toBe("B6");
     expect(data.sheet("任务目标")!.frozen).toBe("B4");
+    expect(data.sheet("规划指标")!.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$5:$5" });
+    expect(data.sheet("学校数据")!.pageLayout).toMatchObject({ titleRows: "$3:$3", footer: "第 &P 页，共 &N 页" });
   });
 
   test("regenerating asks first, then replaces only the report; input sheets never change", async () => {

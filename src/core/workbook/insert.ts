@@ -311,6 +311,9 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     }
     // The header row and the ID column stay in view while scrolling through years and rows.
     ops.push({ op: "freeze", sheet, address: cellAddress(layout.col + 1, layout.row + 1) });
+    // Printed: A4 landscape, one page wide, the header row on every page.
+    const headerRow = `$${layout.row + 1}:$${layout.row + 1}`;
+    ops.push({ op: "pageLayout", sheet, titleRows: headerRow, header: pick(plan.names, language), footer: pick(layoutText.pageFooter, language) });
   } else {
     const added = layout.headers.slice(existing!.headers.length);
     for (const header of added) ops.push({ op: "addTableColumn", table: spec.name, header });
