@@ -70,8 +70,12 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
                   <Badge size="small" appearance="tint" color={f.severity === "error" ? "danger" : "warning"} className={styles.badge}>
                     {f.severity === "error" ? t("errors") : t("warnings")}
                   </Badge>{" "}
-                  {/* The button's name is what it shows: the badge, then the message (WCAG 2.5.3). */}
-                  {f.message[language]}
+                  {/* The button's name is what it shows: the badge, the message, then where it is (WCAG 2.5.3). */}
+                  <span>
+                    {f.message[language]}
+                    <br />
+                    <Caption1>{[f.sheet, f.key, f.header.split(" ")[0]].filter(Boolean).join(" · ")}</Caption1>
+                  </span>
                 </Button>
               </li>
             ))}

@@ -6,6 +6,15 @@ import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
 import { describeInBrowser } from "./describe";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** Screenshots of the pane's states, for looking at (an ignored folder; the README's picture is taken from one). */
+const SHOTS = join(__dirname, "../../test-output/screens");
+const shot = async (page: Page, name: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
 
 /** An axe-core scan against WCAG 2.1 A and AA: the violations as "rule: target" lines. */
 async function accessibility(page: Page): Promise<string[]> {
@@ -60,10 +69,11 @@ describeInBrowser("runtime page in chromium", () => {
     beforeAll(async () => {
       ({ page, problems } = await openPage(browser, { officeDouble: double }));
       await page.goto(`${url}taskpane.html`);
-      await page.getByText("本工作簿尚未插入规划模板。").waitFor({ timeout: 15_000 });
+      await page.locator("main").getByText("本工作簿尚未插入规划模板。").waitFor({ timeout: 15_000 });
     }, 30_000);
 
     afterAll(() => page?.close());
+    // Texts are looked for in the pane (<main>): the live region beside it repeats them for screen readers.
 
     test("every PLAN function and both ribbon commands are registered", async () => {
       expect(await page.evaluate(() => window.__associated)).toEqual(FUNCTION_IDS);
@@ -71,12 +81,13 @@ describeInBrowser("runtime page in chromium", () => {
     });
 
     test("axe-core (WCAG 2.1 AA) finds no violation before the template is inserted", async () => {
+      await shot(page, "1-before-insert-zh");
       expect(await accessibility(page)).toEqual([]);
     });
 
     test("insert the template", async () => {
       await page.getByRole("button", { name: "插入模板" }).click();
-      await page.getByText(/完成：新建表格 10 个/).waitFor();
+      await page.locator("main").getByText(/完成：新建表格 10 个/).waitFor();
       expect(await page.evaluate(() => window.__workbook.tables.map((t) => t.name))).toEqual([
         "PM_Indicators",
         "PM_Tasks",
@@ -89,7 +100,7 @@ describeInBrowser("runtime page in chromium", () => {
         "PM_Build",
         "PM_Plan",
       ]);
-      await page.getByText("无数据 23").waitFor();
+      await page.locator("main").getByText("无数据 23").waitFor();
     });
 
     test("validate, then choose a finding to select its cell", async () => {
@@ -105,6 +116,7 @@ describeInBrowser("runtime page in chromium", () => {
       await page.waitForFunction(() => window.__workbook.selection !== null);
       expect(await page.evaluate(() => window.__workbook.selection)).toEqual({ sheet: "规划指标", address: `'规划指标'!${cell}:${cell}` });
       // With the template in, the progress counts and a finding listed: still no violation.
+      await shot(page, "2-check-zh");
       expect(await accessibility(page)).toEqual([]);
     });
 
@@ -112,13 +124,14 @@ describeInBrowser("runtime page in chromium", () => {
       // The latest year with data is 2023 (the validation test typed a 2023 value).
       await page.getByRole("button", { name: "年度报告" }).click();
       await page.getByRole("button", { name: "生成年度报告" }).click();
-      await page.getByText("已生成报告工作表“2023年度监测报告”。").waitFor();
+      await page.locator("main").getByText("已生成报告工作表“2023年度监测报告”。").waitFor();
       expect(await page.evaluate(() => window.__workbook.sheets.map((s) => s.name))).toContain("2023年度监测报告");
       const completed = await page.evaluate(
         () => new Promise<number>((resolve) => window.__actions.annualReport!({ completed: () => resolve(window.__paneShown) })),
       );
       expect(completed).toBe(1); // the existing report was left alone and the pane opened to ask
-      await page.getByText(/报告工作表“2023年度监测报告”已存在，未作改动/).waitFor();
+      await page.locator("main").getByText(/报告工作表“2023年度监测报告”已存在，未作改动/).waitFor();
+      await shot(page, "3-report-zh");
     });
 
     test("works by keyboard at 320 px: switch the language", async () => {
@@ -129,6 +142,7 @@ describeInBrowser("runtime page in chromium", () => {
       await page.getByRole("heading", { name: "Plan Monitor" }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, "4-english");
       expect(await accessibility(page)).toEqual([]); // in English, with the report section open
     });
 
