@@ -100,6 +100,12 @@ export function insertSummary(r: {
   return { zh: `完成：${zh.join("；")}。`, en: `Done: ${en.join("; ")}.` };
 }
 
+/** The completion picture of a flagged row. */
+export const progressText = {
+  completion: { zh: "完成率", en: "completion" },
+  elapsed: { zh: "时间进度", en: "time elapsed" },
+} as const;
+
 /** After exporting the plan as JSON. */
 export const exportedText = (file: string): Bilingual => ({
   zh: `已导出 ${file}，可提供给其他区县用 npm run template -- --plan 生成工作簿。`,

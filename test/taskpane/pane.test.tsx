@@ -122,6 +122,8 @@ describe("task pane against a workbook double", () => {
       expect.stringMatching(/^倒退T-PRE-01 .*实际：92\.00%；序时进度值：93\.41%；差距：2\.00 个百分点$/),
       expect.stringMatching(/^滞后INT-05-PRI 生师比（小学）实际：18\.50:1；序时进度值：18\.05:1；差距：1\.50$/),
     ]);
+    // A picture per row: completion (19.62 → 18.5 of the way to 17: 1.12 / 2.62 = 43 %) against 60 % of time elapsed.
+    expect(within(items[2]!).getByRole("img").getAttribute("aria-label")).toBe("完成率 43%，时间进度 60%");
     fireEvent.click(items[2]!);
     await waitFor(() => expect(data.selection?.address).toBe(`'规划指标'!${data.addressOf(TABLES.indicators, "INT-05-PRI", "状态 Status").replace(/^/, "")}:${data.addressOf(TABLES.indicators, "INT-05-PRI", "状态 Status")}`));
   });
