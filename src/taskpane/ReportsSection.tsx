@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import { Body1, Button, Field, Select, makeStyles } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { Body1, Button, Field, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles } from "@fluentui/react-components";
 import { commandText } from "../commands/text";
 import { paneText, reportPaneText } from "./text";
 import { reportText } from "../core/report/text";
@@ -26,6 +26,15 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
   const [pending, setPending] = useState<{ sheet: string; year: number; final: boolean } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
+  // Focus goes to the prompt's choice when it appears, and back to the button that asked when it goes.
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  const generateRef = useRef<HTMLButtonElement>(null);
+  const finalRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef<"annual" | "final">("annual");
+  useEffect(() => {
+    if (pending && !state.busy) replaceRef.current?.focus();
+  }, [pending, state.busy]);
+  const back = () => (asked.current === "final" ? finalRef : generateRef).current?.focus();
 
   const refresh = async () => {
     const status = await host.run((port) => workbookStatus(port));
@@ -40,12 +49,14 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
     start(async () => {
       const outcome = await host.run((port) => generateReport(port, { language, year: final ? undefined : (chosen ?? (year === "auto" ? undefined : Number(year))), replace, final }));
       if (outcome.kind === "confirm") {
+        asked.current = final ? "final" : "annual";
         setPending({ sheet: outcome.sheet, year: outcome.year, final });
-        setMessage({ intent: "warning", text: outcome.message });
+        setMessage(null);
       } else if (outcome.kind === "error") {
         setPending(null);
         setMessage({ intent: "error", text: outcome.message });
       } else {
+        if (replace) back();
         setPending(null);
         setMessage({ intent: "success", text: commandText.reportWritten(outcome.sheet) });
         await refresh();
@@ -65,20 +76,26 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void generate(false)}>
+        <Button ref={generateRef} appearance="primary" disabledFocusable={state.busy} onClick={() => void generate(false)}>
           {t("generate")}
         </Button>
-        <Button disabledFocusable={state.busy} onClick={() => void generate(false, undefined, true)}>
+        <Button ref={finalRef} disabledFocusable={state.busy} onClick={() => void generate(false, undefined, true)}>
           {t("final")}
         </Button>
       </div>
       {pending && !state.busy && (
-        <div className={styles.row} role="group" aria-label={reportText.exists(pending.sheet)[language]}>
-          <Button onClick={() => void generate(true, pending.year, pending.final)}>{t("replace")}</Button>
-          <Button appearance="subtle" onClick={() => (setPending(null), setMessage(null))}>
-            {paneText.cancel[language]}
-          </Button>
-        </div>
+        // The warning first, its choices with it.
+        <MessageBar intent="warning" layout="multiline" role="group" aria-label={reportText.exists(pending.sheet)[language]}>
+          <MessageBarBody>{reportText.exists(pending.sheet)[language]}</MessageBarBody>
+          <MessageBarActions>
+            <Button ref={replaceRef} onClick={() => void generate(true, pending.year, pending.final)}>
+              {t("replace")}
+            </Button>
+            <Button appearance="subtle" onClick={() => (setPending(null), setMessage(null), back())}>
+              {paneText.cancel[language]}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
       <Feedback state={state} message={message} language={language} />
       {sheets.length > 0 && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Body1, Button, Caption1, Select, Switch, makeStyles } from "@fluentui/react-components";
 import { applySummary, exportedText, insertSummary, paneText } from "./text";
 import { type Language } from "../core/i18n";
@@ -25,6 +25,14 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
   const [problems, setProblems] = useState<Finding[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
+  // Focus goes to the first choice when the conflicts appear, and back to the button that asked.
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const insertRef = useRef<HTMLButtonElement>(null);
+  const applyRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (conflicts && !state.busy) keepRef.current?.focus();
+  }, [conflicts, state.busy]);
+  const back = () => (conflictsOf === "apply" ? applyRef : insertRef).current?.focus();
 
   const refresh = () => start(async () => setStatus(await host.run((port) => workbookStatus(port))));
   useEffect(() => {
@@ -82,7 +90,10 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       setMessage({ intent: "success", text: exportedText(fileName) });
     });
 
-  const resolve = (choice: "replace" | "keep") => void (conflictsOf === "apply" ? apply(choice) : insert(choice));
+  const resolve = (choice: "replace" | "keep") => {
+    back();
+    void (conflictsOf === "apply" ? apply(choice) : insert(choice));
+  };
 
   const protect = (on: boolean) =>
     start(async () => {
@@ -106,7 +117,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         {status === null ? t("working") : status.inserted ? `${t("inserted")} · ${t("templateVersion")} ${status.workbookVersion ?? "?"}` : t("notInserted")}
       </Body1>
       {status?.upgradeAvailable && <Caption1>{`${t("upgradeAvailable")}: ${status.templateVersion}`}</Caption1>}
-      <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void insert("ask")}>
+      <Button ref={insertRef} appearance="primary" disabledFocusable={state.busy} onClick={() => void insert("ask")}>
         {label}
       </Button>
       {conflicts && (
@@ -120,13 +131,13 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             ))}
           </ul>
           <div className={styles.row}>
-            <Button disabledFocusable={state.busy} onClick={() => resolve("keep")}>
+            <Button ref={keepRef} disabledFocusable={state.busy} onClick={() => resolve("keep")}>
               {t("keepMine")}
             </Button>
             <Button disabledFocusable={state.busy} onClick={() => resolve("replace")}>
               {t("replace")}
             </Button>
-            <Button appearance="subtle" onClick={() => setConflicts(null)}>
+            <Button appearance="subtle" onClick={() => (setConflicts(null), back())}>
               {t("cancel")}
             </Button>
           </div>
@@ -150,7 +161,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       )}
       {status?.inserted && (
         <div className={styles.row}>
-          <Button disabledFocusable={state.busy} onClick={() => void apply("ask")}>
+          <Button ref={applyRef} disabledFocusable={state.busy} onClick={() => void apply("ask")}>
             {t("applyDefinition")}
           </Button>
           <Button appearance="subtle" disabledFocusable={state.busy} onClick={() => void download()}>

@@ -62,6 +62,51 @@ describeInBrowser("runtime page in chromium", () => {
     await page.close();
   }, 30_000);
 
+  test("by keyboard alone: insert → check → choose a finding → year → report → replace; focus never falls to the page", async () => {
+    const { page, problems } = await openPage(browser, { officeDouble: double });
+    await page.goto(`${url}taskpane.html`);
+    const pane = page.locator("main");
+    await pane.getByText("本工作簿尚未插入规划模板。").waitFor({ timeout: 15_000 });
+    const onBody = () => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+    const press = async (name: string | RegExp) => {
+      await pane.getByRole("button", { name }).first().focus();
+      await page.keyboard.press("Enter");
+    };
+    await press("插入模板");
+    await pane.getByText(/完成：新建表格 10 个/).waitFor();
+    expect(await onBody()).toBe(false);
+    const cell = await page.evaluate(() => {
+      const address = window.__workbook.addressOf("PM_Indicators", "INT-03", "2023");
+      window.__workbook.type("规划指标", address, 92.52);
+      return address;
+    });
+    await press("数据校验");
+    await press("校验数据");
+    const finding = pane.getByRole("button", { name: new RegExp(`错误 ${cell}`) });
+    await finding.waitFor();
+    expect(await onBody()).toBe(false);
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.__workbook.selection !== null);
+    expect(await onBody()).toBe(false);
+    await press("年度报告");
+    const years = pane.getByRole("combobox").filter({ hasText: "有数据的最近年份" });
+    await years.focus();
+    await years.selectOption("2023");
+    await press("生成年度报告");
+    await pane.getByText("已生成报告工作表“2023年度监测报告”。").waitFor();
+    expect(await onBody()).toBe(false);
+    await press("生成年度报告");
+    await pane.getByRole("group", { name: /已存在/ }).waitFor();
+    // The prompt takes focus on its first choice; Enter replaces; focus returns to the button that asked.
+    await page.waitForFunction(() => document.activeElement?.textContent === "替换该报告");
+    await page.keyboard.press("Enter");
+    await pane.getByText("已生成报告工作表“2023年度监测报告”。").waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === "生成年度报告");
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+    await page.close();
+  }, 60_000);
+
   describe("inside Excel (double)", () => {
     let page: Page;
     let problems: PageProblems;

@@ -78,8 +78,11 @@ describe("task pane against a workbook double", () => {
     const group = await screen.findByRole("group", { name: /以下单元格与模板不同/ });
     expect(within(group).getByText(/规划指标!X8 \(INT-03, 状态 Status\): 工作簿中 手工状态/)).toBeTruthy();
     expect(data.at("规划指标", address)!.formula).toBe("手工状态");
+    // Focus is on the first choice, and goes back to the button that asked once chosen.
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getByRole("button", { name: "保留我的数据" })));
     fireEvent.click(within(group).getByRole("button", { name: "保留我的数据" }));
     await screen.findByText(/保留不同之处 1 处/);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "重新插入 / 补全模板" }));
     expect(data.at("规划指标", address)!.formula).toBe("手工状态");
   });
 
@@ -181,8 +184,12 @@ describe("reports and function reference sections", () => {
     fireEvent.click(screen.getByRole("button", { name: "生成年度报告" }));
     const ask = await screen.findByRole("group", { name: /已存在/ });
     expect(JSON.stringify([...data.sheet("2021年度监测报告")!.cells])).toBe(before);
+    // The warning carries its own choices; focus is on the first of them, and returns afterwards.
+    expect(within(ask).getByText(/重新生成将替换该报告工作表/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(ask).getByRole("button", { name: "替换该报告" })));
     fireEvent.click(within(ask).getByRole("button", { name: "替换该报告" }));
     await screen.findByText("已生成报告工作表“2021年度监测报告”。");
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "生成年度报告" }));
     fireEvent.click(screen.getByRole("button", { name: "2021年度监测报告" }));
     await waitFor(() => expect(data.selection).toEqual({ sheet: "2021年度监测报告", address: "'2021年度监测报告'!A1:A1" }));
   });
