@@ -28,8 +28,21 @@ import { Notices } from "./Notices";
 import { Announcer } from "./Announcer";
 
 const useStyles = makeStyles({
-  root: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: "280px", maxWidth: "100%", boxSizing: "border-box" },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  // Reflows down to 160 CSS px (320 px at 200 % zoom): controls shrink and wrap, nothing scrolls sideways.
+  root: {
+    padding: "12px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    minWidth: 0,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    "& .fui-Field, & .fui-Select, & .fui-Select__select": { maxWidth: "100%", minWidth: 0 },
+    "& .fui-Button": { maxWidth: "100%", minWidth: 0, whiteSpace: "normal", height: "auto" },
+    "& div": { maxWidth: "100%" },
+    "& .fui-AccordionHeader__button": { whiteSpace: "normal", minWidth: 0, height: "auto" },
+  },
+  header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: "8px" },
   list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
@@ -100,10 +113,13 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
           </AccordionItem>
           <AccordionItem value="contradictions">
             <AccordionHeader as="h2">
-              {t("contradictions")}&nbsp;
-              <Badge appearance="tint" color="warning">
-                {overview.contradictions.length}
-              </Badge>
+              {/* One inline run, so the count wraps with the words on a narrow pane. */}
+              <span>
+                {t("contradictions")}{" "}
+                <Badge appearance="tint" color="warning">
+                  {overview.contradictions.length}
+                </Badge>
+              </span>
             </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list}>

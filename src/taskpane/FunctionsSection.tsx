@@ -7,7 +7,7 @@ import { FUNCTION_REFERENCE } from "../functions/reference";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "8px" },
-  code: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: "0 4px", wordBreak: "break-all" },
+  code: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: "0 4px", overflowWrap: "anywhere" }, // breaks at spaces; inside a token only if it cannot fit
 });
 
 export function FunctionsSection({ language }: { language: Language }) {

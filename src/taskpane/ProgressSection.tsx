@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Badge, Body1, Button, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { formatFigure } from "../core/format";
 import { paneText, progressText } from "./text";
@@ -64,6 +64,13 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
     void load(summary?.year);
     // Reload when the template changes (version bumps after an insert).
   }, [version]);
+  // A year moved to with the arrow keys, not loaded yet.
+  const [shown, setShown] = useState<string | null>(null);
+  const byKeys = useRef(false);
+  const commit = (value: string) => {
+    setShown(null);
+    if (Number(value) !== summary?.year) void load(Number(value));
+  };
 
   const sep = language === "zh" ? "；" : "; ";
   const colon = language === "zh" ? "：" : ": ";
@@ -79,7 +86,21 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
     <div className={styles.column}>
       <div className={styles.row}>
         <Field label={t("year")}>
-          <Select value={summary ? String(summary.year) : ""} disabled={state.busy || !summary} onChange={(_, d) => void load(Number(d.value))}>
+          <Select
+            value={shown ?? (summary ? String(summary.year) : "")}
+            disabled={state.busy || !summary}
+            // Arrow keys only move the choice; Enter or leaving the list loads it (a mouse choice loads at once).
+            onKeyDown={(e) => {
+              if (["ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(e.key)) byKeys.current = true;
+              if (e.key === "Enter" && shown) void commit(shown);
+            }}
+            onBlur={() => shown && void commit(shown)}
+            onChange={(_, d) => {
+              if (byKeys.current) setShown(d.value);
+              else void commit(d.value);
+              byKeys.current = false;
+            }}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}

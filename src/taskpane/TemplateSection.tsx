@@ -117,6 +117,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         {status === null ? t("working") : status.inserted ? `${t("inserted")} · ${t("templateVersion")} ${status.workbookVersion ?? "?"}` : t("notInserted")}
       </Body1>
       {status?.upgradeAvailable && <Caption1>{`${t("upgradeAvailable")}: ${status.templateVersion}`}</Caption1>}
+      {status?.inserted && !status.upgradeAvailable && <Caption1>{t("nextStep")}</Caption1>}
       <Button ref={insertRef} appearance="primary" disabledFocusable={state.busy} onClick={() => void insert("ask")}>
         {label}
       </Button>

@@ -47,6 +47,10 @@ export const paneText = {
   rowProject: { zh: "建设项目", en: "Building projects" },
   addRow: { zh: "添加一行", en: "Add a row" },
   applyDefinition: { zh: "应用规划定义", en: "Apply plan definition" },
+  nextStep: {
+    zh: "下一步：在黄色单元格中填写数据 → 校验数据 → 查看进度与预警 → 生成年度报告。",
+    en: "Next: enter figures in the yellow cells → check the data → see progress and flags → generate the annual report.",
+  },
   exportPlan: { zh: "导出规划（JSON）", en: "Export plan (JSON)" },
   definitionProblems: { zh: "规划定义中的问题", en: "Problems in the plan definition" },
   rowAdded: { zh: "已在表格末尾添加一行（保护开启时同样可用）。", en: "A row was added at the end of the table (this works with protection on too)." },

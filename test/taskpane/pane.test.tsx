@@ -104,7 +104,8 @@ describe("task pane against a workbook double", () => {
 
   test("progress: the misses of the year, worst first; choosing one selects its row", async () => {
     const data = new FakeWorkbookData();
-    renderPane(doubleHost(data));
+    const host = doubleHost(data);
+    renderPane(host);
     await screen.findByText("本工作簿尚未插入规划模板。");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(/完成：/);
@@ -125,6 +126,15 @@ describe("task pane against a workbook double", () => {
       expect.stringMatching(/^倒退T-PRE-01 .*实际：92\.00%；序时进度值：93\.41%；差距：2\.00 个百分点$/),
       expect.stringMatching(/^滞后INT-05-PRI 生师比（小学）实际：18\.50:1；序时进度值：18\.05:1；差距：1\.50$/),
     ]);
+    // The year list loads on commit: arrow keys only move the choice, Enter loads it.
+    const calls = host.calls;
+    fireEvent.keyDown(year, { key: "ArrowUp" });
+    fireEvent.change(year, { target: { value: "2022" } });
+    expect(host.calls).toBe(calls);
+    fireEvent.keyDown(year, { key: "ArrowDown" });
+    fireEvent.change(year, { target: { value: "2023" } });
+    fireEvent.keyDown(year, { key: "Enter" });
+    expect(host.calls).toBe(calls); // 2023 is the year shown: nothing to load
     // A picture per row: completion (19.62 → 18.5 of the way to 17: 1.12 / 2.62 = 43 %) against 60 % of time elapsed.
     expect(within(items[2]!).getByRole("img").getAttribute("aria-label")).toBe("完成率 43%，时间进度 60%");
     fireEvent.click(items[2]!);
