@@ -32,7 +32,13 @@ export function renderOutsideOffice(target: HTMLElement, language: Language, hos
       return h2;
     };
     // A planner first: what it does and how it gets into Excel; the developer steps last.
-    el.append(h1, intro, list(t.features, false), why, heading(t.getTitle[lang]), list(t.get, true), heading(t.howTitle[lang]), list(t.steps, true));
+    // A picture of the pane, as it looks once the template is in (kept beside the page by the build).
+    const picture = document.createElement("img");
+    picture.src = "assets/pane.png";
+    picture.alt = t.pictureAlt[lang];
+    picture.width = 240;
+    picture.style.cssText = "display:block;border:1px solid #d1d1d1;margin:8px 0";
+    el.append(h1, intro, list(t.features, false), picture, why, heading(t.getTitle[lang]), list(t.get, true), heading(t.howTitle[lang]), list(t.steps, true));
     if (error !== undefined) {
       const p = document.createElement("p");
       p.setAttribute("role", "alert");

@@ -22,6 +22,10 @@ export const outsideMessages = {
     { zh: "按规划判定每项指标：提前实现、已实现、符合预期、滞后、倒退、未实现。", en: "A verdict for every indicator: reached early, reached, on track, behind, regressing, missed." },
     { zh: "一键生成年度监测报告和规划期终期评估报告，可直接打印上报。", en: "Annual monitoring reports and the final evaluation of the period in one click, ready to print." },
   ],
+  pictureAlt: {
+    zh: "任务窗格：插入模板后校验数据，列出一处问题及其单元格，并显示进度与预警",
+    en: "The task pane after inserting the template: the data check lists a problem with its cell, and the progress section",
+  },
   getTitle: { zh: "如何在 Excel 中使用", en: "How to get it into Excel" },
   get: [
     {

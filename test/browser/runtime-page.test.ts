@@ -58,6 +58,10 @@ describeInBrowser("runtime page in chromium", () => {
     expect(text).toContain("集中部署");
     expect(text.indexOf("如何在 Excel 中使用")).toBeLessThan(text.indexOf("开发与测试人员"));
     expect(text.indexOf("npm start")).toBeGreaterThan(text.indexOf("开发与测试人员"));
+    // A picture of the pane, loaded (its natural width known) and described.
+    const picture = main.locator("img").first();
+    await page.waitForFunction(() => (document.querySelector("#outside-office img") as HTMLImageElement | null)?.naturalWidth === 320);
+    expect(await picture.getAttribute("alt")).toContain("任务窗格");
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
     await page.close();
   }, 30_000);

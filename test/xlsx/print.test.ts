@@ -89,6 +89,26 @@ describe.each(["2023年度监测报告", "2021-2025终期评估"])("%s as printe
   });
 });
 
+describe("gaps in the printed report", () => {
+  test("gap cells of ratio and percent indicators carry no ratio or percent format: plain numbers, the unit in words", () => {
+    const ws = wb.getWorksheet("2023年度监测报告")!;
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (!header && row.getCell(1).value === "编号" && row.getCell(11).value === "差距") header = n;
+    });
+    expect(header).toBeGreaterThan(0);
+    const formats: Record<string, string> = {};
+    for (let r = header + 1; r <= header + 23; r++) {
+      const { numFmt } = ws.getCell(r, 11);
+      formats[String(ws.getCell(r, 1).value)] = numFmt ?? "";
+    }
+    // A share's gap in percentage points, a ratio's as a plain number (INT-05-PRI is 19.62:1 → 17:1).
+    expect(formats["LOC-01"]).toBe('0.00" 个百分点"');
+    expect(formats["INT-05-PRI"]).toBe("0.00");
+    for (const f of Object.values(formats)) expect(f).not.toMatch(/%|:1/);
+  });
+});
+
 describe("the chart in the file", () => {
   test("the annual report's sheet has a DrawingML bar chart of its completion and elapsed-time data, in the printed flow", async () => {
     const xml = await sheetXml("2023年度监测报告");
