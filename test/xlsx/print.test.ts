@@ -89,6 +89,20 @@ describe.each(["2023年度监测报告", "2021-2025终期评估"])("%s as printe
   });
 });
 
+describe("long tables over two pages", () => {
+  test("the 50 task targets go on over a new page under their header again", async () => {
+    const ws = wb.getWorksheet("2023年度监测报告")!;
+    const headers: number[] = [];
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === "编号" && row.getCell(2).value === "口径") headers.push(n);
+    });
+    expect(headers.length).toBe(2);
+    const breaks = [...(await sheetXml("2023年度监测报告")).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(breaks).toContain(headers[1]! - 1); // the repeated header starts a page
+    expect(headers[1]! - headers[0]! - 1).toBe(30); // 30 rows under the first header
+  });
+});
+
 describe("gaps in the printed report", () => {
   test("gap cells of ratio and percent indicators carry no ratio or percent format: plain numbers, the unit in words", () => {
     const ws = wb.getWorksheet("2023年度监测报告")!;

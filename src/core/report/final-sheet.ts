@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { buildingSection, fundingSection, headerHeight, lastRow, textUnits, type Block, type ReportSheet } from "./sheet";
+import { buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, textUnits, type Block, type ReportSheet } from "./sheet";
 import { finalText, reportText } from "./text";
 import type { FinalLine, FinalModel } from "./final";
 
@@ -89,8 +89,13 @@ export function finalSheet(model: FinalModel): ReportSheet {
   blocks.push({ row: row + rows.length - 1, col: 0, values: [rows[rows.length - 1]!], bold: true });
   row += rows.length;
 
-  const lines = (items: FinalLine[], group: (l: FinalLine) => string) => {
-    for (const l of items) {
+  const lines = (items: FinalLine[], group: (l: FinalLine) => string, head: readonly string[]) => {
+    items.forEach((l, i) => {
+      // A long table goes on over a page of its own, under its header again.
+      if (i > 0 && i % ROWS_PER_PAGE === 0) {
+        breaks.push(row);
+        header(head);
+      }
       const r = l.row;
       const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
       const baseline = numeric(r.baseline);
@@ -103,20 +108,20 @@ export function finalSheet(model: FinalModel): ReportSheet {
       status(r.status, row, verdictCol);
       blocks.push({ row, col: verdictCol + 1, values: [[r.status === "reachedEarly" || r.status === "reached" ? (r.firstReached ?? "") : "", trend([baseline, ...l.values])]], numberFormats: [["0", "@"]] });
       row++;
-    }
+    });
   };
 
   // 2. Indicators year by year.
   section(pick(finalText.indicators, lang), true);
   header(finalText.lineHeaders(years)[lang]);
-  lines(model.indicators, (l) => l.row.group);
+  lines(model.indicators, (l) => l.row.group, finalText.lineHeaders(years)[lang]);
 
   // 3. Task targets, with what they had achieved by each year.
   section(pick(finalText.tasks, lang), true);
   blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.taskCounts, model.tasks.length), lang)]] });
   row++;
   header(finalText.taskHeaders(years)[lang]);
-  lines(model.tasks, (l) => l.row.group);
+  lines(model.tasks, (l) => l.row.group, finalText.taskHeaders(years)[lang]);
 
   // 4. Milestones.
   section(pick(finalText.milestones, lang));

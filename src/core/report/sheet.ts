@@ -55,6 +55,8 @@ const HEADER_FILL = "#DDEBF7";
 // The gap column (K) is wider: "0.76 个百分点".
 const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 12, 9, 20, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
+/** Body rows a printed A4 landscape page holds under the title rows and a table header (one page wide, 11 pt). */
+export const ROWS_PER_PAGE = 30;
 const PERCENT = "0.0%";
 
 function format(unit: IndicatorLine["unit"]): string {
@@ -269,16 +271,22 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // 6. Task targets: completion as in-cell bars too.
   section(pick(reportText.tasks, lang), true);
   const [tid, task, target, achieved, rate, basis] = reportText.taskHeaders[lang];
-  header([tid!, basis!, task!, "", "", "", target!, achieved!, rate!, reportText.taskHeaders[lang][6]!]);
+  const taskHeader = [tid!, basis!, task!, "", "", "", target!, achieved!, rate!, reportText.taskHeaders[lang][6]!];
+  header(taskHeader);
   const firstTask = row;
-  model.tasks.forEach((t) => {
+  model.tasks.forEach((t, i) => {
+    // A long table goes on over a page of its own, under its header again.
+    if (i > 0 && i % ROWS_PER_PAGE === 0) {
+      breaks.push(row);
+      header(taskHeader);
+    }
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
     blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });
     blocks.push({ row, col: 6, values: [[t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
     status(t.status, row, 9);
     row++;
   });
-  if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, model.tasks.length), color: "#70AD47" });
+  if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, row - firstTask), color: "#70AD47" });
 
   // 7. Milestones without a figure: state and verdict.
   if (model.milestones.length) {
