@@ -4,7 +4,7 @@ import { formatFigure } from "../core/format";
 import { paneText, progressText } from "./text";
 import { pick, type Language } from "../core/i18n";
 import { STATUS_LABELS as statusLabels } from "../core/calc/status";
-import { STATUSES, type Status } from "../core/calc/status";
+import { STATUSES, STATUS_COLORS, type Status } from "../core/calc/status";
 import { flagText } from "../core/workbook/text";
 import type { Flag, YearSummary } from "../core/workbook/flags";
 import { selectCell, summarizeYear } from "../usecases/workbook";
@@ -114,6 +114,7 @@ export function ProgressSection({ host, language, version }: { host: PaneHost; l
       </div>
       {summary && (
         <>
+          <StatusChart counts={summary.counts} language={language} />
           <div className={styles.badges} aria-label={t("progressSection")}>
             {STATUSES.filter((s) => summary.counts[s] > 0).map((s) => (
               <Badge key={s} appearance="tint" color={COLORS[s]}>{`${statusLabels[s][language]} ${summary.counts[s]}`}</Badge>
@@ -160,6 +161,25 @@ function CompletionBar({ completion, elapsed, language }: { completion: number; 
       <rect x={0} y={2} width={width} height={6} rx={3} fill="#E1E1E1" />
       <rect x={0} y={2} width={clamp(completion) * width} height={6} rx={3} fill={completion < 0 ? "#C50F1F" : "#0F6CBD"} />
       <rect x={clamp(elapsed) * width - 1} y={0} width={2} height={10} fill="#242424" />
+    </svg>
+  );
+}
+
+/** The year's verdicts as one bar, a segment per status in the report's colours (the badges below are its legend). */
+function StatusChart({ counts, language }: { counts: Record<Status, number>; language: Language }) {
+  const total = STATUSES.reduce((n, s) => n + counts[s], 0);
+  if (!total) return null;
+  let x = 0;
+  const label = STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${statusLabels[s][language]} ${counts[s]}`)
+    .join(language === "zh" ? "，" : ", ");
+  return (
+    <svg role="img" aria-label={label} width="100%" height={14} viewBox={`0 0 ${total} 14`} preserveAspectRatio="none">
+      {STATUSES.filter((s) => counts[s] > 0).map((s) => {
+        const segment = <rect key={s} x={x} y={0} width={counts[s]} height={14} fill={STATUS_COLORS[s].fill} stroke={STATUS_COLORS[s].font} strokeWidth={0.02} />;
+        x += counts[s];
+        return segment;
+      })}
     </svg>
   );
 }

@@ -126,6 +126,8 @@ describe("task pane against a workbook double", () => {
       expect.stringMatching(/^倒退T-PRE-01 .*实际：92\.00%；序时进度值：93\.41%；差距：2\.00 个百分点$/),
       expect.stringMatching(/^滞后INT-05-PRI 生师比（小学）实际：18\.50:1；序时进度值：18\.05:1；差距：1\.50$/),
     ]);
+    // The year's verdicts as one picture: a bar with a segment per status, spoken as the counts.
+    expect(screen.getByRole("img", { name: "滞后 1，倒退 1，无数据 21" })).toBeTruthy();
     // The year list loads on commit: arrow keys only move the choice, Enter loads it.
     const calls = host.calls;
     fireEvent.keyDown(year, { key: "ArrowUp" });
