@@ -147,6 +147,7 @@ const HANDLERS: Handlers = {
       }
       if (op.locked !== undefined) cell.protection = { ...cell.protection, locked: op.locked };
       if (op.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: op.wrap, vertical: "top" };
+      if (op.align !== undefined) cell.alignment = { ...cell.alignment, horizontal: op.align };
     });
   },
   merge: (w, op) => {

@@ -20,6 +20,7 @@ export interface CellData {
   size?: number;
   locked?: boolean;
   wrap?: boolean;
+  align?: string;
 }
 
 export interface ValidationData {
@@ -641,6 +642,9 @@ class FakeRange extends Proxy {
       set wrapText(v: boolean) {
         range.eachFormat((c) => (c.wrap = v));
       },
+      set horizontalAlignment(v: string) {
+        range.eachFormat((c) => (c.align = v));
+      },
       set rowHeight(points: number) {
         const s = range.ctx.data.sheet(range.sheetName)!;
         if (s.protected) range.ctx.fail(`Row heights on protected sheet ${range.sheetName} cannot be changed`);
@@ -948,6 +952,7 @@ export function installExcelEnums(): void {
     PaperType: { a4: "A4" },
     DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
     DataValidationAlertStyle: { stop: "Stop" },
+    HorizontalAlignment: { left: "Left", right: "Right" },
   };
 }
 

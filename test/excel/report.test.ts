@@ -8,6 +8,7 @@ import { applyOps } from "../../src/excel/apply";
 import { readSnapshot } from "../../src/excel/snapshot";
 import type { ReportModel } from "../../src/core/report/model";
 import { BALANCE_STANDARDS } from "../../src/core/calc/balance";
+import { TABLES } from "../../src/core/workbook/layout";
 import { STATUS_LABELS as statusLabels } from "../../src/core/calc/status";
 
 beforeAll(installExcelEnums);
@@ -178,6 +179,11 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect(data.sheet("任务目标")!.frozen).toBe("B4");
     expect(data.sheet("规划指标")!.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$5:$5" });
     expect(data.sheet("学校数据")!.pageLayout).toMatchObject({ titleRows: "$3:$3", footer: "第 &P 页，共 &N 页" });
+    // Headers of number columns stand over their numbers; text columns' headers stay left.
+    const header = (h: string) => data.at("规划指标", data.addressOf(TABLES.indicators, "INT-01", h).replace(/\d+$/, "5"));
+    expect(header("2023")!.align).toBe("Right");
+    expect(header("基期值 Baseline")!.align).toBe("Right");
+    expect(header("指标 Indicator")!.align).toBeUndefined();
   });
 
   test("regenerating asks first, then replaces only the report; input sheets never change", async () => {

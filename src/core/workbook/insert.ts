@@ -309,6 +309,10 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     for (const column of spec.columns) {
       ops.push({ op: "columnWidth", sheet, address: cellAddress(at(column.header), layout.row), points: column.width * 7 });
     }
+    // Headers of number columns stand over their numbers, on the right.
+    for (const column of spec.columns) {
+      if (column.format && column.format !== "@") ops.push({ op: "format", sheet, address: cellAddress(at(column.header), layout.row), align: "right" });
+    }
     // The header row and the ID column stay in view while scrolling through years and rows.
     ops.push({ op: "freeze", sheet, address: cellAddress(layout.col + 1, layout.row + 1) });
     // Printed: A4 landscape, one page wide, the header row on every page.
