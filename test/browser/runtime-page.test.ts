@@ -16,6 +16,24 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 };
 
+/** Numbers split across two lines anywhere in the pane ("92." at a line's end, "52%" on the next). */
+async function brokenNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of (node.textContent ?? "").matchAll(/\d[\d.,:%]*\d%?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index!);
+        range.setEnd(node, m.index! + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
 /** An axe-core scan against WCAG 2.1 A and AA: the violations as "rule: target" lines. */
 async function accessibility(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
@@ -131,6 +149,8 @@ describeInBrowser("runtime page in chromium", () => {
 
     test("axe-core (WCAG 2.1 AA) finds no violation before the template is inserted", async () => {
       await shot(page, "1-before-insert-zh");
+      // One call to action before insertion: the progress section says why it is empty.
+      await page.locator("main").getByText(/工作簿中还没有规划模板/).waitFor();
       expect(await accessibility(page)).toEqual([]);
     });
 
@@ -150,6 +170,9 @@ describeInBrowser("runtime page in chromium", () => {
         "PM_Plan",
       ]);
       await page.locator("main").getByText("无数据 23").waitFor();
+      // Nothing typed yet: the year shown is the plan's first, and the pane says there is nothing to judge.
+      expect(await page.locator("main").getByRole("combobox").filter({ hasText: "2021" }).first().inputValue()).toBe("2021");
+      await page.locator("main").getByText(/该年度还没有填写任何指标数据/).waitFor();
     });
 
     test("validate, then choose a finding to select its cell", async () => {
@@ -164,8 +187,19 @@ describeInBrowser("runtime page in chromium", () => {
       await finding.click();
       await page.waitForFunction(() => window.__workbook.selection !== null);
       expect(await page.evaluate(() => window.__workbook.selection)).toEqual({ sheet: "规划指标", address: `'规划指标'!${cell}:${cell}` });
-      // With the template in, the progress counts and a finding listed: still no violation.
+      // With the template in, the progress counts and a finding listed: still no violation, no number split.
       await shot(page, "2-check-zh");
+      expect(await brokenNumbers(page)).toEqual([]);
+      // The check itself sees a split number (a probe too narrow for it, removed again).
+      await page.evaluate(() => {
+        const probe = document.createElement("div");
+        probe.id = "probe";
+        probe.style.cssText = "width:24px;overflow-wrap:anywhere";
+        probe.textContent = "1234567.891";
+        document.querySelector("main")!.append(probe);
+      });
+      expect(await brokenNumbers(page)).toEqual(["1234567.891"]);
+      await page.evaluate(() => document.getElementById("probe")!.remove());
       expect(await accessibility(page)).toEqual([]);
     });
 
@@ -192,6 +226,8 @@ describeInBrowser("runtime page in chromium", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await shot(page, "4-english");
+      expect(await brokenNumbers(page)).toEqual([]);
+      await page.locator("main").getByText(/No indicator has a value for this year yet/).waitFor();
       // 200 % zoom: the same pane at half the CSS width reflows without scrolling sideways (WCAG 1.4.10).
       await page.setViewportSize({ width: 160, height: 800 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
