@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Body1, Button, Caption1, Select, Switch, makeStyles } from "@fluentui/react-components";
+import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Select, Switch, makeStyles } from "@fluentui/react-components";
 import { applySummary, exportedText, insertSummary, paneText } from "./text";
 import { type Language } from "../core/i18n";
 import type { Conflict } from "../core/workbook/insert";
@@ -122,16 +122,19 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         {label}
       </Button>
       {conflicts && (
-        <div className={styles.column} role="group" aria-label={t("conflictsTitle")}>
-          <Body1>{t("conflictsTitle")}</Body1>
-          <ul className={styles.list}>
-            {conflicts.map((c) => (
-              <li key={`${c.sheet}!${c.address}`}>
-                {c.sheet}!{c.address} ({c.key}, {c.header}): {t("conflictWorkbook")} {String(c.workbook)} → {t("conflictTemplate")} {String(c.template)}
-              </li>
-            ))}
-          </ul>
-          <div className={styles.row}>
+        // The warning first, what differs, then its choices with it.
+        <MessageBar intent="warning" layout="multiline" role="group" aria-label={t("conflictsTitle")}>
+          <MessageBarBody>
+            {t("conflictsTitle")}
+            <ul className={styles.list}>
+              {conflicts.map((c) => (
+                <li key={`${c.sheet}!${c.address}`}>
+                  {c.sheet}!{c.address} ({c.key}, {c.header}): {t("conflictWorkbook")} {String(c.workbook)} → {t("conflictTemplate")} {String(c.template)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
             <Button ref={keepRef} disabledFocusable={state.busy} onClick={() => resolve("keep")}>
               {t("keepMine")}
             </Button>
@@ -141,8 +144,8 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
             <Button appearance="subtle" onClick={() => (setConflicts(null), back())}>
               {t("cancel")}
             </Button>
-          </div>
-        </div>
+          </MessageBarActions>
+        </MessageBar>
       )}
       {status?.inserted && (
         <Switch checked={status.protection} disabled={state.busy} label={t("protection")} onChange={(_, d) => void protect(d.checked)} />
