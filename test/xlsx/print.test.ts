@@ -101,6 +101,17 @@ describe("long tables over two pages", () => {
     expect(breaks).toContain(headers[1]! - 1); // the repeated header starts a page
     expect(headers[1]! - headers[0]! - 1).toBe(30); // 30 rows under the first header
   });
+
+  test("the final evaluation's 35 funding checks (7 a year, 2021–2025) go on under their header too", async () => {
+    const ws = wb.getWorksheet("2021-2025终期评估")!;
+    const headers: number[] = [];
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === "年度" && row.getCell(3).value === "检查") headers.push(n);
+    });
+    expect(headers.length).toBe(2);
+    const breaks = [...(await sheetXml("2021-2025终期评估")).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(breaks).toContain(headers[1]! - 1);
+  });
 });
 
 describe("gaps in the printed report", () => {

@@ -175,7 +175,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
   }
 
   // 7–8. Funding over the whole period; the building programme at the target year.
-  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), pick(finalText.funding, lang));
+  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), pick(finalText.funding, lang), breaks);
   row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, (t) => section(t, true), pick(finalText.building, lang));
 
   // 9. Data problems, each naming its cell.

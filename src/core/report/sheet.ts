@@ -302,7 +302,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     }
   }
 
-  row = fundingSection(model, blocks, row, (t) => section(t, true), pick(reportText.funding, lang));
+  row = fundingSection(model, blocks, row, (t) => section(t, true), pick(reportText.funding, lang), breaks);
   row = buildingSection(model, blocks, row, (t) => section(t, true), pick(reportText.building, lang));
 
   return {
@@ -335,7 +335,7 @@ function verdictBlock(v: FundingVerdict, row: number, col: number, lang: Languag
 }
 
 /** 教育经费: every check of every year so far, with the growth rates (or pay levels) it compares. */
-export function fundingSection(model: Pick<ReportModel, "language" | "funding">, blocks: Block[], start: number, section: Section, title: string): number {
+export function fundingSection(model: Pick<ReportModel, "language" | "funding">, blocks: Block[], start: number, section: Section, title: string, breaks: number[] = []): number {
   const lang = model.language;
   const funding = model.funding;
   if (!funding) return start;
@@ -349,19 +349,27 @@ export function fundingSection(model: Pick<ReportModel, "language" | "funding">,
   blocks.push({ row, col: 0, values: [[pick(reportText.fundingCounts(funding.counts), lang)]] });
   row++;
   const [yearH, groupH, checkH, verdictH, figuresH] = reportText.fundingHeaders[lang];
-  blocks.push({ row, col: 0, values: [[yearH!, groupH!, checkH!, verdictH!, figuresH!]], bold: true, fill: "#DDEBF7", wrap: true });
-  row++;
+  const header = () => {
+    blocks.push({ row, col: 0, values: [[yearH!, groupH!, checkH!, verdictH!, figuresH!]], bold: true, fill: "#DDEBF7", wrap: true });
+    row++;
+  };
+  header();
   const group = (id: FundingCheck["check"]) =>
     pick(id === "budget" || id === "perStudent" ? fundingText.groups.twoNoFalls : id === "payParity" ? fundingText.groups.pay : fundingText.groups.threeGrowths, lang);
   const figure = (c: Compared) =>
     c.value === null ? "—" : c.kind === "growth" ? `${c.value >= 0 ? "+" : ""}${(c.value * 100).toFixed(2)}%` : grouped(c.value);
-  for (const c of funding.checks) {
+  funding.checks.forEach((c, i) => {
+    // Every year's checks over five years run past a page: it goes on under its header again.
+    if (i > 0 && i % ROWS_PER_PAGE === 0) {
+      breaks.push(row);
+      header();
+    }
     const figures = c.compared.map((x) => `${pick(x.label, lang)} ${figure(x)}`).join(lang === "zh" ? "；" : "; ");
     blocks.push({ row, col: 0, values: [[c.year, group(c.check), pick(fundingText.checks[c.check], lang)]], numberFormats: [["0", "@", "@"]] });
     blocks.push(verdictBlock(c.verdict, row, 3, lang));
     blocks.push({ row, col: 4, values: [[figures]], numberFormats: [["@"]] });
     row++;
-  }
+  });
   return row;
 }
 
