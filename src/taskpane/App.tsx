@@ -53,8 +53,16 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   const t = (key: keyof typeof paneText) => paneText[key][language];
   // The plan the workbook follows, once read (the embedded plan until then, and before any template).
   const [plan, setPlan] = useState<Plan | undefined>(undefined);
+  // Before the template is in, the sections that need it say so instead of failing when used.
+  const [inserted, setInserted] = useState<boolean | null>(null);
   useEffect(() => {
-    host.run((port) => currentPlan(port)).then(setPlan, () => undefined);
+    host.run((port) => currentPlan(port)).then(
+      (current) => {
+        setPlan(current.plan);
+        setInserted(current.inserted);
+      },
+      () => undefined,
+    );
   }, [version]);
   const overview = templateOverview(language, plan);
   // The page's language follows the pane's, for screen readers and hyphenation.
@@ -96,7 +104,7 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
           <AccordionItem value="check">
             <AccordionHeader as="h2">{t("checkSection")}</AccordionHeader>
             <AccordionPanel>
-              <CheckSection host={host} language={language} />
+              <CheckSection host={host} language={language} inserted={inserted} />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="progress">
@@ -108,7 +116,7 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
           <AccordionItem value="reports">
             <AccordionHeader as="h2">{t("reportsSection")}</AccordionHeader>
             <AccordionPanel>
-              <ReportsSection host={host} language={language} version={version} />
+              <ReportsSection host={host} language={language} version={version} inserted={inserted} />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="contradictions">

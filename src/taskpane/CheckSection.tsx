@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   badge: { marginRight: "6px", flexShrink: 0 },
 });
 
-export function CheckSection({ host, language }: { host: PaneHost; language: Language }) {
+export function CheckSection({ host, language, inserted = null }: { host: PaneHost; language: Language; inserted?: boolean | null }) {
   const styles = useStyles();
   const t = (k: keyof typeof paneText) => paneText[k][language];
   const [findings, setFindings] = useState<Finding[] | null>(null);
@@ -51,7 +51,8 @@ export function CheckSection({ host, language }: { host: PaneHost; language: Lan
 
   return (
     <div className={styles.column}>
-      <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void run()}>
+      {inserted === false && <Caption1>{t("needsTemplate")}</Caption1>}
+      <Button appearance="primary" disabledFocusable={state.busy || inserted === false} onClick={() => void run()}>
         {t("runCheck")}
       </Button>
       {findings && findings.length > 0 && (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Body1, Button, Field, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles } from "@fluentui/react-components";
 import { commandText } from "../commands/text";
 import { paneText, reportPaneText } from "./text";
 import { reportText } from "../core/report/text";
@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none" },
 });
 
-export function ReportsSection({ host, language, version }: { host: PaneHost; language: Language; version: number }) {
+export function ReportsSection({ host, language, version, inserted = null }: { host: PaneHost; language: Language; version: number; inserted?: boolean | null }) {
   const styles = useStyles();
   const t = (k: keyof typeof reportPaneText) => reportPaneText[k][language];
   const [year, setYear] = useState<string>("auto");
@@ -65,6 +65,7 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
 
   return (
     <div className={styles.column}>
+      {inserted === false && <Caption1>{paneText.needsTemplate[language]}</Caption1>}
       <div className={styles.row}>
         <Field label={paneText.year[language]}>
           <Select value={year} disabled={state.busy} onChange={(_, d) => setYear(d.value)}>
@@ -76,10 +77,10 @@ export function ReportsSection({ host, language, version }: { host: PaneHost; la
             ))}
           </Select>
         </Field>
-        <Button ref={generateRef} appearance="primary" disabledFocusable={state.busy} onClick={() => void generate(false)}>
+        <Button ref={generateRef} appearance="primary" disabledFocusable={state.busy || inserted === false} onClick={() => void generate(false)}>
           {t("generate")}
         </Button>
-        <Button ref={finalRef} disabledFocusable={state.busy} onClick={() => void generate(false, undefined, true)}>
+        <Button ref={finalRef} disabledFocusable={state.busy || inserted === false} onClick={() => void generate(false, undefined, true)}>
           {t("final")}
         </Button>
       </div>

@@ -12,6 +12,7 @@ export const paneText = {
   copy: { zh: "复制", en: "Copy" },
   copied: { zh: "已复制", en: "Copied" },
   notInserted: { zh: "本工作簿尚未插入规划模板。", en: "This workbook has no plan template yet." },
+  needsTemplate: { zh: "插入模板后即可使用。", en: "Available once the template is inserted." },
   inserted: { zh: "已插入模板", en: "Template inserted" },
   upgradeAvailable: { zh: "有新版本模板可升级", en: "A newer template version is available" },
   insert: { zh: "插入模板", en: "Insert template" },

@@ -231,7 +231,8 @@ export async function exportPlan(port: WorkbookPort): Promise<{ fileName: string
   return { fileName: `${plan.id}.json`, json: `${JSON.stringify(plan, null, 2)}\n` };
 }
 
-/** The plan the workbook follows (one read, no writes). */
-export async function currentPlan(port: WorkbookPort): Promise<Plan> {
-  return planFor(await port.read());
+/** The plan the workbook follows and whether the template is in (one read, no writes). */
+export async function currentPlan(port: WorkbookPort): Promise<{ plan: Plan; inserted: boolean }> {
+  const snapshot = await port.read();
+  return { plan: planFor(snapshot), inserted: snapshot.tables.indicators !== undefined };
 }

@@ -48,8 +48,13 @@ describe("task pane against a workbook double", () => {
     const data = new FakeWorkbookData();
     renderPane(doubleHost(data));
     await screen.findByText("本工作簿尚未插入规划模板。");
+    // Before insertion the check waits for the template and says so, instead of failing when used.
+    fireEvent.click(screen.getByRole("button", { name: "数据校验" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "校验数据" }).getAttribute("aria-disabled")).toBe("true"));
+    expect(screen.getByText("插入模板后即可使用。")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText(/完成：新建表格 10 个；保留已填数据 0 项。/);
+    await waitFor(() => expect(screen.getByRole("button", { name: "校验数据" }).getAttribute("aria-disabled")).not.toBe("true"));
     // The pane's one polite live region said it too (each outcome a line of its own).
     const spoken = () => [...screen.getByTestId("announcer").querySelectorAll("p")].map((p) => p.textContent);
     await waitFor(() => expect(spoken()).toEqual(expect.arrayContaining([expect.stringMatching(/^完成：新建表格 10 个/)])));
