@@ -48,6 +48,10 @@ describe("the definition written on insert", () => {
     expect(fileName).toBe(`${PLAN.id}.json`);
     const loaded = loadPlan(json);
     expect(loaded.ok && loaded.plan).toEqual(PLAN);
+    // Stored in PM_Meta column H in chunks short enough for Office.js writes (office-js #3256).
+    const chunks = [...data.sheet("PM_Meta")!.cells.entries()].filter(([k]) => k.startsWith("7,")).map(([, c]) => String(c.formula));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(8001);
   });
 });
 

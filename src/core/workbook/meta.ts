@@ -5,8 +5,11 @@
  * host parses it as a number or formula). Read the same way by both adapters.
  */
 
-/** Excel keeps at most 32,767 characters in a cell. */
-export const PLAN_CHUNK = 30000;
+/**
+ * Characters per cell of the stored plan. Excel keeps up to 32,767 in a cell, but writing strings
+ * past about 8,200 characters through Office.js has failed (office-js #3256): chunks stay below.
+ */
+export const PLAN_CHUNK = 8000;
 export const PLAN_COLUMN = 7;
 const MARK = "~";
 
