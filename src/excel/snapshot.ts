@@ -22,7 +22,8 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const meta = wb.worksheets.getItemOrNullObject(META_SHEET);
   const year = wb.names.getItemOrNullObject(YEAR_NAME);
   const schoolYear = wb.names.getItemOrNullObject(SCHOOL_YEAR_NAME);
-  const definitionNames = Object.values(DEFINITION_NAMES).map((n) => [n, wb.names.getItemOrNullObject(n)] as const);
+  // The year cells too, so actions that rewrite their lists find them where the planner keeps them.
+  const definitionNames = [...Object.values(DEFINITION_NAMES), YEAR_NAME, SCHOOL_YEAR_NAME].map((n) => [n, wb.names.getItemOrNullObject(n)] as const);
   await context.sync();
 
   // Merged areas need ExcelApi 1.13; where it is missing Excel still reads their other cells as blank.

@@ -83,12 +83,12 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name && id && targets.has(id)) out.set(unescape(name), targets.get(id)!);
+    if (name && id && targets.has(id)) out.set(unescapeXml(name), targets.get(id)!);
   }
   return out;
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
 const resolve = (from: string, target: string) => {
   const parts = from.split("/").slice(0, -1);

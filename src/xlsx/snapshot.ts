@@ -108,7 +108,7 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   };
   snapshot.year = named(YEAR_NAME);
   snapshot.schoolYear = named(SCHOOL_YEAR_NAME);
-  for (const n of Object.values(DEFINITION_NAMES)) {
+  for (const n of [...Object.values(DEFINITION_NAMES), YEAR_NAME, SCHOOL_YEAR_NAME]) {
     const ref = names.find((x) => x.name === n)?.ranges[0];
     if (!ref) continue;
     const { sheet, col, row } = parseAddress(ref);

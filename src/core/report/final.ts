@@ -8,7 +8,7 @@
 import { emptyCounts, type Status } from "../calc/status";
 import { meets } from "../calc/compare";
 import { CV_THRESHOLDS } from "../calc/balance";
-import { assessYear, type RowAssessment } from "../workbook/assess";
+import { assessYear, countStatuses, type RowAssessment } from "../workbook/assess";
 import { assessFunding, type FundingAssessment } from "../workbook/funding";
 import { checkWorkbook } from "../workbook/check";
 import { planYears } from "../workbook/layout";
@@ -77,12 +77,6 @@ export interface FinalModel {
 
 export function finalSheetName(plan: Plan, language: Language): string {
   return pick(finalText.sheetName(plan.period.startYear, plan.period.targetYear), language);
-}
-
-function countBy(rows: readonly RowAssessment[]): Record<Status, number> {
-  const counts = emptyCounts();
-  for (const r of rows) counts[r.status]++;
-  return counts;
 }
 
 export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options: ReportOptions): FinalModel {
@@ -171,9 +165,9 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
     tasks,
     milestones: last.milestones,
     groups: [...groups.entries()].map(([name, counts]) => ({ name, counts })),
-    overall: countBy(indicators.map((l) => l.row)),
-    taskCounts: countBy(tasks.map((l) => l.row)),
-    milestoneCounts: countBy(last.milestones),
+    overall: countStatuses(indicators.map((l) => l.row)),
+    taskCounts: countStatuses(tasks.map((l) => l.row)),
+    milestoneCounts: countStatuses(last.milestones),
     equity,
     funding: assessFunding(plan, snapshot, findings),
     contradictions,

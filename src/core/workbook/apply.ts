@@ -4,7 +4,7 @@
  * cells' lists — with the year itself moved into the new period only when it falls outside it.
  */
 import { pick, type Language } from "../i18n";
-import { DH, planYears } from "./layout";
+import { DH, SCHOOL_YEAR_NAME, YEAR_NAME, planYears } from "./layout";
 import { COLORS, asText, type WorkbookSnapshot, type WriteOp } from "./model";
 import { cellAddress } from "./a1";
 import type { Carried } from "./definition";
@@ -43,15 +43,17 @@ export function periodOps(plan: Plan, previous: Plan, snapshot: WorkbookSnapshot
     prompt: pick(insertMessages.yearPrompt(years[0]!, years[years.length - 1]!), snapshot.meta?.language ?? "zh"),
     error: pick(insertMessages.yearError(years[0]!, years[years.length - 1]!), snapshot.meta?.language ?? "zh"),
   });
-  const yearCell = { sheet: indicators.sheet, address: "B3" };
+  // Where the year cells are named (the template puts them at B3 and D1).
+  const yearCell = snapshot.namedCells?.[YEAR_NAME] ?? { sheet: indicators.sheet, address: "B3" };
   ops.push(list(yearCell.sheet, yearCell.address));
   if (typeof snapshot.year !== "number" || !years.includes(snapshot.year)) {
     ops.push({ op: "setCells", sheet: yearCell.sheet, address: yearCell.address, formulas: [[years[0]!]] });
   }
   const schools = snapshot.tables.schools;
   if (schools) {
-    ops.push(list(schools.sheet, "D1"));
-    if (typeof snapshot.schoolYear !== "number" || !years.includes(snapshot.schoolYear)) ops.push({ op: "setCells", sheet: schools.sheet, address: "D1", formulas: [[years[0]!]] });
+    const schoolYear = snapshot.namedCells?.[SCHOOL_YEAR_NAME] ?? { sheet: schools.sheet, address: "D1" };
+    ops.push(list(schoolYear.sheet, schoolYear.address));
+    if (typeof snapshot.schoolYear !== "number" || !years.includes(snapshot.schoolYear)) ops.push({ op: "setCells", sheet: schoolYear.sheet, address: schoolYear.address, formulas: [[years[0]!]] });
   }
   return ops;
 }

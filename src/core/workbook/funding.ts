@@ -4,7 +4,7 @@
  * compared with the row above. A cell with an error-level finding reads as invalid data.
  */
 import type { Bilingual } from "../i18n";
-import { combine, fasterAt, growthRate, notBelow, readFigure, risesAt, type FundingVerdict, type Reading } from "../calc/funding";
+import { fasterAt, growthRate, notBelow, readFigure, risesAt, type FundingVerdict, type Reading } from "../calc/funding";
 import { SCHOOL_STAGES } from "../calc/projects";
 import type { Plan, SchoolStage } from "../plan/schema";
 import { cellAddress } from "./a1";
@@ -130,7 +130,3 @@ export function assessFunding(plan: Plan, snapshot: WorkbookSnapshot, findings: 
   return { sheet: table.sheet, years: [...new Set(checks.map((c) => c.year))], checks, counts };
 }
 
-/** The verdict of one check over every year so far (the worst year decides). */
-export function overall(a: FundingAssessment, check: FundingCheckId): FundingVerdict {
-  return combine(a.checks.filter((c) => c.check === check).map((c) => c.verdict));
-}

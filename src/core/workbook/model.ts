@@ -55,7 +55,7 @@ export interface WorkbookSnapshot {
   year: Cell;
   /** The year the schools table's data is for (PM_SchoolYear), if the name exists. */
   schoolYear?: Cell;
-  /** The plan definition's named cells (PM_BaseYear, PM_TargetYear, PM_PlanName, PM_PlanNameEn) where they exist. */
+  /** Named input cells where they exist: the plan definition's (PM_BaseYear, PM_TargetYear, PM_PlanName, PM_PlanNameEn) and the year cells (PM_Year, PM_SchoolYear). */
   namedCells?: Record<string, { value: Cell; sheet: string; address: string }>;
   protectedSheets: string[];
 }
