@@ -201,7 +201,7 @@ export function status(
   direction?: any,
   band?: any,
   unit?: any,
-  yearly?: any,
+  yearly?: any[][],
 ): string {
   return unwrap(() => {
     const lang = readLanguage(language);

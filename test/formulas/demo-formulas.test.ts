@@ -1,0 +1,364 @@
+/**
+ * The demo workbook's formulas, computed by a spreadsheet engine (engine.ts) with PLAN.* bound to the
+ * product's custom functions, show what the report model says (issue 16): for every plan year, and
+ * with a blank single-cell argument arriving as null (Excel today) and as 0 (older desktop builds).
+ * A formula that reads the wrong column, year or threshold shows a value the model does not have.
+ * Also: every formula computes without an engine error, and the cached results the file carries (what
+ * a viewer that does not recalculate shows) equal the computed ones.
+ */
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import * as F from "../../src/functions/functions";
+import { setWorkbookPeriod } from "../../src/functions/runtime";
+import { buildDemo } from "../../src/usecases/demo";
+import { xlsxPort } from "../../src/xlsx/port";
+import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { buildReport, type ReportModel } from "../../src/core/report/model";
+import { STATUS_LABELS } from "../../src/core/calc/status";
+import { FUNDING_LABELS } from "../../src/core/calc/funding";
+import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
+import type { WorkbookSnapshot } from "../../src/core/workbook/model";
+import { WorkbookEvaluator, isFormulaError, type FunctionMeta, type Value } from "./engine";
+
+const PLAN = embeddedPlan();
+const g = globalThis as unknown as { __displayLanguage: string };
+let file: ExcelJS.Workbook;
+let snapshot: WorkbookSnapshot;
+let metadata: FunctionMeta[];
+/** Cached results as the file stores them (`<v>` of each formula cell), by sheet name and address. */
+let cached: Map<string, unknown>;
+
+/** Reads the cached results from the sheet XML: exceljs drops a cached 0 or FALSE when it reads. */
+async function cachedResults(buffer: ArrayBuffer): Promise<Map<string, unknown>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(/^\/?(xl\/)?/, "xl/")]));
+  const out = new Map<string, unknown>();
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const name = m[1]!.replace(/&amp;/g, "&");
+    const xml = await zip.file(target.get(m[2]!)!)!.async("string");
+    for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><f>[^<]*<\/f>(?:<v>([^<]*)<\/v>)?<\/c>/g)) {
+      const type = /t="(\w+)"/.exec(c[2]!)?.[1];
+      const v = c[3];
+      const text = v === undefined ? null : v.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+      out.set(`${name}!${c[1]}`, text === null ? null : type === "str" || type === "e" ? text : type === "b" ? text === "1" : Number(text));
+    }
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  g.__displayLanguage = "zh-CN";
+  setWorkbookPeriod(PLAN.period);
+  const generated = await generateCustomFunctionsMetadata(join(__dirname, "../../src/functions/functions.ts"));
+  expect(generated.errors).toEqual([]);
+  // The JavaScript function each id is associated with, as the build's CustomFunctions.associate calls say.
+  const names = new Map(generated.associate.map((a) => [a.id, a.functionName]));
+  metadata = (JSON.parse(generated.metadataJson).functions as FunctionMeta[]).map((f) => ({ ...f, name: names.get(f.id)! }));
+  const wb = new ExcelJS.Workbook();
+  await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40));
+  // Evaluate what the file holds, as Excel would open it.
+  const buffer = (await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer;
+  file = new ExcelJS.Workbook();
+  await file.xlsx.load(buffer);
+  cached = await cachedResults(buffer);
+  snapshot = snapshotFromWorkbook(file);
+}, 120_000);
+
+afterAll(() => {
+  g.__displayLanguage = "en-US";
+  setWorkbookPeriod(null);
+});
+
+function evaluator(blankScalar: null | 0) {
+  return new WorkbookEvaluator(file, { implementations: F as unknown as Record<string, (...a: unknown[]) => unknown>, metadata, blankScalar });
+}
+
+/** Reads a table's cells by row key and header, as shown. */
+function table(ev: WorkbookEvaluator, name: string, keyHeader: string) {
+  const t = ev.tables.get(name.toLowerCase());
+  if (!t) throw new Error(`no table ${name}`);
+  const colOf = (h: string) => {
+    const i = t.columns.indexOf(h);
+    if (i < 0) throw new Error(`${name} has no column ${h}`);
+    return t.col + i;
+  };
+  const rows = new Map<string, number>();
+  for (let r = t.firstRow; r <= t.lastRow; r++) rows.set(String(ev.valueAt(t.sheet, r, colOf(keyHeader))), r);
+  return {
+    keys: [...rows.keys()],
+    shown(key: string | number, header: string): Value {
+      const r = rows.get(String(key));
+      if (r === undefined) throw new Error(`${name} has no row ${key}`);
+      return ev.valueAt(t.sheet, r, colOf(header));
+    },
+  };
+}
+
+/** What a number column shows, as the model's number or null ("", "—" and errors show no number). */
+function shownNumber(v: Value): number | null {
+  if (typeof v === "number") return v;
+  if (v === null || v === "" || v === "—" || isFormulaError(v)) return null;
+  throw new Error(`a number column shows ${JSON.stringify(v)}`);
+}
+
+const near = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)));
+
+const YEARS = planYears(PLAN).filter((y) => y > PLAN.period.baseYear);
+
+describe.each([
+  ["a blank argument as null (Excel today)", null],
+  ["a blank argument as 0 (older desktop builds)", 0],
+] as const)("the demo workbook's formulas, %s", (_label, blankScalar) => {
+  let ev: WorkbookEvaluator;
+  const models = new Map<number, ReportModel>();
+  const mismatches: string[] = [];
+
+  beforeAll(() => {
+    ev = evaluator(blankScalar);
+    for (const year of YEARS) models.set(year, buildReport(PLAN, snapshot, year, { language: "zh", generatedAt: "" }));
+  });
+
+  const atYear = (year: number) => {
+    const n = ev.name(YEAR_NAME);
+    ev.set(n.sheet, n.row, n.col, year);
+    return models.get(year)!;
+  };
+  const check = (what: string, shown: unknown, expected: unknown, same: boolean) => {
+    if (!same) mismatches.push(`${what}: the sheet shows ${JSON.stringify(shown)}, the report model says ${JSON.stringify(expected)}`);
+  };
+
+  test.each(YEARS)("%i: indicators — actual, expected, completion, gap and status", (year) => {
+    mismatches.length = 0;
+    const model = atYear(year);
+    const sheet = table(ev, TABLES.indicators, IH.id);
+    expect(model.indicators.length).toBe(PLAN.indicators.length);
+    for (const row of model.indicators) {
+      for (const [header, value] of [
+        [IH.actual, row.actual],
+        [IH.expected, row.expected],
+        [IH.completion, row.completion],
+        [IH.gap, row.gap],
+      ] as const) {
+        const shown = shownNumber(sheet.shown(row.id, header));
+        check(`${year} ${row.id} ${header}`, shown, value, near(shown, value));
+      }
+      const status = sheet.shown(row.id, IH.status);
+      check(`${year} ${row.id} status`, status, STATUS_LABELS[row.status].zh, status === STATUS_LABELS[row.status].zh);
+    }
+    expect(ev.failures).toEqual([]);
+    expect(mismatches).toEqual([]);
+  });
+
+  test.each(YEARS)("%i: tasks — achieved, completion and status; milestones' status", (year) => {
+    mismatches.length = 0;
+    const model = atYear(year);
+    const tasks = table(ev, TABLES.tasks, TH.id);
+    expect(model.tasks.length).toBe(PLAN.tasks.length);
+    for (const row of model.tasks) {
+      const achieved = shownNumber(tasks.shown(row.id, TH.achieved));
+      check(`${year} ${row.id} achieved`, achieved, row.actual, near(achieved, row.actual));
+      const rate = shownNumber(tasks.shown(row.id, TH.rate));
+      check(`${year} ${row.id} completion`, rate, row.completion, near(rate, row.completion));
+      const status = tasks.shown(row.id, TH.status);
+      check(`${year} ${row.id} status`, status, STATUS_LABELS[row.status].zh, status === STATUS_LABELS[row.status].zh);
+    }
+    const milestones = table(ev, TABLES.milestones, "ID");
+    expect(model.milestones.length).toBeGreaterThan(0);
+    for (const row of model.milestones) {
+      const status = milestones.shown(row.id, "状态 Status");
+      check(`${year} ${row.id} status`, status, STATUS_LABELS[row.status].zh, status === STATUS_LABELS[row.status].zh);
+    }
+    expect(ev.failures).toEqual([]);
+    expect(mismatches).toEqual([]);
+  });
+
+  test("balance: every difference coefficient, both thresholds, the named results and each school's 2017 rule", () => {
+    mismatches.length = 0;
+    const model = atYear(2023);
+    const balance = table(ev, TABLES.balance, BH.indicator);
+    const [primary, junior] = model.balance;
+    expect([primary!.stage, junior!.stage]).toEqual(["primary", "junior"]);
+    const label = (ok: boolean | null) => (ok === null ? "" : ok ? "达标" : "未达标");
+    primary!.rows.forEach((row, i) => {
+      const key = balance.keys[i]!;
+      for (const [stage, cv, national, planned, line] of [
+        ["primary", BH.primaryCv, BH.primaryNational, BH.primaryPlan, primary!.rows[i]!],
+        ["junior", BH.juniorCv, BH.juniorNational, BH.juniorPlan, junior!.rows[i]!],
+      ] as const) {
+        const shown = shownNumber(balance.shown(key, cv));
+        check(`${key} ${stage} CV`, shown, line.cv, near(shown, line.cv));
+        check(`${key} ${stage} national`, balance.shown(key, national), label(line.national), balance.shown(key, national) === label(line.national));
+        check(`${key} ${stage} plan`, balance.shown(key, planned), label(line.plan), balance.shown(key, planned) === label(line.plan));
+      }
+      void row;
+    });
+    for (const [name, value] of [
+      ["PM_CV_Max_Primary", primary!.max],
+      ["PM_CV_Max_Junior", junior!.max],
+      ["PM_CV_Mean_Primary", primary!.mean],
+      ["PM_CV_Mean_Junior", junior!.mean],
+      ["PM_ClassShare_Primary", primary!.classShare],
+      ["PM_ClassShare_Junior", junior!.classShare],
+    ] as const) {
+      const n = ev.name(name);
+      const shown = shownNumber(ev.valueAt(n.sheet, n.row, n.col));
+      check(name, shown, value, near(shown, value));
+    }
+    const schools = table(ev, TABLES.schools, SH.school);
+    const failing = new Set([...primary!.failing, ...junior!.failing].map((f) => f.school));
+    expect(failing.size).toBeGreaterThan(0);
+    expect(schools.keys.length).toBe(primary!.schools + junior!.schools);
+    for (const school of schools.keys) {
+      const shown = schools.shown(school, SH.balance);
+      check(`${school} 2017 rule`, shown, !failing.has(school), shown === !failing.has(school));
+    }
+    expect(ev.failures).toEqual([]);
+    expect(mismatches).toEqual([]);
+  });
+
+  test.each(YEARS)("%i: funding — every check of every year so far", (year) => {
+    mismatches.length = 0;
+    const model = atYear(year);
+    const funding = table(ev, TABLES.funding, FH.year);
+    expect(model.funding!.checks.length).toBeGreaterThan(0);
+    for (const c of model.funding!.checks) {
+      const shown = funding.shown(c.year, FUNDING_CHECK_HEADERS[c.check]);
+      const expected = c.verdict === "noData" ? [FUNDING_LABELS.noData.zh, ""] : [FUNDING_LABELS[c.verdict].zh];
+      check(`${c.year} ${c.check}`, shown, expected[0], expected.includes(shown as string));
+    }
+    expect(ev.failures).toEqual([]);
+    expect(mismatches).toEqual([]);
+  });
+
+  test.each(YEARS)("%i: building — the roll-up of every part and the total", (year) => {
+    mismatches.length = 0;
+    const model = atYear(year);
+    const build = table(ev, TABLES.build, BUH.id);
+    const { parts, sum, total } = model.building!.rollup;
+    for (const part of [...parts, sum, total]) {
+      for (const [header, value] of [
+        [BUH.ledgerNew, part.ledger.newSchools],
+        [BUH.ledgerExpanded, part.ledger.expanded],
+        [BUH.ledgerProjects, part.ledger.projects],
+        [BUH.ledgerPlaces, part.ledger.places],
+        [BUH.underWay, part.underWay],
+        [BUH.delivered, part.delivered],
+        [BUH.late, part.late],
+      ] as const) {
+        const shown = shownNumber(build.shown(part.id, header));
+        check(`${year} ${part.id} ${header}`, shown, value, shown === value);
+      }
+    }
+    expect(ev.failures).toEqual([]);
+    expect(mismatches).toEqual([]);
+  });
+
+  test("every formula computes, and the cached results in the file equal the computed values", () => {
+    const n = ev.name(YEAR_NAME);
+    const savedYear = file.getWorksheet(n.sheet)!.getCell(n.row, n.col).value as number;
+    ev.set(n.sheet, n.row, n.col, savedYear);
+    const differ: string[] = [];
+    let formulas = 0;
+    file.eachSheet((ws) =>
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const v = cell.value as { formula?: string; result?: unknown } | null;
+          if (!v || typeof v !== "object" || !("formula" in v)) return;
+          formulas++;
+          const computed = ev.valueAt(ws.name, r, c);
+          expect(cached.has(`${ws.name}!${cell.address}`)).toBe(true);
+          const raw = cached.get(`${ws.name}!${cell.address}`);
+          const stored = raw === "" ? null : raw; // an empty text result shows as a blank
+          const shown = isFormulaError(computed) ? computed.error : computed === "" ? null : computed;
+          const same = typeof shown === "number" && typeof stored === "number" ? near(shown, stored) : shown === stored;
+          if (!same) differ.push(`${ws.name}!${cell.address}: computed ${JSON.stringify(shown)}, cached ${JSON.stringify(stored)} (=${v.formula!.slice(0, 80)})`);
+        }),
+      ),
+    );
+    expect(formulas).toBeGreaterThan(500);
+    expect(ev.failures).toEqual([]);
+    expect(differ).toEqual([]);
+  });
+});
+
+describe("the sheet's own formulas at the edges that decide a verdict (values worked out by hand)", () => {
+  let ev: WorkbookEvaluator;
+  beforeAll(() => {
+    ev = evaluator(null);
+  });
+
+  /** Replaces the demo's schools by these rows (inputs only; the live columns compute). */
+  function setSchools(rows: Array<[string, string, number, number[]]>) {
+    const t = ev.tables.get(TABLES.schools.toLowerCase())!;
+    const inputs = [SH.school, SH.stage, SH.enrolment, SH.classes, SH.standardClasses, ...SCHOOL_INDICATORS.map((i) => i.raw)];
+    for (let r = t.firstRow; r <= t.lastRow; r++) {
+      const row = rows[r - t.firstRow];
+      const values = row ? [row[0], row[1], row[2], 10, 10, ...row[3]] : inputs.map(() => null);
+      inputs.forEach((h, i) => ev.set(t.sheet, r, t.col + t.columns.indexOf(h), values[i] ?? null));
+    }
+  }
+
+  test("balance sheet: 0.50 and 0.45 meet the national rule, 0.455 does not; 0.40 and 0.35 miss the plan's strict bounds", () => {
+    // CV = |x₁−x₂|/(x₁+x₂) for two schools of equal enrolment (see test/core/report-edges.test.ts).
+    setSchools([
+      ["示例小学甲", "小学", 100, [5, 2, 1, 100, 600, 200_000, 3]], // teaching 1 | 3 → 0.50; sports 6 | 14 → 0.40
+      ["示例小学乙", "小学", 100, [5, 2, 1, 300, 1400, 200_000, 3]],
+      ["示例初中甲", "初中", 100, [6, 2, 1, 1100, 1090, 1300, 3]], // 0.45; 0.455; equipment 13 | 27 → 0.35
+      ["示例初中乙", "初中", 100, [6, 2, 1, 2900, 2910, 2700, 3]],
+    ]);
+    const balance = table(ev, TABLES.balance, BH.indicator);
+    const column = (h: string) => balance.keys.slice(0, 7).map((k) => balance.shown(k, h));
+    const [ok, no] = ["达标", "未达标"];
+    expect(column(BH.primaryCv).map((v) => Number((v as number).toFixed(12)))).toEqual([0, 0, 0, 0.5, 0.4, 0, 0]);
+    expect(column(BH.primaryNational)).toEqual([ok, ok, ok, ok, ok, ok, ok]);
+    expect(column(BH.primaryPlan)).toEqual([ok, ok, ok, no, no, ok, ok]);
+    expect(column(BH.juniorCv).map((v) => Number((v as number).toFixed(12)))).toEqual([0, 0, 0, 0.45, 0.455, 0.35, 0]);
+    expect(column(BH.juniorNational)).toEqual([ok, ok, ok, ok, no, ok, ok]);
+    expect(column(BH.juniorPlan)).toEqual([ok, ok, ok, no, no, no, ok]);
+    expect(ev.failures).toEqual([]);
+  });
+
+  test("schools sheet: exactly at the standard and exactly at 85 % pass the 2017 rule; 84.98 % fails", () => {
+    setSchools([
+      ["示例小学一", "小学", 1000, [42, 10, 9, 4500, 7500, 2_000_000, 23]], // every standard exactly
+      ["示例小学二", "小学", 1000, [50, 20, 10, 3825, 8000, 2_500_000, 30]], // 3.825 m² = 85 % of 4.5
+      ["示例小学三", "小学", 1000, [50, 20, 10, 3824, 8000, 2_500_000, 30]], // 84.98 %
+      ["示例小学四", "小学", 1000, [50, 20, 10, 4000, 7000, 2_500_000, 30]], // two missed
+    ]);
+    const schools = table(ev, TABLES.schools, SH.school);
+    expect(["示例小学一", "示例小学二", "示例小学三", "示例小学四"].map((s) => schools.shown(s, SH.balance))).toEqual([true, true, false, false]);
+    expect(ev.failures).toEqual([]);
+  });
+
+  test.each([
+    // Cumulative: the sum of the years so far; latest: that year's figure.
+    [2021, 1, 1],
+    [2022, 3, 2],
+    [2023, 7, 4],
+    [2024, 15, 8],
+    [2025, 31, 16],
+  ])("tasks sheet in %i: achieved is cumulative %d, latest %d", (year, cumulative, latest) => {
+    const tasks = ev.tables.get(TABLES.tasks.toLowerCase())!;
+    const n = ev.name(YEAR_NAME);
+    ev.set(n.sheet, n.row, n.col, year);
+    const sheet = table(ev, TABLES.tasks, TH.id);
+    const rowOf = (id: string) => tasks.firstRow + sheet.keys.indexOf(id);
+    const col = (h: string) => tasks.col + tasks.columns.indexOf(h);
+    const values: Record<number, number> = { 2021: 1, 2022: 2, 2023: 4, 2024: 8, 2025: 16 };
+    for (const [id, basis] of [
+      ["T-PRE-02", "累计"],
+      ["T-PRE-03", "最新"],
+    ] as const) {
+      ev.set(tasks.sheet, rowOf(id), col(TH.link), null);
+      ev.set(tasks.sheet, rowOf(id), col(TH.basis), basis);
+      for (const y of YEARS) ev.set(tasks.sheet, rowOf(id), col(String(y)), values[y]!);
+    }
+    expect([sheet.shown("T-PRE-02", TH.achieved), sheet.shown("T-PRE-03", TH.achieved)]).toEqual([cumulative, latest]);
+    expect(ev.failures).toEqual([]);
+  });
+});

@@ -1,0 +1,444 @@
+/**
+ * Evaluates the formulas of an .xlsx workbook the way Excel would, for tests: the file's own table
+ * definitions resolve structured references, its defined names resolve names, and `PLAN.*` (stored
+ * as `_xldudf_PLAN_*`) calls the product's custom functions with Excel's calling convention, read from
+ * the generated functions metadata (matrix parameters get 2D arrays, scalars a value, blanks null).
+ *
+ * The engine is fast-formula-parser (MIT). Where it departs from Excel the harness models Excel:
+ * - a blank cell compared with text is "" (`=A1=""` is TRUE for a blank A1), with a number 0; text
+ *   comparisons ignore case [Excel: "Calculation operators and precedence"];
+ * - CHOOSE, MATCH, VALUE, COUNTA, COUNTIFS, SUMIFS, which it lacks (SUMIFS is an empty stub), come from
+ *   @formulajs/formulajs (MIT), with Excel's lifting of array criteria (`{"a","b"}`) to an array result.
+ */
+import FormulaParser from "fast-formula-parser";
+import * as formulajs from "@formulajs/formulajs";
+import type ExcelJS from "exceljs";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const operators = require("fast-formula-parser/formulas/operators") as {
+  Infix: { compareOp: (a: unknown, op: string, b: unknown, arrA: boolean, arrB: boolean) => unknown };
+};
+const FormulaError = (FormulaParser as unknown as { FormulaError: new (code: string) => Error & { error: string } }).FormulaError;
+
+let patched = false;
+/** Excel's comparison: a blank is "" beside text and 0 beside a number; text ignores case. */
+function patchComparison() {
+  if (patched) return;
+  patched = true;
+  const original = operators.Infix.compareOp;
+  operators.Infix.compareOp = (a, op, b, arrA, arrB) => {
+    const first = (v: unknown, isArray: boolean) => (isArray && Array.isArray(v) ? (v as unknown[][])[0]![0] : v);
+    let x = first(a, arrA);
+    let y = first(b, arrB);
+    if (x == null && typeof y === "string") x = "";
+    if (y == null && typeof x === "string") y = "";
+    if (typeof x === "string" && typeof y === "string") {
+      x = x.toLowerCase();
+      y = y.toLowerCase();
+    }
+    return original(x, op, y, false, false);
+  };
+}
+
+export type Value = number | string | boolean | null | Error;
+
+interface Arg {
+  value: unknown;
+  isArray?: boolean;
+  isCellRef?: boolean;
+  isRangeRef?: boolean;
+  omitted?: boolean;
+}
+
+interface TableInfo {
+  name: string;
+  sheet: string;
+  /** 1-based: header row, first and last data rows, first column. */
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  col: number;
+  columns: string[];
+}
+
+export interface FunctionMeta {
+  id: string;
+  name: string;
+  parameters: Array<{ name: string; dimensionality?: string; optional?: boolean }>;
+}
+
+export interface EvaluatorOptions {
+  /** The product's custom functions by JavaScript name. */
+  implementations: Record<string, (...args: unknown[]) => unknown>;
+  /** From custom-functions-metadata: ids, JavaScript names and parameter shapes. */
+  metadata: FunctionMeta[];
+  /** How a blank single-cell argument reaches a custom function: null (Excel today) or 0 (older desktop builds). */
+  blankScalar: null | 0;
+}
+
+const isError = (v: unknown): v is Error & { error: string } => v instanceof FormulaError;
+const toError = (code: string) => new FormulaError(code);
+
+export class WorkbookEvaluator {
+  private readonly cells = new Map<string, { formula?: string; value?: Value }>();
+  private readonly overrides = new Map<string, Value>();
+  private readonly memo = new Map<string, Value>();
+  private readonly evaluating = new Set<string>();
+  readonly tables = new Map<string, TableInfo>();
+  private readonly names = new Map<string, { sheet: string; row: number; col: number }>();
+  /** One parser per depth of nested evaluation: a parser is not re-entrant (parse() keeps its state). */
+  private readonly parsers: FormulaParser[] = [];
+  /** Formulas the engine could not evaluate, with the reason (a test asserts there are none). */
+  readonly failures: string[] = [];
+
+  constructor(wb: ExcelJS.Workbook, private readonly options: EvaluatorOptions) {
+    patchComparison();
+    wb.eachSheet((ws) => {
+      ws.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const v = cell.value as unknown;
+          const key = keyOf(ws.name, r, c);
+          if (v && typeof v === "object" && "formula" in v) this.cells.set(key, { formula: String((v as { formula: string }).formula) });
+          else if (v && typeof v === "object" && "sharedFormula" in v) throw new Error(`${key}: shared formulas are not expected in files this tool writes`);
+          else if (v && typeof v === "object" && "richText" in v) this.cells.set(key, { value: (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join("") });
+          else if (v && typeof v === "object" && "error" in v) this.cells.set(key, { value: toError(String((v as { error: string }).error)) });
+          else if (v instanceof Date) throw new Error(`${key}: a date cell is not expected`);
+          else this.cells.set(key, { value: (v as Value) ?? null });
+        }),
+      );
+      for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean; columns: Array<{ name: string }> } }> }).tables ?? {})) {
+        const model = t.table;
+        const ref = model.tableRef ?? model.ref!;
+        const [from, to] = ref.split(":").map(a1) as [{ row: number; col: number }, { row: number; col: number }];
+        this.tables.set(model.name.toLowerCase(), {
+          name: model.name,
+          sheet: ws.name,
+          headerRow: from.row,
+          firstRow: from.row + (model.headerRow === false ? 0 : 1),
+          lastRow: to.row - (model.totalsRow ? 1 : 0),
+          col: from.col,
+          columns: model.columns.map((c) => c.name),
+        });
+      }
+    });
+    for (const n of (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model) {
+      const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? "");
+      if (m) this.names.set(n.name.toLowerCase(), { sheet: m[1]!.replace(/''/g, "'"), ...a1(`${m[2]}${m[3]}`) });
+    }
+  }
+
+  private parser(): FormulaParser {
+    const depth = this.evaluating.size;
+    return (this.parsers[depth] ??= this.newParser());
+  }
+
+  private newParser(): FormulaParser {
+    return new FormulaParser({
+      onCell: ({ sheet, row, col }: { sheet: string; row: number; col: number }) => this.valueAt(sheet, row, col),
+      onRange: (ref: { sheet: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
+        const out: Value[][] = [];
+        for (let r = ref.from.row; r <= ref.to.row; r++) {
+          const line: Value[] = [];
+          for (let c = ref.from.col; c <= ref.to.col; c++) line.push(this.valueAt(ref.sheet, r, c));
+          out.push(line);
+        }
+        return out;
+      },
+      onVariable: (name: string) => this.names.get(name.toLowerCase()) ?? null,
+      functions: this.functions(),
+    });
+  }
+
+  /** A name's cell, e.g. PM_Year → its sheet and address. */
+  name(name: string) {
+    const n = this.names.get(name.toLowerCase());
+    if (!n) throw new Error(`no defined name ${name}`);
+    return n;
+  }
+
+  /** Sets an input cell (as a planner would type it); every formula is computed again. */
+  set(sheet: string, row: number, col: number, value: Value) {
+    this.overrides.set(keyOf(sheet, row, col), value);
+    this.memo.clear();
+  }
+
+  /** Computes a formula as if it were in the given cell. */
+  evaluate(formula: string, sheet: string, row: number, col: number): Value {
+    return single(this.parser().parse(this.translate(formula, sheet, row), { sheet, row, col }, true));
+  }
+
+  formulaAt(sheet: string, row: number, col: number): string | undefined {
+    return this.cells.get(keyOf(sheet, row, col))?.formula;
+  }
+
+  /** The value Excel would show in a cell: its input, or its formula computed. */
+  valueAt(sheet: string, row: number, col: number): Value {
+    const key = keyOf(sheet, row, col);
+    if (this.overrides.has(key)) return this.overrides.get(key)!;
+    const cell = this.cells.get(key);
+    if (!cell) return null;
+    if (cell.formula === undefined) return cell.value ?? null;
+    if (this.memo.has(key)) return this.memo.get(key)!;
+    if (this.evaluating.has(key)) throw new Error(`circular reference at ${key}`);
+    const parser = this.parser();
+    this.evaluating.add(key);
+    let result: Value;
+    try {
+      const text = this.translate(cell.formula, sheet, row);
+      const out = parser.parse(text, { sheet, row, col }, true) as unknown;
+      result = single(out);
+    } catch (e) {
+      this.failures.push(`${key}: ${(e as Error).message} in =${cell.formula}`);
+      result = toError("#ERROR!");
+    } finally {
+      this.evaluating.delete(key);
+    }
+    this.memo.set(key, result);
+    return result;
+  }
+
+  /** Rewrites structured references and add-in function names into what the engine reads. */
+  translate(formula: string, sheet: string, row: number): string {
+    let out = "";
+    let i = 0;
+    while (i < formula.length) {
+      const ch = formula[i]!;
+      if (ch === '"') {
+        const end = stringEnd(formula, i);
+        out += formula.slice(i, end);
+        i = end;
+        continue;
+      }
+      const m = /^[A-Za-z_][A-Za-z0-9_.]*\[/.exec(formula.slice(i));
+      if (m && (i === 0 || !/[A-Za-z0-9_.]/.test(formula[i - 1]!))) {
+        const name = m[0].slice(0, -1);
+        const table = this.tables.get(name.toLowerCase());
+        if (!table) throw new Error(`unknown table ${name}`);
+        const end = bracketEnd(formula, i + name.length);
+        out += this.resolve(table, formula.slice(i + name.length + 1, end - 1), row);
+        i = end;
+        continue;
+      }
+      if (ch === "[" && formula[i + 1] === "@") throw new Error("an unqualified [@…] reference is not expected in a file");
+      out += ch;
+      i++;
+    }
+    return out.replace(/\b_xldudf_PLAN_([A-Z0-9_]+)\(/g, "PLAN.$1(").replace(/\b_xlfn\./g, "");
+  }
+
+  private resolve(table: TableInfo, spec: string, row: number): string {
+    const parts = splitSpec(spec);
+    let rows: [number, number] = [table.firstRow, table.lastRow];
+    const columns: string[] = [];
+    for (const p of parts) {
+      const lower = p.toLowerCase();
+      if (lower === "#this row" || lower === "@") rows = [row, row];
+      else if (lower === "#headers") rows = [table.headerRow, table.headerRow];
+      else if (lower === "#data") rows = [table.firstRow, table.lastRow];
+      else if (lower.startsWith("#")) throw new Error(`unsupported table item ${p}`);
+      else columns.push(...p.split(COLUMN_RANGE).map(unescapeColumn));
+    }
+    const colOf = (h: string) => {
+      const i = table.columns.findIndex((c) => c.toLowerCase() === h.toLowerCase());
+      if (i < 0) throw new Error(`table ${table.name} has no column ${h}`);
+      return table.col + i;
+    };
+    const c1 = columns.length ? colOf(columns[0]!) : table.col;
+    const c2 = columns.length ? colOf(columns[columns.length - 1]!) : table.col + table.columns.length - 1;
+    const sheet = `'${table.sheet.replace(/'/g, "''")}'`;
+    const from = `$${letters(c1)}$${rows[0]}`;
+    const to = `$${letters(c2)}$${rows[1]}`;
+    return from === to ? `${sheet}!${from}` : `${sheet}!${from}:${to}`;
+  }
+
+  private functions(): Record<string, (...args: Arg[]) => unknown> {
+    const fns: Record<string, (...args: Arg[]) => unknown> = {};
+    for (const meta of this.options.metadata) {
+      const impl = this.options.implementations[meta.name];
+      if (!impl) throw new Error(`no implementation for PLAN.${meta.id} (${meta.name})`);
+      fns[`PLAN.${meta.id}`] = (...args: Arg[]) => this.callCustom(meta, impl, args);
+    }
+    const plain = (v: unknown) => (v === null ? "" : v);
+    // The engine hands CHOOSE its context first (it lists CHOOSE among the functions that need one).
+    fns.CHOOSE = (_context, index, ...choices) => {
+      if (!index) return toError("#VALUE!");
+      const k = Number(index.value);
+      if (!Number.isInteger(k) || k < 1 || k > choices.length) return toError("#VALUE!");
+      return choices[k - 1]!.value ?? 0;
+    };
+    // The engine's INDEX rejects INDEX(one column, n); Excel returns the n-th cell. Its arguments arrive unread.
+    fns.INDEX = (context, range, rowNum, colNum) => {
+      const read = (x: unknown) => (context as unknown as { utils: { extractRefValue: (x: unknown) => { val: unknown } } }).utils.extractRefValue(x).val;
+      const v = read(range);
+      const m = Array.isArray(v) ? (v as Value[][]) : [[v as Value]];
+      let r = Math.trunc(Number(read(rowNum)));
+      let c = colNum === undefined || colNum === null ? 1 : Math.trunc(Number(read(colNum)));
+      if (m.length === 1 && (colNum === undefined || colNum === null)) [r, c] = [1, r];
+      if (!(r >= 1 && r <= m.length && c >= 1 && c <= m[0]!.length)) return toError("#REF!");
+      return m[r - 1]![c - 1] ?? 0;
+    };
+    // Over a range, MAX skips blanks, text and booleans; an error wins; no number gives 0.
+    fns.MAX = (...args) => {
+      const cells = args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value]));
+      const err = cells.find(isError);
+      if (err) return err;
+      const numbers = cells.filter((v): v is number => typeof v === "number");
+      return numbers.length ? Math.max(...numbers) : 0;
+    };
+    fns.MATCH = (lookup, range, type) => fromLib(formulajs.MATCH(lookup.value, range.value, type?.value ?? 1));
+    fns.VALUE = (text) => fromLib(formulajs.VALUE(plain(text.value)));
+    // A blank cell is not counted; text, numbers, booleans and errors are.
+    fns.COUNTA = (...args) => args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value])).filter((v) => v !== null && v !== undefined).length;
+    fns.COUNTIFS = (...args) => lifted(args, (values) => formulajs.COUNTIFS(...values));
+    fns.SUMIFS = (sum, ...args) => lifted(args, (values) => formulajs.SUMIFS(sum.value, ...values));
+    return fns;
+  }
+
+  private callCustom(meta: FunctionMeta, impl: (...args: unknown[]) => unknown, args: Arg[]): unknown {
+    if (args.length > meta.parameters.length) return toError("#VALUE!");
+    const values: unknown[] = [];
+    for (let i = 0; i < meta.parameters.length; i++) {
+      const p = meta.parameters[i]!;
+      const a = args[i];
+      if (!a || a.omitted) {
+        values.push(null);
+        continue;
+      }
+      if (p.dimensionality === "matrix") {
+        const m = Array.isArray(a.value) ? (a.value as Value[][]) : [[a.value as Value]];
+        const err = m.flat().find(isError);
+        if (err) return err;
+        values.push(m.map((r) => r.map((v) => (v === null ? "" : v))));
+      } else {
+        if (Array.isArray(a.value)) return toError("#VALUE!"); // a range given to a single value
+        if (isError(a.value)) return a.value; // Excel does not call the function with an error argument
+        values.push(a.value === null && a.isCellRef ? this.options.blankScalar : a.value === null ? "" : a.value);
+      }
+    }
+    let result: unknown;
+    try {
+      result = impl(...values);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code) return toError(code);
+      throw e;
+    }
+    const code = (result as { code?: string } | null)?.code;
+    if (result instanceof Error && code) return toError(code);
+    return result;
+  }
+}
+
+/** COUNTIFS/SUMIFS over criteria pairs, an array criterion giving an array of results as in Excel. */
+function lifted(pairs: Arg[], run: (values: unknown[]) => unknown): unknown {
+  const shapes = pairs.filter((_, i) => i % 2 === 1).map((a) => (Array.isArray(a.value) ? [(a.value as unknown[][]).length, (a.value as unknown[][])[0]!.length] : [1, 1]));
+  const rows = Math.max(...shapes.map((s) => s[0]!));
+  const cols = Math.max(...shapes.map((s) => s[1]!));
+  const at = (v: unknown, r: number, c: number) => {
+    if (!Array.isArray(v)) return v;
+    const m = v as unknown[][];
+    return m[m.length === 1 ? 0 : r]![m[0]!.length === 1 ? 0 : c];
+  };
+  const out: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = [];
+    for (let c = 0; c < cols; c++) line.push(fromLib(run(pairs.map((a, i) => (i % 2 === 1 ? at(a.value, r, c) : a.value)))));
+    out.push(line);
+  }
+  return rows === 1 && cols === 1 ? out[0]![0] : out;
+}
+
+function fromLib(v: unknown): unknown {
+  if (v instanceof Error) return toError(/^#/.test(v.message) ? v.message : "#VALUE!");
+  return v;
+}
+
+function single(v: unknown): Value {
+  if (Array.isArray(v)) return single((v as unknown[][])[0]![0]);
+  if (v && typeof v === "object" && "value" in v && !(v instanceof Error)) return single((v as { value: unknown }).value);
+  return (v ?? null) as Value;
+}
+
+const COLUMN_RANGE = /(?<!')\]:\[/;
+
+function keyOf(sheet: string, row: number, col: number) {
+  return `${sheet}!${row},${col}`;
+}
+
+function a1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+export function letters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function address(row: number, col: number) {
+  return `${letters(col)}${row}`;
+}
+
+function stringEnd(f: string, start: number): number {
+  let i = start + 1;
+  while (i < f.length) {
+    if (f[i] === '"') {
+      if (f[i + 1] === '"') i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  throw new Error("unterminated string");
+}
+
+/** The index after the bracket group that opens at `open`, honouring the ' escape of column names. */
+function bracketEnd(f: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < f.length; i++) {
+    const ch = f[i]!;
+    if (ch === "'") {
+      i++;
+      continue;
+    }
+    if (ch === "[") depth++;
+    else if (ch === "]" && --depth === 0) return i + 1;
+  }
+  throw new Error("unbalanced brackets");
+}
+
+/** `[#This Row],[A]:[B]` → ["#This Row", "A]:[B"]; `A` → ["A"]. */
+function splitSpec(spec: string): string[] {
+  if (!spec.startsWith("[")) return [spec.startsWith("@") ? "@" : spec, ...(spec.startsWith("@") && spec.length > 1 ? [spec.slice(1).replace(/^\[|\]$/g, "")] : [])];
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i]!;
+    if (ch === "'") {
+      i++;
+      continue;
+    }
+    if (ch === "[") {
+      if (depth++ === 0) start = i + 1;
+    } else if (ch === "]" && --depth === 0) {
+      // `[A]:[B]` stays one part.
+      if (spec[i + 1] === ":") {
+        const close = bracketEnd(spec, i + 2);
+        parts.push(spec.slice(start, close - 1));
+        i = close - 1;
+      } else parts.push(spec.slice(start, i));
+    }
+  }
+  return parts;
+}
+
+function unescapeColumn(name: string): string {
+  return name.replace(/'(.)/g, "$1");
+}
+
+export function isFormulaError(v: unknown): v is Error & { error: string } {
+  return isError(v);
+}
