@@ -4,13 +4,21 @@
  * (it compiles the unmutated sources itself, so those suites cannot see a mutant), drive the pane or
  * LibreOffice, or test the command line's error handling: seconds of set-up each, per mutant.
  */
+const SUITES = {
+  calc: ["core/**/*.test.ts", "functions/**/*.test.ts"],
+  functions: ["functions/**/*.test.ts", "core/**/*.test.ts"],
+  report: ["core/**/*.test.ts", "excel/report.test.ts", "two-hosts.test.ts", "xlsx/final.test.ts", "xlsx/print.test.ts", "xlsx/demo.test.ts"],
+  workbook: ["core/**/*.test.ts", "excel/**/*.test.ts", "two-hosts.test.ts", "formulas/**/*.test.ts", "xlsx/bad-data.test.ts"],
+  all: ["**/*.test.ts"],
+};
+
 module.exports = {
   testEnvironment: "node",
   rootDir: __dirname,
   roots: ["<rootDir>/test"],
-  // Suites that build a whole workbook first (test/xlsx, the formula engine) take seconds per mutant:
-  // run with STRYKER_FULL=1 to include them.
-  testMatch: process.env.STRYKER_FULL ? ["**/*.test.ts"] : ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/functions/**/*.test.ts", "<rootDir>/test/excel/**/*.test.ts", "<rootDir>/test/two-hosts.test.ts"],
+  // Per folder, the suites that exercise it (scripts/mutation.mjs sets STRYKER_TESTS): each mutant
+  // reruns the covering tests of these files, and suites that build a whole workbook take seconds.
+  testMatch: (SUITES[process.env.STRYKER_TESTS ?? "all"] ?? SUITES.all).map((g) => `<rootDir>/test/${g}`),
   testPathIgnorePatterns: [
     "<rootDir>/node_modules/",
     "<rootDir>/test/browser/",

@@ -28,7 +28,7 @@ for (const name of reportOnly ? [] : names) {
   const file = join(out, `${name}.config.json`);
   writeFileSync(file, JSON.stringify(config, null, 2));
   console.log(`\n== ${FOLDERS[name]}`);
-  const run = spawnSync(process.execPath, [join(root, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", file], { cwd: root, stdio: "inherit" });
+  const run = spawnSync(process.execPath, [join(root, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", file], { cwd: root, stdio: "inherit", env: { ...process.env, STRYKER_TESTS: name } });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
 }
 

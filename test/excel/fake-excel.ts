@@ -4,9 +4,16 @@
  * `load` and a `sync` first (PropertyNotLoaded otherwise), loaded values are those at sync time,
  * `getItem` of a missing item fails at sync, and `context.sync()` calls are counted.
  *
- * Formulas are stored, not evaluated: a formula cell's `values` reads as "" (tests assert formulas).
+ * A formula cell's `values` is the formula computed, as in Excel: by the test spreadsheet engine
+ * (test/formulas/engine.ts) with PLAN.* bound to the product's functions, so reading `formulas` where
+ * `values` is meant (or the reverse) shows. Errors read as their text ("#VALUE!"), blanks as "".
  */
 import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
+import * as productFunctions from "../../src/functions/functions";
+import { WorkbookEvaluator, isFormulaError, productMetadata, type FunctionMeta, type Source, type SourceCell } from "../formulas/engine";
+
+/** Loaded once, before the first sync that resolves a formula's value (generating it is async). */
+let functionsMetadata: FunctionMeta[] | null = null;
 
 export interface CellData {
   formula: unknown;
@@ -153,6 +160,58 @@ export class FakeWorkbookData {
     };
     this.sheets.push(s);
     return s;
+  }
+
+  private evaluator: WorkbookEvaluator | null = null;
+
+  /** Forgets computed values: called at every sync, after the batch's writes. */
+  recalculate(): void {
+    this.evaluator = null;
+  }
+
+  /** What `values` shows for a cell: a formula computed, else the stored value. */
+  shown(sheet: string, col: number, row: number): unknown {
+    const c = this.cell(sheet, col, row);
+    const f = c?.formula ?? "";
+    if (!(typeof f === "string" && f.startsWith("=") && !c?.text)) return f;
+    if (!functionsMetadata) throw new Error("the double computes formulas after the first sync");
+    this.evaluator ??= new WorkbookEvaluator(this.source(), {
+      implementations: productFunctions as unknown as Record<string, (...a: unknown[]) => unknown>,
+      metadata: functionsMetadata,
+      blankScalar: null,
+    });
+    const v = this.evaluator.valueAt(sheet, row + 1, col + 1);
+    if (this.evaluator.failures.length) throw new Error(`the double could not compute: ${this.evaluator.failures.join("; ")}`);
+    return isFormulaError(v) ? v.error : (v ?? "");
+  }
+
+  private source(): Source {
+    const cells: SourceCell[] = [];
+    for (const s of this.sheets) {
+      for (const [k, c] of s.cells) {
+        const [col, row] = k.split(",").map(Number) as [number, number];
+        const f = c.formula;
+        if (f === "" || f === null || f === undefined) continue;
+        const at = { sheet: s.name, row: row + 1, col: col + 1 };
+        cells.push(typeof f === "string" && f.startsWith("=") && !c.text ? { ...at, formula: f } : { ...at, value: f as string | number | boolean });
+      }
+    }
+    const tables = this.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      headerRow: t.row + 1,
+      firstRow: t.row + 2,
+      lastRow: t.row + t.height,
+      col: t.col + 1,
+      columns: Array.from({ length: t.width }, (_, c) => String(this.cell(t.sheet, t.col + c, t.row)?.formula ?? "")),
+    }));
+    const names = [...this.names.entries()]
+      .filter(([, n]) => !n.broken)
+      .map(([name, n]) => {
+        const { col, row } = parseAddress(n.address.replace(/\$/g, "").split(":")[0]!);
+        return { name, sheet: n.sheet, row: row + 1, col: col + 1 };
+      });
+    return { cells, tables, names };
   }
 
   sheet(name: string): SheetData | undefined {
@@ -304,6 +363,8 @@ export class FakeContext {
       this.failures = [];
       throw new Error(message);
     }
+    functionsMetadata ??= await productMetadata();
+    this.data.recalculate();
     for (const p of this.toResolve) p.resolve();
     this.toResolve.clear();
   }
@@ -524,10 +585,7 @@ class FakeRange extends Proxy {
         case "formulas":
           return grid((c) => c?.formula ?? "");
         case "values":
-          return grid((c) => {
-            const f = c?.formula ?? "";
-            return typeof f === "string" && f.startsWith("=") ? "" : f;
-          });
+          return Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.cols }, (_, c) => ctx.data.shown(sheetName, box.col + c, box.row + r)));
         case "numberFormat":
           return grid((c) => c?.numberFormat ?? "General");
         case "rowIndex":

@@ -206,3 +206,35 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect(grid(data, "2021年度监测报告")[0]![0]).toBe("常州市武进区“十四五”教育发展规划 2021年度规划实施监测报告");
   });
 });
+
+describe("a formula a planner types into an input cell is read as what it shows", () => {
+  let model: ReportModel;
+  // The primary CVs of the demo schools, weighted by enrolment, worked out apart from the product.
+  const schools = demoSchools().filter((s) => s[1] === "小学");
+  const cv = (k: number) => {
+    const scale = [100, 100, 100, 1, 1, 1, 100][k]!;
+    const xs = schools.map((s) => ((s[5 + k] as number) / (s[2] as number)) * scale);
+    const ws = schools.map((s) => s[2] as number);
+    const P = ws.reduce((a, b) => a + b, 0);
+    const mean = xs.reduce((a, x, i) => a + x * ws[i]!, 0) / P;
+    return Math.sqrt(xs.reduce((a, x, i) => a + ws[i]! * (x - mean) ** 2, 0) / P) / mean;
+  };
+
+  beforeAll(async () => {
+    const data = await demoWorkbook();
+    // As the template's note suggests: the largest primary CV straight from the balance sheet, and a sum.
+    data.type("规划指标", data.addressOf(TABLES.indicators, "LOC-04-PRI", "2024"), "=PM_CV_Max_Primary");
+    data.type("规划指标", data.addressOf(TABLES.indicators, "INT-05-PRI", "2024"), "=19+0.3");
+    const outcome = await generateReport(excelPort(new FakeContext(data).excel), { language: "zh", now: NOW, year: 2024 });
+    if (outcome.kind !== "written") throw new Error(outcome.kind);
+    model = outcome.model;
+  });
+
+  test("the value it computes is judged, not the formula's text and not a blank", () => {
+    const row = (id: string) => model.indicators.find((r) => r.id === id)!;
+    expect(row("LOC-04-PRI").actual).toBeCloseTo(Math.max(...[0, 1, 2, 3, 4, 5, 6].map(cv)), 12);
+    expect(row("INT-05-PRI").actual).toBeCloseTo(19.3, 12);
+    expect([row("LOC-04-PRI").status, row("INT-05-PRI").status]).not.toContain("invalid");
+    expect(model.problems).toEqual([]);
+  });
+});

@@ -6,10 +6,8 @@
  * Also: every formula computes without an engine error, and the cached results the file carries (what
  * a viewer that does not recalculate shows) equal the computed ones.
  */
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as F from "../../src/functions/functions";
 import { setWorkbookPeriod } from "../../src/functions/runtime";
 import { buildDemo } from "../../src/usecases/demo";
@@ -21,7 +19,7 @@ import { STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
 import type { WorkbookSnapshot } from "../../src/core/workbook/model";
-import { WorkbookEvaluator, isFormulaError, type FunctionMeta, type Value } from "./engine";
+import { WorkbookEvaluator, excelJsSource, isFormulaError, productMetadata, type FunctionMeta, type Value } from "./engine";
 
 const PLAN = embeddedPlan();
 const g = globalThis as unknown as { __displayLanguage: string };
@@ -54,11 +52,7 @@ async function cachedResults(buffer: ArrayBuffer): Promise<Map<string, unknown>>
 beforeAll(async () => {
   g.__displayLanguage = "zh-CN";
   setWorkbookPeriod(PLAN.period);
-  const generated = await generateCustomFunctionsMetadata(join(__dirname, "../../src/functions/functions.ts"));
-  expect(generated.errors).toEqual([]);
-  // The JavaScript function each id is associated with, as the build's CustomFunctions.associate calls say.
-  const names = new Map(generated.associate.map((a) => [a.id, a.functionName]));
-  metadata = (JSON.parse(generated.metadataJson).functions as FunctionMeta[]).map((f) => ({ ...f, name: names.get(f.id)! }));
+  metadata = await productMetadata();
   const wb = new ExcelJS.Workbook();
   await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40));
   // Evaluate what the file holds, as Excel would open it.
@@ -75,7 +69,7 @@ afterAll(() => {
 });
 
 function evaluator(blankScalar: null | 0) {
-  return new WorkbookEvaluator(file, { implementations: F as unknown as Record<string, (...a: unknown[]) => unknown>, metadata, blankScalar });
+  return new WorkbookEvaluator(excelJsSource(file), { implementations: F as unknown as Record<string, (...a: unknown[]) => unknown>, metadata, blankScalar });
 }
 
 /** Reads a table's cells by row key and header, as shown. */

@@ -50,7 +50,7 @@ interface Arg {
   omitted?: boolean;
 }
 
-interface TableInfo {
+export interface TableInfo {
   name: string;
   sheet: string;
   /** 1-based: header row, first and last data rows, first column. */
@@ -76,6 +76,63 @@ export interface EvaluatorOptions {
   blankScalar: null | 0;
 }
 
+export interface SourceCell {
+  sheet: string;
+  /** 1-based, as in A1 notation. */
+  row: number;
+  col: number;
+  /** A formula (with or without its "="), else the cell's value. */
+  formula?: string;
+  value?: Value;
+}
+
+/** What an evaluator reads: cells, tables (1-based) and defined names. */
+export interface Source {
+  cells: Iterable<SourceCell>;
+  tables: TableInfo[];
+  names: Array<{ name: string; sheet: string; row: number; col: number }>;
+}
+
+/** A workbook as exceljs read it from a file. */
+export function excelJsSource(wb: ExcelJS.Workbook): Source {
+  const cells: SourceCell[] = [];
+  const tables: TableInfo[] = [];
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = cell.value as unknown;
+        const at = { sheet: ws.name, row: r, col: c };
+        if (v && typeof v === "object" && "formula" in v) cells.push({ ...at, formula: String((v as { formula: string }).formula) });
+        else if (v && typeof v === "object" && "sharedFormula" in v) throw new Error(`${ws.name}!${cell.address}: shared formulas are not expected in files this tool writes`);
+        else if (v && typeof v === "object" && "richText" in v) cells.push({ ...at, value: (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join("") });
+        else if (v && typeof v === "object" && "error" in v) cells.push({ ...at, value: toError(String((v as { error: string }).error)) });
+        else if (v instanceof Date) throw new Error(`${ws.name}!${cell.address}: a date cell is not expected`);
+        else cells.push({ ...at, value: (v as Value) ?? null });
+      }),
+    );
+    type Model = { name: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean; columns: Array<{ name: string }> };
+    for (const t of Object.values((ws as unknown as { tables: Record<string, { table: Model }> }).tables ?? {})) {
+      const model = t.table;
+      const [from, to] = (model.tableRef ?? model.ref!).split(":").map(a1) as [{ row: number; col: number }, { row: number; col: number }];
+      tables.push({
+        name: model.name,
+        sheet: ws.name,
+        headerRow: from.row,
+        firstRow: from.row + (model.headerRow === false ? 0 : 1),
+        lastRow: to.row - (model.totalsRow ? 1 : 0),
+        col: from.col,
+        columns: model.columns.map((c) => c.name),
+      });
+    }
+  });
+  const names: Source["names"] = [];
+  for (const n of (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model) {
+    const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? "");
+    if (m) names.push({ name: n.name, sheet: m[1]!.replace(/''/g, "'"), ...a1(`${m[2]}${m[3]}`) });
+  }
+  return { cells, tables, names };
+}
+
 const isError = (v: unknown): v is Error & { error: string } => v instanceof FormulaError;
 const toError = (code: string) => new FormulaError(code);
 
@@ -91,40 +148,13 @@ export class WorkbookEvaluator {
   /** Formulas the engine could not evaluate, with the reason (a test asserts there are none). */
   readonly failures: string[] = [];
 
-  constructor(wb: ExcelJS.Workbook, private readonly options: EvaluatorOptions) {
+  constructor(source: Source, private readonly options: EvaluatorOptions) {
     patchComparison();
-    wb.eachSheet((ws) => {
-      ws.eachRow({ includeEmpty: false }, (row, r) =>
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const v = cell.value as unknown;
-          const key = keyOf(ws.name, r, c);
-          if (v && typeof v === "object" && "formula" in v) this.cells.set(key, { formula: String((v as { formula: string }).formula) });
-          else if (v && typeof v === "object" && "sharedFormula" in v) throw new Error(`${key}: shared formulas are not expected in files this tool writes`);
-          else if (v && typeof v === "object" && "richText" in v) this.cells.set(key, { value: (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join("") });
-          else if (v && typeof v === "object" && "error" in v) this.cells.set(key, { value: toError(String((v as { error: string }).error)) });
-          else if (v instanceof Date) throw new Error(`${key}: a date cell is not expected`);
-          else this.cells.set(key, { value: (v as Value) ?? null });
-        }),
-      );
-      for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean; columns: Array<{ name: string }> } }> }).tables ?? {})) {
-        const model = t.table;
-        const ref = model.tableRef ?? model.ref!;
-        const [from, to] = ref.split(":").map(a1) as [{ row: number; col: number }, { row: number; col: number }];
-        this.tables.set(model.name.toLowerCase(), {
-          name: model.name,
-          sheet: ws.name,
-          headerRow: from.row,
-          firstRow: from.row + (model.headerRow === false ? 0 : 1),
-          lastRow: to.row - (model.totalsRow ? 1 : 0),
-          col: from.col,
-          columns: model.columns.map((c) => c.name),
-        });
-      }
-    });
-    for (const n of (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model) {
-      const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? "");
-      if (m) this.names.set(n.name.toLowerCase(), { sheet: m[1]!.replace(/''/g, "'"), ...a1(`${m[2]}${m[3]}`) });
+    for (const c of source.cells) {
+      this.cells.set(keyOf(c.sheet, c.row, c.col), c.formula === undefined ? { value: c.value ?? null } : { formula: c.formula.replace(/^=/, "") });
     }
+    for (const t of source.tables) this.tables.set(t.name.toLowerCase(), t);
+    for (const n of source.names) this.names.set(n.name.toLowerCase(), { sheet: n.sheet, row: n.row, col: n.col });
   }
 
   private parser(): FormulaParser {
@@ -164,7 +194,7 @@ export class WorkbookEvaluator {
 
   /** Computes a formula as if it were in the given cell. */
   evaluate(formula: string, sheet: string, row: number, col: number): Value {
-    return single(this.parser().parse(this.translate(formula, sheet, row), { sheet, row, col }, true));
+    return single(this.parser().parse(this.translate(formula.replace(/^=/, ""), sheet, row, col), { sheet, row, col }, true));
   }
 
   formulaAt(sheet: string, row: number, col: number): string | undefined {
@@ -184,7 +214,7 @@ export class WorkbookEvaluator {
     this.evaluating.add(key);
     let result: Value;
     try {
-      const text = this.translate(cell.formula, sheet, row);
+      const text = this.translate(cell.formula, sheet, row, col);
       const out = parser.parse(text, { sheet, row, col }, true) as unknown;
       result = single(out);
     } catch (e) {
@@ -198,7 +228,7 @@ export class WorkbookEvaluator {
   }
 
   /** Rewrites structured references and add-in function names into what the engine reads. */
-  translate(formula: string, sheet: string, row: number): string {
+  translate(formula: string, sheet: string, row: number, col: number): string {
     let out = "";
     let i = 0;
     while (i < formula.length) {
@@ -213,13 +243,21 @@ export class WorkbookEvaluator {
       if (m && (i === 0 || !/[A-Za-z0-9_.]/.test(formula[i - 1]!))) {
         const name = m[0].slice(0, -1);
         const table = this.tables.get(name.toLowerCase());
-        if (!table) throw new Error(`unknown table ${name}`);
         const end = bracketEnd(formula, i + name.length);
-        out += this.resolve(table, formula.slice(i + name.length + 1, end - 1), row);
+        // A table or column that is gone is #REF! in Excel.
+        out += table ? this.resolve(table, formula.slice(i + name.length + 1, end - 1), row) : "#REF!";
         i = end;
         continue;
       }
-      if (ch === "[" && formula[i + 1] === "@") throw new Error("an unqualified [@…] reference is not expected in a file");
+      if (ch === "[" && (i === 0 || !/[A-Za-z0-9_.\]]/.test(formula[i - 1]!))) {
+        // An unqualified reference ([@[A]], [A]) means the table the formula is in, as Excel shows it.
+        const table = [...this.tables.values()].find((t) => t.sheet === sheet && row >= t.headerRow && row <= t.lastRow + 1 && col >= t.col && col < t.col + t.columns.length);
+        if (!table) throw new Error(`a structured reference outside a table at ${sheet}!${address(row, col)}`);
+        const end = bracketEnd(formula, i);
+        out += this.resolve(table, formula.slice(i + 1, end - 1), row);
+        i = end;
+        continue;
+      }
       out += ch;
       i++;
     }
@@ -238,11 +276,8 @@ export class WorkbookEvaluator {
       else if (lower.startsWith("#")) throw new Error(`unsupported table item ${p}`);
       else columns.push(...p.split(COLUMN_RANGE).map(unescapeColumn));
     }
-    const colOf = (h: string) => {
-      const i = table.columns.findIndex((c) => c.toLowerCase() === h.toLowerCase());
-      if (i < 0) throw new Error(`table ${table.name} has no column ${h}`);
-      return table.col + i;
-    };
+    const colOf = (h: string) => table.col + table.columns.findIndex((c) => c.toLowerCase() === h.toLowerCase());
+    if (columns.some((h) => colOf(h) < table.col)) return "#REF!";
     const c1 = columns.length ? colOf(columns[0]!) : table.col;
     const c2 = columns.length ? colOf(columns[columns.length - 1]!) : table.col + table.columns.length - 1;
     const sheet = `'${table.sheet.replace(/'/g, "''")}'`;
@@ -289,8 +324,12 @@ export class WorkbookEvaluator {
     fns.VALUE = (text) => fromLib(formulajs.VALUE(plain(text.value)));
     // A blank cell is not counted; text, numbers, booleans and errors are.
     fns.COUNTA = (...args) => args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value])).filter((v) => v !== null && v !== undefined).length;
-    fns.COUNTIFS = (...args) => lifted(args, (values) => formulajs.COUNTIFS(...values));
-    fns.SUMIFS = (sum, ...args) => lifted(args, (values) => formulajs.SUMIFS(sum.value, ...values));
+    // "If the criteria argument is a reference to an empty cell, COUNTIFS treats the empty cell as a 0
+    // value" [Excel: COUNTIFS]; the same holds for COUNTIF and SUMIFS.
+    const criteria = (args: Arg[]) => args.map((a, i) => (i % 2 === 1 && a.value === null ? { ...a, value: 0 } : a));
+    fns.COUNTIFS = (...args) => lifted(criteria(args), (values) => formulajs.COUNTIFS(...values));
+    fns.COUNTIF = (range, criterion) => lifted(criteria([range, criterion]), (values) => formulajs.COUNTIFS(...values));
+    fns.SUMIFS = (sum, ...args) => lifted(criteria(args), (values) => formulajs.SUMIFS(sum.value, ...values));
     return fns;
   }
 
@@ -441,4 +480,19 @@ function unescapeColumn(name: string): string {
 
 export function isFormulaError(v: unknown): v is Error & { error: string } {
   return isError(v);
+}
+
+let metadata: Promise<FunctionMeta[]> | null = null;
+/** The product's functions as Excel registers them: ids, JavaScript names and parameter shapes. */
+export function productMetadata(): Promise<FunctionMeta[]> {
+  metadata ??= (async () => {
+    const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
+    const { join } = await import("node:path");
+    const generated = await generateCustomFunctionsMetadata(join(__dirname, "../../src/functions/functions.ts"));
+    if (generated.errors.length) throw new Error(generated.errors.join("; "));
+    // The JavaScript function each id is associated with, as the build's CustomFunctions.associate calls say.
+    const names = new Map(generated.associate.map((a) => [a.id, a.functionName]));
+    return (JSON.parse(generated.metadataJson).functions as FunctionMeta[]).map((f) => ({ ...f, name: names.get(f.id)! }));
+  })();
+  return metadata;
 }

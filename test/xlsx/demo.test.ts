@@ -10,7 +10,7 @@ import { demoSchools, DEMO_LABEL } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
-import { TABLES } from "../../src/core/workbook/layout";
+import { TABLES, YEAR_NAME, allTables } from "../../src/core/workbook/layout";
 
 const PLAN = embeddedPlan();
 let wb: ExcelJS.Workbook;
@@ -127,5 +127,37 @@ describe("rows the command line adds take the table's formats and validation (is
         expect([key, c, ...look(last)]).toEqual([key, c, ...look(first)]);
       }
     }
+  });
+});
+
+/** Excel's default for a cell with no protection element is locked. */
+const isLocked = (cell: ExcelJS.Cell) => cell.protection?.locked !== false;
+
+describe("cell protection as the file stores it", () => {
+  let saved: ExcelJS.Workbook;
+  beforeAll(async () => {
+    saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+  });
+
+  test("every cell a planner fills (inputs, notes, the monitoring year) is unlocked; keys, labels, figures of the plan and formulas are locked", () => {
+    const wrong: string[] = [];
+    for (const spec of allTables(PLAN)) {
+      const snapshot = snapshotFromWorkbook(saved).tables[spec.key]!;
+      const ws = saved.getWorksheet(snapshot.sheet)!;
+      for (const column of spec.columns) {
+        const c = snapshot.headers.indexOf(column.header);
+        if (c < 0) continue;
+        const editable = column.role === "input" || column.role === "note";
+        for (let r = 0; r < snapshot.values.length; r++) {
+          const locked = isLocked(ws.getCell(snapshot.row + r + 2, snapshot.col + c + 1));
+          if (locked === editable) wrong.push(`${snapshot.sheet} ${column.header} row ${r + 1}: ${locked ? "locked" : "unlocked"}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    const year = saved.definedNames.getRanges(YEAR_NAME).ranges[0]!;
+    const [sheet, address] = year.replace(/\$/g, "").split("!") as [string, string];
+    expect(isLocked(saved.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(address))).toBe(false);
   });
 });
