@@ -14,6 +14,9 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport } from "../../src/core/report/model";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { STATUS_LABELS as statusLabels } from "../../src/core/calc/status";
+import { BASIS_LABELS, basisFromText } from "../../src/core/calc/achieved";
+import { IH, MH, TH, noteHeader } from "../../src/core/workbook/layout";
+import { main } from "../../src/xlsx/cli";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "plan-monitor-cli-"));
@@ -74,6 +77,61 @@ describe("npm run demo / npm run report", () => {
       expect([ind.id, row[6], row[11]]).toEqual([ind.id, demoIndicatorValue(plan, i, 2022), statusLabels[line.status].zh]);
     });
   });
+
+  test("every column of every indicator, task and milestone row, run in-process and as a child process alike", async () => {
+    const plan = embeddedPlan();
+    const inProcess = join(dir, "demo-2022-in-process.xlsx");
+    expect((await main(["report", demo, "--year", "2022", "-o", inProcess], { cwd: dir, now: new Date(2026, 10, 30, 8, 40) })).code).toBe(0);
+    const child = rows(outBook.getWorksheet("2022年度监测报告")!);
+    const inner = rows((await open(inProcess)).getWorksheet("2022年度监测报告")!);
+    // The same sheet but for the time it was generated (row 2).
+    expect(inner.filter((_, i) => i !== 1)).toEqual(child.filter((_, i) => i !== 1));
+    expect(inner[1]![0]).toContain("生成时间：2026-11-30 08:40");
+
+    // Expected cells: the planner's own table cells for what the report repeats, the elapsed share
+    // (2022 − 2020) / 5 = 0.4 by hand, and the model of the same workbook for the computed figures.
+    const snapshot = snapshotFromWorkbook(demoBook);
+    const model = buildReport(plan, snapshot, 2022, { language: "zh", generatedAt: "" });
+    const table = (key: "indicators" | "tasks" | "milestones") => {
+      const t = snapshot.tables[key]!;
+      return (id: string, header: string) => t.values.find((r) => r[0] === id)![t.headers.indexOf(header)] ?? "";
+    };
+    // A blank cell reads as a hole in exceljs's row array.
+    const cells = (row: unknown[], n: number) => Array.from({ length: n }, (_, i) => row[i] ?? "");
+    const ind = table("indicators");
+    for (const line of model.indicators) {
+      const row = child.find((r) => r?.[0] === line.id && r[11] !== undefined)!;
+      const gap = line.gap === null ? "" : line.unit === "percent" ? Number((line.gap * 100).toPrecision(12)) : line.gap;
+      expect(cells(row, 13)).toEqual([
+        line.id,
+        ind(line.id, "组别 Group"),
+        ind(line.id, IH.name),
+        ind(line.id, "学段 Stage"),
+        ind(line.id, IH.baseline),
+        ind(line.id, IH.target),
+        ind(line.id, "2022"),
+        line.expected ?? "",
+        line.completion ?? "",
+        0.4,
+        gap,
+        statusLabels[line.status].zh,
+        ind(line.id, noteHeader(2022)),
+      ]);
+    }
+    const task = table("tasks");
+    const firstTask = child.findIndex((r) => r?.[0] === plan.tasks[0]!.id && r[9] !== undefined);
+    expect(firstTask).toBeGreaterThan(0);
+    for (const line of model.tasks) {
+      const row = child.slice(firstTask).find((r) => r?.[0] === line.id)!;
+      const basis = basisFromText(task(line.id, TH.basis)) ?? "latest";
+      expect(cells(row, 10)).toEqual([line.id, BASIS_LABELS[basis].zh, task(line.id, TH.name), "", "", "", task(line.id, TH.target), line.actual ?? "", line.completion ?? "", statusLabels[line.status].zh]);
+    }
+    const milestone = table("milestones");
+    for (const line of model.milestones) {
+      const row = child.slice(firstTask).find((r) => r?.[0] === line.id)!;
+      expect(cells(row, 10)).toEqual([line.id, "", milestone(line.id, MH.name), "", "", "", milestone(line.id, MH.plannedYear), milestone(line.id, MH.state), "", statusLabels[line.status].zh]);
+    }
+  }, 120_000);
 
   test("completion is drawn as in-cell data bars; print setup is A4 landscape, one page wide", () => {
     const ws = outBook.getWorksheet("2022年度监测报告")!;
