@@ -59,6 +59,14 @@ function fillAsPlanner(data: FakeWorkbookData, _options: { protectedOk?: boolean
     typed.set(`${where}!${address}`, value);
   };
   set(sheet, "B3", 2024);
+  // The title-area inputs of other sheets: the schools data's year and the plan's own name.
+  for (const [name, value] of [
+    ["PM_SchoolYear", 2022],
+    ["PM_PlanName", "常州市武进区“十四五”教育发展规划（修订）"],
+  ] as const) {
+    const at = data.names.get(name)!;
+    set(at.sheet, at.address, value);
+  }
   set(taskSheet, data.addressOf(TABLES.tasks, "T-VOC-04", TH.band), 0.1);
   const schools = data.table(TABLES.schools)!;
   const cell = (c: number) => `${String.fromCharCode(65 + schools.col + c)}${schools.row + 2}`;
