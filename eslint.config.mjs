@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/"] },
+  { ignores: ["dist/", "coverage/", "node_modules/", ".stryker-tmp/", "reports/", "test-output/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
