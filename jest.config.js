@@ -17,7 +17,7 @@ module.exports = {
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
-      setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts", "<rootDir>/test/setup/jsdom.ts", "<rootDir>/test/setup/fast-check.ts"],
+      setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts", "<rootDir>/test/setup/jsdom.ts", "<rootDir>/test/setup/fast-check.ts", "<rootDir>/test/setup/excel-formulas.ts"],
       transform,
     },
     {

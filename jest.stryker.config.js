@@ -29,7 +29,7 @@ module.exports = {
     "<rootDir>/test/xlsx/outside-excel.test.ts",
     "<rootDir>/test/xlsx/cli-errors.test.ts",
   ],
-  setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts", "<rootDir>/test/setup/jsdom.ts", "<rootDir>/test/setup/fast-check.ts"],
+  setupFiles: ["<rootDir>/test/setup/custom-functions-runtime.ts", "<rootDir>/test/setup/jsdom.ts", "<rootDir>/test/setup/fast-check.ts", "<rootDir>/test/setup/excel-formulas.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true } }],
   },

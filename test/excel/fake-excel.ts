@@ -4,16 +4,24 @@
  * `load` and a `sync` first (PropertyNotLoaded otherwise), loaded values are those at sync time,
  * `getItem` of a missing item fails at sync, and `context.sync()` calls are counted.
  *
- * A formula cell's `values` is the formula computed, as in Excel: by the test spreadsheet engine
- * (test/formulas/engine.ts) with PLAN.* bound to the product's functions, so reading `formulas` where
- * `values` is meant (or the reverse) shows. Errors read as their text ("#VALUE!"), blanks as "".
+ * A formula cell's `values` is the formula computed, as in Excel, by the calculator jest installs
+ * (test/setup/excel-formulas.ts: the test spreadsheet engine with PLAN.* bound to the product), so
+ * reading `formulas` where `values` is meant (or the reverse) shows. Errors read as their text
+ * ("#VALUE!"), blanks as "". Without a calculator (the browser bundle) a formula's value reads as "".
  */
 import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
-import * as productFunctions from "../../src/functions/functions";
-import { WorkbookEvaluator, isFormulaError, productMetadata, type FunctionMeta, type Source, type SourceCell } from "../formulas/engine";
+import type { Source, SourceCell } from "../formulas/engine";
 
-/** Loaded once, before the first sync that resolves a formula's value (generating it is async). */
-let functionsMetadata: FunctionMeta[] | null = null;
+export interface FormulaCalculator {
+  /** Awaited at every sync before loads resolve. */
+  ready(): Promise<void>;
+  /** A calculation over the workbook as it stands: what a cell (1-based) shows. */
+  calculate(source: Source): (sheet: string, row: number, col: number) => unknown;
+}
+let calculator: FormulaCalculator | null = null;
+export function useFormulaCalculator(c: FormulaCalculator | null): void {
+  calculator = c;
+}
 
 export interface CellData {
   formula: unknown;
@@ -162,7 +170,7 @@ export class FakeWorkbookData {
     return s;
   }
 
-  private evaluator: WorkbookEvaluator | null = null;
+  private evaluator: ((sheet: string, row: number, col: number) => unknown) | null = null;
 
   /** Forgets computed values: called at every sync, after the batch's writes. */
   recalculate(): void {
@@ -174,15 +182,9 @@ export class FakeWorkbookData {
     const c = this.cell(sheet, col, row);
     const f = c?.formula ?? "";
     if (!(typeof f === "string" && f.startsWith("=") && !c?.text)) return f;
-    if (!functionsMetadata) throw new Error("the double computes formulas after the first sync");
-    this.evaluator ??= new WorkbookEvaluator(this.source(), {
-      implementations: productFunctions as unknown as Record<string, (...a: unknown[]) => unknown>,
-      metadata: functionsMetadata,
-      blankScalar: null,
-    });
-    const v = this.evaluator.valueAt(sheet, row + 1, col + 1);
-    if (this.evaluator.failures.length) throw new Error(`the double could not compute: ${this.evaluator.failures.join("; ")}`);
-    return isFormulaError(v) ? v.error : (v ?? "");
+    if (!calculator) return "";
+    this.evaluator ??= calculator.calculate(this.source());
+    return this.evaluator(sheet, row + 1, col + 1);
   }
 
   private source(): Source {
@@ -363,7 +365,7 @@ export class FakeContext {
       this.failures = [];
       throw new Error(message);
     }
-    functionsMetadata ??= await productMetadata();
+    await calculator?.ready();
     this.data.recalculate();
     for (const p of this.toResolve) p.resolve();
     this.toResolve.clear();
