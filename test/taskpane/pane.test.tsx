@@ -43,6 +43,24 @@ function renderPane(host: PaneHost, language: "zh" | "en" = "zh") {
 
 const open = (name: RegExp) => fireEvent.click(screen.getByRole("button", { name }));
 
+/**
+ * The Chinese pane's visible text and accessible names with Latin words and no Chinese beside them:
+ * IDs (INT-01), function names and formulas (PLAN.GAP, =PLAN.GAP(…)), sheet addresses aside, and the
+ * language switch, which names the language it switches to in that language ("English").
+ */
+function englishOnly(): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n.textContent ?? "");
+  for (const el of document.body.querySelectorAll("[aria-label],[title],[placeholder]")) {
+    for (const a of ["aria-label", "title", "placeholder"]) texts.push(el.getAttribute(a) ?? "");
+  }
+  return texts
+    .map((t) => t.trim())
+    .filter((t) => t && t !== "English" && !/[\u3400-\u9fff]/.test(t) && !t.startsWith("="))
+    .filter((t) => /[A-Za-z]{3,}/.test(t.replace(/\b[A-Z][A-Z0-9]*(?:[-_.][A-Za-z0-9]+)+\b|\b[A-Z]{2,}\b|[A-Za-z0-9_]+!\$?[A-Z]+\$?\d+/g, "")));
+}
+
 describe("task pane against a workbook double", () => {
   test("template: insert, then the status says so; the progress section loads", async () => {
     const data = new FakeWorkbookData();
@@ -68,6 +86,7 @@ describe("task pane against a workbook double", () => {
     await screen.findByText("无数据 23");
     expect(screen.getByText(/该年度还没有填写任何指标数据/)).toBeTruthy();
     expect(screen.queryByText(/没有数据有误、倒退、未实现或滞后/)).toBeNull();
+    expect(englishOnly()).toEqual([]);
   });
 
   test("conflicts are shown and the planner chooses; nothing is replaced without asking", async () => {
@@ -209,6 +228,7 @@ describe("reports and function reference sections", () => {
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "生成年度报告" }));
     fireEvent.click(screen.getByRole("button", { name: "2021年度监测报告" }));
     await waitFor(() => expect(data.selection).toEqual({ sheet: "2021年度监测报告", address: "'2021年度监测报告'!A1:A1" }));
+    expect(englishOnly()).toEqual([]);
   });
 
   test("the final evaluation from the pane; the year list follows the plan the workbook carries", async () => {

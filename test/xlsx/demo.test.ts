@@ -161,3 +161,24 @@ describe("cell protection as the file stores it", () => {
     expect(isLocked(saved.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(address))).toBe(false);
   });
 });
+
+describe("a Chinese workbook shows no English-only text", () => {
+  // Latin words with no Chinese beside them; IDs (INT-01, T-BLD-PROJ, PM_Year), units and numbers aside.
+  const englishOnly = (text: string) =>
+    !/[\u3400-\u9fff]/.test(text) &&
+    /[A-Za-z]{3,}/.test(text.replace(/\b[A-Z][A-Z0-9]*(?:[-_][A-Za-z0-9]+)+\b/g, "").replace(/\b(?:PLAN|CV|ID|m2|m²)\b/g, ""));
+
+  test("the mid-term report and the final evaluation, every cell", () => {
+    const found: string[] = [];
+    for (const name of ["2023年度监测报告", "2021-2025终期评估"]) {
+      const ws = wb.getWorksheet(name)!;
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const v = cell.value;
+          if (typeof v === "string" && englishOnly(v)) found.push(`${name}!R${r}C${c}: ${v}`);
+        }),
+      );
+    }
+    expect(found).toEqual([]);
+  });
+});
