@@ -100,6 +100,8 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     // A per-year target judges every year so far (the yearly row).
     expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 12, 16, "", ""]])).toBe("倒退");
     expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, "", ""]])).toBe("提前实现");
+    // The row's cells are the plan years from 2021 in order: a later year's figure (3 in 2024) is not judged in 2023.
+    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, 3, ""]])).toBe("提前实现");
     // A task's own deadline: the building programme is due in 2023.
     expect(F.status(0, 40, "58个", 2023, 2020, 2023, "zh")).toBe("未实现");
   });
@@ -325,3 +327,69 @@ describe("defaults for base and target year follow the workbook's names (issue 1
     expect(F.expected(0, 10, 2023, 2020, 2025)).toBe(6); // given years still win
   });
 });
+
+describe("an argument that cannot be read is named in the error, whichever it is", () => {
+  // Valid calls, then each argument in turn replaced by unreadable text: the error names that argument
+  // (a check skipped, or a wrong name in the message, would show here).
+  const col = (...xs: unknown[]) => xs.map((x) => [x]);
+  const CASES: Array<[string, () => unknown, string]> = [
+    ["PARSE text", () => F.parse("abc"), "Argument text"],
+    ["GAP actual", () => F.gapFunction("abc", 0.9), "Argument actual"],
+    ["GAP baseline", () => F.gapFunction(0.8, 0.9, "", "abc"), "Argument baseline"],
+    ["GAP band", () => F.gapFunction(1050, "1100人左右", "", "", "abc"), "Argument band"],
+    ["EXPECTED baseline", () => F.expected("abc", 0.9, 2023), "Argument baseline"],
+    ["EXPECTED year", () => F.expected(0.8, 0.9, "abc"), "Argument year"],
+    ["EXPECTED baseYear", () => F.expected(0.8, 0.9, 2023, "abc"), "Argument baseYear"],
+    ["EXPECTED targetYear", () => F.expected(0.8, 0.9, 2023, 2020, "abc"), "Argument targetYear"],
+    ["PROGRESS baseline", () => F.progress("abc", 0.85, 0.9), "Argument baseline"],
+    ["PROGRESS actual", () => F.progress(0.8, "abc", 0.9), "Argument actual"],
+    ["STATUS year", () => F.status(0.8, 0.85, 0.9, "abc"), "Argument year"],
+    ["STATUS baseYear", () => F.status(0.8, 0.85, 0.9, 2023, "abc"), "Argument baseYear"],
+    ["STATUS targetYear", () => F.status(0.8, 0.85, 0.9, 2023, 2020, "abc"), "Argument targetYear"],
+    ["STATUS baseline", () => F.status("abc", 0.85, 0.9, 2023), "Argument baseline"],
+    ["MILESTONE plannedYear", () => F.milestone("进行中", "abc", 2023), "Argument plannedYear"],
+    ["MILESTONE year", () => F.milestone("进行中", 2024, "abc"), "Argument year"],
+    ["MILESTONE baseYear", () => F.milestone("进行中", 2024, 2023, "", "abc"), "Argument baseYear"],
+    ["ACHIEVED values", () => F.achieved([[1, "abc", 3]], "累计", 2023), "Argument values (item 2)"],
+    ["ACHIEVED year", () => F.achieved([[1, 2, 3]], "累计", "abc"), "Argument year"],
+    ["ACHIEVED firstYear", () => F.achieved([[1, 2, 3]], "累计", 2023, "abc"), "Argument firstYear"],
+    ["PACE baseline", () => F.paceFunction("abc", 0.85, 0.9, 2023), "Argument baseline"],
+    ["PACE actual", () => F.paceFunction(0.8, "abc", 0.9, 2023), "Argument actual"],
+    ["PACE target", () => F.paceFunction(0.8, 0.85, "abc", 2023), "Argument target"],
+    ["PACE year", () => F.paceFunction(0.8, 0.85, 0.9, "abc"), "Argument year"],
+    ["DIFFCOEF values", () => F.diffCoef(col(1, "abc", 3), col(10, 10, 10)), "Argument values (item 2)"],
+    ["DIFFCOEF weights", () => F.diffCoef(col(1, 2, 3), col(10, "abc", 10)), "Argument weights (item 2)"],
+    ["GINI values", () => F.giniFunction(col(1, "abc", 3)), "Argument values (item 2)"],
+    ["THEIL weights", () => F.theilFunction(col(1, 2, 3), col(1, 1, "abc")), "Argument weights (item 3)"],
+    ["MCLOONE values", () => F.mclooneFunction(col("abc", 2, 3)), "Argument values (item 1)"],
+    ["VERSTEGEN values", () => F.verstegenFunction(col(1, 2, "abc")), "Argument values (item 3)"],
+    ["RANGERATIO values", () => F.rangeRatioFunction(col(1, "abc", 3)), "Argument values (item 2)"],
+  ];
+  test.each(CASES)("%s", (_label, call, name) => {
+    const e = excelError(call);
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain(name);
+  });
+
+  test.each([
+    ["zh", "zh"],
+    ["ZH-CN", "zh"],
+    ["中文", "zh"],
+    ["en", "en"],
+    ["en-US", "en"],
+    ["English", "en"],
+  ])("language %s gives the %s label", (language, lang) => {
+    expect(F.status(0.8, 0.9, 0.9, 2023, 2020, 2025, language)).toBe(STATUS_LABELS_BY_LANG[lang as "zh" | "en"]);
+    expect(F.milestone("已完成", 2024, 2023, 2023, 2020, language)).toBe(lang === "zh" ? "提前实现" : "Reached early");
+  });
+
+  test("an unreadable year done is the milestone's data, judged 数据有误 like an unreadable value", () => {
+    expect(F.milestone("已完成", 2024, 2023, "abc", 2020, "zh")).toBe(statusLabels.invalid.zh);
+    expect(F.milestone("已完成", 2024, 2023, 2022, 2020, "zh")).toBe(statusLabels.reachedEarly.zh);
+  });
+
+  test("an unknown language is named", () => {
+    expect(excelError(() => F.status(0.8, 0.9, 0.9, 2023, 2020, 2025, "fr")).message).toContain("fr");
+  });
+});
+const STATUS_LABELS_BY_LANG = { zh: statusLabels.reachedEarly.zh, en: statusLabels.reachedEarly.en };
