@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { setWorkbookPeriod } from "../../src/functions/runtime";
+import { displayLanguage, setWorkbookPeriod, unwrap } from "../../src/functions/runtime";
+import { calcMessages } from "../../src/core/messages";
 import * as F from "../../src/functions/functions";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { figureCell } from "../../src/core/workbook/rows";
@@ -393,3 +394,37 @@ describe("an argument that cannot be read is named in the error, whichever it is
   });
 });
 const STATUS_LABELS_BY_LANG = { zh: statusLabels.reachedEarly.zh, en: statusLabels.reachedEarly.en };
+
+describe("the edge to Excel (runtime.ts)", () => {
+  const g2 = globalThis as unknown as { Office: unknown };
+  test("the display language follows Office; without it, or if reading it fails, English", () => {
+    g.__displayLanguage = "zh-CN";
+    expect(displayLanguage()).toBe("zh");
+    const office = g2.Office;
+    try {
+      g2.Office = undefined;
+      expect(displayLanguage()).toBe("en");
+      g2.Office = {
+        get context(): never {
+          throw new Error("not in Excel");
+        },
+      };
+      expect(displayLanguage()).toBe("en");
+      g2.Office = { context: undefined };
+      expect(displayLanguage()).toBe("en");
+    } finally {
+      g2.Office = office;
+    }
+  });
+
+  test("an unexpected exception becomes #VALUE! with a message in the display language, never the exception", () => {
+    g.__displayLanguage = "zh-CN";
+    const e = excelError(() =>
+      unwrap(() => {
+        throw new TypeError("x is undefined");
+      }),
+    );
+    expect(e).toEqual({ code: "#VALUE!", message: calcMessages.unexpected.zh });
+    expect(e.message).not.toContain("undefined");
+  });
+});
