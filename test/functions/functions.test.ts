@@ -428,3 +428,29 @@ describe("the edge to Excel (runtime.ts)", () => {
     expect(e.message).not.toContain("undefined");
   });
 });
+
+describe("edges of the remaining functions, worked by hand", () => {
+  test("STATUS: an impossible figure in the yearly row is 数据有误 (98.5 in a percent row)", () => {
+    expect(F.status("", 0.95, "每年不低于90%", 2023, null, null, "zh", null, null, "%", [[0.92, 98.5, 0.95, "", ""]])).toBe(statusLabels.invalid.zh);
+  });
+
+  test("ACHIEVED: before the first plan year nothing; in it the first figure; an unknown basis is named", () => {
+    expect(F.achieved([[1, 2, 3, 4, 5]], "累计", 2020)).toBe("");
+    expect(F.achieved([[1, 2, 3, 4, 5]], "累计", 2021)).toBe(1);
+    expect(F.achieved([[1, 2, 3, 4, 5]], "最新", 2022)).toBe(2);
+    expect(excelError(() => F.achieved([[1, 2]], "每月", 2023)).message).toContain("每月");
+  });
+
+  test("GROWS is strict (an equal figure has not grown); NOFALL is not (an equal figure has not fallen)", () => {
+    expect(F.grows([[100], [100]], 2, undefined, "en")).toBe("Not met");
+    expect(F.grows([[100], [101]], 2, undefined, "en")).toBe("Met");
+    expect(F.noFall([[100], [100]], 2, undefined, "en")).toBe("Met");
+    expect(F.noFall([[100], [99]], 2, undefined, "en")).toBe("Not met");
+  });
+
+  test("NOTBELOW: both blank is no data, equal pay is met, less is not", () => {
+    expect(F.notBelowFunction("", "", "en")).toBe("No data");
+    expect(F.notBelowFunction(100000, 100000, "en")).toBe("Met");
+    expect(F.notBelowFunction(99999, 100000, "zh")).toBe("未落实");
+  });
+});
