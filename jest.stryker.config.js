@@ -15,7 +15,9 @@ const SUITES = {
 module.exports = {
   testEnvironment: "node",
   rootDir: __dirname,
-  roots: ["<rootDir>/test"],
+  // src too: jest follows imports through the haste map of its roots, and --findRelatedTests needs the
+  // whole chain from a mutated file to the tests (a root of test/ alone finds only direct importers).
+  roots: ["<rootDir>/test", "<rootDir>/src"],
   // Per folder, the suites that exercise it (scripts/mutation.mjs sets STRYKER_TESTS): each mutant
   // reruns the covering tests of these files, and suites that build a whole workbook take seconds.
   testMatch: (SUITES[process.env.STRYKER_TESTS ?? "all"] ?? SUITES.all).map((g) => `<rootDir>/test/${g}`),
