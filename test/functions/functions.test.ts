@@ -336,7 +336,11 @@ describe("an argument that cannot be read is named in the error, whichever it is
   const CASES: Array<[string, () => unknown, string]> = [
     ["PARSE text", () => F.parse("abc"), "Argument text"],
     ["GAP actual", () => F.gapFunction("abc", 0.9), "Argument actual"],
+    ["GAP target", () => F.gapFunction(0.8, "abc"), "Argument target"],
     ["GAP baseline", () => F.gapFunction(0.8, 0.9, "", "abc"), "Argument baseline"],
+    ["EXPECTED target", () => F.expected(0.8, "abc", 2023), "Argument target"],
+    ["PROGRESS target", () => F.progress(0.8, 0.85, "abc"), "Argument target"],
+    ["STATUS target", () => F.status(0.8, 0.85, "abc", 2023), "Argument target"],
     ["GAP band", () => F.gapFunction(1050, "1100人左右", "", "", "abc"), "Argument band"],
     ["EXPECTED baseline", () => F.expected("abc", 0.9, 2023), "Argument baseline"],
     ["EXPECTED year", () => F.expected(0.8, 0.9, "abc"), "Argument year"],
@@ -387,10 +391,31 @@ describe("an argument that cannot be read is named in the error, whichever it is
   test("an unreadable year done is the milestone's data, judged 数据有误 like an unreadable value", () => {
     expect(F.milestone("已完成", 2024, 2023, "abc", 2020, "zh")).toBe(statusLabels.invalid.zh);
     expect(F.milestone("已完成", 2024, 2023, 2022, 2020, "zh")).toBe(statusLabels.reachedEarly.zh);
+    // A blank year done passed as 0 (older Excel builds) is a blank, not the year 0.
+    expect(F.milestone("已完成", 2024, 2023, 0, 2020, "zh")).toBe(F.milestone("已完成", 2024, 2023, "", 2020, "zh"));
+    expect(F.milestone("已完成", 2024, 2023, 0, 2020, "zh")).not.toBe(statusLabels.invalid.zh);
   });
 
-  test("an unknown language is named", () => {
+  test("PACE checks its period: a target year before the base year is named", () => {
+    expect(excelError(() => F.paceFunction(0.8, 0.85, 0.9, 2023, 2025, 2020)).message).toMatch(/2020.*2025|2025.*2020/);
+  });
+
+  test("a zero mean is #DIV/0!, its message naming the values", () => {
+    for (const call of [() => F.diffCoef(col(0, 0), col(1, 1)), () => F.giniFunction(col(0, 0, 0))]) {
+      const e = excelError(call);
+      expect(e.code).toBe("#DIV/0!");
+      expect(e.message).toContain("values");
+    }
+  });
+
+  test("an unknown language is named, in every function that takes one", () => {
     expect(excelError(() => F.status(0.8, 0.9, 0.9, 2023, 2020, 2025, "fr")).message).toContain("fr");
+    expect(excelError(() => F.milestone("已完成", 2024, 2023, 2022, 2020, "fr")).message).toContain("fr");
+    expect(excelError(() => F.notBelowFunction(100, 90, "fr")).message).toContain("fr");
+  });
+
+  test("a language code with spaces around it still reads", () => {
+    expect(F.status(0.8, 0.9, 0.9, 2023, 2020, 2025, " zh ")).toBe(statusLabels.reachedEarly.zh);
   });
 });
 const STATUS_LABELS_BY_LANG = { zh: statusLabels.reachedEarly.zh, en: statusLabels.reachedEarly.en };
@@ -439,6 +464,8 @@ describe("edges of the remaining functions, worked by hand", () => {
     expect(F.achieved([[1, 2, 3, 4, 5]], "累计", 2021)).toBe(1);
     expect(F.achieved([[1, 2, 3, 4, 5]], "最新", 2022)).toBe(2);
     expect(excelError(() => F.achieved([[1, 2]], "每月", 2023)).message).toContain("每月");
+    // No figure yet: blank, not zero.
+    expect(F.achieved([["", "", ""]], "最新", 2023)).toBe("");
   });
 
   test("GROWS is strict (an equal figure has not grown); NOFALL is not (an equal figure has not fallen)", () => {
