@@ -481,3 +481,35 @@ describe("edges of the remaining functions, worked by hand", () => {
     expect(F.notBelowFunction(99999, 100000, "zh")).toBe("未落实");
   });
 });
+
+describe("CLASSSHARE and BALANCE name what is wrong, worked by hand", () => {
+  const col = (...xs: unknown[]) => xs.map((x) => [x]);
+  test("class share: 45 is at the primary standard, 46 is not; a number or a stage; blanks skipped", () => {
+    // 40, 45 at or under 45; 46 over: 2 of 3.
+    expect(F.classShareFunction(col(40, 45, "", 46), "小学")).toBeCloseTo(2 / 3, 15);
+    expect(F.classShareFunction(col(40, 45, 46), [["小学"]])).toBeCloseTo(2 / 3, 15);
+    // Junior: 50. A number works as the size: 46 ≤ 46.
+    expect(F.classShareFunction(col(40, 45, 46, 51), "初中")).toBeCloseTo(3 / 4, 15);
+    expect(F.classShareFunction(col(40, 45, 46), 46)).toBe(1);
+  });
+
+  test.each([
+    ["an unknown stage", () => F.classShareFunction(col(40), "高中部"), 'Argument standard: the stage "高中部" is not known'],
+    ["a standard of 0", () => F.classShareFunction(col(40), 0), "Standard 1 is 0"],
+    ["a class of 45.5", () => F.classShareFunction(col(40, 45.5), 45), "classSizes item 2 is 45.5"],
+    ["a class of 0", () => F.classShareFunction(col(40, 0), 45), "classSizes item 2 is 0"],
+    ["a class size as text", () => F.classShareFunction(col(40, "abc"), 45), "Argument classSizes (item 2)"],
+    ["no classes", () => F.classShareFunction(col("", ""), 45), "classSizes"],
+    ["a blank school value", () => F.balance([[5, 2, 1, "", 8, 2500, 3]], [["小学"]]), "values is blank at item 4"],
+    ["a value as text", () => F.balance([[5, 2, 1, "abc", 8, 2500, 3]], [["小学"]]), "Argument values (item 4)"],
+    ["a standard as text", () => F.balance([[5, 2, 1, 5, 8, 2500, 3]], [[4.2, 1, 0.9, "abc", 7.5, 2000, 2.3]]), "Argument standards (item 4)"],
+    ["a standard of 0", () => F.balance([[5, 2, 1, 5, 8, 2500, 3]], [[4.2, 1, 0.9, 0, 7.5, 2000, 2.3]]), "Standard 4 is 0"],
+    ["six standards for seven values", () => F.balance([[5, 2, 1, 5, 8, 2500, 3]], [[4.2, 1, 0.9, 4.5, 7.5, 2000]]), "values has 7 cells but standards has 6"],
+  ])("%s", (_label, call, text) => {
+    expect(excelError(call).message).toContain(text);
+  });
+
+  test("a stage name with spaces and in English reads", () => {
+    expect(F.classShareFunction(col(40, 45, 46), " Primary ")).toBeCloseTo(2 / 3, 15);
+  });
+});
