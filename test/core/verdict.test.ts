@@ -202,3 +202,46 @@ describe("milestones (qualitative targets): state, planned year, the year done",
     expect(stateFromText("差不多了")).toBeUndefined();
   });
 });
+
+describe("the year a target was first reached (final evaluation), worked by hand", () => {
+  // Baseline 80, target 90 (higher), 2020–2025.
+  const B = baseline(80);
+  const T = target(90, B);
+  const run = (actual: number | null, year: number, earlier: Array<{ year: number; value: number | null }>) =>
+    must(verdict({ baseline: B, target: T, actual, year, period: P, earlier }));
+
+  test("first reached 2022, in whatever order the earlier years arrive", () => {
+    const earlier = [
+      { year: 2023, value: 91 },
+      { year: 2021, value: 85 },
+      { year: 2022, value: 90 },
+    ];
+    expect(run(92, 2024, earlier)).toMatchObject({ status: "reachedEarly", firstReached: 2022 });
+  });
+
+  test("the monitoring year's own entry in earlier is not history (its actual is the value judged)", () => {
+    // A stale 95 for 2024 in the history must not count; the actual 85 is behind.
+    const v = run(85, 2024, [
+      { year: 2023, value: 84 },
+      { year: 2024, value: 95 },
+    ]);
+    expect(v.status).toBe("behind");
+    expect(v.firstReached).toBeNull();
+  });
+
+  test("reached before and fallen back: not reached, but the first year is kept", () => {
+    expect(run(88, 2025, [{ year: 2022, value: 90 }])).toMatchObject({ status: "missed", firstReached: 2022 });
+  });
+
+  test("no value this year: no data, the first year from history", () => {
+    expect(run(null, 2024, [{ year: 2023, value: 91 }])).toMatchObject({ status: "noData", firstReached: 2023 });
+  });
+
+  test("a per-year target is first reached in its first year with a value, and fails for good once missed", () => {
+    const each = target("每年至少15个", null);
+    const go = (actual: number, year: number, earlier: Array<{ year: number; value: number | null }>) =>
+      must(verdict({ baseline: null, target: each, actual, year, period: P, earlier }));
+    expect(go(16, 2023, [{ year: 2021, value: null }, { year: 2022, value: 15 }])).toMatchObject({ status: "reachedEarly", firstReached: 2022 });
+    expect(go(16, 2023, [{ year: 2021, value: 14 }, { year: 2022, value: 15 }]).status).toBe("regressing");
+  });
+});
