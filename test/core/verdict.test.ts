@@ -245,3 +245,46 @@ describe("the year a target was first reached (final evaluation), worked by hand
     expect(go(16, 2023, [{ year: 2021, value: 14 }, { year: 2022, value: 15 }]).status).toBe("regressing");
   });
 });
+
+describe("reading a target: the whole reading, worked from the rules (domain notes §7)", () => {
+  const read = (cell: unknown, extra: Parameters<typeof readTarget>[1] = {}) => readTarget(cell, extra);
+  const B = (cell: unknown) => baseline(cell);
+  test.each([
+    ["＜0.40", {}, { kind: "bound", value: 0.4, comparator: "<", sense: "down", band: 0.05, perYear: false }],
+    ["≥90%", {}, { kind: "bound", value: 0.9, comparator: ">=", sense: "up", band: 0.05, perYear: false }],
+    ["1100人左右", {}, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.05, perYear: false }],
+    ["1100人左右", { baseline: B(1200) }, { kind: "about", value: 1100, comparator: "~", sense: "down", band: 0.05, perYear: false }],
+    ["1100人左右", { baseline: B(1000), direction: "down" }, { kind: "about", value: 1100, comparator: "~", sense: "down", band: 0.05, perYear: false }],
+    ["1100人左右", { band: 0.1 }, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.1, perYear: false }],
+    ["2-3项", {}, { kind: "range", value: 2, max: 3, comparator: "=", sense: "up", band: 0.05, perYear: false }],
+    ["2-3项以上", {}, { kind: "bound", value: 2, comparator: ">=", sense: "up", band: 0.05, perYear: false }],
+    ["每年至少15个", {}, { kind: "bound", value: 15, comparator: ">=", sense: "up", band: 0.05, perYear: true }],
+    [94, { baseline: B(94) }, { kind: "maintain", value: 94, comparator: "=", sense: "up", band: 0.05, perYear: false }],
+    [94, { baseline: B(94), direction: "down" }, { kind: "maintain", value: 94, comparator: "=", sense: "down", band: 0.05, perYear: false }],
+    [0.9, { baseline: B(0.95) }, { kind: "figure", value: 0.9, comparator: "=", sense: "down", band: 0.05, perYear: false }],
+    [0.9, { baseline: B(0.95), direction: "up" }, { kind: "figure", value: 0.9, comparator: "=", sense: "up", band: 0.05, perYear: false }],
+    [0.9, { band: 0 }, { kind: "figure", value: 0.9, comparator: "=", sense: "up", band: 0, perYear: false }],
+  ] as Array<[unknown, Parameters<typeof readTarget>[1], object]>)("%p %j", (cell, extra, expected) => {
+    expect(must(read(cell, extra))).toEqual(expected);
+  });
+
+  test("a band outside 0 ≤ band < 1, or a range written backwards, is an error naming it", () => {
+    for (const band of [1, -0.01, 1.5]) {
+      const r = read("1100人左右", { band });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message.en).toContain(String(band));
+    }
+    const r = read("3-2项");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message.en).toContain("3-2项");
+    expect(read("2-2项").ok).toBe(true);
+  });
+
+  test("a baseline keeps its bound; a plain or approximate figure has none", () => {
+    expect(must(readBaseline("＜0.42"))).toEqual({ value: 0.42, bound: "<" });
+    expect(must(readBaseline("≥90%"))).toEqual({ value: 0.9, bound: ">=" });
+    expect(must(readBaseline(94))).toEqual({ value: 94, bound: null });
+    expect(must(readBaseline("1000人左右"))).toEqual({ value: 1000, bound: null });
+    expect(readBaseline("abc").ok).toBe(false);
+  });
+});
