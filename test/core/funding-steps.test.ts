@@ -1,0 +1,127 @@
+/**
+ * The funding checks' building blocks (domain notes: 三个增长, 两个只增不减, teachers' pay), each
+ * case worked out by hand: a step of one series, every stage together with absent stages left out,
+ * growth against growth, a level against another, the steps a series is judged over, and how a
+ * range is read (across or down) with its positions.
+ */
+import {
+  combine,
+  fasterAt,
+  growthCall,
+  growthRate,
+  notBelow,
+  readFigure,
+  readSeries,
+  risesAt,
+  stepsWithData,
+  stepVerdict,
+} from "../../src/core/calc/funding";
+
+describe("one step", () => {
+  test("figures: a number ≥ 0; blank is none; text, negatives and NaN are invalid", () => {
+    expect([readFigure(5), readFigure(0), readFigure(""), readFigure(null), readFigure(-1), readFigure("5"), readFigure(Number.NaN)]).toEqual([5, 0, null, null, "invalid", "invalid", "invalid"]);
+  });
+
+  test("grows (strict) and never falls (not strict), at equality and one yuan apart", () => {
+    expect([stepVerdict(100, 101, true), stepVerdict(100, 100, true), stepVerdict(100, 99, true)]).toEqual(["met", "notMet", "notMet"]);
+    expect([stepVerdict(100, 101, false), stepVerdict(100, 100, false), stepVerdict(100, 99, false)]).toEqual(["met", "met", "notMet"]);
+    expect([stepVerdict(null, 100, false), stepVerdict(100, null, true)]).toEqual(["noData", "noData"]);
+    expect([stepVerdict("invalid", 100, false), stepVerdict(100, "invalid", false), stepVerdict(null, "invalid", true)]).toEqual(["invalid", "invalid", "invalid"]);
+  });
+
+  test("the worst verdict wins: invalid, then not met, then no data; nothing is no data", () => {
+    expect(combine([])).toBe("noData");
+    expect(combine(["met", "met"])).toBe("met");
+    expect(combine(["met", "noData"])).toBe("noData");
+    expect(combine(["noData", "notMet", "met"])).toBe("notMet");
+    expect(combine(["notMet", "invalid"])).toBe("invalid");
+  });
+
+  test("growth: 100 → 110 is +10 %; from 0 or a blank there is none", () => {
+    expect(growthRate(100, 110)).toBeCloseTo(0.1, 15);
+    expect([growthRate(0, 10), growthRate(null, 10), growthRate(10, null), growthRate("invalid", 10)]).toEqual([null, null, null, null]);
+  });
+});
+
+describe("every stage at a position", () => {
+  // Two stages over three years; positions are 0-based, a step from i−1 to i.
+  const series = [
+    [100, 110, 120],
+    [50, 50, 55],
+  ];
+  test("grows: 2 strict rises in step 2, an equal figure in step 1", () => {
+    expect(risesAt(series, 1, true)).toBe("notMet");
+    expect(risesAt(series, 2, true)).toBe("met");
+    expect(risesAt(series, 1, false)).toBe("met");
+    expect(risesAt(series, 0, false)).toBe("noData");
+  });
+
+  test("a stage with no students in both years and no figures is left out; with students, a missing figure is no data", () => {
+    const withHole = [
+      [100, 110],
+      [null, null],
+    ];
+    expect(risesAt(withHole, 1, true, [[10, 10], [0, null]])).toBe("met");
+    expect(risesAt(withHole, 1, true, [[10, 10], [5, 5]])).toBe("noData");
+    expect(risesAt(withHole, 1, true)).toBe("noData");
+    // Students in only one of the two years: still judged.
+    expect(risesAt(withHole, 1, true, [[10, 10], [0, 5]])).toBe("noData");
+  });
+
+  test("appropriations grow faster than revenue: +10 % against +5 % yes, +5 % against +5 % no", () => {
+    const a = [100, 110, 115.5];
+    const b = [200, 210, 220.5];
+    expect(fasterAt(a, b, 1)).toBe("met");
+    expect(fasterAt(a, b, 2)).toBe("notMet");
+    expect(fasterAt(a, b, 0)).toBe("noData");
+    expect(fasterAt([100, null], b, 1)).toBe("noData");
+    expect(fasterAt([100, 110], [200, "invalid"], 1)).toBe("invalid");
+    expect(fasterAt([0, 110], b, 1)).toBe("noData");
+  });
+
+  test("teachers' pay at least civil servants': equal is met", () => {
+    expect([notBelow(100, 100), notBelow(99, 100), notBelow(null, 100), notBelow(100, "invalid"), notBelow("invalid", null)]).toEqual(["met", "notMet", "noData", "invalid", "invalid"]);
+  });
+
+  test("steps judged: from the first year with any figure to the last; a hole inside counts", () => {
+    expect(stepsWithData([[null, 1, null, 3, null]])).toEqual([2, 3]);
+    expect(stepsWithData([[null, null], [null, 5]])).toEqual([]);
+    expect(stepsWithData([[1, 2], [null, null, 3]])).toEqual([1, 2]);
+    expect(stepsWithData([])).toEqual([]);
+  });
+});
+
+describe("reading a range and a position", () => {
+  test("one row runs across the years; a column or a block runs down, a series per column", () => {
+    const across = readSeries([[1, 2, 3]], "values");
+    expect(across.ok && across.value).toMatchObject({ across: true, series: [[1, 2, 3]] });
+    const down = readSeries([[1, 10], [2, 20]], "values");
+    expect(down.ok && down.value).toMatchObject({ across: false, series: [[1, 2], [10, 20]] });
+    const single = readSeries(7, "values");
+    expect(single.ok && single.value).toMatchObject({ series: [[7]] });
+    const empty = readSeries([], "counts");
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.error.message.en).toContain("counts");
+  });
+
+  test("GROWTH at a position, over a whole series, and what it refuses", () => {
+    expect(growthCall([[100], [110], [121]], 3)).toEqual({ ok: true, value: expect.closeTo(0.1, 15) });
+    expect(growthCall([[100], [110]], 1)).toEqual({ ok: true, value: "" });
+    expect(growthCall([[100], [""]], 2)).toEqual({ ok: true, value: "" });
+    const all = growthCall([[100, 110, 121]], "");
+    expect(all.ok && all.value).toEqual([["", expect.closeTo(0.1, 15), expect.closeTo(0.1, 15)]]);
+    const down = growthCall([[100, 10], [110, 20]], "");
+    expect(down.ok && down.value).toEqual([["", ""], [expect.closeTo(0.1, 15), 1]]);
+    for (const position of [0, 4, 1.5, "x"]) {
+      const r = growthCall([[100], [110], [121]], position);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message.en).toContain(String(position));
+    }
+    const zero = growthCall([[0], [10]], 2);
+    expect(!zero.ok && zero.error.kind).toBe("div0");
+    const text = growthCall([[100], ["一百"]], 2);
+    expect(!text.ok && text.error.message.en).toContain("一百");
+    const two = growthCall([[1, 2], [3, 4]], 2);
+    expect(!two.ok && two.error.kind).toBe("value");
+  });
+});
