@@ -75,21 +75,22 @@ describe("the 2017 school rule at 85 % of a standard (primary standards 4.2, 1, 
   const rule = () => schoolsReport([
     // Every indicator exactly at its standard: meets all seven.
     school("示例小学一", "小学", 1000, [42, 10, 9, 4500, 7500, 2_000_000, 23]),
-    // Teaching area 3.825 m² = 85 % × 4.5 exactly, the rest above: one missed at 85 % → passes.
-    school("示例小学二", "小学", 1000, [50, 20, 10, 3825, 8000, 2_500_000, 30]),
-    // 3.824 m² = 84.98 % → fails, met 6.
-    school("示例小学三", "小学", 1000, [50, 20, 10, 3824, 8000, 2_500_000, 30]),
+    // Sports area 6.375 m² = 85 % × 7.5 exactly (equal in binary too, so a strict comparison would
+    // fail it), the rest above: one missed at 85 % → passes.
+    school("示例小学二", "小学", 1000, [50, 20, 10, 5000, 6375, 2_500_000, 30]),
+    // 6.374 m² = 84.99 % → fails, met 6.
+    school("示例小学三", "小学", 1000, [50, 20, 10, 5000, 6374, 2_500_000, 30]),
     // Two missed, both above 85 % (4.0 = 88.9 %, 7.0 = 93.3 %) → fails, met 5.
     school("示例小学四", "小学", 1000, [50, 20, 10, 4000, 7000, 2_500_000, 30]),
   ]);
 
-  test("exactly at the standard and exactly at 85 % pass; 84.98 % and two misses fail", () => {
+  test("exactly at the standard and exactly at 85 % pass; 84.99 % and two misses fail", () => {
     const failing = rule().balance[0]!.failing;
     expect(failing.map((f) => [f.school, f.met])).toEqual([
       ["示例小学三", 6],
       ["示例小学四", 5],
     ]);
-    expect(failing[0]!.missed).toEqual(["生均教学及辅助用房面积（m²）"]);
+    expect(failing[0]!.missed).toEqual(["生均体育运动场馆面积（m²）"]);
     expect(failing[1]!.missed).toEqual(["生均教学及辅助用房面积（m²）", "生均体育运动场馆面积（m²）"]);
   });
 });

@@ -317,11 +317,11 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
     expect(ev.failures).toEqual([]);
   });
 
-  test("schools sheet: exactly at the standard and exactly at 85 % pass the 2017 rule; 84.98 % fails", () => {
+  test("schools sheet: exactly at the standard and exactly at 85 % pass the 2017 rule; 84.99 % fails", () => {
     setSchools([
       ["示例小学一", "小学", 1000, [42, 10, 9, 4500, 7500, 2_000_000, 23]], // every standard exactly
-      ["示例小学二", "小学", 1000, [50, 20, 10, 3825, 8000, 2_500_000, 30]], // 3.825 m² = 85 % of 4.5
-      ["示例小学三", "小学", 1000, [50, 20, 10, 3824, 8000, 2_500_000, 30]], // 84.98 %
+      ["示例小学二", "小学", 1000, [50, 20, 10, 5000, 6375, 2_500_000, 30]], // 6.375 m² = 85 % of 7.5, equal in binary too
+      ["示例小学三", "小学", 1000, [50, 20, 10, 5000, 6374, 2_500_000, 30]], // 84.99 %
       ["示例小学四", "小学", 1000, [50, 20, 10, 4000, 7000, 2_500_000, 30]], // two missed
     ]);
     const schools = table(ev, TABLES.schools, SH.school);
