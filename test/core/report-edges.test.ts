@@ -9,6 +9,7 @@ import { buildReport } from "../../src/core/report/model";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { IH, SCHOOL_INDICATORS, SH, TABLES, TH, planYears, yearHeader } from "../../src/core/workbook/layout";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "../../src/core/workbook/model";
+import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES } from "./edge-cases";
 
 const PLAN = embeddedPlan();
 const YEARS = planYears(PLAN);
@@ -31,33 +32,23 @@ function schoolsReport(rows: Cell[][]) {
 }
 
 describe("the difference coefficient at its thresholds (two schools of 100 students, equal weights)", () => {
-  // Per-student values x₁, x₂ with equal weights: mean (x₁+x₂)/2, σ = |x₁−x₂|/2, CV = |x₁−x₂|/(x₁+x₂).
-  // Per-100 head counts are kept equal (CV 0); the area and equipment columns carry the edges.
   // Built inside each test (a test runner that maps code to the tests running it sees it there).
-  const primary = (area: number, sports: number, equipment: number) => [5, 2, 1, area, sports, equipment, 3];
-  const balance = () => schoolsReport([
-    // teaching area 1 and 3 m² → CV 2/4 = 0.50; sports 6 and 14 m² → 8/20 = 0.40; equipment 2000 both → 0.
-    school("示例小学甲", "小学", 100, primary(100, 600, 200_000)),
-    school("示例小学乙", "小学", 100, primary(300, 1400, 200_000)),
-    // teaching 11 and 29 → 18/40 = 0.45; sports 10.9 and 29.1 → 18.2/40 = 0.455; equipment 13 and 27 → 14/40 = 0.35.
-    school("示例初中甲", "初中", 100, [6, 2, 1, 1100, 1090, 1300, 3]),
-    school("示例初中乙", "初中", 100, [6, 2, 1, 2900, 2910, 2700, 3]),
-  ]).balance;
+  const balance = () => schoolsReport(CV_EDGE_SCHOOLS.map(([n, stage, e, raw]) => school(n, stage, e, raw))).balance;
 
   test("primary: 0.50 meets the national ≤0.50; 0.50 and 0.40 both miss the plan's ＜0.40", () => {
     const [p] = balance();
-    expect(p!.rows.map((r) => r.cv)).toEqual([0, 0, 0, expect.closeTo(0.5, 15), expect.closeTo(0.4, 15), 0, 0]);
-    expect(p!.rows.map((r) => r.national)).toEqual([true, true, true, true, true, true, true]);
-    expect(p!.rows.map((r) => r.plan)).toEqual([true, true, true, false, false, true, true]);
+    expect(p!.rows.map((r) => r.cv)).toEqual(CV_EDGES.primary.map((v) => expect.closeTo(v, 15)));
+    expect(p!.rows.map((r) => r.national)).toEqual(CV_EDGE_VERDICTS.primary.national);
+    expect(p!.rows.map((r) => r.plan)).toEqual(CV_EDGE_VERDICTS.primary.plan);
     expect(p!.max).toBeCloseTo(0.5, 15);
     expect(p!.mean).toBeCloseTo(0.9 / 7, 15);
   });
 
   test("junior: 0.45 meets the national ≤0.45, 0.455 does not; 0.35 misses the plan's ＜0.35", () => {
     const [, j] = balance();
-    expect(j!.rows.map((r) => r.cv)).toEqual([0, 0, 0, expect.closeTo(0.45, 15), expect.closeTo(0.455, 15), expect.closeTo(0.35, 15), 0]);
-    expect(j!.rows.map((r) => r.national)).toEqual([true, true, true, true, false, true, true]);
-    expect(j!.rows.map((r) => r.plan)).toEqual([true, true, true, false, false, false, true]);
+    expect(j!.rows.map((r) => r.cv)).toEqual(CV_EDGES.junior.map((v) => expect.closeTo(v, 15)));
+    expect(j!.rows.map((r) => r.national)).toEqual(CV_EDGE_VERDICTS.junior.national);
+    expect(j!.rows.map((r) => r.plan)).toEqual(CV_EDGE_VERDICTS.junior.plan);
   });
 
   test("the thresholds are the stage's own: primary 0.50 and junior 0.45 are not swapped", () => {
@@ -72,20 +63,11 @@ describe("the difference coefficient at its thresholds (two schools of 100 stude
 
 describe("the 2017 school rule at 85 % of a standard (primary standards 4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3)", () => {
   // 1,000 students each: per-100 = head count ÷ 10; per student = figure ÷ 1,000.
-  const rule = () => schoolsReport([
-    // Every indicator exactly at its standard: meets all seven.
-    school("示例小学一", "小学", 1000, [42, 10, 9, 4500, 7500, 2_000_000, 23]),
-    // Sports area 6.375 m² = 85 % × 7.5 exactly (equal in binary too, so a strict comparison would
-    // fail it), the rest above: one missed at 85 % → passes.
-    school("示例小学二", "小学", 1000, [50, 20, 10, 5000, 6375, 2_500_000, 30]),
-    // 6.374 m² = 84.99 % → fails, met 6.
-    school("示例小学三", "小学", 1000, [50, 20, 10, 5000, 6374, 2_500_000, 30]),
-    // Two missed, both above 85 % (4.0 = 88.9 %, 7.0 = 93.3 %) → fails, met 5.
-    school("示例小学四", "小学", 1000, [50, 20, 10, 4000, 7000, 2_500_000, 30]),
-  ]);
+  const rule = () => schoolsReport(RULE_EDGE_SCHOOLS.map(([n, stage, e, raw]) => school(n, stage, e, raw)));
 
   test("exactly at the standard and exactly at 85 % pass; 84.99 % and two misses fail", () => {
     const failing = rule().balance[0]!.failing;
+    expect(RULE_EDGE_SCHOOLS.map(([n]) => !failing.some((f) => f.school === n))).toEqual(RULE_EDGE_PASSES);
     expect(failing.map((f) => [f.school, f.met])).toEqual([
       ["示例小学三", 6],
       ["示例小学四", 5],
@@ -128,20 +110,13 @@ describe("misses: worst first within a status", () => {
 
 describe("a task's achieved value is the report year's", () => {
   const headers = [TH.id, TH.name, TH.target, TH.basis, TH.period, TH.baseline, ...YEARS.map(yearHeader)];
-  const values: Record<number, number> = { 2021: 1, 2022: 2, 2023: 4, 2024: 8, 2025: 16 };
-  const row = (id: string, target: string, basis: string): Cell[] => [id, id, target, basis, "2021–2025", 0, ...YEARS.map((y) => values[y] ?? null)];
+  const row = (id: string, target: string, basis: string): Cell[] => [id, id, target, basis, "2021–2025", 0, ...YEARS.map((y) => TASK_VALUES[y] ?? null)];
   const snapshot = workbook({
     tasks: table(TABLES.tasks, "任务目标", headers, [row("T-PRE-02", "13所", "累计 Cumulative"), row("T-PRE-03", "17所", "最新 Latest")]),
   });
 
-  test.each([
-    // Cumulative: the sum of the years so far; latest: that year's figure.
-    [2021, 1, 1],
-    [2022, 3, 2],
-    [2023, 7, 4],
-    [2024, 15, 8],
-    [2025, 31, 16],
-  ])("%i: cumulative %d, latest %d", (year, cumulative, latest) => {
+  // Cumulative: the sum of the years so far; latest: that year's figure.
+  test.each(TASK_ACHIEVED)("%i: cumulative %d, latest %d", (year, cumulative, latest) => {
     const model = buildReport(PLAN, snapshot, year, { language: "zh", generatedAt: "" });
     expect(model.tasks.map((t) => [t.id, t.actual])).toEqual([
       ["T-PRE-02", cumulative],

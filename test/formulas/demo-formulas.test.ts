@@ -19,6 +19,7 @@ import { STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
 import type { WorkbookSnapshot } from "../../src/core/workbook/model";
+import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES, type EdgeSchool } from "../core/edge-cases";
 import { WorkbookEvaluator, excelJsSource, isFormulaError, productMetadata, type FunctionMeta, type Value } from "./engine";
 
 const PLAN = embeddedPlan();
@@ -287,7 +288,7 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
   });
 
   /** Replaces the demo's schools by these rows (inputs only; the live columns compute). */
-  function setSchools(rows: Array<[string, string, number, number[]]>) {
+  function setSchools(rows: EdgeSchool[]) {
     const t = ev.tables.get(TABLES.schools.toLowerCase())!;
     const inputs = [SH.school, SH.stage, SH.enrolment, SH.classes, SH.standardClasses, ...SCHOOL_INDICATORS.map((i) => i.raw)];
     for (let r = t.firstRow; r <= t.lastRow; r++) {
@@ -298,59 +299,41 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
   }
 
   test("balance sheet: 0.50 and 0.45 meet the national rule, 0.455 does not; 0.40 and 0.35 miss the plan's strict bounds", () => {
-    // CV = |x₁−x₂|/(x₁+x₂) for two schools of equal enrolment (see test/core/report-edges.test.ts).
-    setSchools([
-      ["示例小学甲", "小学", 100, [5, 2, 1, 100, 600, 200_000, 3]], // teaching 1 | 3 → 0.50; sports 6 | 14 → 0.40
-      ["示例小学乙", "小学", 100, [5, 2, 1, 300, 1400, 200_000, 3]],
-      ["示例初中甲", "初中", 100, [6, 2, 1, 1100, 1090, 1300, 3]], // 0.45; 0.455; equipment 13 | 27 → 0.35
-      ["示例初中乙", "初中", 100, [6, 2, 1, 2900, 2910, 2700, 3]],
-    ]);
+    // CV = |x₁−x₂|/(x₁+x₂) for two schools of equal enrolment (test/core/edge-cases.ts).
+    setSchools(CV_EDGE_SCHOOLS);
     const balance = table(ev, TABLES.balance, BH.indicator);
     const column = (h: string) => balance.keys.slice(0, 7).map((k) => balance.shown(k, h));
-    const [ok, no] = ["达标", "未达标"];
-    expect(column(BH.primaryCv).map((v) => Number((v as number).toFixed(12)))).toEqual([0, 0, 0, 0.5, 0.4, 0, 0]);
-    expect(column(BH.primaryNational)).toEqual([ok, ok, ok, ok, ok, ok, ok]);
-    expect(column(BH.primaryPlan)).toEqual([ok, ok, ok, no, no, ok, ok]);
-    expect(column(BH.juniorCv).map((v) => Number((v as number).toFixed(12)))).toEqual([0, 0, 0, 0.45, 0.455, 0.35, 0]);
-    expect(column(BH.juniorNational)).toEqual([ok, ok, ok, ok, no, ok, ok]);
-    expect(column(BH.juniorPlan)).toEqual([ok, ok, ok, no, no, no, ok]);
+    const label = (pass: boolean[]) => pass.map((p) => (p ? "达标" : "未达标"));
+    expect(column(BH.primaryCv).map((v) => Number((v as number).toFixed(12)))).toEqual(CV_EDGES.primary);
+    expect(column(BH.primaryNational)).toEqual(label(CV_EDGE_VERDICTS.primary.national));
+    expect(column(BH.primaryPlan)).toEqual(label(CV_EDGE_VERDICTS.primary.plan));
+    expect(column(BH.juniorCv).map((v) => Number((v as number).toFixed(12)))).toEqual(CV_EDGES.junior);
+    expect(column(BH.juniorNational)).toEqual(label(CV_EDGE_VERDICTS.junior.national));
+    expect(column(BH.juniorPlan)).toEqual(label(CV_EDGE_VERDICTS.junior.plan));
     expect(ev.failures).toEqual([]);
   });
 
   test("schools sheet: exactly at the standard and exactly at 85 % pass the 2017 rule; 84.99 % fails", () => {
-    setSchools([
-      ["示例小学一", "小学", 1000, [42, 10, 9, 4500, 7500, 2_000_000, 23]], // every standard exactly
-      ["示例小学二", "小学", 1000, [50, 20, 10, 5000, 6375, 2_500_000, 30]], // 6.375 m² = 85 % of 7.5, equal in binary too
-      ["示例小学三", "小学", 1000, [50, 20, 10, 5000, 6374, 2_500_000, 30]], // 84.99 %
-      ["示例小学四", "小学", 1000, [50, 20, 10, 4000, 7000, 2_500_000, 30]], // two missed
-    ]);
+    setSchools(RULE_EDGE_SCHOOLS);
     const schools = table(ev, TABLES.schools, SH.school);
-    expect(["示例小学一", "示例小学二", "示例小学三", "示例小学四"].map((s) => schools.shown(s, SH.balance))).toEqual([true, true, false, false]);
+    expect(RULE_EDGE_SCHOOLS.map(([s]) => schools.shown(s, SH.balance))).toEqual(RULE_EDGE_PASSES);
     expect(ev.failures).toEqual([]);
   });
 
-  test.each([
-    // Cumulative: the sum of the years so far; latest: that year's figure.
-    [2021, 1, 1],
-    [2022, 3, 2],
-    [2023, 7, 4],
-    [2024, 15, 8],
-    [2025, 31, 16],
-  ])("tasks sheet in %i: achieved is cumulative %d, latest %d", (year, cumulative, latest) => {
+  test.each(TASK_ACHIEVED)("tasks sheet in %i: achieved is cumulative %d, latest %d", (year, cumulative, latest) => {
     const tasks = ev.tables.get(TABLES.tasks.toLowerCase())!;
     const n = ev.name(YEAR_NAME);
     ev.set(n.sheet, n.row, n.col, year);
     const sheet = table(ev, TABLES.tasks, TH.id);
     const rowOf = (id: string) => tasks.firstRow + sheet.keys.indexOf(id);
     const col = (h: string) => tasks.col + tasks.columns.indexOf(h);
-    const values: Record<number, number> = { 2021: 1, 2022: 2, 2023: 4, 2024: 8, 2025: 16 };
     for (const [id, basis] of [
       ["T-PRE-02", "累计"],
       ["T-PRE-03", "最新"],
     ] as const) {
       ev.set(tasks.sheet, rowOf(id), col(TH.link), null);
       ev.set(tasks.sheet, rowOf(id), col(TH.basis), basis);
-      for (const y of YEARS) ev.set(tasks.sheet, rowOf(id), col(String(y)), values[y]!);
+      for (const y of YEARS) ev.set(tasks.sheet, rowOf(id), col(String(y)), TASK_VALUES[y]!);
     }
     expect([sheet.shown("T-PRE-02", TH.achieved), sheet.shown("T-PRE-03", TH.achieved)]).toEqual([cumulative, latest]);
     expect(ev.failures).toEqual([]);
