@@ -6,6 +6,7 @@
 import { checkedUnitValue, unitProblem, PERCENT_POINTS_ABOVE } from "../../src/core/calc/units";
 import { atScale, checkPeriod, difference, elapsedShare, pace, tidy } from "../../src/core/calc/progress";
 import { emptyCounts, statusFromLabel, STATUSES } from "../../src/core/calc/status";
+import { milestoneStatus } from "../../src/core/calc/milestone";
 
 const P = { baseYear: 2020, targetYear: 2025 };
 
@@ -97,5 +98,27 @@ describe("status labels", () => {
     expect([statusFromLabel("差不多"), statusFromLabel(3), statusFromLabel(null)]).toEqual([null, null, null]);
     expect(Object.values(emptyCounts())).toEqual(STATUSES.map(() => 0));
     expect(Object.keys(emptyCounts())).toEqual([...STATUSES]);
+  });
+});
+
+describe("milestones at their edges, worked by hand", () => {
+  const m = (state: "done" | "inProgress" | "notStarted" | null, doneYear: number | null, plannedYear: number, year: number) =>
+    milestoneStatus({ state, doneYear, plannedYear, year, baseYear: 2020 });
+  test("done before, in, and after the monitoring year", () => {
+    expect(m("done", 2022, 2025, 2023)).toBe("reachedEarly");
+    expect(m("done", 2023, 2023, 2023)).toBe("reached");
+    expect(m("done", null, 2023, 2023)).toBe("reached");
+    // Done in 2024: in 2023 it was still under way.
+    expect(m("done", 2024, 2025, 2023)).toBe("onTrack");
+    expect(m("done", 2026, 2025, 2025)).toBe("missed");
+  });
+
+  test("not started: on track until half the time to the planned year has passed, behind from exactly half", () => {
+    // 2020 → 2024: half is 2022.
+    expect(m("notStarted", null, 2024, 2021)).toBe("onTrack");
+    expect(m("notStarted", null, 2024, 2022)).toBe("behind");
+    expect(m("inProgress", null, 2024, 2023)).toBe("onTrack");
+    expect(m("inProgress", null, 2024, 2024)).toBe("missed");
+    expect(m(null, null, 2024, 2023)).toBe("noData");
   });
 });
