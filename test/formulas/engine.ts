@@ -13,6 +13,7 @@
 import FormulaParser from "fast-formula-parser";
 import * as formulajs from "@formulajs/formulajs";
 import type ExcelJS from "exceljs";
+import { absoluteAddress, cellAddress, parseAddress } from "../../src/core/workbook/a1";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const operators = require("fast-formula-parser/formulas/operators") as {
@@ -113,7 +114,7 @@ export function excelJsSource(wb: ExcelJS.Workbook): Source {
     type Model = { name: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean; columns: Array<{ name: string }> };
     for (const t of Object.values((ws as unknown as { tables: Record<string, { table: Model }> }).tables ?? {})) {
       const model = t.table;
-      const [from, to] = (model.tableRef ?? model.ref!).split(":").map(a1) as [{ row: number; col: number }, { row: number; col: number }];
+      const [from, to] = (model.tableRef ?? model.ref!).split(":").map((a) => oneBased(parseAddress(a))) as [{ row: number; col: number }, { row: number; col: number }];
       tables.push({
         name: model.name,
         sheet: ws.name,
@@ -127,8 +128,8 @@ export function excelJsSource(wb: ExcelJS.Workbook): Source {
   });
   const names: Source["names"] = [];
   for (const n of (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model) {
-    const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? "");
-    if (m) names.push({ name: n.name, sheet: m[1]!.replace(/''/g, "'"), ...a1(`${m[2]}${m[3]}`) });
+    const at = parseAddress(n.ranges[0] ?? "");
+    if (at.sheet) names.push({ name: n.name, sheet: at.sheet, ...oneBased(at) });
   }
   return { cells, tables, names };
 }
@@ -192,15 +193,6 @@ export class WorkbookEvaluator {
     this.memo.clear();
   }
 
-  /** Computes a formula as if it were in the given cell. */
-  evaluate(formula: string, sheet: string, row: number, col: number): Value {
-    return single(this.parser().parse(this.translate(formula.replace(/^=/, ""), sheet, row, col), { sheet, row, col }, true));
-  }
-
-  formulaAt(sheet: string, row: number, col: number): string | undefined {
-    return this.cells.get(keyOf(sheet, row, col))?.formula;
-  }
-
   /** The value Excel would show in a cell: its input, or its formula computed. */
   valueAt(sheet: string, row: number, col: number): Value {
     const key = keyOf(sheet, row, col);
@@ -252,7 +244,7 @@ export class WorkbookEvaluator {
       if (ch === "[" && (i === 0 || !/[A-Za-z0-9_.\]]/.test(formula[i - 1]!))) {
         // An unqualified reference ([@[A]], [A]) means the table the formula is in, as Excel shows it.
         const table = [...this.tables.values()].find((t) => t.sheet === sheet && row >= t.headerRow && row <= t.lastRow + 1 && col >= t.col && col < t.col + t.columns.length);
-        if (!table) throw new Error(`a structured reference outside a table at ${sheet}!${address(row, col)}`);
+        if (!table) throw new Error(`a structured reference outside a table at ${sheet}!${cellAddress(col - 1, row - 1)}`);
         const end = bracketEnd(formula, i);
         out += this.resolve(table, formula.slice(i + 1, end - 1), row);
         i = end;
@@ -281,8 +273,8 @@ export class WorkbookEvaluator {
     const c1 = columns.length ? colOf(columns[0]!) : table.col;
     const c2 = columns.length ? colOf(columns[columns.length - 1]!) : table.col + table.columns.length - 1;
     const sheet = `'${table.sheet.replace(/'/g, "''")}'`;
-    const from = `$${letters(c1)}$${rows[0]}`;
-    const to = `$${letters(c2)}$${rows[1]}`;
+    const from = absoluteAddress(c1 - 1, rows[0] - 1);
+    const to = absoluteAddress(c2 - 1, rows[1] - 1);
     return from === to ? `${sheet}!${from}` : `${sheet}!${from}:${to}`;
   }
 
@@ -404,23 +396,8 @@ function keyOf(sheet: string, row: number, col: number) {
   return `${sheet}!${row},${col}`;
 }
 
-function a1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
-}
-
-export function letters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function address(row: number, col: number) {
-  return `${letters(col)}${row}`;
-}
+/** A1 notation counts from 1, the project's helpers from 0. */
+const oneBased = (at: { row: number; col: number }) => ({ row: at.row + 1, col: at.col + 1 });
 
 function stringEnd(f: string, start: number): number {
   let i = start + 1;

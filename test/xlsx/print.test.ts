@@ -90,26 +90,26 @@ describe.each(["2023年度监测报告", "2021-2025终期评估"])("%s as printe
 });
 
 describe("long tables over two pages", () => {
-  test("the 50 task targets go on over a new page under their header again", async () => {
-    const ws = wb.getWorksheet("2023年度监测报告")!;
+  /** Rows (1-based) holding a table header, and the rows printed pages break after. */
+  async function headersAndBreaks(sheet: string, isHeader: (row: ExcelJS.Row) => boolean) {
     const headers: number[] = [];
-    ws.eachRow((row, n) => {
-      if (row.getCell(1).value === "编号" && row.getCell(2).value === "口径") headers.push(n);
+    wb.getWorksheet(sheet)!.eachRow((row, n) => {
+      if (isHeader(row)) headers.push(n);
     });
+    const breaks = [...(await sheetXml(sheet)).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    return { headers, breaks };
+  }
+
+  test("the 50 task targets go on over a new page under their header again", async () => {
+    const { headers, breaks } = await headersAndBreaks("2023年度监测报告", (row) => row.getCell(1).value === "编号" && row.getCell(2).value === "口径");
     expect(headers.length).toBe(2);
-    const breaks = [...(await sheetXml("2023年度监测报告")).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(breaks).toContain(headers[1]! - 1); // the repeated header starts a page
     expect(headers[1]! - headers[0]! - 1).toBe(30); // 30 rows under the first header
   });
 
   test("the final evaluation's 35 funding checks (7 a year, 2021–2025) go on under their header too", async () => {
-    const ws = wb.getWorksheet("2021-2025终期评估")!;
-    const headers: number[] = [];
-    ws.eachRow((row, n) => {
-      if (row.getCell(1).value === "年度" && row.getCell(3).value === "检查") headers.push(n);
-    });
+    const { headers, breaks } = await headersAndBreaks("2021-2025终期评估", (row) => row.getCell(1).value === "年度" && row.getCell(3).value === "检查");
     expect(headers.length).toBe(2);
-    const breaks = [...(await sheetXml("2021-2025终期评估")).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(breaks).toContain(headers[1]! - 1);
   });
 });
