@@ -7,13 +7,14 @@
 const SUITES = {
   calc: ["core/**/*.test.ts", "functions/**/*.test.ts"],
   functions: ["functions/**/*.test.ts", "core/**/*.test.ts"],
-  report: ["core/**/*.test.ts", "excel/report.test.ts", "two-hosts.test.ts", "xlsx/final.test.ts", "xlsx/print.test.ts", "xlsx/demo.test.ts"],
+  report: ["core/**/*.test.ts", "excel/report.test.ts", "two-hosts.test.ts", "xlsx/final.test.ts", "xlsx/report-sheet.test.ts", "xlsx/print.test.ts", "xlsx/demo.test.ts"],
   workbook: ["core/**/*.test.ts", "excel/**/*.test.ts", "two-hosts.test.ts", "formulas/**/*.test.ts", "xlsx/bad-data.test.ts"],
   all: ["**/*.test.ts"],
 };
 
 module.exports = {
-  testEnvironment: "node",
+  // node, with a bail once a mutant is killed (see the file).
+  testEnvironment: `${__dirname}/test/setup/mutation-environment.js`,
   rootDir: __dirname,
   // src too: jest follows imports through the haste map of its roots, and --findRelatedTests needs the
   // whole chain from a mutated file to the tests (a root of test/ alone finds only direct importers).
@@ -36,4 +37,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true } }],
   },
   testTimeout: 60000,
+  // Only the suites that hold a test covering the mutant (see the file).
+  testSequencer: "<rootDir>/test/setup/mutation-sequencer.js",
 };

@@ -30,7 +30,12 @@ for (const name of reportOnly ? [] : names) {
   const file = join(out, `${name}.config.json`);
   writeFileSync(file, JSON.stringify(config, null, 2));
   console.log(`\n== ${FOLDERS[name]}`);
-  const run = spawnSync(process.execPath, [join(root, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", file], { cwd: root, stdio: "inherit", env: { ...process.env, STRYKER_TESTS: name } });
+  // Each suite's test names, so a mutant's run loads only the suites that hold a covering test.
+  const map = join(out, `${name}.tests.json`);
+  const env = { ...process.env, STRYKER_TESTS: name };
+  const list = spawnSync(process.execPath, [join(root, "node_modules/jest/bin/jest.js"), "--config", "jest.stryker.config.js", "--json", `--outputFile=${map}`, "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env });
+  if (list.status !== 0) throw new Error(`the unmutated suites for ${name} fail; fix them first`);
+  const run = spawnSync(process.execPath, [join(root, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", file], { cwd: root, stdio: "inherit", env: { ...env, STRYKER_TEST_MAP: map, STRYKER_TEST_ROOT: root } });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
 }
 

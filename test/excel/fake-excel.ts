@@ -183,8 +183,17 @@ export class FakeWorkbookData {
     const f = c?.formula ?? "";
     if (!(typeof f === "string" && f.startsWith("=") && !c?.text)) return f;
     if (!calculator) return "";
-    this.evaluator ??= calculator.calculate(this.source());
+    this.evaluator ??= this.calculation(calculator);
     return this.evaluator(sheet, row + 1, col + 1);
+  }
+
+  /** The last calculation again when no cell, table or name changed since: a read-only sync recomputes nothing. */
+  private calculated: { by: FormulaCalculator; fingerprint: string; evaluate: (sheet: string, row: number, col: number) => unknown } | null = null;
+  private calculation(by: FormulaCalculator): (sheet: string, row: number, col: number) => unknown {
+    const source = this.source();
+    const fingerprint = JSON.stringify(source);
+    if (this.calculated?.by !== by || this.calculated.fingerprint !== fingerprint) this.calculated = { by, fingerprint, evaluate: by.calculate(source) };
+    return this.calculated.evaluate;
   }
 
   private source(): Source {

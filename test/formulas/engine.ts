@@ -321,7 +321,7 @@ export class WorkbookEvaluator {
     const criteria = (args: Arg[]) => args.map((a, i) => (i % 2 === 1 && a.value === null ? { ...a, value: 0 } : a));
     fns.COUNTIFS = (...args) => lifted(criteria(args), (values) => formulajs.COUNTIFS(...values));
     fns.COUNTIF = (range, criterion) => lifted(criteria([range, criterion]), (values) => formulajs.COUNTIFS(...values));
-    fns.SUMIFS = (sum, ...args) => lifted(criteria(args), (values) => formulajs.SUMIFS(sum.value, ...values));
+    fns.SUMIFS = (sum, ...args) => lifted(criteria(args), (values) => formulajs.SUMIFS(flat(sum.value), ...values));
     return fns;
   }
 
@@ -370,14 +370,19 @@ function lifted(pairs: Arg[], run: (values: unknown[]) => unknown): unknown {
     const m = v as unknown[][];
     return m[m.length === 1 ? 0 : r]![m[0]!.length === 1 ? 0 : c];
   };
+  // Ranges flattened once here: formulajs flattens a 2D range by repeated concatenation, in time
+  // quadratic in its rows, for every criterion of every cell.
+  const ranges = pairs.map((a, i) => (i % 2 === 0 ? flat(a.value) : a.value));
   const out: unknown[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: unknown[] = [];
-    for (let c = 0; c < cols; c++) line.push(fromLib(run(pairs.map((a, i) => (i % 2 === 1 ? at(a.value, r, c) : a.value)))));
+    for (let c = 0; c < cols; c++) line.push(fromLib(run(pairs.map((a, i) => (i % 2 === 1 ? at(a.value, r, c) : ranges[i])))));
     out.push(line);
   }
   return rows === 1 && cols === 1 ? out[0]![0] : out;
 }
+
+const flat = (v: unknown) => (Array.isArray(v) ? (v as unknown[][]).flat() : v);
 
 function fromLib(v: unknown): unknown {
   if (v instanceof Error) return toError(/^#/.test(v.message) ? v.message : "#VALUE!");

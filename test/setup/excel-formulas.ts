@@ -1,22 +1,27 @@
 /**
  * The Excel double computes formulas in jest (not in the browser bundle): the test spreadsheet
  * engine with PLAN.* bound to the product's functions, a blank argument arriving as null.
+ * The engine loads on the first sync, not here: most suites never sync, and under mutation testing
+ * every suite is loaded afresh per mutant.
  */
 import { useFormulaCalculator } from "../excel/fake-excel";
-import * as productFunctions from "../../src/functions/functions";
-import { WorkbookEvaluator, isFormulaError, productMetadata, type FunctionMeta } from "../formulas/engine";
+import type { FunctionMeta } from "../formulas/engine";
 
+type Engine = typeof import("../formulas/engine");
+let engine: Engine | null = null;
+let implementations: Record<string, (...a: unknown[]) => unknown> | null = null;
 let metadata: FunctionMeta[] | null = null;
 useFormulaCalculator({
   async ready() {
-    metadata ??= await productMetadata();
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    engine ??= require("../formulas/engine") as Engine;
+    implementations ??= require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    metadata ??= await engine.productMetadata();
   },
   calculate(source) {
-    const ev = new WorkbookEvaluator(source, {
-      implementations: productFunctions as unknown as Record<string, (...a: unknown[]) => unknown>,
-      metadata: metadata!,
-      blankScalar: null,
-    });
+    const { WorkbookEvaluator, isFormulaError } = engine!;
+    const ev = new WorkbookEvaluator(source, { implementations: implementations!, metadata: metadata!, blankScalar: null });
     return (sheet, row, col) => {
       const v = ev.valueAt(sheet, row, col);
       // A formula the engine cannot compute fails the test rather than reading as some value.
