@@ -11,9 +11,10 @@ import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildFinalReport, type FinalModel } from "../../src/core/report/final";
 import { finalSheet, trend } from "../../src/core/report/final-sheet";
-import { STATUS_LABELS } from "../../src/core/calc/status";
+import { STATUS_COLORS, STATUS_LABELS } from "../../src/core/calc/status";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
+import { grid, units } from "./sheet-grid";
 
 const PLAN = embeddedPlan();
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -119,4 +120,162 @@ describe("the demo's final evaluation", () => {
     }
     expect(firstColumn.filter((v) => v !== undefined)).toEqual(fromFile);
   }, 120_000);
+});
+
+/**
+ * Every cell the final evaluation sheet prints, read back from the sheet model the way a writer lays
+ * its blocks down (a later block over an earlier one), against the final model it was drawn from: the
+ * model's own figures (tested above and in test/core) in the columns the headers name, with the
+ * verdict's colours, the number formats of each unit, and the page layout.
+ */
+describe("the final evaluation sheet, every column of every row", () => {
+  const FORMAT: Record<string, string> = { percent: "0.00%", ratio: '0.00":1"', years: "0.00", coefficient: "0.000", count: "#,##0", persons: "#,##0" };
+
+  test("title rows, column widths, print settings and one merged paragraph per summary line", () => {
+    const sheet = finalSheet(model);
+    const { at } = grid(sheet);
+    expect(at(0, 0)).toMatchObject({ value: model.title, bold: true });
+    expect(model.title.endsWith("2021—2025年规划实施终期评估报告")).toBe(true);
+    expect(at(1, 0)!.value).toBe(`规划期：2020年（基期）至2025年（目标年）\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.annual.templateVersion}`);
+    // ID, group, name, baseline, the five years, target, verdict, first reached, trend.
+    expect(sheet.widths).toEqual([12, 14, 34, 10, 9, 9, 9, 9, 9, 10, 10, 9, 12]);
+    const { last } = grid(sheet);
+    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.annual.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last + 1}`, gridlines: false });
+    // The overview's paragraphs and the verdict note: each across all 13 columns, tall enough for its text.
+    expect(sheet.merges).toHaveLength(model.summary.length + 1);
+    for (const m of sheet.merges) {
+      const r = Number(/^A(\d+):M\1$/.exec(m.address)![1]) - 1;
+      // 158 characters across, 95 % of it usable: one 15-point line per 150 units.
+      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 150.1)) * 15);
+    }
+  });
+
+  test("counts by group: the five final verdicts and a bold total, which for the demo is 6 + 12 + 5 = 23", () => {
+    const { at, line, rowsWith } = grid(finalSheet(model));
+    const head = rowsWith(0, "组别")[0]!;
+    expect(line(head, 0, 6)).toEqual(["组别", "提前实现", "已实现", "未实现", "无数据", "数据有误", "合计"]);
+    model.groups.forEach((g, k) => {
+      const c = g.counts;
+      expect(line(head + 1 + k, 0, 6)).toEqual([g.name, c.reachedEarly, c.reached, c.missed, c.noData, c.invalid, Object.values(c).reduce((a, b) => a + b, 0)]);
+    });
+    const total = head + 1 + model.groups.length;
+    expect(line(total, 0, 6)).toEqual(["合计", 6, 12, 5, 0, 0, 23]);
+    expect(at(total, 0)!.bold).toBe(true);
+    expect(at(total - 1, 0)!.bold).toBeUndefined();
+  });
+
+  test("indicators and tasks: the year values in the unit's format, the verdict in its colours, the year first reached, the trend", () => {
+    const sheet = finalSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    for (const [title, items, headers] of [
+      ["二、主要指标逐年数值与终期判定", model.indicators, ["编号", "组别", "指标", "基期值", "2021", "2022", "2023", "2024", "2025", "目标值", "终期判定", "首次达到", "趋势"]],
+      ["三、第三章任务目标", model.tasks, ["编号", "章节", "任务", "基期值", "2021", "2022", "2023", "2024", "2025", "目标", "终期判定", "首次达到", "趋势"]],
+    ] as const) {
+      const start = rowsWith(0, title)[0]!;
+      // A section of its own on a new page, its header right after the title (tasks: after their count line).
+      expect(sheet.breaks).toContain(start);
+      const head = rowsWith(0, headers[0]).find((r) => r > start)!;
+      expect(head - start).toBe(title.startsWith("三") ? 2 : 1);
+      expect(line(head, 0, 12)).toEqual(headers);
+      expect(at(head, 0)!.fill).toBe("#DDEBF7");
+      // Past 30 rows the table goes on over a new page, under its header again.
+      const repeat = head + 31;
+      if (items.length > 30) {
+        expect(sheet.breaks).toContain(repeat);
+        expect(line(repeat, 0, 12)).toEqual(headers);
+      }
+      items.forEach((l, k) => {
+        const r = head + 1 + k + (k >= 30 ? 1 : 0);
+        const row = l.row;
+        const f = row.unit ? FORMAT[row.unit] : "General";
+        expect(line(r, 0, 9)).toEqual([row.id, row.group, row.name, row.baseline ?? "", ...l.values.map((v) => v ?? ""), row.target ?? ""]);
+        expect([row.id, ...[0, 1, 2].map((c) => at(r, c)!.format)]).toEqual([row.id, "@", "@", "@"]);
+        expect([row.id, ...[4, 5, 6, 7, 8].map((c) => at(r, c)!.format)]).toEqual([row.id, f, f, f, f, f]);
+        expect([row.id, at(r, 3)!.format, at(r, 9)!.format]).toEqual([row.id, typeof row.baseline === "number" ? f : "@", typeof row.target === "number" ? f : "@"]);
+        expect([row.id, at(r, 10)]).toEqual([row.id, { value: STATUS_LABELS[row.status].zh, fill: STATUS_COLORS[row.status].fill, font: STATUS_COLORS[row.status].font, format: undefined, bold: undefined }]);
+        const reachedNow = row.status === "reached" || row.status === "reachedEarly";
+        expect([row.id, at(r, 11)!.value, at(r, 11)!.format]).toEqual([row.id, reachedNow ? row.firstReached : "", "0"]);
+        expect([row.id, String(at(r, 12)!.value).length, at(r, 12)!.format]).toEqual([row.id, 6, "@"]);
+      });
+      expect(at(head + 1 + items.length + (items.length > 30 ? 1 : 0), 0)?.value).toBeUndefined();
+    }
+    // INT-04 by hand: baseline 0.7689, then 0.7782 0.786 0.7938 0.8 0.8 over the range 0.7689–0.8,
+    // scaled to 0–7 and rounded: 0, 2.09, 3.85, 5.60, 7, 7 → ▁▃▅▇██.
+    const r = rowsWith(0, "INT-04")[0]!;
+    expect(at(r, 12)!.value).toBe("▁▃▅▇██");
+    // A missed row has no year first reached even when an earlier year reached the target (LOC-09).
+    const loc = rowsWith(0, "LOC-09")[0]!;
+    expect([at(loc, 10)!.value, at(loc, 11)!.value]).toEqual(["未实现", ""]);
+  });
+
+  test("milestones, equity against the national standard, the contradictions' readings, data problems", () => {
+    const sheet = finalSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    // Milestones: not a page of their own.
+    const ms = rowsWith(0, "四、里程碑任务完成情况")[0]!;
+    expect(sheet.breaks).not.toContain(ms);
+    expect(line(ms + 2, 0, 6)).toEqual(["编号", "章节", "里程碑", "计划年度", "进展", "完成年度", "终期判定"]);
+    model.milestones.forEach((m, k) => {
+      const r = ms + 3 + k;
+      expect([m.id, ...line(r, 0, 3), at(r, 5)!.value]).toEqual([m.id, m.id, m.group, m.name, m.deadline, m.firstReached ?? ""]);
+      expect([m.id, at(r, 6)!.value, at(r, 6)!.fill]).toEqual([m.id, STATUS_LABELS[m.status].zh, STATUS_COLORS[m.status].fill]);
+    });
+
+    // Equity: the national bound printed as ≤0.50 (primary) / ≤0.45 (junior), none for the class-size share;
+    // a year above the national bound is marked in that year's cell.
+    const eq = rowsWith(0, "五、义务教育学校资源配置校际均衡历程")[0]!;
+    expect(sheet.breaks).toContain(eq);
+    expect(line(eq + 1, 0, 12)).toEqual(["编号", "", "指标", "国家标准", "2021", "2022", "2023", "2024", "2025", "规划目标", "终期判定", "", "趋势"]);
+    expect(model.equity.length).toBeGreaterThan(0);
+    model.equity.forEach((e, k) => {
+      const r = eq + 2 + k;
+      const national = e.measure === "classShare" ? "" : e.stage === "primary" ? "≤0.50" : "≤0.45";
+      const final = model.indicators.find((l) => l.row.id === e.id)!.row;
+      expect(line(r, 0, 9)).toEqual([e.id, "", e.name, national, ...e.values.map((v) => v ?? ""), final.target]);
+      const f = e.measure === "classShare" ? "0.00%" : "0.000";
+      e.values.forEach((v, y) => {
+        const above = e.national !== null && v !== null && v > e.national + 1e-12;
+        expect([e.id, y, at(r, 4 + y)!.format, at(r, 4 + y)!.fill]).toEqual([e.id, y, f, above ? STATUS_COLORS.missed.fill : undefined]);
+      });
+      expect([e.id, at(r, 10)!.value]).toEqual([e.id, STATUS_LABELS[final.status].zh]);
+      expect([e.id, String(at(r, 12)!.value).length]).toEqual([e.id, 5]);
+    });
+
+    // Contradictions: the statement's row in bold, then each reading with its value, outcome and row.
+    const cx = rowsWith(0, "六、规划内部不一致之处：按各种口径的结果")[0]!;
+    expect(line(cx + 1, 0, 7)).toEqual(["编号", "", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号", undefined]);
+    let r = cx + 2;
+    for (const c of model.contradictions) {
+      expect([line(r, 0, 2), at(r, 0)!.bold]).toEqual([[c.id, "", c.summary], true]);
+      r++;
+      for (const x of c.readings) {
+        const outcome = x.baseline ? "基期口径" : x.met === null ? "—" : x.met ? "达到" : "未达到";
+        expect(line(r, 2, 6)).toEqual([`第${x.line}行：“${x.text}”`, x.value ?? "", x.actual ?? "", outcome, x.ref ?? ""]);
+        r++;
+      }
+    }
+
+    // Data problems: the demo has none.
+    const pr = rowsWith(0, "九、数据问题")[0]!;
+    expect(at(pr + 1, 0)!.value).toBe("数据检查未发现错误。");
+    // Funding and building start pages of their own.
+    expect(sheet.breaks).toEqual(expect.arrayContaining([rowsWith(0, "七、教育经费（规划期逐年）")[0], rowsWith(0, "八、学校建设")[0]]));
+    expect(sheet.breaks).not.toContain(cx);
+    expect(sheet.breaks).not.toContain(pr);
+  });
+
+  test("in English: the same rows with English labels", () => {
+    const en = buildFinalReport(PLAN, snapshotFromWorkbook(wb), { language: "en", generatedAt: "2026-11-30 08:40" });
+    const sheet = finalSheet(en);
+    const { at, line, rowsWith } = grid(sheet);
+    expect(sheet.name).toBe("2021-2025 Final evaluation");
+    expect(at(1, 0)!.value).toBe(`Plan period: 2020 (base year) to 2025 (target year)   Generated 2026-11-30 08:40   Template version ${en.annual.templateVersion}`);
+    expect(sheet.print.footer).toBe("Page &P of &N");
+    const head = rowsWith(0, "ID")[0]!;
+    expect(line(head, 0, 12)).toEqual(["ID", "Group", "Indicator", "Baseline", "2021", "2022", "2023", "2024", "2025", "Target", "Final verdict", "First reached", "Trend"]);
+    const r = rowsWith(0, "INT-04")[0]!;
+    expect(at(r, 10)!.value).toBe(STATUS_LABELS.reachedEarly.en);
+    const pr = rowsWith(0, "9. Data problems")[0]!;
+    expect(at(pr + 1, 0)!.value).toBe("The data check found no errors.");
+  });
 });

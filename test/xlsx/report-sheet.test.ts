@@ -1,0 +1,337 @@
+/**
+ * The annual report sheet, every column of every section, against the report model it is drawn from
+ * (issue 16): the model's figures (tested in test/core) must land in the columns the headers name, in
+ * the unit's number format, with the verdict's colours, on the pages the layout promises. The demo
+ * workbook of 2023 (the mid-term year) is the input, once as built and once with a planner's mistakes
+ * (a misread value, a recorded coefficient that the schools data contradicts) to fill the sections a
+ * clean workbook leaves empty.
+ */
+import ExcelJS from "exceljs";
+import { buildDemo } from "../../src/usecases/demo";
+import { xlsxPort } from "../../src/xlsx/port";
+import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { buildReport, type ReportModel } from "../../src/core/report/model";
+import { reportSheet } from "../../src/core/report/sheet";
+import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS } from "../../src/core/calc/status";
+import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
+import { BASIS_LABELS } from "../../src/core/calc/achieved";
+import { IH, yearHeader } from "../../src/core/workbook/layout";
+import type { WorkbookSnapshot } from "../../src/core/workbook/model";
+import { installExcelEnums } from "../excel/fake-excel";
+import { grid, units } from "./sheet-grid";
+
+const PLAN = embeddedPlan();
+// A–M: the report proper; N a gap; O–Q the chart's data.
+const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 12, 9, 20, 2, 12, 10, 10];
+const FORMAT: Record<string, string> = { percent: "0.00%", ratio: '0.00":1"', years: "0.00", coefficient: "0.000", count: "#,##0", persons: "#,##0" };
+let demo: WorkbookSnapshot;
+
+beforeAll(async () => {
+  installExcelEnums();
+  const wb = new ExcelJS.Workbook();
+  await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40));
+  demo = snapshotFromWorkbook(wb);
+}, 120_000);
+
+const report = (snapshot: WorkbookSnapshot, language: "zh" | "en" = "zh", year = 2023): ReportModel => buildReport(PLAN, snapshot, year, { language, generatedAt: "2026-11-30 08:40" });
+
+/** The demo with a planner's mistakes: INT-01's 2023 value typed as text, a recorded coefficient changed. */
+function withMistakes(): { snapshot: WorkbookSnapshot; recordedId: string } {
+  const snapshot: WorkbookSnapshot = structuredClone(demo);
+  const t = snapshot.tables.indicators!;
+  const col = (h: string) => t.headers.indexOf(h);
+  const int01 = t.values.find((r) => r[col(IH.id)] === "INT-01")!;
+  int01[col(yearHeader(2023))] = "98..5";
+  // A computed indicator the demo recorded for 2023 from its schools: record 0.999 instead.
+  const computed = PLAN.indicators.find((i) => i.computed?.measure === "maxCoefficient")!;
+  const row = t.values.find((r) => r[col(IH.id)] === computed.id)!;
+  row[col(yearHeader(2023))] = 0.999;
+  return { snapshot, recordedId: computed.id };
+}
+
+/** The wrapped header height: as many 15-point lines as its longest cell needs in its column. */
+const headerPoints = (cells: readonly unknown[], col = 0) => Math.max(1, ...cells.map((c, i) => Math.ceil(units(String(c ?? "")) / Math.max(1, (WIDTHS[col + i] ?? 10) - 1)))) * 15;
+
+describe("the annual report sheet, every column of every section", () => {
+  test("title rows, widths, the overview's merged paragraphs, print settings", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const { at, last } = grid(sheet);
+    expect(sheet.name).toBe("2023年度监测报告");
+    expect(at(0, 0)).toMatchObject({ value: "常州市武进区“十四五”教育发展规划 2023年度规划实施监测报告（中期评估）", bold: true });
+    const c = model.completeness;
+    expect(at(1, 0)!.value).toBe(
+      `监测年度：2023年\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.templateVersion}\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据，${c.total - c.withValue} 项无数据`,
+    );
+    expect(at(2, 0)).toMatchObject({ value: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。", font: "#595959" });
+    expect(sheet.widths).toEqual(WIDTHS);
+    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last + 1}`, gridlines: false });
+    // The overview: a title, then each paragraph merged across A–M (158 characters, 95 % usable).
+    const overview = 4;
+    expect(at(overview, 0)).toMatchObject({ value: "综述", bold: true, font: "#1F4E78" });
+    expect(sheet.merges.map((m) => m.address)).toEqual(model.summary.map((_, k) => `A${overview + 2 + k}:M${overview + 2 + k}`));
+    model.summary.forEach((p, k) => {
+      expect(at(overview + 1 + k, 0)!.value).toBe(p);
+      expect(sheet.merges[k]!.rowHeight).toBe(Math.max(1, Math.ceil(units(p) / 150.1)) * 15);
+    });
+    // Every header row is tall enough for its longest label (e.g. 序时进度值, ten units in a column of nine: two lines).
+    const ind = grid(sheet).rowsWith(0, "编号")[0]!;
+    expect(sheet.rowHeights).toContainEqual({ row: ind, points: 30 });
+    for (const h of sheet.rowHeights) {
+      const cells = sheet.blocks.find((b) => b.row === h.row && b.fill === "#DDEBF7")!;
+      expect([h.row, h.points]).toEqual([h.row, headerPoints(cells.values[0]!, cells.col)]);
+    }
+  });
+
+  test("the summary: counts per status and group, a bold total", () => {
+    const model = report(demo);
+    const { at, line, rowsWith } = grid(reportSheet(model));
+    const head = rowsWith(0, "组别")[0]!;
+    const order = ["reachedEarly", "reached", "onTrack", "behind", "regressing", "missed", "noData", "invalid"] as const;
+    expect(line(head, 0, 9)).toEqual(["组别", ...order.map((s) => STATUS_LABELS[s].zh), "合计"]);
+    [...model.groups, { name: "合计", counts: model.overall }].forEach((g, k) => {
+      expect(line(head + 1 + k, 0, 9)).toEqual([g.name, ...order.map((s) => g.counts[s]), order.reduce((n, s) => n + g.counts[s], 0)]);
+    });
+    const total = head + 1 + model.groups.length;
+    expect(at(total, 9)!.value).toBe(PLAN.indicators.length);
+    expect([at(total, 0)!.bold, at(total - 1, 0)!.bold]).toEqual([true, undefined]);
+  });
+
+  test("indicators: every column in its unit's format, the status in its colours, completion bars and the chart's data", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    const section = rowsWith(0, "二、指标进度")[0]!;
+    expect(sheet.breaks).toContain(section);
+    const head = section + 1;
+    expect(line(head, 0, 12)).toEqual(["编号", "组别", "指标", "学段", "基期值", "目标值", "本年实际", "序时进度值", "完成率", "时间进度", "差距", "状态", "说明"]);
+    const first = head + 1;
+    model.indicators.forEach((l, k) => {
+      const r = first + k;
+      const f = l.unit ? FORMAT[l.unit]! : "General";
+      // A gap in a share is printed in percentage points (0.0066 → 0.66 个百分点); ratios and years as plain numbers.
+      const gap =
+        l.gap === null
+          ? ["", "General"]
+          : l.unit === "percent"
+            ? [Number((l.gap * 100).toPrecision(12)), '0.00" 个百分点"']
+            : l.unit === "ratio" || l.unit === "years"
+              ? [l.gap, "0.00"]
+              : [l.gap, f];
+      expect([l.id, ...line(r, 0, 10)]).toEqual([l.id, l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, gap[0]]);
+      expect([l.id, ...Array.from({ length: 11 }, (_, c) => at(r, c)!.format)]).toEqual([l.id, "@", "@", "@", "@", f, f, f, f, "0.0%", "0.0%", gap[1]]);
+      expect([l.id, at(r, 11)]).toEqual([l.id, { value: STATUS_LABELS[l.status].zh, fill: STATUS_COLORS[l.status].fill, font: STATUS_COLORS[l.status].font, format: undefined, bold: undefined }]);
+      expect([l.id, at(r, 12)!.value]).toEqual([l.id, l.note]);
+    });
+    const n = model.indicators.length;
+    // Completion (I) and the elapsed share (J) drawn as in-cell bars over the indicator rows; tasks' completion too.
+    expect(sheet.bars.slice(0, 2)).toEqual([
+      { address: `I${first + 1}:I${first + n}`, color: "#5B9BD5" },
+      { address: `J${first + 1}:J${first + n}`, color: "#A5A5A5" },
+    ]);
+    // The chart's data beside the table (O–Q): the indicators with a completion, outside the print area.
+    const charted = model.indicators.filter((l) => l.completion !== null);
+    expect(charted.length).toBeGreaterThan(0);
+    expect(line(head, 14, 16)).toEqual(["指标", "完成率", "时间进度"]);
+    charted.forEach((l, k) => {
+      expect(line(first + k, 14, 16)).toEqual([l.id, l.completion, l.elapsed]);
+      expect([15, 16].map((c) => at(first + k, c)!.format)).toEqual(["0.0%", "0.0%"]);
+    });
+    // The chart starts a page of its own below the table and spans A to N, at least 16 rows tall.
+    const top = first + n + 1;
+    const height = Math.max(16, Math.ceil(charted.length * 1.3));
+    expect(sheet.breaks).toContain(top);
+    expect(sheet.chart).toEqual({ title: "完成率与时间进度", dataAddress: `O${head + 1}:Q${head + 1 + charted.length}`, anchor: `A${top + 1}`, bottomRight: `N${top + height + 1}` });
+    expect(at(top + height, 0)!.value).toBe("");
+    expect(rowsWith(0, "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）")[0]).toBe(top + height + 2);
+  });
+
+  test("misses, worst first, under the indicator table's columns", () => {
+    const model = report(demo);
+    const { at, line, rowsWith } = grid(reportSheet(model));
+    const head = rowsWith(0, "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）")[0]! + 1;
+    expect(line(head, 0, 10)).toEqual(["编号", "状态", "指标", "", "", "", "本年实际", "序时进度值", "完成率", "时间进度", "差距"]);
+    expect(model.misses.length).toBeGreaterThan(0);
+    model.misses.forEach((l, k) => {
+      const r = head + 1 + k;
+      const f = l.unit ? FORMAT[l.unit]! : "General";
+      expect([l.id, at(r, 0)!.value, at(r, 1)!.value, at(r, 1)!.fill, at(r, 2)!.value]).toEqual([l.id, l.id, STATUS_LABELS[l.status].zh, STATUS_COLORS[l.status].fill, l.name]);
+      expect([l.id, ...line(r, 6, 9)]).toEqual([l.id, l.actual, l.expected, l.completion, l.elapsed]);
+      expect([l.id, ...[6, 7, 8, 9].map((c) => at(r, c)!.format)]).toEqual([l.id, f, f, "0.0%", "0.0%"]);
+    });
+  });
+
+  test("school balance per stage: each coefficient against the national standard and the plan's bound, the 2017 rule", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    const section = rowsWith(0, "四、县域义务教育学校资源配置校际均衡")[0]!;
+    expect(sheet.breaks).toContain(section);
+    let r = section + 1;
+    const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? STANDARD_LABELS.pass.zh : STANDARD_LABELS.fail.zh);
+    for (const stage of model.balance) {
+      const name = stage.stage === "primary" ? "小学" : "初中";
+      expect(at(r, 0)).toMatchObject({ value: `${name}（${stage.schools} 所学校，按在校生数加权）`, bold: true });
+      const national = stage.stage === "primary" ? "0.50" : "0.45";
+      const bound = stage.planBound ? `规划目标 ${stage.planBound.comparator === "<" ? "低于" : "不高于"}${stage.planBound.value.toFixed(2)}` : "规划目标 —";
+      expect(line(r + 1, 2, 6)).toEqual(["指标", "", "差异系数", `国家标准 不高于${national}`, bound]);
+      r += 2;
+      for (const x of stage.rows) {
+        expect([x.label, ...line(r, 4, 6)]).toEqual([x.label, x.cv ?? x.error ?? "", verdict(x.national), verdict(x.plan)]);
+        expect(at(r, 2)!.value).toBe(x.label);
+        r++;
+      }
+      // The largest of the seven decides the national verdict (≤); the plan's bound as printed (＜ strict).
+      const limit = stage.stage === "primary" ? 0.5 : 0.45;
+      const planOk = (v: number | null) => (v === null || !stage.planBound ? null : stage.planBound.comparator === "<" ? v < stage.planBound.value : v <= stage.planBound.value);
+      expect(line(r, 2, 6)).toEqual(["七项最大值", undefined, stage.max, verdict(stage.max === null ? null : stage.max <= limit), verdict(planOk(stage.max))]);
+      expect(at(r, 2)!.bold).toBe(true);
+      expect(line(r + 1, 4, 6)).toEqual([stage.mean, "", verdict(planOk(stage.mean))]);
+      expect([line(r + 2, 4, 6), at(r + 2, 4)!.format]).toEqual([[stage.classShare, "", ""], "0.00%"]);
+      r += 3;
+      if (stage.failing.length) {
+        expect(at(r, 2)!.value).toBe("未达到 2017 年校级标准的学校：");
+        expect(line(r + 1, 2, 5)).toEqual(["学校", "", "达标项数", "未达标项"]);
+        stage.failing.forEach((f, k) => expect(line(r + 2 + k, 2, 5)).toEqual([f.school, "", f.met, f.missed.join("、")]));
+        r += 2 + stage.failing.length;
+      } else {
+        expect(at(r, 2)!.value).toBe("所有学校均达到 2017 年校级标准（或数据不全）。");
+        r++;
+      }
+      r++;
+    }
+    // No recorded coefficient disagrees with the schools in the demo: the contradictions follow.
+    expect(model.recorded).toEqual([]);
+    expect(at(r + 1, 0)!.value).toBe("五、规划内部不一致之处");
+    model.contradictions.forEach((c, k) => expect([at(r + 2 + k, 0)!.value, at(r + 2 + k, 2)!.value]).toEqual([c.id, c.summary]));
+  });
+
+  test("tasks and milestones: target, achieved, completion, basis and status; a long table repeats its header on a new page", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    const section = rowsWith(0, "六、第三章任务目标进展")[0]!;
+    expect(sheet.breaks).toContain(section);
+    const headers = ["编号", "口径", "任务", "", "", "", "目标", "已完成", "完成率", "状态"];
+    expect(line(section + 1, 0, 9)).toEqual(headers);
+    expect(model.tasks.length).toBeGreaterThan(30);
+    model.tasks.forEach((t, k) => {
+      const r = section + 2 + k + (k >= 30 ? 1 : 0);
+      const basis = t.basis ? BASIS_LABELS[t.basis].zh : "";
+      expect([t.id, ...line(r, 0, 2), ...line(r, 6, 8)]).toEqual([t.id, t.id, basis, t.name, t.target, t.actual, t.completion]);
+      expect([t.id, ...[6, 7, 8].map((c) => at(r, c)!.format)]).toEqual([t.id, "@", t.unit === "percent" ? "0.00%" : "#,##0.##", "0.0%"]);
+      expect([t.id, at(r, 9)!.value, at(r, 9)!.fill]).toEqual([t.id, STATUS_LABELS[t.status].zh, STATUS_COLORS[t.status].fill]);
+    });
+    // The 31st task starts a new page under the header again.
+    expect(sheet.breaks).toContain(section + 32);
+    expect(line(section + 32, 0, 9)).toEqual(headers);
+    const end = section + 2 + model.tasks.length + 1;
+    expect(sheet.bars[2]).toEqual({ address: `I${section + 3}:I${end}`, color: "#70AD47" });
+
+    const ms = rowsWith(0, "七、里程碑任务")[0]!;
+    expect(ms).toBe(end + 1);
+    expect(sheet.breaks).not.toContain(ms);
+    expect(line(ms + 1, 0, 9)).toEqual(["编号", "", "里程碑", "", "", "", "计划年度", "进展", "", "状态"]);
+    model.milestones.forEach((m, k) => {
+      const r = ms + 2 + k;
+      expect([m.id, at(r, 0)!.value, at(r, 2)!.value, ...line(r, 6, 7), at(r, 6)!.format, at(r, 7)!.format, at(r, 9)!.value]).toEqual([m.id, m.id, m.name, m.deadline, m.target, "0", "@", STATUS_LABELS[m.status].zh]);
+    });
+  });
+
+  test("funding: every check of every year so far with the figures it compares; building: the roll-up against the plan", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    const section = rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]!;
+    expect(sheet.breaks).toContain(section);
+    const f = model.funding!;
+    const c = f.counts;
+    expect(at(section + 1, 0)!.value).toBe(`共 ${c.met + c.notMet + c.noData + c.invalid} 项年度检查：落实 ${c.met} 项，未落实 ${c.notMet} 项，无数据 ${c.noData} 项${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`);
+    expect(line(section + 2, 0, 4)).toEqual(["年度", "类别", "检查", "结论", "比较的数据"]);
+    expect(f.checks.length).toBeGreaterThan(0);
+    expect(f.checks.length).toBeLessThanOrEqual(30);
+    const group = { budget: "两个只增不减", perStudent: "两个只增不减", payParity: "教师工资" } as Record<string, string>;
+    f.checks.forEach((x, k) => {
+      const r = section + 3 + k;
+      expect([x.year, x.check, at(r, 0)!.value, at(r, 1)!.value, at(r, 0)!.format]).toEqual([x.year, x.check, x.year, group[x.check] ?? "三个增长", "0"]);
+      expect([x.year, x.check, at(r, 3)!.value, at(r, 3)!.fill, at(r, 3)!.font]).toEqual([x.year, x.check, FUNDING_LABELS[x.verdict].zh, FUNDING_COLORS[x.verdict].fill, FUNDING_COLORS[x.verdict].font]);
+      // Each compared figure: its label, then a growth as a signed percentage with two decimals.
+      const figures = String(at(r, 4)!.value).split("；");
+      expect(figures).toHaveLength(x.compared.length);
+      x.compared.forEach((cmp, j) => {
+        if (cmp.value === null) expect(figures[j]!.endsWith(" —")).toBe(true);
+        else if (cmp.kind === "growth") expect(figures[j]!.endsWith(` ${cmp.value >= 0 ? "+" : ""}${(cmp.value * 100).toFixed(2)}%`)).toBe(true);
+      });
+    });
+
+    const b = model.building!;
+    const bs = rowsWith(0, "九、学校建设")[0]!;
+    expect(sheet.breaks).toContain(bs);
+    expect(line(bs + 1, 2, 9)).toEqual(["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施项目", "已交付学位", "逾期项目"]);
+    [...b.rollup.parts, b.rollup.sum, b.rollup.total].forEach((p, k) => {
+      const r = bs + 2 + k;
+      const split = p.id === "BLD-TOTAL" ? "—" : `${p.plan.newSchools}+${p.plan.expanded}`;
+      expect([p.id, ...line(r, 2, 9)]).toEqual([p.id, p.names.zh, split, p.plan.projects, p.plan.places, p.ledger.projects, p.underWay, p.delivered, p.late]);
+      expect([p.id, at(r, 2)!.bold]).toEqual([p.id, p.id === "BLD-SUM" || p.id === "BLD-TOTAL"]);
+    });
+    let r = bs + 2 + b.rollup.parts.length + 2;
+    if (b.contradiction) {
+      expect(at(r, 2)).toMatchObject({ value: b.contradiction.summary.zh, font: "#9C5700" });
+      r++;
+    }
+    expect(at(r, 2)!.value).toBe(b.late.length ? "逾期项目（竣工年度已过仍未竣工）：" : "没有逾期项目。");
+    if (b.late.length) {
+      expect(line(r + 1, 2, 5)).toEqual(["项目", "学段", "竣工年度", "进展"]);
+      b.late.forEach((p, k) => expect([line(r + 2 + k, 2, 2)[0], line(r + 2 + k, 4, 4)[0]]).toEqual([p.name, p.completion]));
+    }
+  });
+
+  test("a planner's mistakes: the problem named with its cell first, the row invalid, the recorded coefficient beside the computed one", () => {
+    const { snapshot, recordedId } = withMistakes();
+    const model = report(snapshot);
+    const sheet = reportSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    expect(model.completeness.invalid).toBeGreaterThan(0);
+    const c = model.completeness;
+    expect(at(1, 0)!.value).toContain(`数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据，${c.invalid} 项数据有误，${c.total - c.withValue - c.invalid} 项无数据`);
+    const problems = rowsWith(0, "数据问题（须先更正，相关指标暂判为“数据有误”）")[0]!;
+    expect(problems).toBeLessThan(rowsWith(0, "二、指标进度")[0]!);
+    expect(line(problems + 1, 0, 3)).toEqual(["工作表", "单元格", "编号", "问题及处理"]);
+    expect(model.problems.length).toBeGreaterThan(0);
+    model.problems.forEach((p, k) => {
+      expect(line(problems + 2 + k, 0, 3)).toEqual([p.sheet, p.address, p.key, p.message]);
+      expect([0, 1, 2, 3].map((col) => at(problems + 2 + k, col)!.format)).toEqual(["@", "@", "@", "@"]);
+    });
+    expect(model.problems.some((p) => p.key === "INT-01")).toBe(true);
+    const int01 = rowsWith(0, "INT-01")[0]!;
+    expect(at(int01, 11)!.value).toBe(STATUS_LABELS.invalid.zh);
+    // The recorded 0.999 against what the 2023 schools give, in the behind colour, after the balance.
+    expect(model.recorded.map((x) => x.id)).toEqual([recordedId]);
+    const x = model.recorded[0]!;
+    const r = rowsWith(2, `${x.id}（${x.address}）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：`)[0]!;
+    expect(line(r, 2, 5)).toEqual([`${x.id}（${x.address}）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：`, "", 0.999, x.computed]);
+    expect([at(r, 4)!.format, at(r, 5)!.format, at(r, 2)!.fill]).toEqual(["0.000", "0.000", STATUS_COLORS.behind.fill]);
+    // A blank row after the mismatches, then the next section (itself after a blank row).
+    expect(at(r + 3, 0)!.value).toBe("五、规划内部不一致之处");
+  });
+
+  test("in English: the same figures under English labels, an annual year without the mid-term mark", () => {
+    const model = report(demo, "en", 2022);
+    const sheet = reportSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    expect(sheet.name).toBe("2022 Monitoring Report");
+    expect(String(at(0, 0)!.value).endsWith("2022 plan implementation monitoring report")).toBe(true);
+    expect(at(1, 0)!.value).toBe(
+      `Monitoring year: 2022   Generated 2026-11-30 08:40   Template version ${model.templateVersion}   Data completeness: ${model.completeness.withValue} of ${model.completeness.total} indicators have a valid value, ${model.completeness.total - model.completeness.withValue} have none`,
+    );
+    expect(sheet.print.footer).toBe("Page &P of &N");
+    const head = rowsWith(0, "2. Indicators")[0]! + 1;
+    expect(line(head, 0, 12)).toEqual(["ID", "Group", "Indicator", "Stage", "Baseline", "Target", "Actual", "Expected", "Completion", "Time elapsed", "Gap", "Status", "Note"]);
+    const pct = model.indicators.findIndex((l) => l.unit === "percent" && l.gap !== null);
+    expect(at(head + 1 + pct, 10)!.format).toBe('0.00" pp"');
+    expect(at(head + 1, 11)!.value).toBe(STATUS_LABELS[model.indicators[0]!.status].en);
+    expect(at(rowsWith(0, "1. Summary")[0]! + 1, 0)!.value).toBe("Group");
+    expect(sheet.chart!.title).toBe("Completion against time elapsed");
+  });
+});
