@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { runs } from "../setup/fast-check";
 import {
   coefficientOfVariation,
   gini,
@@ -298,7 +299,7 @@ describe("fast paths equal the plain definitions (property, 1e-12 relative)", ()
         if (!got.ok) return; // a precondition (zero median, zero P5) reported as an Excel error
         expect([name, got.value, close(got.value, expected)]).toEqual([name, got.value, true]);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -328,7 +329,7 @@ describe("in-place selection on large samples equals full sorting (issue 12)", (
         const fresh = { values: Float64Array.from(values), weights: Float64Array.from(weights) };
         expect(selectTwoInPlace(fresh, 0.05, 0.95)).toEqual([expected[0], expected[2]]);
       }),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     );
   });
 });
