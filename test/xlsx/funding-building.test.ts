@@ -4,7 +4,6 @@
  * written by release 1.1.0 adds the new tables without touching anything typed; the roll-up feeds the
  * building task targets and a bad ledger row makes them 数据有误, never 已实现.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +16,7 @@ import { buildReport } from "../../src/core/report/model";
 import { insertTemplate } from "../../src/usecases/workbook";
 import { assessYear } from "../../src/core/workbook/assess";
 import { BUH, FH, PH, TABLES, TH } from "../../src/core/workbook/layout";
+import { main } from "../../src/xlsx/cli";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "plan-monitor-funding-"));
@@ -50,8 +50,10 @@ describe("the demo's command-line report: 教育经费 and 学校建设", () => 
   beforeAll(async () => {
     const demo = join(dir, "demo.xlsx");
     const out = join(dir, "demo-2023.xlsx");
-    execFileSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "demo", "-o", demo], { cwd: ROOT, stdio: "ignore" });
-    execFileSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "report", demo, "--year", "2023", "--replace", "-o", out], { cwd: ROOT, stdio: "ignore" });
+    // In-process (test/xlsx/cli.test.ts runs the command line as a child process): a mutation run sees it.
+    const now = new Date(2026, 10, 30, 8, 40);
+    expect((await main(["demo", "-o", demo], { cwd: dir, now })).code).toBe(0);
+    expect((await main(["report", demo, "--year", "2023", "--replace", "-o", out], { cwd: dir, now })).code).toBe(0);
     report = sheetRows((await open(out)).getWorksheet("2023年度监测报告")!);
   }, 120_000);
 
