@@ -13,7 +13,9 @@ class MutationEnvironment extends TestEnvironment {
   async handleTestEvent(event) {
     const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
     if (mutant === undefined) return;
-    if (event.name === "test_fn_failure" || event.name === "hook_failure") failedUnder = mutant;
+    // A failing test only: a failing beforeAll fails its suite's tests, which must run to report it
+    // (skipped, they would read as a surviving mutant).
+    if (event.name === "test_fn_failure") failedUnder = mutant;
     else if (event.name === "test_start" && failedUnder === mutant) event.test.mode = "skip";
   }
 }
