@@ -199,3 +199,60 @@ describe("the final evaluation's 综述", () => {
     ]);
   });
 });
+
+describe("the 综述 at its boundaries: lists of exactly the shown length, a gap of exactly 0", () => {
+  test("the annual report: five early, three funding checks not met, five problems: no 等; a zero gap not printed; no late project", () => {
+    const five = ["甲", "乙", "丙", "丁", "戊"].map((n) => line(n, "reachedEarly"));
+    const model = annual("zh", {
+      overall: counts(five),
+      indicators: five as RowAssessment[],
+      misses: [line("己", "behind", 0, "count")] as RowAssessment[],
+      balance: [],
+      funding: fundingOf([check(2021, "budget", "notMet"), check(2022, "budget", "notMet"), check(2023, "budget", "notMet")]),
+      building: buildingOf(0),
+      problems: Array.from({ length: 5 }, (_, k) => ({ sheet: "S", address: `A${k + 1}`, key: "", message: "" })),
+    } as unknown as Partial<ReportModel>);
+    expect(narrative(model).slice(1)).toEqual([
+      "提前实现目标的有：甲、乙、丙、丁、戊。",
+      "需重点关注的是：己（滞后）。",
+      "教育经费 3 项年度检查中落实 0 项，未落实 3 项：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减。",
+      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个，已交付学位 12,345 个（规划 20,000 个）。",
+      "另有 5 处数据问题（S!A1、S!A2、S!A3、S!A4、S!A5），相关指标暂判为“数据有误”，请核实更正后重新生成报告。",
+    ]);
+    expect(narrative({ ...model, language: "en" }).slice(1)).toEqual([
+      "Reached early: 甲, 乙, 丙, 丁, 戊.",
+      "Needing most attention: 己 (Behind).",
+      "Education funding: 0 of 3 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls.",
+      "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done, 12,345 places in use (plan: 20,000).",
+      "There are 5 data problem(s) (S!A1, S!A2, S!A3, S!A4, S!A5); the rows concerned are marked Invalid data: correct them and regenerate the report.",
+    ]);
+  });
+
+  test("the final evaluation: five missed, four funding checks not met: no 等; milestones done early count as done; no funding or ledger, no sentence", () => {
+    const rows = ["甲", "乙", "丙", "丁", "戊"].map((n) => line(n, "missed", 0, "count"));
+    const model = final("zh", {
+      overall: counts(rows),
+      indicators: rows.map((row) => ({ row, values: [] })),
+      milestoneCounts: { ...emptyCounts(), reachedEarly: 2, reached: 5, missed: 1 },
+      equity: [],
+      funding: fundingOf([2021, 2022, 2023, 2024].map((y) => check(y, "budget", "notMet"))),
+      annual: { building: null, problems: [] },
+    } as unknown as Partial<FinalModel>);
+    const zh = finalNarrative(model);
+    // 2 + 5 = 7 milestones delivered.
+    expect(zh.slice(1)).toEqual([
+      "未实现的指标：甲、乙、丙、丁、戊。",
+      "第三章任务目标 50 项中已实现 40 项、未实现 6 项、无数据 3 项、数据有误 1 项；里程碑 8 项中完成 7 项，未完成 1 项。",
+      "教育经费规划期内 4 项年度检查中落实 0 项，未落实：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减、2024年一般公共预算教育支出只增不减。",
+    ]);
+    const en = finalNarrative({ ...model, language: "en" });
+    expect(en[0]).toBe("The 2021–2025 plan period is over. Of 5 main indicators, 0 were reached (0 early) and 5 missed.");
+    expect(en.slice(1)).toEqual([
+      "Missed: 甲, 乙, 丙, 丁, 戊.",
+      "Of 50 task targets, 40 were reached and 6 missed, 3 without data, 1 with invalid data; of 8 milestones, 7 were delivered, 1 not.",
+      "Education funding over the period: 0 of 4 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls, 2024: Budget education spending never falls.",
+    ]);
+    expect(finalNarrative({ ...model, funding: null })).toHaveLength(3);
+    expect(finalNarrative({ ...model, funding: fundingOf([]) as unknown as FinalModel["funding"] })).toHaveLength(3);
+  });
+});
