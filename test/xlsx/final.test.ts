@@ -145,8 +145,8 @@ describe("the final evaluation sheet, every column of every row", () => {
     expect(sheet.merges).toHaveLength(model.summary.length + 1);
     for (const m of sheet.merges) {
       const r = Number(/^A(\d+):M\1$/.exec(m.address)![1]) - 1;
-      // 158 characters across, 95 % of it usable: one 15-point line per 150 units.
-      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 150.1)) * 15);
+      // 156 characters across (the widths above), 95 % of it usable: one 15-point line per 148.2 units.
+      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 148.2)) * 15);
     }
   });
 
@@ -277,5 +277,133 @@ describe("the final evaluation sheet, every column of every row", () => {
     expect(at(r, 10)!.value).toBe(STATUS_LABELS.reachedEarly.en);
     const pr = rowsWith(0, "9. Data problems")[0]!;
     expect(at(pr + 1, 0)!.value).toBe("The data check found no errors.");
+  });
+});
+
+/** The demo's final model with a hand-made change: the layout is a pure function of the model. */
+function editedFinal(change: (m: FinalModel) => void) {
+  const m = structuredClone(model);
+  change(m);
+  return finalSheet(m);
+}
+
+describe("the final evaluation sheet's look and its edges, on the demo's model changed by hand", () => {
+  test("trends: gaps and non-numbers as spaces, nothing to draw as an empty string", () => {
+    expect(trend([null, null])).toBe("");
+    expect(trend([])).toBe("");
+    expect(trend([NaN, 1, 3, Infinity, null])).toBe(" ▁█  ");
+    expect(trend([2, NaN])).toBe("▄ ");
+  });
+
+  test("the title 14 pt bold; section titles 12 pt bold blue; headers bold, filled, wrapped; notes grey; paragraphs wrapped", () => {
+    const sheet = finalSheet(model);
+    const { at } = grid(sheet);
+    expect(at(0, 0)).toMatchObject({ bold: true, size: 14 });
+    expect(at(2, 0)!.font).toBe("#595959");
+    const titles = sheet.blocks.filter((b) => b.size === 12);
+    expect(titles.length).toBeGreaterThanOrEqual(9);
+    for (const b of titles) expect([b.values[0]![0], b.bold, b.fontColor]).toEqual([b.values[0]![0], true, "#1F4E78"]);
+    for (const h of sheet.rowHeights) {
+      const head = sheet.blocks.find((b) => b.row === h.row && b.col === 0)!;
+      expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
+    }
+    // The overview's paragraphs wrap; the verdict note after them is grey.
+    const rows = sheet.merges.map((m) => Number(/^A(\d+):/.exec(m.address)![1]) - 1);
+    for (const r of rows) expect(at(r, 0)!.wrap).toBe(true);
+    expect(rows.map((r) => at(r, 0)!.font)).toEqual([...model.summary.map(() => undefined), "#595959"]);
+  });
+
+  test("a paragraph's height: the 156 characters of all 13 columns at 95 %", () => {
+    const sheet = editedFinal((m) => {
+      m.summary = ["a".repeat(148), "a".repeat(149)];
+    });
+    expect(sheet.merges.map((m) => m.rowHeight).slice(0, 2)).toEqual([15, 30]);
+  });
+
+  test("a row: a text baseline drawn in the trend, a missed row's year first reached left out, a blank target", () => {
+    const sheet = editedFinal((m) => {
+      const l = m.indicators[0]!;
+      l.row = { ...l.row, id: "X-1", baseline: "90%", target: null, status: "missed", firstReached: 2022, unit: "percent" };
+      l.values = [0.9, 0.92, 1, null, 1];
+    });
+    const { at, line, rowsWith } = grid(sheet);
+    const r = rowsWith(0, "X-1")[0]!;
+    expect([at(r, 3)!.value, at(r, 3)!.format, at(r, 9)!.value, at(r, 9)!.format]).toEqual(["90%", "@", "", "@"]);
+    expect(line(r, 4, 8)).toEqual([0.9, 0.92, 1, "", 1]);
+    // 0.90 (the baseline read from its text), then the five years over 0.90–1: 0, 0, 1.4 → 1, 7, gap, 7.
+    expect(line(r, 10, 12)).toEqual(["未实现", "", "▁▁▂█ █"]);
+  });
+
+  test("milestones: the state in words or the text as written, formats per column", () => {
+    const sheet = editedFinal((m) => {
+      const base = m.milestones[0]!;
+      m.milestones = [
+        { ...base, id: "M-1", target: "已完成", firstReached: 2023 },
+        { ...base, id: "M-2", target: "另行安排", firstReached: null },
+        { ...base, id: "M-3", target: null, firstReached: null },
+      ];
+    });
+    const { at, line, rowsWith } = grid(sheet);
+    const rows = ["M-1", "M-2", "M-3"].map((id) => rowsWith(0, id)[0]!);
+    expect(rows.map((r) => line(r, 4, 5))).toEqual([["已完成", 2023], ["另行安排", ""], ["", ""]]);
+    expect([0, 1, 2, 3, 4, 5].map((c) => at(rows[0]!, c)!.format)).toEqual(["@", "@", "@", "0", "@", "0"]);
+  });
+
+  test("equity: none, a path without a final row, a year above the national standard marked, formats", () => {
+    const none = grid(editedFinal((m) => (m.equity = [])));
+    expect(none.rowsWith(0, "五、义务教育学校资源配置校际均衡历程")).toEqual([]);
+    const sheet = editedFinal((m) => {
+      const e = m.equity.find((x) => x.measure === "maxCoefficient" && x.stage === "primary")!;
+      m.equity = [
+        { ...e, id: "E-1", values: [0.6, 0.5, 0.5000001, null, 0.3], target: "＜0.40" },
+        { ...e, id: "E-2", measure: "classShare", national: null, values: [0.9, null, null, null, 0.95], target: "≥95%" },
+      ];
+    });
+    const { at, line, rowsWith } = grid(sheet);
+    const [r1, r2] = ["E-1", "E-2"].map((id) => rowsWith(0, id)[0]!);
+    expect(line(r1!, 0, 9)).toEqual(["E-1", "", model.equity.find((x) => x.measure === "maxCoefficient" && x.stage === "primary")!.name, "≤0.50", 0.6, 0.5, 0.5000001, "", 0.3, "＜0.40"]);
+    expect([0, 1, 2, 3, 9].map((c) => at(r1!, c)!.format)).toEqual(["@", "@", "@", "@", "@"]);
+    // Above 0.50 in 2021 and by a hair in 2023: marked; at 0.50 exactly and the blank year: not.
+    expect([4, 5, 6, 7, 8].map((c) => at(r1!, c)!.fill)).toEqual([STATUS_COLORS.missed.fill, undefined, STATUS_COLORS.missed.fill, undefined, undefined]);
+    expect([4, 6].map((c) => [at(r1!, c)!.font, at(r1!, c)!.format])).toEqual([[STATUS_COLORS.missed.font, "0.000"], [STATUS_COLORS.missed.font, "0.000"]]);
+    // No final row for these ids: no verdict, the trend still drawn.
+    expect([at(r1!, 10), at(r1!, 12)!.value]).toEqual([undefined, trend([0.6, 0.5, 0.5000001, null, 0.3])]);
+    // The class-size share: no national bound, percentages, nothing marked.
+    expect([at(r2!, 3)!.value, at(r2!, 4)!.format, at(r2!, 4)!.fill, at(r2!, 9)!.value]).toEqual(["", "0.00%", undefined, "≥95%"]);
+    // A number as target takes the value's format.
+    const numeric = grid(editedFinal((m) => (m.equity = [{ ...m.equity.find((x) => x.measure === "maxCoefficient")!, id: "E-3", target: 0.4 as unknown as string }])));
+    expect(numeric.at(numeric.rowsWith(0, "E-3")[0]!, 9)!.format).toBe("0.000");
+  });
+
+  test("the contradictions' readings in their unit's format; data problems listed under their header", () => {
+    const sheet = editedFinal((m) => {
+      m.contradictions = [
+        {
+          id: "C-X",
+          summary: "甲",
+          readings: [{ text: "乙", line: 12, value: 0.95, ref: "INT-01", actual: 0.96, unit: "percent", baseline: false, met: true }],
+        },
+      ];
+      m.annual.problems = [
+        { sheet: "PM_Indicators", address: "H5", key: "INT-01", message: "甲" },
+        { sheet: "PM_Schools", address: "C9", key: "学校", message: "乙" },
+      ];
+    });
+    const { at, line, rowsWith } = grid(sheet);
+    const r = rowsWith(0, "C-X")[0]! + 1;
+    expect(line(r, 2, 6)).toEqual(["第12行：“乙”", 0.95, 0.96, "达到", "INT-01"]);
+    expect([2, 3, 4, 5, 6].map((c) => at(r, c)!.format)).toEqual(["@", "0.00%", "0.00%", "@", "@"]);
+    const pr = rowsWith(0, "九、数据问题")[0]!;
+    expect(line(pr + 1, 0, 3)).toEqual(["工作表", "单元格", "编号", "问题及处理"]);
+    expect(at(pr + 1, 0)).toMatchObject({ bold: true, fill: "#DDEBF7" });
+    expect(line(pr + 2, 0, 3)).toEqual(["PM_Indicators", "H5", "INT-01", "甲"]);
+    expect(line(pr + 3, 0, 3)).toEqual(["PM_Schools", "C9", "学校", "乙"]);
+    expect([0, 1, 2, 3].map((c) => at(pr + 3, c)!.format)).toEqual(["@", "@", "@", "@"]);
+    expect(at(pr + 4, 0)).toBeUndefined();
+    expect(sheet.print.printArea).toBe(`A1:M${pr + 4}`);
+    // A reading without a unit is printed as it is.
+    const plain = grid(editedFinal((m) => (m.contradictions = [{ id: "C-Y", summary: "", readings: [{ text: "丙", line: 3, value: 58, ref: null, actual: null, unit: null, baseline: true, met: null }] }])));
+    const p = plain.rowsWith(0, "C-Y")[0]! + 1;
+    expect([plain.line(p, 3, 6), plain.at(p, 3)!.format]).toEqual([[58, "", "基期口径", ""], "General"]);
   });
 });

@@ -12,7 +12,7 @@ import { xlsxPort } from "../../src/xlsx/port";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
-import { reportSheet } from "../../src/core/report/sheet";
+import { reportSheet, type ReportSheet } from "../../src/core/report/sheet";
 import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BASIS_LABELS } from "../../src/core/calc/achieved";
@@ -333,5 +333,216 @@ describe("the annual report sheet, every column of every section", () => {
     expect(at(head + 1, 11)!.value).toBe(STATUS_LABELS[model.indicators[0]!.status].en);
     expect(at(rowsWith(0, "1. Summary")[0]! + 1, 0)!.value).toBe("Group");
     expect(sheet.chart!.title).toBe("Completion against time elapsed");
+  });
+});
+
+/** The demo's 2023 model with a hand-made change: the layout is a pure function of the model. */
+function edited(change: (m: ReportModel) => void, language: "zh" | "en" = "zh"): ReportSheet {
+  const model = structuredClone(report(demo, language));
+  change(model);
+  return reportSheet(model);
+}
+const SECTION_TITLES = ["综述", "一、总体情况", "数据问题（须先更正，相关指标暂判为“数据有误”）", "二、指标进度"];
+
+describe("the report sheet's look and its edges, on the demo's model changed by hand", () => {
+  test("the title 14 pt bold; section titles 12 pt bold blue; every header row bold, filled and wrapped; paragraphs and notes wrapped", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const { at, rowsWith } = grid(sheet);
+    expect(at(0, 0)).toMatchObject({ bold: true, size: 14 });
+    const titles = sheet.blocks.filter((b) => b.size === 12);
+    expect(titles.map((b) => b.values[0]![0]).slice(0, 4)).toEqual(SECTION_TITLES);
+    expect(titles).toHaveLength(11);
+    for (const b of titles) expect([b.values[0]![0], b.bold, b.fontColor, b.col]).toEqual([b.values[0]![0], true, "#1F4E78", 0]);
+    // Every row given a height is a header row: bold, filled, wrapped in every cell.
+    expect(sheet.rowHeights.length).toBeGreaterThanOrEqual(5);
+    for (const h of sheet.rowHeights) {
+      const head = sheet.blocks.find((b) => b.row === h.row && b.col === 0)!;
+      expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
+    }
+    model.summary.forEach((_, k) => expect(at(5 + k, 0)!.wrap).toBe(true));
+    const first = rowsWith(0, "二、指标进度")[0]! + 2;
+    model.indicators.forEach((l, k) => expect([l.id, at(first + k, 12)!.wrap]).toEqual([l.id, true]));
+    // The chart's data header: bold and filled; its IDs as text.
+    expect([at(first - 1, 14)!.bold, at(first - 1, 14)!.fill, at(first, 14)!.format]).toEqual([true, "#DDEBF7", "@"]);
+    // No data problem in the demo: the section says so in one line.
+    const problems = rowsWith(0, SECTION_TITLES[2])[0]!;
+    expect([at(problems + 1, 0)!.value, at(problems + 2, 0)]).toEqual(["数据检查未发现错误。", undefined]);
+    // Balance: the header bold, filled, wrapped; the largest of the seven bold across; formats per line.
+    const balance = rowsWith(0, "四、县域义务教育学校资源配置校际均衡")[0]!;
+    expect(at(balance + 2, 2)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
+    expect(at(balance + 2, 6)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
+    const max = rowsWith(2, "七项最大值")[0]!;
+    expect([4, 5, 6].map((c) => [at(max, c)!.bold, at(max, c)!.format])).toEqual([[true, "0.000"], [true, "@"], [true, "@"]]);
+    expect([4, 5, 6].map((c) => [at(max + 1, c)!.bold, at(max + 1, c)!.format])).toEqual([[false, "0.000"], [false, "@"], [false, "@"]]);
+    expect(at(max + 1, 2)!.bold).toBe(false);
+    // Funding's header row.
+    const funding = rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]!;
+    expect(at(funding + 2, 0)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
+    expect(at(funding + 2, 4)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
+  });
+
+  test("a paragraph's height: as many 15-point lines as A–M's 158 characters need at 95 %, a CJK character (from U+2E80) two", () => {
+    const sheet = edited((m) => {
+      m.summary = ["a".repeat(150), "a".repeat(151), "字".repeat(75), "字".repeat(76), "\u2e7f".repeat(151), "\u2e80".repeat(76)];
+    });
+    // 158 × 0.95 = 150.1 units a line.
+    expect(sheet.merges.map((m) => m.rowHeight)).toEqual([15, 30, 15, 30, 30, 30]);
+    expect(sheet.merges.map((m) => m.address)).toEqual(["A6:M6", "A7:M7", "A8:M8", "A9:M9", "A10:M10", "A11:M11"]);
+    expect(grid(sheet).at(5, 0)).toMatchObject({ value: "a".repeat(150), wrap: true });
+  });
+
+  test("gaps: none is a blank cell; a ratio's and a count's in their own formats", () => {
+    const model = report(demo);
+    const base = model.indicators[0]!;
+    const sheet = edited((m) => {
+      m.indicators = [
+        { ...base, id: "X-1", gap: null, unit: "percent" },
+        { ...base, id: "X-2", gap: 0.25, unit: "ratio" },
+        { ...base, id: "X-3", gap: 1.5, unit: "years" },
+        { ...base, id: "X-4", gap: 12, unit: "count" },
+        { ...base, id: "X-5", gap: 0.0066, unit: "percent" },
+      ];
+    });
+    const { at, rowsWith } = grid(sheet);
+    const rows = ["X-1", "X-2", "X-3", "X-4", "X-5"].map((id) => rowsWith(0, id)[0]!);
+    expect(rows.map((r) => [at(r, 10)!.value, at(r, 10)!.format])).toEqual([["", "General"], [0.25, "0.00"], [1.5, "0.00"], [12, "#,##0"], [0.66, '0.00" 个百分点"']]);
+  });
+
+  test("no indicator: no bars, no chart data and no chart; no completion anywhere: bars but no chart", () => {
+    const none = edited((m) => {
+      m.indicators = [];
+    });
+    expect(none.bars.map((b) => b.color)).toEqual(["#70AD47"]);
+    expect(none.chart).toBeNull();
+    expect(none.blocks.some((b) => b.col === 14)).toBe(false);
+    const empty = edited((m) => {
+      m.indicators = m.indicators.map((l) => ({ ...l, completion: null }));
+    });
+    expect(empty.bars.map((b) => b.color)).toEqual(["#5B9BD5", "#A5A5A5", "#70AD47"]);
+    expect(empty.chart).toBeNull();
+    expect(empty.blocks.some((b) => b.col === 14)).toBe(false);
+    // Without the chart, the misses follow the indicator table after one blank row.
+    const { rowsWith } = grid(empty);
+    const head = rowsWith(0, "二、指标进度")[0]! + 1;
+    expect(rowsWith(0, "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）")[0]).toBe(head + 1 + report(demo).indicators.length + 1);
+  });
+
+  test("no misses, no tasks, no milestones: one line, no task bar, no milestone section", () => {
+    const sheet = edited((m) => {
+      m.misses = [];
+      m.tasks = [];
+      m.milestones = [];
+    });
+    const { at, rowsWith } = grid(sheet);
+    const misses = rowsWith(0, "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）")[0]!;
+    expect(at(misses + 1, 0)!.value).toBe("本年度没有数据有误、倒退、未实现或滞后的指标和任务。");
+    expect(rowsWith(0, "四、县域义务教育学校资源配置校际均衡")[0]).toBe(misses + 3);
+    expect(sheet.bars.map((b) => b.color)).toEqual(["#5B9BD5", "#A5A5A5"]);
+    expect(rowsWith(0, "七、里程碑任务")).toEqual([]);
+    const tasks = rowsWith(0, "六、第三章任务目标进展")[0]!;
+    expect(rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]).toBe(tasks + 3);
+  });
+
+  test("balance: a plan bound as printed (＜ strict, ≤ not), none at all, the national standard at its bound, failing schools", () => {
+    const sheet = edited((m) => {
+      const [primary, junior] = m.balance;
+      // At the bound exactly: the national ≤0.50 is met; the plan's ＜0.50 is not, its ≤ would be.
+      Object.assign(primary!, { max: 0.5, mean: 0.5, planBound: { comparator: "<", value: 0.5 }, failing: [{ school: "甲小学", met: 5, missed: ["生均体育运动场馆面积", "每百名学生拥有网络多媒体教室数"] }] });
+      Object.assign(junior!, { max: 0.45, mean: 0.3, planBound: null, failing: [] });
+    });
+    const { at, line, rowsWith } = grid(sheet);
+    const [pMax, jMax] = rowsWith(2, "七项最大值");
+    expect(line(pMax!, 4, 6)).toEqual([0.5, "达标", "未达标"]);
+    expect(line(pMax! + 1, 4, 6)).toEqual([0.5, "", "未达标"]);
+    expect(line(jMax!, 4, 6)).toEqual([0.45, "达标", ""]);
+    expect(line(jMax! + 1, 4, 6)).toEqual([0.3, "", ""]);
+    const [pHead, jHead] = rowsWith(4, "差异系数");
+    expect([at(pHead!, 6)!.value, at(jHead!, 6)!.value]).toEqual(["规划目标 低于0.50", "规划目标 —"]);
+    const failing = rowsWith(2, "未达到 2017 年校级标准的学校：")[0]!;
+    expect(line(failing + 1, 2, 5)).toEqual(["学校", "", "达标项数", "未达标项"]);
+    expect(at(failing + 1, 2)).toMatchObject({ bold: true, fill: "#DDEBF7" });
+    expect(line(failing + 2, 2, 5)).toEqual(["甲小学", "", 5, "生均体育运动场馆面积、每百名学生拥有网络多媒体教室数"]);
+    expect(at(failing + 2, 2)!.bold).toBeUndefined();
+    const inclusive = edited((m) => Object.assign(m.balance[0]!, { max: 0.5, mean: 0.5, planBound: { comparator: "<=", value: 0.5 } }));
+    const g = grid(inclusive);
+    const max = g.rowsWith(2, "七项最大值")[0]!;
+    expect([g.line(max, 4, 6), g.at(max - 8, 6)!.value]).toEqual([[0.5, "达标", "达标"], "规划目标 不高于0.50"]);
+    // Above the national standard by a hair: not met.
+    const above = edited((m) => Object.assign(m.balance[0]!, { max: 0.5000001 }));
+    expect(grid(above).line(grid(above).rowsWith(2, "七项最大值")[0]!, 4, 5)).toEqual([0.5000001, "未达标"]);
+  });
+
+  test("recorded coefficients the schools contradict: text labels, three-decimal figures, the behind fill", () => {
+    const sheet = edited((m) => {
+      m.recorded = [{ id: "INT-09", address: "PM_Indicators!H12", recorded: 0.999, computed: 0.412 } as ReportModel["recorded"][number]];
+    });
+    const { at, rowsWith } = grid(sheet);
+    const r = rowsWith(2, "INT-09（PM_Indicators!H12）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：")[0]!;
+    expect([2, 3, 4, 5].map((c) => [at(r, c)!.value, at(r, c)!.format, at(r, c)!.fill])).toEqual([
+      ["INT-09（PM_Indicators!H12）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：", "@", STATUS_COLORS.behind.fill],
+      ["", "@", STATUS_COLORS.behind.fill],
+      [0.999, "0.000", STATUS_COLORS.behind.fill],
+      [0.412, "0.000", STATUS_COLORS.behind.fill],
+    ]);
+  });
+
+  test("funding: none, nothing to compare yet, a zero growth, a pay level, more checks than a page holds, English separators", () => {
+    const none = grid(edited((m) => (m.funding = null)));
+    expect(none.rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")).toEqual([]);
+    expect(none.rowsWith(0, "九、学校建设")).toHaveLength(1);
+
+    const empty = edited((m) => (m.funding = { ...m.funding!, checks: [] }));
+    const e = grid(empty);
+    const title = e.rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]!;
+    expect([e.at(title + 1, 0)!.value, e.at(title + 2, 0)]).toEqual(["教育经费表尚无可比较的年度数据。", undefined]);
+    expect(e.rowsWith(0, "九、学校建设")[0]).toBe(title + 3);
+
+    const model = report(demo);
+    const check = model.funding!.checks[0]!;
+    const label = { zh: "甲", en: "A" };
+    const checks = Array.from({ length: 31 }, (_, k) => ({
+      ...check,
+      check: "payParity" as const,
+      year: 2021 + (k % 5),
+      compared: [
+        { label, value: k === 0 ? 0 : -0.01234, kind: "growth" as const },
+        { label, value: 123456.7, kind: "level" as const },
+        { label, value: null, kind: "growth" as const },
+      ],
+    }));
+    const many = edited((m) => (m.funding = { ...m.funding!, checks }));
+    const g = grid(many);
+    const t = g.rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]!;
+    expect(g.at(t + 3, 4)!.value).toBe("甲 +0.00%；甲 123,457；甲 —");
+    expect(g.at(t + 4, 4)!.value).toBe("甲 -1.23%；甲 123,457；甲 —");
+    expect([g.at(t + 3, 1)!.value, g.at(t + 3, 4)!.format]).toEqual(["教师工资", "@"]);
+    // The 31st check starts a page under the header again.
+    expect(many.breaks).toContain(t + 33);
+    expect(g.line(t + 33, 0, 4)).toEqual(["年度", "类别", "检查", "结论", "比较的数据"]);
+    expect(g.at(t + 34, 0)!.value).toBe(2021);
+    expect(many.breaks.filter((b) => b > t)).toEqual([t + 33, g.rowsWith(0, "九、学校建设")[0]!]);
+
+    const en = grid(edited((m) => (m.funding = { ...m.funding!, checks: checks.slice(0, 1) }), "en"));
+    const te = en.rowsWith(0, "8. Education funding (三个增长, 两个只增不减, teachers' pay)")[0]!;
+    expect(en.at(te + 3, 4)!.value).toBe("A +0.00%; A 123,457; A —");
+  });
+
+  test("building: no ledger, an empty ledger, a ledger with errors", () => {
+    const none = grid(edited((m) => (m.building = null)));
+    expect(none.rowsWith(0, "九、学校建设")).toEqual([]);
+    const empty = grid(edited((m) => (m.building = { ...m.building!, projects: [], problems: [] })));
+    const t = empty.rowsWith(0, "九、学校建设")[0]!;
+    expect(empty.at(t + 1, 0)!.value).toBe("项目台账尚无项目，建设类任务目标按任务表逐年填写的数值判定。");
+    expect(empty.at(t + 2, 2)!.value).toBe("分项");
+    const model = report(demo);
+    const problem = { ...model.building!, problems: [{} as never, {} as never] };
+    const bad = grid(edited((m) => (m.building = problem)));
+    const b = bad.rowsWith(0, "九、学校建设")[0]!;
+    expect(bad.at(b + 1, 0)).toMatchObject({ value: "项目台账有 2 处数据错误，相关行未计入汇总，建设类任务目标判为“数据有误”（见“数据问题”一节）。", fill: FUNDING_COLORS.invalid.fill });
+    expect(bad.at(b + 2, 2)!.value).toBe("分项");
+    const both = grid(edited((m) => (m.building = { ...problem, projects: [] })));
+    const c = both.rowsWith(0, "九、学校建设")[0]!;
+    expect([both.at(c + 1, 0)!.value, both.at(c + 2, 2)!.value]).toEqual([bad.at(b + 1, 0)!.value, "分项"]);
   });
 });

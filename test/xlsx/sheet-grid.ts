@@ -10,6 +10,8 @@ export interface Shown {
   fill?: string;
   font?: string;
   bold?: boolean;
+  wrap?: boolean;
+  size?: number;
 }
 
 export function grid(sheet: ReportSheet) {
@@ -19,7 +21,7 @@ export function grid(sheet: ReportSheet) {
       line.forEach((value, j) => {
         const k = `${b.row + i},${b.col + j}`;
         const was = cells.get(k) ?? { value };
-        cells.set(k, { value, format: b.numberFormats?.[i]?.[j] ?? was.format, fill: b.fill ?? was.fill, font: b.fontColor ?? was.font, bold: b.bold ?? was.bold });
+        cells.set(k, { value, format: b.numberFormats?.[i]?.[j] ?? was.format, fill: b.fill ?? was.fill, font: b.fontColor ?? was.font, bold: b.bold ?? was.bold, wrap: b.wrap ?? was.wrap, size: b.size ?? was.size });
       }),
     );
   }
@@ -37,4 +39,4 @@ export function grid(sheet: ReportSheet) {
 }
 
 /** Display units as the sheet counts them for wrapping: a CJK character is two. */
-export const units = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+export const units = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);

@@ -87,9 +87,9 @@ export function reportSheet(model: ReportModel): ReportSheet {
     blocks.push({ row, col: 0, values: [[title]], bold: true, fontColor: SECTION_COLOR, size: 12 });
     row++;
   };
-  const header = (cells: readonly string[], col = 0) => {
-    blocks.push({ row, col, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
-    rowHeights.push({ row, points: headerHeight(cells, WIDTHS.slice(col)) });
+  const header = (cells: readonly string[]) => {
+    blocks.push({ row, col: 0, values: [[...cells]], bold: true, fill: HEADER_FILL, wrap: true });
+    rowHeights.push({ row, points: headerHeight(cells, WIDTHS) });
     row++;
   };
   const status = (s: Status, r: number, c: number) => {
@@ -321,8 +321,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
 
 export type Section = (title: string) => void;
 
-/** Display units of a text: a CJK character is about two. */
-export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+/** Display units of a text: a CJK character (from U+2E80, the CJK radicals, on) is about two. */
+export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
 
 /** A wrapped header row's height: as many 15-point lines as its longest cell needs in its column. */
 export function headerHeight(cells: readonly string[], widths: readonly number[]): number {
