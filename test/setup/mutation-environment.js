@@ -1,18 +1,61 @@
 /**
- * jest's node environment with a bail for mutation testing: once a test fails under a mutant, the
- * rest of that mutant's tests are skipped (the mutant is killed; StrykerJS needs no more). jest has
- * no programmatic bail (jestjs/jest#11766), so StrykerJS otherwise runs every covering test of every
- * killed mutant. The dry run (no active mutant) runs everything, as coverage needs.
+ * jest's node environment for mutation testing (StrykerJS wraps it in its own):
+ *
+ * 1. What a `beforeAll` reaches counts as reached by every test under it. StrykerJS records per test
+ *    what runs between a test's start and end; a `beforeAll` runs before any test starts, so the
+ *    demo workbook a suite builds once and tests many times counted as no test's: such a mutant was
+ *    either ignored (ignoreStatic) or run against only the few tests that called the code again
+ *    themselves, and read as a survivor though the suite's other tests catch it.
+ * 2. A bail: once a test fails under a mutant, the rest of that mutant's tests are skipped (the mutant
+ *    is killed; StrykerJS needs no more). jest has no programmatic bail (jestjs/jest#11766).
  */
 const { TestEnvironment } = require("jest-environment-node");
 
 // The outer realm's module state, shared by every suite of a run (StrykerJS runs them in band).
 let failedUnder = null;
 
+// As StrykerJS names a test (its jest environment mixin): describe names and the test's, space-joined.
+const describeName = (block) => (block.parent ? `${describeName(block.parent)} ${block.name}`.trimStart() : "");
+const testName = (test) => `${describeName(test.parent)} ${test.name}`.trimStart();
+
+/** The dry run (coverage per test): a beforeAll's coverage credited to the tests it sets up. */
+class HookCoverage {
+  /** Per describe block, the mutants its beforeAll hooks reached and how often. */
+  #reachedBefore = new Map();
+  #staticAtHookStart = null;
+
+  /** `stryker`: the instrumenter's context (`__stryker__`), whose `mutantCoverage` the instrumented code fills. */
+  handle(event, stryker) {
+    if (!stryker) return;
+    if (event.name === "hook_start" && event.hook.type === "beforeAll") {
+      this.#staticAtHookStart = { ...(stryker.mutantCoverage?.static ?? {}) };
+    } else if ((event.name === "hook_success" || event.name === "hook_failure") && event.hook.type === "beforeAll" && this.#staticAtHookStart) {
+      const before = this.#staticAtHookStart;
+      this.#staticAtHookStart = null;
+      const reached = this.#reachedBefore.get(event.hook.parent) ?? {};
+      for (const [id, hits] of Object.entries(stryker.mutantCoverage?.static ?? {})) {
+        const n = hits - (before[id] ?? 0);
+        if (n > 0) reached[id] = (reached[id] ?? 0) + n;
+      }
+      this.#reachedBefore.set(event.hook.parent, reached);
+    } else if (event.name === "test_start" && stryker.mutantCoverage) {
+      const perTest = (stryker.mutantCoverage.perTest[testName(event.test)] ??= {});
+      for (let block = event.test.parent; block; block = block.parent) {
+        for (const [id, hits] of Object.entries(this.#reachedBefore.get(block) ?? {})) perTest[id] = (perTest[id] ?? 0) + hits;
+      }
+    }
+  }
+}
+
 class MutationEnvironment extends TestEnvironment {
+  #hooks = new HookCoverage();
+
   async handleTestEvent(event) {
     const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
-    if (mutant === undefined) return;
+    if (mutant === undefined) {
+      this.#hooks.handle(event, this.global.__stryker__);
+      return;
+    }
     // A failing test only: a failing beforeAll fails its suite's tests, which must run to report it
     // (skipped, they would read as a surviving mutant).
     if (event.name === "test_fn_failure") failedUnder = mutant;
@@ -20,3 +63,4 @@ class MutationEnvironment extends TestEnvironment {
   }
 }
 module.exports = MutationEnvironment;
+module.exports.HookCoverage = HookCoverage;

@@ -1,0 +1,53 @@
+/**
+ * The mutation runner's coverage fix-up (test/setup/mutation-environment.js): what a beforeAll
+ * reaches is credited to every test under it, as StrykerJS names them, and to no other test.
+ * The events are jest-circus's, hand-made; the coverage object is the instrumenter's shape.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { HookCoverage } = require("./mutation-environment") as { HookCoverage: new () => { handle(event: unknown, stryker: unknown): void } };
+
+interface Block {
+  name: string;
+  parent?: Block;
+}
+const root: Block = { name: "ROOT_DESCRIBE_BLOCK" };
+const outer: Block = { name: "the sheet", parent: root };
+const inner: Block = { name: "its edges", parent: outer };
+const other: Block = { name: "elsewhere", parent: root };
+const hook = (parent: Block) => ({ type: "beforeAll", parent });
+const test_ = (name: string, parent: Block) => ({ name, parent });
+
+test("a beforeAll's coverage goes to every test under its describe block, at any depth, and no further", () => {
+  const stryker: { mutantCoverage?: { static: Record<string, number>; perTest: Record<string, Record<string, number>> } } = {};
+  const h = new HookCoverage();
+  const cover = (ids: string[], testId?: string) => {
+    const c = (stryker.mutantCoverage ??= { static: {}, perTest: {} });
+    const target = testId ? (c.perTest[testId] ??= {}) : c.static;
+    for (const id of ids) target[id] = (target[id] ?? 0) + 1;
+  };
+  cover(["1"]); // module loading: stays static
+  h.handle({ name: "hook_start", hook: hook(outer) }, stryker);
+  cover(["2", "2", "3"]);
+  h.handle({ name: "hook_success", hook: hook(outer) }, stryker);
+  h.handle({ name: "hook_start", hook: hook(inner) }, stryker);
+  cover(["4"]);
+  h.handle({ name: "hook_success", hook: hook(inner) }, stryker);
+  // A beforeEach is the test's own (StrykerJS has started the test by then): not credited here.
+  h.handle({ name: "hook_start", hook: { type: "beforeEach", parent: outer } }, stryker);
+  h.handle({ name: "hook_success", hook: { type: "beforeEach", parent: outer } }, stryker);
+  h.handle({ name: "test_start", test: test_("reads a cell", outer) }, stryker);
+  cover(["5"], "the sheet reads a cell");
+  h.handle({ name: "test_start", test: test_("an empty table", inner) }, stryker);
+  h.handle({ name: "test_start", test: test_("unrelated", other) }, stryker);
+  expect(stryker.mutantCoverage!.perTest).toEqual({
+    "the sheet reads a cell": { "2": 2, "3": 1, "5": 1 },
+    "the sheet its edges an empty table": { "2": 2, "3": 1, "4": 1 },
+    "elsewhere unrelated": {},
+  });
+  expect(stryker.mutantCoverage!.static).toEqual({ "1": 1, "2": 2, "3": 1, "4": 1 });
+});
+
+test("without an instrumenter (no StrykerJS) it does nothing", () => {
+  const h = new HookCoverage();
+  expect(() => h.handle({ name: "test_start", test: test_("x", root) }, undefined)).not.toThrow();
+});
