@@ -2,7 +2,7 @@
  * The report's kind, sheet name and default year (issue 16), worked by hand for the 2021–2025 plan
  * (base year 2020): the mid-term year is the middle of 2020–2025 rounded up, ⌈2022.5⌉ = 2023.
  */
-import { latestYearWithData, reportKind, reportSheetName } from "../../src/core/report/model";
+import { buildReport, latestYearWithData, reportKind, reportSheetName } from "../../src/core/report/model";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { IH, TABLES, yearHeader } from "../../src/core/workbook/layout";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
@@ -52,5 +52,48 @@ describe("the year a report defaults to: the latest with any indicator value", (
 
   test("no indicator table: the first plan year", () => {
     expect(latestYearWithData(PLAN, snapshot(null))).toBe(2021);
+  });
+});
+
+describe("the model's head: completeness, counts, problems, template", () => {
+  // Three rows typed by hand for 2023: INT-01 a valid value, INT-02 a misread one, INT-04 blank. The
+  // workbook is the source of truth: the report covers the rows it holds.
+  const headers = [IH.id, IH.baseline, IH.target, ...YEARS.map(yearHeader)];
+  const rowOf = (id: string, y2023: Cell): Cell[] => {
+    const ind = PLAN.indicators.find((i) => i.id === id)!;
+    return [id, ind.baseline.value ?? "", ind.target.text, "", "", y2023, "", ""];
+  };
+  const rows = [rowOf("INT-01", 0.99), rowOf("INT-02", "98..5"), rowOf("INT-04", "")];
+  const snap = (meta: WorkbookSnapshot["meta"]): WorkbookSnapshot =>
+    ({ tables: { indicators: { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers, formulas: rows, values: rows } }, sheets: [], names: [], meta, year: 2023, protectedSheets: [] }) as unknown as WorkbookSnapshot;
+
+  test("one valid value, one invalid, the rest without: counted once each, groups adding up to every indicator", () => {
+    const m = buildReport(PLAN, snap(null), 2023, { language: "zh", generatedAt: "2026-11-30 08:40" });
+    const n = 3;
+    expect(m.completeness).toEqual({ withValue: 1, invalid: 1, total: n });
+    expect(m.indicators.map((l) => [l.id, l.actual === null])).toEqual([["INT-01", false], ["INT-02", true], ["INT-04", true]]);
+    expect(m.indicators.find((l) => l.id === "INT-02")!.status).toBe("invalid");
+    // Each group's counts are its indicators' statuses, none counted twice or negatively.
+    for (const g of m.groups) {
+      const mine = m.indicators.filter((l) => l.group === g.name);
+      expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBe(mine.length);
+      for (const s of Object.keys(g.counts) as Array<keyof typeof g.counts>) expect([g.name, s, g.counts[s]]).toEqual([g.name, s, mine.filter((l) => l.status === s).length]);
+    }
+    expect(m.groups.reduce((a, g) => a + Object.values(g.counts).reduce((x, y) => x + y, 0), 0)).toBe(n);
+    // Problems: errors only, each naming its cell; the misread value among them.
+    expect(m.problems.length).toBeGreaterThan(0);
+    expect(m.problems.find((p) => p.key === "INT-02")).toMatchObject({ sheet: "规划指标" });
+    expect(m.problems.every((p) => typeof p.message === "string" && p.message.length > 0)).toBe(true);
+    // The template named by the plan when the workbook has no meta record; the contradictions in the report's language.
+    expect([m.templateId, m.templateVersion]).toEqual([PLAN.id, PLAN.version]);
+    expect(m.contradictions).toEqual(PLAN.contradictions.map((c) => ({ id: c.id, summary: c.summary.zh })));
+    expect(m.summary.length).toBeGreaterThan(0);
+    expect(m.summary.every((p) => p.length > 0)).toBe(true);
+  });
+
+  test("the template as the workbook records it wins over the embedded plan's", () => {
+    const m = buildReport(PLAN, snap({ templateId: "wujin-x", version: "9.9.9" } as WorkbookSnapshot["meta"]), 2023, { language: "en", generatedAt: "2026-11-30 08:40" });
+    expect([m.templateId, m.templateVersion]).toEqual(["wujin-x", "9.9.9"]);
+    expect(m.contradictions[0]!.summary).toBe(PLAN.contradictions[0]!.summary.en);
   });
 });

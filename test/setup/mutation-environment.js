@@ -6,8 +6,8 @@
  *    demo workbook a suite builds once and tests many times counted as no test's: such a mutant was
  *    either ignored (ignoreStatic) or run against only the few tests that called the code again
  *    themselves, and read as a survivor though the suite's other tests catch it.
- * 2. A bail: once a test fails under a mutant, the rest of that mutant's tests are skipped (the mutant
- *    is killed; StrykerJS needs no more). jest has no programmatic bail (jestjs/jest#11766).
+ * 2. A bail: once a test fails under a mutant, the rest of that mutant's tests and suites are skipped
+ *    (the mutant is killed; StrykerJS needs no more). jest has no programmatic bail (jestjs/jest#11766).
  */
 const { TestEnvironment } = require("jest-environment-node");
 
@@ -56,11 +56,22 @@ class MutationEnvironment extends TestEnvironment {
       this.#hooks.handle(event, this.global.__stryker__);
       return;
     }
-    // A failing test only: a failing beforeAll fails its suite's tests, which must run to report it
-    // (skipped, they would read as a surviving mutant).
-    if (event.name === "test_fn_failure") failedUnder = mutant;
-    else if (event.name === "test_start" && failedUnder === mutant) event.test.mode = "skip";
+    bail(event, mutant);
   }
+}
+
+/**
+ * Once a test has failed under the active mutant, skip what is left: the rest of the suite's tests,
+ * and every later suite whole, before its beforeAll builds a workbook for tests that will not run
+ * (a skipped describe block runs no hooks). Only a failing test counts: a failing beforeAll fails
+ * its suite's tests, which must run to report it (skipped, they would read as a surviving mutant).
+ */
+function bail(event, mutant) {
+  if (event.name === "test_fn_failure") failedUnder = mutant;
+  else if (failedUnder !== mutant) return;
+  else if (event.name === "test_start") event.test.mode = "skip";
+  else if (event.name === "run_describe_start") event.describeBlock.mode = "skip";
 }
 module.exports = MutationEnvironment;
 module.exports.HookCoverage = HookCoverage;
+module.exports.bail = bail;

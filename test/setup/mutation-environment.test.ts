@@ -51,3 +51,29 @@ test("without an instrumenter (no StrykerJS) it does nothing", () => {
   const h = new HookCoverage();
   expect(() => h.handle({ name: "test_start", test: test_("x", root) }, undefined)).not.toThrow();
 });
+
+describe("the bail once a test fails under the active mutant", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bail } = require("./mutation-environment") as { bail: (event: unknown, mutant: string) => void };
+  test("later tests and later suites' describe blocks are skipped (their beforeAll with them); another mutant's run is not", () => {
+    const before = { mode: undefined as string | undefined };
+    const earlier = { mode: undefined as string | undefined };
+    bail({ name: "test_start", test: earlier }, "7");
+    bail({ name: "run_describe_start", describeBlock: before }, "7");
+    expect([earlier.mode, before.mode]).toEqual([undefined, undefined]);
+    // A failing beforeAll is not a failing test: the suite's tests still run to report it.
+    bail({ name: "hook_failure", hook: { type: "beforeAll" } }, "7");
+    const afterHook = { mode: undefined as string | undefined };
+    bail({ name: "test_start", test: afterHook }, "7");
+    expect(afterHook.mode).toBeUndefined();
+    bail({ name: "test_fn_failure", test: earlier }, "7");
+    const next = { mode: undefined as string | undefined };
+    const suite = { mode: undefined as string | undefined };
+    bail({ name: "test_start", test: next }, "7");
+    bail({ name: "run_describe_start", describeBlock: suite }, "7");
+    expect([next.mode, suite.mode]).toEqual(["skip", "skip"]);
+    const other = { mode: undefined as string | undefined };
+    bail({ name: "run_describe_start", describeBlock: other }, "8");
+    expect(other.mode).toBeUndefined();
+  });
+});
