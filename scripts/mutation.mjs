@@ -38,8 +38,28 @@ for (const name of reportOnly ? [] : names) {
   const env = { ...process.env, STRYKER_TESTS: name };
   const list = spawnSync(process.execPath, [join(root, "node_modules/jest/bin/jest.js"), "--config", "jest.stryker.config.js", "--json", `--outputFile=${map}`, "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env });
   if (list.status !== 0) throw new Error(`the unmutated suites for ${name} fail; fix them first`);
-  const run = spawnSync(process.execPath, [join(root, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", file], { cwd: root, stdio: "inherit", env: { ...env, STRYKER_TEST_MAP: map, STRYKER_TEST_ROOT: root } });
+  // Which suites killed each file's mutants last time, so a mutant's likeliest killer runs first.
+  const kills = join(out, `${name}.kills.json`);
+  writeFileSync(kills, JSON.stringify(killsBySuite(join(out, `${name}.json`))));
+  const run = spawnSync(process.execPath, [join(root, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", file], { cwd: root, stdio: "inherit", env: { ...env, STRYKER_TEST_MAP: map, STRYKER_TEST_ROOT: root, STRYKER_KILLS: kills } });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
+}
+
+/** From a previous report: per source file, how many of its mutants each test file killed. */
+function killsBySuite(reportFile) {
+  if (!existsSync(reportFile)) return {};
+  const report = JSON.parse(readFileSync(reportFile, "utf8"));
+  const suiteOf = new Map();
+  for (const [path, f] of Object.entries(report.testFiles ?? {})) for (const t of f.tests) suiteOf.set(t.id, path);
+  const kills = {};
+  for (const [path, f] of Object.entries(report.files)) {
+    const bySuite = (kills[path] = {});
+    for (const m of f.mutants) {
+      const suite = suiteOf.get(m.killedBy?.[0]);
+      if (suite) bySuite[suite] = (bySuite[suite] ?? 0) + 1;
+    }
+  }
+  return kills;
 }
 
 // Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker counts it.
