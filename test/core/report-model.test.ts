@@ -4,6 +4,7 @@
  */
 import { buildReport, latestYearWithData, reportKind, reportSheetName } from "../../src/core/report/model";
 import { embeddedPlan } from "../../src/core/plan/embedded";
+import { checkWorkbook } from "../../src/core/workbook/check";
 import { IH, TABLES, yearHeader } from "../../src/core/workbook/layout";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 
@@ -59,19 +60,20 @@ describe("the model's head: completeness, counts, problems, template", () => {
   // Three rows typed by hand for 2023: INT-01 a valid value, INT-02 a misread one, INT-04 blank. The
   // workbook is the source of truth: the report covers the rows it holds.
   const headers = [IH.id, IH.baseline, IH.target, ...YEARS.map(yearHeader)];
-  const rowOf = (id: string, y2023: Cell): Cell[] => {
+  const rowOf = (id: string, y2023: Cell, y2022: Cell = "", target?: string): Cell[] => {
     const ind = PLAN.indicators.find((i) => i.id === id)!;
-    return [id, ind.baseline.value ?? "", ind.target.text, "", "", y2023, "", ""];
+    return [id, ind.baseline.value ?? "", target ?? ind.target.text, "", y2022, y2023, "", ""];
   };
-  const rows = [rowOf("INT-01", 0.99), rowOf("INT-02", "98..5"), rowOf("INT-04", "")];
+  // INT-01 jumps from 20% to 99% (a warning, not a problem); INT-06 has a value and an unreadable target (its row invalid, no value judged).
+  const rows = [rowOf("INT-01", 0.99, 0.2), rowOf("INT-02", "98..5"), rowOf("INT-04", ""), rowOf("INT-06", 12, "", "≥9x")];
   const snap = (meta: WorkbookSnapshot["meta"]): WorkbookSnapshot =>
     ({ tables: { indicators: { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers, formulas: rows, values: rows } }, sheets: [], names: [], meta, year: 2023, protectedSheets: [] }) as unknown as WorkbookSnapshot;
 
   test("one valid value, one invalid, the rest without: counted once each, groups adding up to every indicator", () => {
     const m = buildReport(PLAN, snap(null), 2023, { language: "zh", generatedAt: "2026-11-30 08:40" });
-    const n = 3;
-    expect(m.completeness).toEqual({ withValue: 1, invalid: 1, total: n });
-    expect(m.indicators.map((l) => [l.id, l.actual === null])).toEqual([["INT-01", false], ["INT-02", true], ["INT-04", true]]);
+    const n = 4;
+    expect(m.completeness).toEqual({ withValue: 1, invalid: 2, total: n });
+    expect(m.indicators.map((l) => [l.id, l.status === "invalid", l.actual])).toEqual([["INT-01", false, 0.99], ["INT-02", true, null], ["INT-04", false, null], ["INT-06", true, null]]);
     expect(m.indicators.find((l) => l.id === "INT-02")!.status).toBe("invalid");
     // Each group's counts are its indicators' statuses, none counted twice or negatively.
     for (const g of m.groups) {
@@ -80,8 +82,11 @@ describe("the model's head: completeness, counts, problems, template", () => {
       for (const s of Object.keys(g.counts) as Array<keyof typeof g.counts>) expect([g.name, s, g.counts[s]]).toEqual([g.name, s, mine.filter((l) => l.status === s).length]);
     }
     expect(m.groups.reduce((a, g) => a + Object.values(g.counts).reduce((x, y) => x + y, 0), 0)).toBe(n);
-    // Problems: errors only, each naming its cell; the misread value among them.
-    expect(m.problems.length).toBeGreaterThan(0);
+    // Problems: errors only, each naming its cell; the misread value among them, INT-01's jump not.
+    const findings = checkWorkbook(PLAN, snap(null));
+    expect(findings.some((f) => f.key === "INT-01" && f.severity === "warning")).toBe(true);
+    expect(m.problems.map((p) => p.key).sort()).toEqual(findings.filter((f) => f.severity === "error").map((f) => f.key).sort());
+    expect(m.problems.some((p) => p.key === "INT-01")).toBe(false);
     expect(m.problems.find((p) => p.key === "INT-02")).toMatchObject({ sheet: "规划指标" });
     expect(m.problems.every((p) => typeof p.message === "string" && p.message.length > 0)).toBe(true);
     // The template named by the plan when the workbook has no meta record; the contradictions in the report's language.

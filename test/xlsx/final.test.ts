@@ -407,3 +407,96 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect([plain.line(p, 3, 6), plain.at(p, 3)!.format]).toEqual([[58, "", "基期口径", ""], "General"]);
   });
 });
+
+describe("the final model's own readings", () => {
+  test("every contradiction read against the figures: a row's own target by its verdict, a baseline not at all, another definition not compared", () => {
+    const read = Object.fromEntries(model.contradictions.map((c) => [c.id, c.readings.map((r) => [r.value, r.ref, r.actual, r.baseline, r.met])]));
+    expect(read).toEqual({
+      // 体质健康优良率: the table's 48% (LOC-09) and the text's 50% (T-STU-01), 42.44% in 2025: neither met.
+      "C-FITNESS": [
+        [0.48, "LOC-09", 0.4244, false, false],
+        [0.5, "T-STU-01", 0.4244, false, false],
+      ],
+      // 双师型: 90% (LOC-07) not met at 87.41%; the text's 78% (T-VOC-02, the same figure) met.
+      "C-DUAL-TEACHER": [
+        [0.9, "LOC-07", 0.8741, false, false],
+        [0.78, "T-VOC-02", 0.8741, false, true],
+      ],
+      // 58 projects printed as the total, 57 as the sum of the parts; the ledger has 57.
+      "C-BUILD-PROJECTS": [
+        [58, model.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.readings[0]!.ref, 57, false, false],
+        [57, model.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.readings[1]!.ref, 57, false, true],
+      ],
+      // 17.9% is LOC-08's baseline (nothing to reach); 28% is another definition: no row to compare.
+      "C-TALENT-LADDER": [
+        [0.179, null, null, true, null],
+        [0.28, null, null, false, null],
+      ],
+      // A sentence without a figure; 80% and 90% are LOC-03's targets, met; 90.6% (LOC-12) not met at 86.86%.
+      "C-QUALITY-DISTRICT-TIMING": [
+        [null, null, null, false, null],
+        [0.8, "LOC-03-PRI", 0.8, false, true],
+        [0.9, "LOC-03-JUN", 0.9, false, true],
+        [0.906, "LOC-12", 0.8686, false, false],
+      ],
+      "C-LABOUR-AGE-WORDING": [
+        [null, null, null, false, null],
+        [12, "INT-06", 12, false, true],
+      ],
+      // 96.94% and 98.2% are LOC-05's baselines; the text's sentence has no figure.
+      "C-DEGREE-TARGETS": [
+        [0.9694, null, null, true, null],
+        [0.982, null, null, true, null],
+        [null, null, null, false, null],
+      ],
+      "C-POSTGRAD-WORDING": [
+        [null, null, null, false, null],
+        [null, null, null, false, null],
+      ],
+      // 50 studios is no row's target; T-TEA-07's 30 is not met at 25.
+      "C-STUDIOS-COUNT": [
+        [50, null, null, false, null],
+        [30, "T-TEA-07", 25, false, false],
+      ],
+    });
+    expect(model.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.readings.map((r) => r.ref)).toEqual(Array(2).fill(PLAN.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.refs[0]));
+    // Units follow the row read: a share in percent, a count of studios without one.
+    expect(model.contradictions.find((c) => c.id === "C-FITNESS")!.readings.map((r) => r.unit)).toEqual(["percent", "percent"]);
+    expect(model.contradictions.find((c) => c.id === "C-STUDIOS-COUNT")!.readings.map((r) => r.unit)).toEqual([null, null]);
+  });
+
+  test("counts per group and the equity paths come from the rows themselves", () => {
+    const byGroup = new Map<string, string[]>();
+    for (const l of model.indicators) byGroup.set(l.row.group, [...(byGroup.get(l.row.group) ?? []), l.row.status]);
+    expect(model.groups.map((g) => g.name)).toEqual([...byGroup.keys()]);
+    for (const g of model.groups) {
+      const statuses = byGroup.get(g.name)!;
+      for (const [s, n] of Object.entries(g.counts)) expect([g.name, s, n]).toEqual([g.name, s, statuses.filter((x) => x === s).length]);
+    }
+    // Each equity path is its own indicator's values, read from the demo's table.
+    const table = snapshotFromWorkbook(wb).tables.indicators!;
+    const col = (h: string) => table.headers.indexOf(h);
+    expect(model.equity.map((e) => e.id)).toEqual(PLAN.indicators.filter((i) => i.computed).map((i) => i.id));
+    for (const e of model.equity) {
+      const row = table.values.find((r) => r[col(IH.id)] === e.id)!;
+      expect([e.id, e.values]).toEqual([e.id, YEARS.map((y) => row[col(yearHeader(y))])]);
+    }
+  });
+
+  test("a year whose cell the data check rejects is no value of the period; a row whose target it rejects shows none", () => {
+    const snapshot = snapshotFromWorkbook(wb);
+    const t = snapshot.tables.indicators!;
+    const col = (h: string) => t.headers.indexOf(h);
+    const row = (id: string) => t.values.find((r) => r[col(IH.id)] === id)!;
+    row("INT-04")[col(yearHeader(2022))] = "77..82";
+    // INT-06's values are fine, its target unreadable: every year 数据有误, no figure shown as judged.
+    const int06 = row("INT-06").slice();
+    row("INT-06")[col(IH.target)] = "≥9x";
+    const m = buildFinalReport(PLAN, snapshot, { language: "zh", generatedAt: "2026-11-30 08:40" });
+    expect(m.indicators.find((l) => l.row.id === "INT-04")!.values).toEqual([0.7782, null, 0.7938, 0.8, 0.8]);
+    expect(m.annual.problems.filter((p) => p.key === "INT-04").map((p) => p.address)).toHaveLength(1);
+    const line = m.indicators.find((l) => l.row.id === "INT-06")!;
+    expect(YEARS.map((y) => typeof int06[col(yearHeader(y))])).toEqual(Array(5).fill("number"));
+    expect([line.row.status, line.values]).toEqual(["invalid", [null, null, null, null, null]]);
+  });
+});

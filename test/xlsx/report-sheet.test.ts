@@ -528,6 +528,47 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     expect(en.at(te + 3, 4)!.value).toBe("A +0.00%; A 123,457; A —");
   });
 
+  test("building: the roll-up's header and formats, the plan's contradiction or none, late projects or none", () => {
+    const model = report(demo);
+    const b = model.building!;
+    const late = [
+      { ...(b.projects[0] ?? {}), name: "甲小学新建工程", stage: "primary", completion: 2022, state: "building" },
+      { ...(b.projects[0] ?? {}), name: "乙初中改扩建", stage: "junior", completion: 2023, state: "notStarted" },
+    ] as unknown as NonNullable<ReportModel["building"]>["late"];
+    const contradiction = PLAN.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!;
+    const withLate = grid(edited((m) => (m.building = { ...m.building!, late, contradiction })));
+    const t = withLate.rowsWith(0, "九、学校建设")[0]!;
+    const head = withLate.rowsWith(2, "分项").find((r) => r > t)!;
+    expect([2, 9].map((c) => [withLate.at(head, c)!.bold, withLate.at(head, c)!.fill, withLate.at(head, c)!.wrap])).toEqual([[true, "#DDEBF7", true], [true, "#DDEBF7", true]]);
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => withLate.at(head + 1, c)!.format)).toEqual(["@", "@", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0"]);
+    let r = head + 1 + b.rollup.parts.length + 2;
+    expect(withLate.at(r, 2)).toMatchObject({ value: contradiction.summary.zh, font: "#9C5700" });
+    r++;
+    expect(withLate.at(r, 2)).toMatchObject({ value: "逾期项目（竣工年度已过仍未竣工）：", bold: true });
+    expect(withLate.line(r + 1, 2, 5)).toEqual(["项目", "学段", "竣工年度", "进展"]);
+    expect(withLate.at(r + 1, 2)).toMatchObject({ bold: true, fill: "#DDEBF7" });
+    expect(withLate.line(r + 2, 2, 5)).toEqual(["甲小学新建工程", "小学", 2022, "在建"]);
+    expect(withLate.line(r + 3, 2, 5)).toEqual(["乙初中改扩建", "初中", 2023, "未开工"]);
+    expect([2, 3, 4, 5].map((c) => withLate.at(r + 3, c)!.format)).toEqual(["@", "@", "0", "@"]);
+    expect(withLate.at(r + 4, 2)).toBeUndefined();
+
+    const none = grid(edited((m) => (m.building = { ...m.building!, late: [], contradiction: null })));
+    const n = none.rowsWith(2, "分项").find((x) => x > none.rowsWith(0, "九、学校建设")[0]!)! + 1 + b.rollup.parts.length + 2;
+    expect(none.at(n, 2)).toMatchObject({ value: "没有逾期项目。", bold: false });
+    expect(none.at(n + 1, 2)).toBeUndefined();
+    const en = grid(edited((m) => (m.building = { ...m.building!, late, contradiction: null }), "en"));
+    const e = en.rowsWith(2, "Late projects (past their completion year, not finished):")[0]!;
+    expect(en.line(e + 2, 2, 5)).toEqual(["甲小学新建工程", "Primary", 2022, "Under construction"]);
+  });
+
+  test("a stage without schools: no coefficient, so no verdict either way", () => {
+    const sheet = edited((m) => Object.assign(m.balance[1]!, { max: null, mean: null, classShare: null, planBound: { comparator: "<=", value: 0.4 } }));
+    const { line, rowsWith } = grid(sheet);
+    const max = rowsWith(2, "七项最大值")[1]!;
+    expect(line(max, 4, 6)).toEqual([null, "", ""]);
+    expect(line(max + 1, 4, 6)).toEqual([null, "", ""]);
+  });
+
   test("building: no ledger, an empty ledger, a ledger with errors", () => {
     const none = grid(edited((m) => (m.building = null)));
     expect(none.rowsWith(0, "九、学校建设")).toEqual([]);

@@ -21,17 +21,16 @@ const BARS = "▁▂▃▄▅▆▇█";
 
 /** Values as a bar string, lowest to highest over the row's own range; a gap is a space. */
 export function trend(values: ReadonlyArray<number | null>): string {
-  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const finite = (v: number | null): v is number => Number.isFinite(v);
+  const xs = values.filter(finite);
   if (!xs.length) return "";
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  return values
-    .map((v) => (v === null || !Number.isFinite(v) ? " " : hi === lo ? BARS[3]! : BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]!))
-    .join("");
+  return values.map((v) => (!finite(v) ? " " : hi === lo ? BARS[3]! : BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]!)).join("");
 }
 
+/** A baseline as a number: typed as one, or written as text the target reader reads ("90%"). */
 const numeric = (c: Cell): number | null => {
-  if (typeof c === "number") return c;
   const t = readTarget(c);
   return t.ok ? t.value.value : null;
 };

@@ -65,12 +65,12 @@ function format(unit: IndicatorLine["unit"]): string {
 
 /**
  * A gap as a plain number with its unit in words: percentage points for shares (0.0066 → 0.66 个百分点),
- * no ":1" for ratios (a difference of ratios is no ratio).
+ * no ":1" for ratios (a difference of ratios is no ratio); other units in their own format.
  */
 function gapCell(l: IndicatorLine, lang: "zh" | "en"): { value: Cell; format: string } {
   if (l.gap === null) return { value: "", format: "General" };
   if (l.unit === "percent") return { value: Number((l.gap * 100).toPrecision(12)), format: lang === "zh" ? '0.00" 个百分点"' : '0.00" pp"' };
-  if (l.unit === "ratio" || l.unit === "years") return { value: l.gap, format: "0.00" };
+  if (l.unit === "ratio") return { value: l.gap, format: "0.00" };
   return { value: l.gap, format: format(l.unit) };
 }
 
