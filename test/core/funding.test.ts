@@ -224,3 +224,16 @@ describe("rule pieces", () => {
     expect(formula("payParity")).toContain(",PLAN.NOTBELOW(");
   });
 });
+
+describe("a funding row whose year is not a number", () => {
+  test("its checks take the year its position gives (base year + row), and the data check names the cell", () => {
+    // The base year is 2020: the second row stands for 2021 when its year cell holds text.
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 900, [FH.appropriation]: 100, [FH.revenue]: 200 },
+      { [FH.year]: "二〇二一", [FH.budget]: 950, [FH.appropriation]: 105, [FH.revenue]: 190 },
+    ]);
+    const a = assessFunding(PLAN, wb, checkWorkbook(PLAN, wb))!;
+    expect(new Set(a.checks.map((c) => c.year))).toEqual(new Set([2021]));
+    expect(checkWorkbook(PLAN, wb).some((f) => f.header === FH.year && f.severity === "error")).toBe(true);
+  });
+});

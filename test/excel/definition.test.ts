@@ -55,6 +55,28 @@ describe("the definition written on insert", () => {
   });
 });
 
+describe("numbers typed into a percent row of the definition", () => {
+  test("94 is points (94 %), 0.94 a fraction; up to 1.5 reads as a fraction (150 %), above it as points", async () => {
+    const data = await fresh();
+    const sheet = sheetOf(data);
+    // Indicators that rise from their baseline to a share (direction higher).
+    const typed: Array<[string, number, number]> = [
+      ["INT-04", 94, 0.94],
+      ["LOC-03-PRI", 0.94, 0.94],
+      ["LOC-03-JUN", 1.5, 1.5],
+      ["LOC-07", 150, 1.5],
+      // Not a percent row: a number is itself.
+      ["INT-05-PRI", 16.5, 16.5],
+    ];
+    for (const [id, value] of typed) data.type(sheet, data.addressOf(TABLES.plan, id, DH.target), value);
+    const read = readDefinition(await readSnapshot(new FakeContext(data).excel as never), PLAN, "zh");
+    expect(read.kind === "ok" ? "ok" : JSON.stringify(read)).toBe("ok");
+    if (read.kind !== "ok") return;
+    const target = (id: string) => read.plan.indicators.find((i) => i.id === id)!.target.value;
+    expect(typed.map(([id]) => [id, target(id)])).toEqual(typed.map(([id, , v]) => [id, v]));
+  });
+});
+
 describe("a bad definition is refused, naming each cell; nothing is written", () => {
   test("duplicate ID, text where a target belongs, target year before base year, unknown unit", async () => {
     const data = await fresh();

@@ -1,0 +1,87 @@
+/**
+ * Milestone rows as the one assessment reads them, and the plan a workbook carries (issue 16: gaps a
+ * sampled mutation run of src/core/workbook found). Tables typed by hand; expectations worked out
+ * from the rules: a milestone row whose state or year done the data check rejects is 数据有误, never
+ * a verdict; a row without an ID is named by its row number.
+ */
+import { assessYear } from "../../src/core/workbook/assess";
+import { checkWorkbook } from "../../src/core/workbook/check";
+import { workbookPlan } from "../../src/core/workbook/plan";
+import { MH, SCHOOL_INDICATORS, SH, TABLES } from "../../src/core/workbook/layout";
+import { stageBalance } from "../../src/core/workbook/schools";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
+
+const PLAN = embeddedPlan();
+
+function milestones(values: Cell[][]): WorkbookSnapshot {
+  const headers = [MH.id, MH.name, MH.plannedYear, MH.state, MH.doneYear];
+  return { tables: { milestones: { name: TABLES.milestones, sheet: "里程碑", col: 0, row: 0, headers, values, formulas: values } }, sheets: [], names: [], meta: null, year: null, protectedSheets: [] } as unknown as WorkbookSnapshot;
+}
+
+describe("milestone rows", () => {
+  // Row 1 is the header: data rows are sheet rows 2–5 (columns A–E).
+  const snapshot = milestones([
+    ["M-1", "甲", 2025, "已完成", 2031], // a year done after the period: rejected
+    ["M-2", "乙", 2025, "完成了吗", ""], // a state nobody can read: rejected
+    ["M-3", "丙", 2025, "已完成", 2022], // done in 2022
+    ["", "丁", 2025, "好像", ""], // no ID: named by its row
+  ]);
+
+  test("a rejected state or year done makes the row 数据有误 with the cell named; a readable row gets its verdict", () => {
+    const a = assessYear(PLAN, snapshot, 2023);
+    expect(a.milestones.map((m) => [m.id, m.status, m.problems.map((p) => p.address)])).toEqual([
+      ["M-1", "invalid", ["E2"]],
+      ["M-2", "invalid", ["D3"]],
+      ["M-3", "reachedEarly", []],
+    ]);
+    expect(a.milestones[2]!.firstReached).toBe(2022);
+    expect(a.milestones.map((m) => m.firstReached)).toEqual([null, null, 2022]);
+  });
+
+  test("the data check names a row without an ID by its row number", () => {
+    const states = checkWorkbook(PLAN, snapshot).filter((f) => f.code === "milestone-state");
+    expect(states.map((f) => [f.key, f.address, f.severity])).toEqual([
+      ["M-2", "D3", "error"],
+      ["#4", "D5", "error"],
+    ]);
+  });
+});
+
+describe("the plan a workbook carries", () => {
+  const stored = (plan: object) => ({ tables: {}, sheets: [], names: [], meta: { planJson: JSON.stringify(plan) }, year: null, protectedSheets: [] }) as unknown as WorkbookSnapshot;
+
+  test("none, or one that does not load: the embedded plan", () => {
+    expect(workbookPlan({ tables: {}, sheets: [], names: [], meta: null, year: null, protectedSheets: [] } as unknown as WorkbookSnapshot, PLAN)).toBe(PLAN);
+    expect(workbookPlan(stored({ ...PLAN, period: { baseYear: "二〇二〇" } }), PLAN)).toBe(PLAN);
+  });
+
+  test("another plan (a district's own): the workbook's, even when older", () => {
+    const other = { ...PLAN, id: "other-district", version: "0.1.0" };
+    expect(workbookPlan(stored(other), PLAN)).toMatchObject({ id: "other-district", version: "0.1.0" });
+  });
+
+  test("the same plan: the workbook's unless the embedded one is a newer release", () => {
+    const [major, minor, patch] = PLAN.version.split(".").map(Number) as [number, number, number];
+    const older = `${major}.${minor}.${Math.max(0, patch - 1)}`;
+    const newer = `${major}.${minor}.${patch + 1}`;
+    const edited = { ...PLAN, names: { ...PLAN.names, zh: "武进区规划（修订）" } };
+    expect(workbookPlan(stored({ ...edited, version: PLAN.version }), PLAN).names.zh).toBe("武进区规划（修订）");
+    expect(workbookPlan(stored({ ...edited, version: newer }), PLAN).names.zh).toBe("武进区规划（修订）");
+    if (patch > 0) expect(workbookPlan(stored({ ...edited, version: older }), PLAN)).toBe(PLAN);
+    expect(workbookPlan(stored({ ...edited, version: `${major - 1}.9.9` }), PLAN)).toBe(PLAN);
+  });
+});
+
+describe("school rows", () => {
+  const headers = [SH.school, SH.stage, SH.enrolment, ...SCHOOL_INDICATORS.map((i) => i.raw)];
+  const school = (name: string, enrolment: Cell, k: number): Cell[] => [name, "小学", enrolment, ...SCHOOL_INDICATORS.map((_, j) => 10 + k * 3 + j)];
+  const schools = (values: Cell[][]) => ({ tables: { schools: { name: TABLES.schools, sheet: "学校", col: 0, row: 0, headers, values, formulas: values } }, sheets: [], names: [], meta: null, year: null, protectedSheets: [] }) as unknown as WorkbookSnapshot;
+
+  test("an enrolment typed as text weighs nothing: the coefficients are those of the schools with numbers", () => {
+    const two = stageBalance(PLAN, schools([school("甲", 400, 0), school("乙", 900, 1)]), "primary", "zh");
+    const withText = stageBalance(PLAN, schools([school("甲", 400, 0), school("乙", 900, 1), school("丙", "1,200", 2)]), "primary", "zh");
+    expect(two.rows.every((r) => r.cv !== null)).toBe(true);
+    expect(withText.rows.map((r) => r.cv)).toEqual(two.rows.map((r) => r.cv));
+  });
+});
