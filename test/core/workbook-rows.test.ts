@@ -7,6 +7,7 @@
 import { assessYear } from "../../src/core/workbook/assess";
 import { checkWorkbook } from "../../src/core/workbook/check";
 import { workbookPlan } from "../../src/core/workbook/plan";
+import { periodOps } from "../../src/core/workbook/apply";
 import { MH, SCHOOL_INDICATORS, SH, TABLES } from "../../src/core/workbook/layout";
 import { stageBalance } from "../../src/core/workbook/schools";
 import { embeddedPlan } from "../../src/core/plan/embedded";
@@ -83,5 +84,32 @@ describe("school rows", () => {
     const withText = stageBalance(PLAN, schools([school("甲", 400, 0), school("乙", 900, 1), school("丙", "1,200", 2)]), "primary", "zh");
     expect(two.rows.every((r) => r.cv !== null)).toBe(true);
     expect(withText.rows.map((r) => r.cv)).toEqual(two.rows.map((r) => r.cv));
+  });
+});
+
+describe("a new period applied to the workbook's year cells", () => {
+  const snapshot = {
+    tables: { indicators: { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers: ["ID"], values: [], formulas: [] } },
+    sheets: ["规划指标"],
+    names: [],
+    meta: null,
+    year: 2023,
+    protectedSheets: [],
+  } as unknown as WorkbookSnapshot;
+  const withPeriod = (baseYear: number, targetYear: number) => ({ ...PLAN, period: { baseYear, startYear: baseYear + 1, targetYear } });
+
+  test("the same period: nothing to change", () => {
+    expect(periodOps(withPeriod(2020, 2025), PLAN, snapshot)).toEqual([]);
+  });
+
+  test.each([
+    ["a new base year", 2021, 2025, [2022, 2023, 2024, 2025]],
+    ["a new target year", 2020, 2026, [2021, 2022, 2023, 2024, 2025, 2026]],
+    ["a new period", 2025, 2030, [2026, 2027, 2028, 2029, 2030]],
+  ] as const)("%s: the year cell offers the new years; a year outside them moves to the first", (_what, base, target, years) => {
+    const ops = periodOps(withPeriod(base, target), PLAN, snapshot);
+    expect(ops[0]).toMatchObject({ op: "validation", sheet: "规划指标", address: "B3", rule: { kind: "list", options: years.map(String) } });
+    const moves = ops.filter((o) => o.op === "setCells");
+    expect(moves).toEqual((years as readonly number[]).includes(2023) ? [] : [{ op: "setCells", sheet: "规划指标", address: "B3", formulas: [[years[0]]] }]);
   });
 });

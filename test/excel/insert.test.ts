@@ -1,3 +1,4 @@
+import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../../src/core/calc/projects";
 import { excelPort } from "../../src/excel/port";
 import { applyOps } from "../../src/excel/apply";
 import type { WriteOp } from "../../src/core/workbook/model";
@@ -257,6 +258,17 @@ describe("insert into an empty workbook", () => {
     expect(data.column(TABLES.milestones, MH.status)[0]).toBe(
       '=PLAN.MILESTONE(IF([@[进展 State]]="","",[@[进展 State]]),[@[计划年度 Planned year]],PM_Year,IF([@[完成年度 Year done]]="","",[@[完成年度 Year done]]),2020)',
     );
+  });
+
+  test("the project ledger: stage, kind and state each chosen from its own list", () => {
+    const sheet = data.table(TABLES.projects)!.sheet;
+    const lists = data.sheet(sheet)!.validations.flatMap((v) => {
+      const rule = v.rule as { list?: { source: string } };
+      return rule.list ? [rule.list.source] : [];
+    });
+    const source = (labels: Record<string, { zh: string }>) => Object.values(labels).map((l) => l.zh).join(",");
+    expect(lists.sort()).toEqual([source(SCHOOL_STAGE_LABELS), source(PROJECT_KIND_LABELS), source(PROJECT_STATE_LABELS)].sort());
+    expect(source(PROJECT_STATE_LABELS)).toBe("未开工,在建,已竣工,已交付使用");
   });
 
   test("the template's identity, version and IDs are stored in a very hidden sheet", () => {
