@@ -81,6 +81,7 @@ function margin(report) {
   const v = cs.reduce((a, c) => a + c.v, 0);
   const r = d / v;
   const n = cs.length;
+  if (n < 2) return `${v} mutants on ${n} line(s): too few lines for a margin`;
   const variance = (n / (n - 1)) * cs.reduce((a, c) => a + (c.d - r * c.v) ** 2, 0) / v ** 2;
   return `${v} mutants on ${n} lines: ${(100 * r).toFixed(1)} % ± ${(196 * Math.sqrt(variance)).toFixed(1)} (95 %)`;
 }

@@ -10,6 +10,7 @@ import { excelPort } from "../../src/excel/port";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildFinalReport, type FinalModel } from "../../src/core/report/final";
+import { assessYear } from "../../src/core/workbook/assess";
 import { finalSheet, trend } from "../../src/core/report/final-sheet";
 import { STATUS_COLORS, STATUS_LABELS } from "../../src/core/calc/status";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
@@ -463,6 +464,21 @@ describe("the final model's own readings", () => {
     // Units follow the row read: a share in percent, a count of studios without one.
     expect(model.contradictions.find((c) => c.id === "C-FITNESS")!.readings.map((r) => r.unit)).toEqual(["percent", "percent"]);
     expect(model.contradictions.find((c) => c.id === "C-STUDIOS-COUNT")!.readings.map((r) => r.unit)).toEqual([null, null]);
+  });
+
+  test("a task's year first reached is the first year its own assessment said reached, not the target year", () => {
+    // Cumulative and latest tasks are judged on what they had achieved by each year: only the years'
+    // own verdicts know when a target was first met.
+    const snapshot = snapshotFromWorkbook(wb);
+    const byYear = YEARS.map((y) => assessYear(PLAN, snapshot, y));
+    for (const l of model.tasks) {
+      const reachedIn = YEARS.filter((_, k) => ["reached", "reachedEarly"].includes(byYear[k]!.tasks.find((t) => t.id === l.row.id)!.status));
+      const reachedNow = l.row.status === "reached" || l.row.status === "reachedEarly";
+      const expected = reachedNow ? (reachedIn[0] ?? 2025) : null;
+      expect([l.row.id, l.row.firstReached, l.row.status]).toEqual([l.row.id, expected, !reachedNow ? l.row.status : expected! < l.row.deadline ? "reachedEarly" : "reached"]);
+    }
+    // The demo has such tasks: reached before 2025 by what they had achieved.
+    expect(model.tasks.filter((l) => l.row.status === "reachedEarly" && l.row.firstReached! < 2025).length).toBeGreaterThan(0);
   });
 
   test("counts per group and the equity paths come from the rows themselves", () => {

@@ -91,17 +91,22 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
       const r = byYear.get(y)![kind].find((x) => x.id === id);
       return r && r.status !== "invalid" ? r.actual : null;
     });
-  // The target year's verdict names the year first reached (the first year whose value reached the
-  // target, as every annual verdict judges it). Still reached at the end and first reached before its
-  // deadline is 提前实现; a row that fell back stays 未实现.
-  const finalRow = (row: RowAssessment): RowAssessment => {
+  // The year a row was first reached: the first year whose assessment says reached. Still reached at
+  // the end and first reached before its deadline is 提前实现; a row that fell back stays 未实现.
+  // (The target year's verdict cannot tell for tasks: a cumulative or latest task is judged on what
+  // it had achieved by then, without the years before.)
+  const finalRow = (kind: "indicators" | "tasks", row: RowAssessment): RowAssessment => {
+    const first = years.find((y) => {
+      const r = byYear.get(y)![kind].find((x) => x.id === row.id);
+      return r && (r.status === "reached" || r.status === "reachedEarly");
+    });
     const reached = row.status === "reached" || row.status === "reachedEarly";
     if (!reached) return { ...row, firstReached: null };
-    const firstReached = row.firstReached ?? targetYear;
+    const firstReached = first ?? row.firstReached ?? targetYear;
     return { ...row, firstReached, status: firstReached < row.deadline ? "reachedEarly" : "reached" };
   };
-  const indicators = last.indicators.map((row) => ({ row: finalRow(row), values: valuesOf("indicators", row.id) }));
-  const tasks = last.tasks.map((row) => ({ row: finalRow(row), values: valuesOf("tasks", row.id) }));
+  const indicators = last.indicators.map((row) => ({ row: finalRow("indicators", row), values: valuesOf("indicators", row.id) }));
+  const tasks = last.tasks.map((row) => ({ row: finalRow("tasks", row), values: valuesOf("tasks", row.id) }));
   const groups = new Map<string, Record<Status, number>>();
   for (const { row } of indicators) {
     const counts = groups.get(row.group) ?? emptyCounts();
