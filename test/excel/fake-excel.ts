@@ -23,6 +23,28 @@ export function useFormulaCalculator(c: FormulaCalculator | null): void {
   calculator = c;
 }
 
+/**
+ * Calculations by workbook content: a value depends only on the cells, tables and names, so a
+ * workbook with the same content (a read-only sync, or the same template inserted by the next
+ * test) reuses the values already computed. Most tests start from the same template, and computing
+ * its formulas was most of a suite's time.
+ */
+type Evaluate = (sheet: string, row: number, col: number) => unknown;
+const calculations = new Map<string, { by: FormulaCalculator; evaluate: Evaluate }>();
+function calculationOf(by: FormulaCalculator, source: Source, fingerprint: string): Evaluate {
+  const hit = calculations.get(fingerprint);
+  if (hit?.by === by) {
+    // Most recently used last, so the oldest goes first.
+    calculations.delete(fingerprint);
+    calculations.set(fingerprint, hit);
+    return hit.evaluate;
+  }
+  const evaluate = by.calculate(source);
+  calculations.set(fingerprint, { by, evaluate });
+  if (calculations.size > 8) calculations.delete(calculations.keys().next().value!);
+  return evaluate;
+}
+
 export interface CellData {
   formula: unknown;
   /** Entered with Excel's text prefix (an apostrophe): "=…" is then text, never a formula. */
@@ -187,13 +209,9 @@ export class FakeWorkbookData {
     return this.evaluator(sheet, row + 1, col + 1);
   }
 
-  /** The last calculation again when no cell, table or name changed since: a read-only sync recomputes nothing. */
-  private calculated: { by: FormulaCalculator; fingerprint: string; evaluate: (sheet: string, row: number, col: number) => unknown } | null = null;
   private calculation(by: FormulaCalculator): (sheet: string, row: number, col: number) => unknown {
     const source = this.source();
-    const fingerprint = JSON.stringify(source);
-    if (this.calculated?.by !== by || this.calculated.fingerprint !== fingerprint) this.calculated = { by, fingerprint, evaluate: by.calculate(source) };
-    return this.calculated.evaluate;
+    return calculationOf(by, source, JSON.stringify(source));
   }
 
   private source(): Source {
@@ -244,6 +262,8 @@ export class FakeWorkbookData {
     const { col, row } = parseAddress(address);
     const s = this.sheet(sheet)!;
     const c = s.cells.get(key(col, row)) ?? { formula: "" };
+    // Excel refuses a keystroke into a locked cell of a protected sheet (cells start locked).
+    if (s.protected && c.locked !== false) throw new Error(`The cell ${address} on protected sheet ${sheet} cannot be changed`);
     c.formula = value;
     s.cells.set(key(col, row), c);
   }

@@ -135,13 +135,23 @@ export function excelJsSource(wb: ExcelJS.Workbook): Source {
 }
 
 const isError = (v: unknown): v is Error & { error: string } => v instanceof FormulaError;
-const toError = (code: string) => new FormulaError(code);
+// One error object per code: FormulaError caches them too, but only after building an Error (and its
+// stack) each call, which was a tenth of a workbook suite's time.
+const errors = new Map<string, Error & { error: string }>();
+const toError = (code: string) => errors.get(code) ?? errors.set(code, new FormulaError(code)).get(code)!;
 
 export class WorkbookEvaluator {
   private readonly cells = new Map<string, { formula?: string; value?: Value }>();
   private readonly overrides = new Map<string, Value>();
   private readonly memo = new Map<string, Value>();
   private readonly evaluating = new Set<string>();
+  /** The cells being computed, innermost last: a cell read now is an input of the last one. */
+  private readonly stack: string[] = [];
+  /** For each cell, the formula cells computed from it (directly), for `recalculated`. */
+  private readonly dependents = new Map<string, Set<string>>();
+  /** Each cell's content and the tables and names, to tell what changed between two calculations. */
+  private readonly signatures = new Map<string, string>();
+  private readonly layout: string;
   readonly tables = new Map<string, TableInfo>();
   private readonly names = new Map<string, { sheet: string; row: number; col: number }>();
   /** One parser per depth of nested evaluation: a parser is not re-entrant (parse() keeps its state). */
@@ -152,10 +162,38 @@ export class WorkbookEvaluator {
   constructor(source: Source, private readonly options: EvaluatorOptions) {
     patchComparison();
     for (const c of source.cells) {
-      this.cells.set(keyOf(c.sheet, c.row, c.col), c.formula === undefined ? { value: c.value ?? null } : { formula: c.formula.replace(/^=/, "") });
+      const key = keyOf(c.sheet, c.row, c.col);
+      this.cells.set(key, c.formula === undefined ? { value: c.value ?? null } : { formula: c.formula.replace(/^=/, "") });
+      this.signatures.set(key, c.formula === undefined ? `v${JSON.stringify(c.value ?? null)}` : `f${c.formula}`);
     }
     for (const t of source.tables) this.tables.set(t.name.toLowerCase(), t);
     for (const n of source.names) this.names.set(n.name.toLowerCase(), { sheet: n.sheet, row: n.row, col: n.col });
+    this.layout = JSON.stringify([source.tables, source.names]);
+  }
+
+  /**
+   * The workbook after some cells changed, as Excel recalculates it: a formula keeps its value unless
+   * it reads (directly or through other formulas) a cell that changed. Any change of tables or names,
+   * a cell set with `set`, or a formula that failed, and everything is computed again.
+   */
+  recalculated(source: Source): WorkbookEvaluator {
+    const next = new WorkbookEvaluator(source, this.options);
+    const stale = new Set<string>();
+    for (const [k, sig] of next.signatures) if (this.signatures.get(k) !== sig) stale.add(k);
+    for (const k of this.signatures.keys()) if (!next.signatures.has(k)) stale.add(k);
+    const queue = [...stale];
+    while (queue.length) {
+      for (const d of this.dependents.get(queue.pop()!) ?? []) {
+        if (!stale.has(d)) {
+          stale.add(d);
+          queue.push(d);
+        }
+      }
+    }
+    for (const [k, v] of this.memo) if (!stale.has(k)) next.memo.set(k, v);
+    // Edges of cells computed again are recorded again; a stale edge only makes a later change recompute more.
+    for (const [k, ds] of this.dependents) next.dependents.set(k, new Set(ds));
+    return next;
   }
 
   private parser(): FormulaParser {
@@ -196,6 +234,12 @@ export class WorkbookEvaluator {
   /** The value Excel would show in a cell: its input, or its formula computed. */
   valueAt(sheet: string, row: number, col: number): Value {
     const key = keyOf(sheet, row, col);
+    const caller = this.stack[this.stack.length - 1];
+    if (caller !== undefined) {
+      const ds = this.dependents.get(key) ?? new Set<string>();
+      ds.add(caller);
+      this.dependents.set(key, ds);
+    }
     if (this.overrides.has(key)) return this.overrides.get(key)!;
     const cell = this.cells.get(key);
     if (!cell) return null;
@@ -204,6 +248,7 @@ export class WorkbookEvaluator {
     if (this.evaluating.has(key)) throw new Error(`circular reference at ${key}`);
     const parser = this.parser();
     this.evaluating.add(key);
+    this.stack.push(key);
     let result: Value;
     try {
       const text = this.translate(cell.formula, sheet, row, col);
@@ -214,6 +259,7 @@ export class WorkbookEvaluator {
       result = toError("#ERROR!");
     } finally {
       this.evaluating.delete(key);
+      this.stack.pop();
     }
     this.memo.set(key, result);
     return result;

@@ -11,6 +11,7 @@ type Engine = typeof import("../formulas/engine");
 let engine: Engine | null = null;
 let implementations: Record<string, (...a: unknown[]) => unknown> | null = null;
 let metadata: FunctionMeta[] | null = null;
+let last: import("../formulas/engine").WorkbookEvaluator | null = null;
 useFormulaCalculator({
   async ready() {
     /* eslint-disable @typescript-eslint/no-require-imports */
@@ -21,7 +22,9 @@ useFormulaCalculator({
   },
   calculate(source) {
     const { WorkbookEvaluator, isFormulaError } = engine!;
-    const ev = new WorkbookEvaluator(source, { implementations: implementations!, metadata: metadata!, blankScalar: null });
+    // Recalculated from the last calculation (of this or another workbook double): formulas whose
+    // inputs are unchanged keep their values, as in Excel, and a suite computes the template once.
+    const ev = (last = last?.recalculated(source) ?? new WorkbookEvaluator(source, { implementations: implementations!, metadata: metadata!, blankScalar: null }));
     return (sheet, row, col) => {
       const v = ev.valueAt(sheet, row, col);
       // A formula the engine cannot compute fails the test rather than reading as some value.
