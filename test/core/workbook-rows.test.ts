@@ -8,10 +8,11 @@ import { assessYear } from "../../src/core/workbook/assess";
 import { checkWorkbook } from "../../src/core/workbook/check";
 import { workbookPlan } from "../../src/core/workbook/plan";
 import { periodOps } from "../../src/core/workbook/apply";
+import { protectionProblem, withFilters, withProtection } from "../../src/core/workbook/insert";
 import { MH, SCHOOL_INDICATORS, SH, TABLES } from "../../src/core/workbook/layout";
 import { stageBalance } from "../../src/core/workbook/schools";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
+import type { Cell, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
 
 const PLAN = embeddedPlan();
 
@@ -111,5 +112,47 @@ describe("a new period applied to the workbook's year cells", () => {
     expect(ops[0]).toMatchObject({ op: "validation", sheet: "规划指标", address: "B3", rule: { kind: "list", options: years.map(String) } });
     const moves = ops.filter((o) => o.op === "setCells");
     expect(moves).toEqual((years as readonly number[]).includes(2023) ? [] : [{ op: "setCells", sheet: "规划指标", address: "B3", formulas: [[years[0]]] }]);
+  });
+});
+
+describe("which sheets a write touches (protection and filters)", () => {
+  const table = (name: string, sheet: string, filter?: unknown[]) => ({ name, sheet, col: 0, row: 0, headers: [], values: [], formulas: [], filter });
+  const snapshot = (protection: boolean): WorkbookSnapshot =>
+    ({
+      tables: { indicators: table("T_Rows", "甲", ["x"]), tasks: table("T_Cols", "乙", ["y"]), schools: table("T_Rename", "丙"), funding: table("T_Other", "丁", ["z"]) },
+      sheets: ["甲", "乙", "丙", "丁", "戊"],
+      names: [],
+      meta: protection ? { protection: true } : null,
+      year: null,
+      protectedSheets: ["甲", "乙", "丙", "丁", "戊"],
+    }) as unknown as WorkbookSnapshot;
+  // A table grows or changes its columns on its own sheet, which the op does not name.
+  const ops: WriteOp[] = [
+    { op: "addTableRows", table: "T_Rows", rows: [[""]] },
+    { op: "addTableColumn", table: "T_Cols", header: "新列" },
+    { op: "renameTableColumn", table: "T_Rename", from: "旧", to: "新" },
+    { op: "setCells", sheet: "戊", address: "A1", formulas: [[1]] },
+  ];
+
+  test("the add-in's own protection is lifted on exactly those sheets, and put back", () => {
+    const wrapped = withProtection(ops, snapshot(true));
+    expect(wrapped.filter((o) => o.op === "unprotect").map((o) => (o as { sheet: string }).sheet)).toEqual(["甲", "乙", "丙", "戊"]);
+    expect(wrapped.filter((o) => o.op === "protect").map((o) => (o as { sheet: string }).sheet)).toEqual(["甲", "乙", "丙", "戊"]);
+    expect(wrapped.slice(4, 8)).toEqual(ops);
+  });
+
+  test("a sheet someone else protected is named before anything is written", () => {
+    const message = protectionProblem([ops[1]!], snapshot(false));
+    expect(message?.zh).toContain("乙");
+    expect(protectionProblem([{ op: "clearFilters", table: "T_Other" }], snapshot(false))).toBeNull();
+  });
+
+  test("filters are cleared on the tables of the touched sheets only, and restored after", () => {
+    const wrapped = withFilters(ops, snapshot(false));
+    expect(wrapped.filter((o) => o.op === "clearFilters")).toEqual([
+      { op: "clearFilters", table: "T_Rows" },
+      { op: "clearFilters", table: "T_Cols" },
+    ]);
+    expect(wrapped.at(-1)).toEqual({ op: "restoreFilters", table: "T_Cols", criteria: ["y"] });
   });
 });

@@ -2,6 +2,8 @@ import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "
 import { excelPort } from "../../src/excel/port";
 import { applyOps } from "../../src/excel/apply";
 import type { WriteOp } from "../../src/core/workbook/model";
+import { planInsert } from "../../src/core/workbook/insert";
+import { parseAddress } from "../../src/core/workbook/a1";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
 import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
@@ -278,6 +280,42 @@ describe("insert into an empty workbook", () => {
     expect(data.at("PM_Meta", "B2")!.formula).toBe(PLAN.version);
     expect(data.at("PM_Meta", "D1")!.formula).toBe("INT-01");
   });
+
+  // Checked column by column against what a planner expects: counts whole with separators, money
+  // with two decimals, years without separators, per-student values and growth rates as the domain
+  // notes print them, coefficients to three places; yellow unlocked cells are the planner's to type
+  // (inputs, notes, the names of schools and projects, a definition's ID), blue italic ones computed.
+  test("every column of every table: its number format, and whether the planner types in it (in), the add-in computes it (calc) or the plan fills it (-)", () => {
+    const look = (name: string) => {
+      const t = data.table(name)!;
+      return Array.from({ length: t.width }, (_, c) => {
+        const cell = data.cell(t.sheet, t.col + c, t.row + 1)!;
+        const kind =
+          cell.locked === false && cell.fill === "#FFF2CC" && !cell.italic
+            ? "in"
+            : cell.locked !== false && cell.fill === "#E7EEF7" && cell.italic
+              ? "calc"
+              : cell.locked !== false && !cell.fill && !cell.italic
+                ? "-"
+                : JSON.stringify(cell);
+        return `${cell.numberFormat ?? "General"} ${kind}`;
+      }).join(" · ");
+    };
+    const expected: Array<[string, string]> = [
+        [TABLES.indicators, "General - · General - · General - · General - · General - · General - · 0.00% - · 0.00% - · 0% in · 0.00% in · General in · 0.00% in · General in · 0.00% in · General in · 0.00% in · General in · 0.00% in · General in · 0.00% calc · 0.00% calc · 0.0% calc · 0.00% calc · General calc"],
+        [TABLES.tasks, "General - · General - · General - · General - · 0.00% - · General - · General - · General - · 0.00% - · General - · 0% in · 0.00% in · 0.00% in · 0.00% in · 0.00% in · 0.00% in · General in · 0.00% calc · 0.0% calc · General calc"],
+        [TABLES.milestones, "General - · General - · General - · 0 - · General in · 0 in · General in · General calc"],
+        [TABLES.schools, "General in · General in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0 in · 0.00 calc · 0.00 calc · 0.00 calc · 0.00 calc · 0.00 calc · 0.00 calc · 0.00 calc · General calc"],
+        [TABLES.balance, "General - · 0.000 calc · General calc · General calc · 0.000 calc · General calc · General calc"],
+        [TABLES.contradictions, "General - · General - · General - · General - · General -"],
+        [TABLES.funding, "0 - · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0 in · #,##0 in · General in · #,##0.00 calc · #,##0.00 calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · General calc · General calc · General calc · General calc · General calc · General calc · General calc"],
+        [TABLES.projects, "General in · General in · General in · #,##0 in · 0 in · 0 in · General in · #,##0.00 in · #,##0.00 in · General in · General calc"],
+        [TABLES.build, "General - · General - · #,##0 - · #,##0 - · #,##0 - · #,##0 - · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · General - · General -"],
+        [TABLES.plan, "General in · General in · General in · General in · General in · General in · General in · General in · @ in · @ in · @ in · 0 in · General in · General in"],
+    ];
+    for (const [name, columns] of expected) expect([name, look(name)]).toEqual([name, columns]);
+    expect(data.tables.length).toBe(expected.length);
+  });
 });
 
 describe("re-insert and upgrade lose nothing", () => {
@@ -306,10 +344,10 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.addedRows).toEqual([]);
     expect(report.createdTables).toEqual([]);
     // 23 indicators × 5 years × (value + note), the planner's own row, one year per task, the band of
-    // T-VOC-04 and those prefilled on the other six 左右 tasks, the school's stage, enrolment and classes.
-    // The plan definition's cells are the planner's too (every filled cell but the ID).
-    const definition = data.tableRows(TABLES.plan).slice(1).reduce((n, row) => n + row.slice(1).filter((c) => c !== "" && c !== null).length, 0);
-    expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 3 + definition);
+    // T-VOC-04 and those prefilled on the other six 左右 tasks, the school's name, stage, enrolment and
+    // classes. The plan definition's cells are the planner's too, its IDs included.
+    const definition = data.tableRows(TABLES.plan).slice(1).reduce((n, row) => n + row.filter((c) => c !== "" && c !== null).length, 0);
+    expect(report.preservedInputs).toBe(23 * 5 * 2 + 1 + PLAN.tasks.length + 7 + 4 + definition);
     // The planner's own row got the live formulas too.
     expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
     expect(data.tables.length).toBe(10);
@@ -399,6 +437,15 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.table(TABLES.indicators)!.sheet).toBe("规划指标 (2)");
   });
 
+  test("the next free number, whatever the case of the names taken (Excel's sheet names ignore case)", async () => {
+    const data = new FakeWorkbookData();
+    for (const name of ["indicators", "INDICATORS (2)", "task TARGETS"]) data.addSheet(name);
+    written((await insert(data, "ask", PLAN, "en")).outcome);
+    expect(data.table(TABLES.indicators)!.sheet).toBe("Indicators (3)");
+    expect(data.table(TABLES.tasks)!.sheet).toBe("Task targets (2)");
+    expect(data.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["indicators", "INDICATORS (2)", "task TARGETS"]));
+  });
+
   test("sheets the add-in protected are unprotected for the write and protected again", async () => {
     const data = await freshWorkbook();
     await setProtection(excelPort(new FakeContext(data).excel), true);
@@ -449,6 +496,15 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(rows.length).toBe(before + 2);
     expect(rows.at(-1)!.at(-1)).toMatch(/^=IF\(COUNT/); // the 2017 rule's formula came with the row
     expect(data.sheet("学校数据")!.protected).toBe(true);
+    // The planner then names the school and types its inputs; the computed cells stay out of reach.
+    const schools = data.table(TABLES.schools)!;
+    const last = schools.row + schools.height; // 1-based row of the last body row
+    const at = (c: number) => `${String.fromCharCode(65 + schools.col + c)}${last}`;
+    data.type("学校数据", at(0), "新建实验小学");
+    data.type("学校数据", at(1), "小学");
+    data.type("学校数据", at(2), 900);
+    expect(data.column(TABLES.schools, SH.school).at(-1)).toBe("新建实验小学");
+    expect(() => data.type("学校数据", at(schools.width - 1), "达标")).toThrow(/protected sheet/);
     expect(await addRows(excelPort(new FakeContext(data).excel), "tasks", 1)).toMatchObject({ kind: "added" });
     expect(data.column(TABLES.tasks, TH.status).at(-1)).toMatch(/^=PLAN.STATUS/);
     // A building project (issue 14): the row comes with its late-mark formula; the sheet stays protected.
@@ -457,6 +513,14 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.tableRows(TABLES.projects).length).toBe(projects + 1);
     expect(data.column(TABLES.projects, PH.late).at(-1)).toMatch(/^=IF\(OR\(/);
     expect(data.sheet("建设项目")!.protected).toBe(true);
+    const ledger = data.table(TABLES.projects)!;
+    data.type("建设项目", `A${ledger.row + ledger.height}`, "湖塘实验小学扩建");
+    expect(data.column(TABLES.projects, PH.name).at(-1)).toBe("湖塘实验小学扩建");
+    expect(() => data.type("建设项目", `${String.fromCharCode(65 + ledger.width - 1)}${ledger.row + ledger.height}`, "逾期")).toThrow(/protected sheet/);
+    // A definition row's ID is the planner's too; the ID of an indicator row comes from the plan.
+    const definition = data.table(TABLES.plan)!;
+    data.type(definition.sheet, `A${definition.row + 2}`, "LOC-99");
+    expect(() => data.type("规划指标", "A6", "INT-99")).toThrow(/protected sheet/);
   });
 
   test("an English workbook keeps English labels on re-insert from a Chinese Office", async () => {
@@ -467,6 +531,44 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(report.conflicts).toEqual([]);
     expect(data.tables.length).toBe(10);
     expect(data.column(TABLES.indicators, IH.direction)[4]).toBe("Lower is better");
+  });
+});
+
+describe("a re-insert leaves the planner's columns alone", () => {
+  // Not even the same value back: a write could turn text typed with an apostrophe into a number,
+  // or overwrite what a colleague typed between the read and the write.
+  test("no write touches a body cell of an input, note or typed-key column; computed columns are rewritten", async () => {
+    const data = await freshWorkbook();
+    fillAsPlanner(data);
+    const snapshot = await excelPort(new FakeContext(data).excel).read();
+    const result = planInsert(PLAN, snapshot, { language: "zh", onConflict: "ask", year: 2023 });
+    if (result.kind !== "write") throw new Error(result.kind);
+    const writes = result.ops.filter((o): o is Extract<WriteOp, { op: "setCells" }> => o.op === "setCells");
+    const touched = (sheet: string, col: number, row: number) =>
+      writes.some((w) => {
+        if (w.sheet !== sheet) return false;
+        const [from, to = from] = w.address.split(":").map((a) => parseAddress(a));
+        return col >= from!.col && col <= to!.col && row >= from!.row && row <= to!.row;
+      });
+    const planners = new Map<string, string[]>([
+      [TABLES.indicators, [IH.band, ...YEARS.flatMap((y) => [yearHeader(y), noteHeader(y)])]],
+      [TABLES.schools, [SH.school, SH.stage, SH.enrolment, SH.classes]],
+      [TABLES.milestones, [MH.state, MH.doneYear, MH.note]],
+      [TABLES.projects, [PH.name, PH.state, PH.note]],
+    ]);
+    for (const [name, headers] of planners) {
+      const t = data.table(name)!;
+      const head = data.tableRows(name)[0]!;
+      for (const h of headers) {
+        const c = t.col + head.indexOf(h);
+        expect(head).toContain(h);
+        for (let r = t.row + 1; r < t.row + t.height; r++) expect([name, h, r, touched(t.sheet, c, r)]).toEqual([name, h, r, false]);
+      }
+    }
+    // The status column is computed: rewritten whole, so a formula lost to an edit comes back.
+    const t = data.table(TABLES.indicators)!;
+    const status = t.col + data.tableRows(TABLES.indicators)[0]!.indexOf(IH.status);
+    expect(touched(t.sheet, status, t.row + 1)).toBe(true);
   });
 });
 

@@ -10,7 +10,7 @@ import { demoSchools, DEMO_LABEL } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
-import { TABLES, YEAR_NAME, allTables } from "../../src/core/workbook/layout";
+import { DH, PH, SH, TABLES, YEAR_NAME, allTables } from "../../src/core/workbook/layout";
 
 const PLAN = embeddedPlan();
 let wb: ExcelJS.Workbook;
@@ -134,13 +134,14 @@ describe("rows the command line adds take the table's formats and validation (is
 const isLocked = (cell: ExcelJS.Cell) => cell.protection?.locked !== false;
 
 describe("cell protection as the file stores it", () => {
+  const TYPED_KEYS: Partial<Record<string, string>> = { schools: SH.school, projects: PH.name, plan: DH.id };
   let saved: ExcelJS.Workbook;
   beforeAll(async () => {
     saved = new ExcelJS.Workbook();
     await saved.xlsx.load((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
   });
 
-  test("every cell a planner fills (inputs, notes, the monitoring year) is unlocked; keys, labels, figures of the plan and formulas are locked", () => {
+  test("every cell a planner fills (inputs, notes, names of schools and projects, the monitoring year) is unlocked; keys, labels, figures of the plan and formulas are locked", () => {
     const wrong: string[] = [];
     for (const spec of allTables(PLAN)) {
       const snapshot = snapshotFromWorkbook(saved).tables[spec.key]!;
@@ -148,7 +149,8 @@ describe("cell protection as the file stores it", () => {
       for (const column of spec.columns) {
         const c = snapshot.headers.indexOf(column.header);
         if (c < 0) continue;
-        const editable = column.role === "input" || column.role === "note";
+        // Keys the planner types: a school added, a project added, a definition row's ID.
+        const editable = column.role === "input" || column.role === "note" || TYPED_KEYS[spec.key] === column.header;
         for (let r = 0; r < snapshot.values.length; r++) {
           const locked = isLocked(ws.getCell(snapshot.row + r + 2, snapshot.col + c + 1));
           if (locked === editable) wrong.push(`${snapshot.sheet} ${column.header} row ${r + 1}: ${locked ? "locked" : "unlocked"}`);

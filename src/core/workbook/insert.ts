@@ -351,7 +351,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
       const cells = layout.body.map((e, i) => [columnCell(w, layout, column, e, i)]);
       ops.push({ op: "setCells", sheet, address, formulas: cells });
     }
-    const editable = column.role === "input" || column.role === "note";
+    const editable = column.role === "input" || column.role === "note" || column.typed === true;
     const numberFormat =
       column.format === "byUnit"
         ? (layout.body.length ? layout.body : [{}]).map((e) => [rowUnitFormat(layout, e)])
@@ -442,7 +442,7 @@ function resolveRule(rule: ValidationSpec, first: string, columnCell: (header: s
 function countInputs(layout: Layout, existing: TableSnapshot): number {
   let n = 0;
   for (const column of layout.spec.columns) {
-    if (column.role !== "input" && column.role !== "note") continue;
+    if (column.role !== "input" && column.role !== "note" && !column.typed) continue;
     const i = existing.headers.indexOf(column.header);
     if (i < 0) continue;
     for (const row of existing.formulas) if (!isBlank(row[i])) n++;

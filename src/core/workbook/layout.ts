@@ -46,6 +46,11 @@ export interface ColumnSpec {
   /** Column-wide number format; `byUnit` takes each row's format from its unit. */
   format?: string | "byUnit";
   validation?: { rule: ValidationSpec; prompt: Bilingual; error: Bilingual };
+  /**
+   * A key the planner types (a school, a project, a definition's ID), not one the plan gives: unlocked
+   * like an input, or with protection on a row added from the pane could never be named.
+   */
+  typed?: true;
 }
 
 export interface TableSpec {
@@ -331,7 +336,7 @@ export const STAGE_OPTIONS = ["小学", "初中"];
 export function schoolTable(): TableSpec {
   const enrol = ref(SH.enrolment);
   const columns: ColumnSpec[] = [
-    { header: SH.school, role: "key", width: 22 },
+    { header: SH.school, role: "key", width: 22, typed: true },
     {
       header: SH.stage,
       role: "input",
@@ -634,7 +639,7 @@ export function projectTable(plan: Plan): TableSpec {
     error: t.projectYearError(startYear - 5, targetYear + 5),
   });
   const columns: ColumnSpec[] = [
-    { header: PH.name, role: "key", width: 30 },
+    { header: PH.name, role: "key", width: 30, typed: true },
     { header: PH.stage, role: "input", width: 10, validation: { rule: { kind: "list", options: [] }, prompt: t.projectStagePrompt, error: t.projectStageError } },
     { header: PH.kind, role: "input", width: 9, validation: { rule: { kind: "list", options: [] }, prompt: t.projectKindPrompt, error: t.projectKindError } },
     { header: PH.places, role: "input", width: 10, format: "#,##0", validation: { rule: { kind: "whole", min: 0 }, prompt: t.countPrompt, error: t.countError } },
@@ -741,7 +746,7 @@ export const DEFINITION_CELLS: Record<keyof typeof import("./names").DEFINITION_
 export function definitionTable(): TableSpec {
   const input = (header: string, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, role: "input", width, ...extra });
   const columns: ColumnSpec[] = [
-    { header: DH.id, role: "key", width: 16 },
+    { header: DH.id, role: "key", width: 16, typed: true },
     input(DH.kind, 9, { validation: { rule: { kind: "list", options: [] }, prompt: t.definitionKindPrompt, error: t.definitionKindError } }),
     input(DH.group, 18),
     input(DH.name, 34),
