@@ -14,7 +14,7 @@ import {
   verstegen,
   type Sample,
 } from "../../src/core/calc/equity";
-import { measure, readSample } from "../../src/core/calc/samples";
+import { measure, readSample, readerRuns } from "../../src/core/calc/samples";
 
 const sample = (values: number[], weights?: number[]): Sample => ({
   values: Float64Array.from(values),
@@ -202,6 +202,85 @@ describe("reading ranges into samples", () => {
     expect(run("mcloone", [0, 0, 5])).toMatchObject({ ok: false, error: { kind: "div0" } });
     expect(run("rangeRatio", [0, 1, 2])).toMatchObject({ ok: false, error: { kind: "div0" } });
     expect(run("cv", [1, 2, 3, 4])).toEqual({ ok: true, value: expect.closeTo(1 / Math.sqrt(5), 12) });
+  });
+});
+
+describe("which reader a range takes (issue 12: the hot path keeps 100,000 rows fast)", () => {
+  const names = { values: "values", weights: "weights" };
+  // Both readers give the same sample, so the count is the only sign of which one ran.
+  const read = (values: unknown, weights?: unknown, filter?: { groups: unknown; key: string }) => {
+    const before = { ...readerRuns };
+    const result = readSample(values, weights, names, filter);
+    const path = readerRuns.fast > before.fast ? "fast" : readerRuns.general > before.general ? "general" : "none";
+    return { path, values: result.ok ? Array.from(result.value.values) : result.error.kind, weights: result.ok ? Array.from(result.value.weights) : null };
+  };
+
+  test.each([
+    ["a column of numbers with blanks, weights alike", [[6.2], [""], [3.7], [null]], [[45], [999], [37], [""]], { path: "fast", values: [6.2, 3.7], weights: [45, 37] }],
+    ["a row, weights alike", [[1, 2, 3]], [[1, 1, 2]], { path: "fast", values: [1, 2, 3], weights: [1, 1, 2] }],
+    ["a block read row by row, no weights", [[1, 2], [3, 4], [5, ""]], undefined, { path: "fast", values: [1, 2, 3, 4, 5], weights: [1, 1, 1, 1, 1] }],
+    ["a zero weight is a weight", [[1], [2]], [[0], [4]], { path: "fast", values: [1, 2], weights: [0, 4] }],
+  ])("%s: fast", (_, values, weights, expected) => expect(read(values, weights)).toEqual(expected));
+
+  test.each([
+    ["a single cell", 7, undefined, { path: "general", values: [7], weights: [1] }],
+    ["a plain array (not a 2D block)", [1, 2, 3], undefined, { path: "general", values: [1, 2, 3], weights: [1, 1, 1] }],
+    ["plan-style text", [[1], ["92.52%"]], undefined, { path: "general", values: [1, 0.9252], weights: [1, 1] }],
+    ["an Excel error", [[1], ["#N/A"]], undefined, { path: "general", values: "value", weights: null }],
+    ["infinity", [[1], [Infinity]], undefined, { path: "general", values: "value", weights: null }],
+    ["a ragged block", [[1, 2], [3]], undefined, { path: "general", values: [1, 2, 3], weights: [1, 1, 1] }],
+    ["a blank weight", [[1], [2]], [[1], [""]], { path: "general", values: "value", weights: null }],
+    ["a negative weight", [[1], [2]], [[1], [-1]], { path: "general", values: "value", weights: null }],
+    ["text for a weight", [[1], [2]], [[1], ["3"]], { path: "general", values: [1, 2], weights: [1, 3] }],
+    ["a weights row beside a values column", [[1], [2], [3]], [[4, 5, 6]], { path: "general", values: [1, 2, 3], weights: [4, 5, 6] }],
+  ])("%s: general", (_, values, weights, expected) => expect(read(values, weights)).toEqual(expected));
+
+  test("a stage filter takes the general reader and keeps only that stage's rows", () => {
+    expect(read([[1], [2], [3]], [[10], [20], [30]], { groups: [["小学"], ["初中"], [" 小学 "]], key: "小学" })).toEqual({ path: "general", values: [1, 3], weights: [10, 30] });
+  });
+
+  test("a range longer than the reused buffers is read whole (5,000 schools)", () => {
+    const n = 5000;
+    const values = Array.from({ length: n }, (_, i) => [i + 1]);
+    const first = readSample(values, undefined, names);
+    // 1 + 2 + … + 5000 = 5000 · 5001 / 2
+    expect(first.ok && [first.value.values.length, first.value.values.reduce((a, b) => a + b, 0), first.value.mean]).toEqual([n, 12502500, 2500.5]);
+    const longer = readSample(Array.from({ length: 3 * n }, () => [2]), Array.from({ length: 3 * n }, () => [1]), names);
+    expect(longer.ok && [longer.value.values.length, longer.value.weights.length, longer.value.mean]).toEqual([3 * n, 3 * n, 2]);
+  });
+});
+
+describe("the sorted distribution equals a plain sort (any sign, ties merged)", () => {
+  const naive = (values: number[], weights: number[]) => {
+    const pairs = values.map((v, i) => [v === 0 ? 0 : v, weights[i]!] as const).sort((a, b) => a[0] - b[0]);
+    const x: number[] = [];
+    const p: number[] = [];
+    for (const [v, w] of pairs) {
+      if (x.length && x[x.length - 1] === v) p[p.length - 1]! += w;
+      else {
+        x.push(v);
+        p.push(w);
+      }
+    }
+    return { x, p, total: weights.reduce((a, b) => a + b, 0) };
+  };
+  const plain = (d: { x: Float64Array; p: Float64Array; total: number }) => ({ x: Array.from(d.x), p: Array.from(d.p), total: d.total });
+
+  test("hand cases: negatives, −0 beside 0, ties, one value", () => {
+    expect(plain(distribution(sample([3, -1, 0, -0, 3, -2.5], [1, 2, 3, 4, 5, 6])))).toEqual({ x: [-2.5, -1, 0, 3], p: [6, 2, 7, 6], total: 21 });
+    expect(plain(distribution(sample([5], [2])))).toEqual({ x: [5], p: [2], total: 2 });
+    expect(plain(distribution(sample([1e-300, -1e300, 1e300, -1e-300])))).toEqual({ x: [-1e300, -1e-300, 1e-300, 1e300], p: [1, 1, 1, 1], total: 4 });
+  });
+
+  test("property: any finite doubles and integer weights", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 3 })), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 80 }), (rows) => {
+        const values = rows.map((r) => r[0]);
+        const weights = rows.map((r) => r[1]);
+        expect(plain(distribution(sample(values, weights)))).toEqual(naive(values, weights));
+      }),
+      { numRuns: runs(200) },
+    );
   });
 });
 

@@ -7,12 +7,14 @@
 import {
   combine,
   fasterAt,
+  fasterCall,
   growthCall,
   growthRate,
   notBelow,
   readFigure,
   readSeries,
   risesAt,
+  risesCall,
   stepsWithData,
   stepVerdict,
 } from "../../src/core/calc/funding";
@@ -123,5 +125,71 @@ describe("reading a range and a position", () => {
     expect(!text.ok && text.error.message.en).toContain("一百");
     const two = growthCall([[1, 2], [3, 4]], 2);
     expect(!two.ok && two.error.kind).toBe("value");
+  });
+});
+
+describe("what the PLAN funding functions refuse, and the blanks they pass over (worked by hand)", () => {
+  const refused = (r: { ok: boolean; error?: { kind: string; message: { zh: string; en: string } } }) => (r.ok ? "accepted" : `${r.error!.kind}: ${r.error!.message.en}`);
+
+  test("GROWTH: an empty range, a blank before, and the item a bad cell is named by", () => {
+    expect(refused(growthCall([], ""))).toBe("value: Argument values must be one row or one column (a value per year).");
+    // A blank year before has no growth, whichever side: never a number from a blank.
+    expect(growthCall([[""], [110]], 2)).toEqual({ ok: true, value: "" });
+    expect(growthCall([[100], [""], [121]], 3)).toEqual({ ok: true, value: "" });
+    expect(refused(growthCall([[100], [110], [-5]], ""))).toBe('value: Argument values (item 3): "-5" is not a number of 0 or more. Enter a number.');
+    expect(refused(growthCall([[100, 1], [110, 2], [120, true]], ""))).toBe('value: Argument values (item 3): "true" is not a number of 0 or more. Enter a number.');
+    // Growth from 0 names the item that is 0.
+    expect(refused(growthCall([[100], [0], [10]], 3))).toBe("div0: Item 2 is 0, so there is no growth rate (division by zero).");
+    // Over a whole column, a blank or a 0 before leaves that year's growth blank.
+    const all = growthCall([[100], [0], [10], [""], [20]], "");
+    expect(all.ok && all.value).toEqual([[""], [-1], [""], [""], [""]]);
+  });
+
+  test("GROWS and NOFALL: ranges, counts and positions they refuse", () => {
+    expect(refused(risesCall([], "", "", true))).toBe("value: Argument values must be one row or one column (a value per year).");
+    expect(refused(risesCall([[1, 2], [3, 4]], "", [[10], [20]], true))).toBe("value: " + "Argument counts (enrolment) must have the same rows and columns as values, one count per figure.");
+    expect(refused(risesCall([[1, 2], [3, 4]], "", [[10, 10, 10], [20, 20, 20]], true))).toMatch(/^value: Argument counts/);
+    expect(refused(risesCall([[1, 2], [3, 4]], "", [[10, 10]], true))).toMatch(/^value: Argument counts/);
+    expect(refused(risesCall([[1], [2]], 3, "", true))).toBe("value: Argument position is 3: use a whole number from 1 to 2 (which year; 1 is the first).");
+    // The first year has nothing before it; a position judges that step only.
+    expect(risesCall([[1], [2], [1]], 1, "", true)).toEqual({ ok: true, value: "" });
+    expect(risesCall([[1], [2], [1]], 2, "", true)).toEqual({ ok: true, value: "met" });
+    expect(risesCall([[1], [2], [1]], [[3]], "", false)).toEqual({ ok: true, value: "notMet" });
+    // Over all years: the fall in year 3 decides.
+    expect(risesCall([[1], [2], [1]], "", "", false)).toEqual({ ok: true, value: "notMet" });
+    // A stage with no pupils in either year and no figures is left out; with pupils it is no data.
+    const values = [[100, ""], [110, ""]];
+    expect(risesCall(values, 2, [[50, 0], [50, ""]], true)).toEqual({ ok: true, value: "met" });
+    expect(risesCall(values, 2, [[50, 0], [50, 30]], true)).toEqual({ ok: true, value: "noData" });
+    expect(risesCall(values, 2, [[50, 30], [50, 0]], true)).toEqual({ ok: true, value: "noData" });
+    expect(risesCall(values, 2, "", true)).toEqual({ ok: true, value: "noData" });
+  });
+
+  test("FASTER: one series against one, of the same length", () => {
+    expect(refused(fasterCall([], [[1], [2]], ""))).toBe("value: Argument values must be one row or one column (a value per year).");
+    expect(refused(fasterCall([[1], [2]], [], ""))).toBe("value: Argument reference must be one row or one column (a value per year).");
+    expect(refused(fasterCall([[1, 2], [3, 4]], [[1], [2]], ""))).toBe("value: Argument values must be one row or one column (a value per year).");
+    expect(refused(fasterCall([[1], [2]], [[1, 2], [3, 4]], ""))).toBe("value: Argument reference must be one row or one column (a value per year).");
+    expect(refused(fasterCall([[1], [2]], [[1], [2], [3]], ""))).toMatch(/^value: The two series cover different numbers of years \(2 and 3\)/);
+    expect(refused(fasterCall([[1], [2]], [[1], [2]], 0))).toMatch(/^value: Argument position is 0/);
+    expect(fasterCall([[100], [120]], [[100], [110]], 1)).toEqual({ ok: true, value: "" });
+    expect(fasterCall([[100], [120]], [[100], [110]], 2)).toEqual({ ok: true, value: "met" });
+    // +5 % against +10 %, then +20 % against +0 %: the worst year decides over the whole series.
+    expect(fasterCall([[100], [105], [126]], [[100], [110], [110]], "")).toEqual({ ok: true, value: "notMet" });
+    expect(fasterCall([[100], [105], [126]], [[100], [110], [110]], 3)).toEqual({ ok: true, value: "met" });
+  });
+
+  test("a figure is a finite number of 0 or more; anything else typed is invalid", () => {
+    expect([true, "12", -1, NaN, Infinity, "#N/A"].map(readFigure)).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "invalid"]);
+    expect([0, 12.5, "", null].map(readFigure)).toEqual([0, 12.5, null, null]);
+  });
+
+  test("the steps judged run from the first year with a figure to the last, holes included", () => {
+    expect(stepsWithData([[null, 1, null, 2, null]])).toEqual([2, 3]);
+    expect(stepsWithData([[null, null], [null, 5]])).toEqual([]);
+    expect(stepsWithData([[1, null, null], [null, null, 3]])).toEqual([1, 2]);
+    expect(stepsWithData([])).toEqual([]);
+    expect(risesAt([[1, 2]], 0, true)).toBe("noData");
+    expect(fasterAt([1, 2], [1, 2], 0)).toBe("noData");
   });
 });
