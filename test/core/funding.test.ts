@@ -237,3 +237,24 @@ describe("a funding row whose year is not a number", () => {
     expect(checkWorkbook(PLAN, wb).some((f) => f.header === FH.year && f.severity === "error")).toBe(true);
   });
 });
+
+describe("the data check finds funding columns by header, wherever they stand", () => {
+  // A planner may drag a column to the front, or an older template may lack some: the check reads
+  // what is there and names the right cell (the negative budget in the first column is A4).
+  const table = (headers: string[], values: Cell[][]): WorkbookSnapshot => ({
+    tables: { funding: { name: "PM_Funding", sheet: "教育经费", col: 0, row: 2, headers, formulas: values, values } },
+    sheets: ["教育经费"],
+    names: [],
+    meta: null,
+    year: 2023,
+    protectedSheets: [],
+  });
+
+  test("an amount in the first column is checked; amounts missing from the table are passed over", () => {
+    const findings = checkWorkbook(PLAN, table([FH.budget, FH.year, FH.revenue], [[-5, 2020, 100], [10, 2021, -1]]));
+    expect(findings.filter((f) => f.code === "negative").map((f) => [f.header, f.address])).toEqual([
+      [FH.budget, "A4"],
+      [FH.revenue, "C5"],
+    ]);
+  });
+});

@@ -9,7 +9,9 @@ import { checkWorkbook } from "../../src/core/workbook/check";
 import { workbookPlan } from "../../src/core/workbook/plan";
 import { periodOps } from "../../src/core/workbook/apply";
 import { protectionProblem, withFilters, withProtection } from "../../src/core/workbook/insert";
-import { MH, SCHOOL_INDICATORS, SH, TABLES } from "../../src/core/workbook/layout";
+import { IH, MH, SCHOOL_INDICATORS, SH, TABLES, yearHeader } from "../../src/core/workbook/layout";
+import { templateProblem } from "../../src/core/workbook/presence";
+import { resultOps } from "../../src/core/workbook/results";
 import { stageBalance } from "../../src/core/workbook/schools";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import type { Cell, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
@@ -39,6 +41,22 @@ describe("milestone rows", () => {
     ]);
     expect(a.milestones[2]!.firstReached).toBe(2022);
     expect(a.milestones.map((m) => m.firstReached)).toEqual([null, null, 2022]);
+  });
+
+  test("a milestone's note travels with its verdict, as typed (a number as its text, none as blank)", () => {
+    const headers = [MH.id, MH.name, MH.plannedYear, MH.state, MH.doneYear, MH.note];
+    const values: Cell[][] = [
+      ["M-1", "甲", 2025, "已完成", 2022, "区政府已批复"],
+      ["M-2", "乙", 2025, "进行中", "", 2024],
+      ["M-3", "丙", 2025, "未开始", "", ""],
+    ];
+    const withNotes = { ...snapshot, tables: { milestones: { ...snapshot.tables.milestones!, headers, values, formulas: values } } } as WorkbookSnapshot;
+    expect(assessYear(PLAN, withNotes, 2023).milestones.map((m) => [m.id, m.note])).toEqual([
+      ["M-1", "区政府已批复"],
+      ["M-2", "2024"],
+      ["M-3", ""],
+    ]);
+    expect(assessYear(PLAN, snapshot, 2023).milestones.map((m) => m.note)).toEqual(["", "", ""]);
   });
 
   test("the data check names a row without an ID by its row number", () => {
@@ -85,6 +103,13 @@ describe("school rows", () => {
     const withText = stageBalance(PLAN, schools([school("甲", 400, 0), school("乙", 900, 1), school("丙", "1,200", 2)]), "primary", "zh");
     expect(two.rows.every((r) => r.cv !== null)).toBe(true);
     expect(withText.rows.map((r) => r.cv)).toEqual(two.rows.map((r) => r.cv));
+    // Text that reads as a number is still text in the cell (typed with an apostrophe, or imported):
+    // the data check flags it, and until it is retyped it weighs nothing either.
+    const numberText = stageBalance(PLAN, schools([school("甲", 400, 0), school("乙", 900, 1), school("丙", "1200", 2)]), "primary", "zh");
+    expect(numberText.rows.map((r) => r.cv)).toEqual(two.rows.map((r) => r.cv));
+    expect(numberText.failing.map((f) => f.school)).not.toContain("丙");
+    const findings = checkWorkbook(PLAN, schools([school("丙", "1200", 2)]));
+    expect(findings.map((f) => [f.code, f.address])).toContainEqual(["text-number", "C2"]);
   });
 });
 
@@ -154,5 +179,26 @@ describe("which sheets a write touches (protection and filters)", () => {
       { op: "clearFilters", table: "T_Cols" },
     ]);
     expect(wrapped.at(-1)).toEqual({ op: "restoreFilters", table: "T_Cols", criteria: ["y"] });
+  });
+});
+
+describe("what an action needs from the workbook", () => {
+  const indicators = (headers: string[]) =>
+    ({ tables: { indicators: { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers, values: [], formulas: [] } }, sheets: ["规划指标"], names: [], meta: { protection: false }, year: 2023, protectedSheets: [] }) as unknown as WorkbookSnapshot;
+
+  test("the indicator table, and the column of the year asked for", () => {
+    const table = indicators(["ID", yearHeader(2023)]);
+    expect(templateProblem(table)).toBeNull();
+    expect(templateProblem(table, 2023)).toBeNull();
+    expect(templateProblem(table, 2024)?.en).toBe('The table PM_Indicators has no "2024" column (deleted or renamed?): re-insert the template to restore it; values already entered stay as they are.');
+    expect(templateProblem({ ...table, tables: {} })?.en).toMatch(/^The workbook has the plan template, but the table PM_Indicators is missing/);
+    expect(templateProblem({ ...table, tables: {}, meta: null })?.en).toBe("This workbook has no plan template yet: click Insert template first.");
+  });
+
+  test("cached results for a workbook without a task table: the indicator columns only, no task sheet", () => {
+    const values: Cell[][] = [["LOC-01", 0.9]];
+    const table = { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers: [IH.id, IH.status], values, formulas: values };
+    const ops = resultOps(PLAN, { tables: { indicators: table }, sheets: ["规划指标"], names: [], meta: null, year: 2023, protectedSheets: [] } as unknown as WorkbookSnapshot, "zh");
+    expect(ops.map((o) => (o as { sheet: string }).sheet)).toEqual(["规划指标"]);
   });
 });

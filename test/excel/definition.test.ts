@@ -55,6 +55,37 @@ describe("the definition written on insert", () => {
   });
 });
 
+describe("the building programme follows its tasks in the definition", () => {
+  // The programme reads the ledger into tasks; without one of them it has nothing to feed.
+  // A row deleted with the rows that link to it (a part's task links to the programme's total).
+  const without = (snapshot: Awaited<ReturnType<typeof readSnapshot>>, id: string) => {
+    const t = snapshot.tables.plan!;
+    const link = t.headers.indexOf(DH.link);
+    const keep = t.formulas.map((row) => row[0] !== id && row[link] !== id);
+    return { ...snapshot, tables: { ...snapshot.tables, plan: { ...t, formulas: t.formulas.filter((_, i) => keep[i]), values: t.values.filter((_, i) => keep[i]) } } };
+  };
+
+  test("every task it names still defined: the programme stays; one deleted (the whole or a part's): it goes", async () => {
+    const building = PLAN.building!;
+    const snapshot = await readSnapshot(new FakeContext(await fresh()).excel as never);
+    const all = readDefinition(snapshot, PLAN, "zh");
+    expect(all.kind === "ok" && all.plan.building).toEqual(building);
+    const partTask = building.parts.map((p) => p.placesTask ?? p.projectsTask).find((t) => t !== undefined);
+    for (const id of [building.projectsTask, building.placesTask, partTask!]) {
+      const read = readDefinition(without(snapshot, id), PLAN, "zh");
+      expect([id, read.kind, read.kind === "ok" ? read.plan.building : "refused"]).toEqual([id, "ok", undefined]);
+    }
+  });
+
+  test("a plan without a building programme gets no project ledger and no building table", async () => {
+    const data = new FakeWorkbookData();
+    const plan = { ...PLAN, building: undefined };
+    expect((await insertTemplate(excelPort(new FakeContext(data).excel), { language: "zh", onConflict: "ask", plan, year: 2023 })).kind).toBe("written");
+    expect(data.tables.map((t) => t.name)).toEqual([TABLES.indicators, TABLES.tasks, TABLES.milestones, TABLES.schools, TABLES.balance, TABLES.contradictions, TABLES.funding, TABLES.plan]);
+    expect(data.sheets.map((s) => s.name)).not.toContain("建设项目");
+  });
+});
+
 describe("numbers typed into a percent row of the definition", () => {
   test("94 is points (94 %), 0.94 a fraction; up to 1.5 reads as a fraction (150 %), above it as points", async () => {
     const data = await fresh();

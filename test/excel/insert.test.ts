@@ -3,7 +3,7 @@ import { excelPort } from "../../src/excel/port";
 import { applyOps } from "../../src/excel/apply";
 import type { WriteOp } from "../../src/core/workbook/model";
 import { planInsert } from "../../src/core/workbook/insert";
-import { parseAddress } from "../../src/core/workbook/a1";
+import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
 import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
@@ -209,9 +209,28 @@ describe("insert into an empty workbook", () => {
     expect(new Set(cfs.map((c) => c.address))).toEqual(new Set(["'规划指标'!X6:X28"]));
   });
 
+  test("each funding check colours itself for each verdict, in both languages", () => {
+    const cfs = data.sheet("教育经费")!.conditionalFormats;
+    const t = data.table(TABLES.funding)!;
+    const head = data.tableRows(TABLES.funding)[0]!;
+    const first = columnLetter(t.col + head.indexOf("三个增长：拨款高于收入 Appropriations outgrow revenue"));
+    const row = t.row + 2;
+    expect(cfs.filter((c) => c.address.includes(`!${first}${row}:`)).map((c) => [c.formula, c.fill, c.fontColor])).toEqual([
+      [`=OR($${first}${row}="落实",$${first}${row}="Met")`, "#C6EFCE", "#006100"],
+      [`=OR($${first}${row}="未落实",$${first}${row}="Not met")`, "#FFC7CE", "#9C0006"],
+      [`=OR($${first}${row}="无数据",$${first}${row}="No data")`, "#EDEDED", "#595959"],
+      [`=OR($${first}${row}="数据有误",$${first}${row}="Invalid data")`, "#F4B084", "#7F2704"],
+    ]);
+    // Seven checks, four verdicts each, nothing else on the sheet.
+    expect(cfs.length).toBe(28);
+    expect(new Set(cfs.map((c) => c.address)).size).toBe(7);
+  });
+
   test("the monitoring year is a named input cell; balance results are named for indicator cells", () => {
     expect(data.names.get("PM_Year")).toEqual({ sheet: "规划指标", address: "B3" });
     expect(data.at("规划指标", "B3")).toMatchObject({ formula: 2023, locked: false });
+    // The line under it points at the plan's contradictions, in the warning's brown.
+    expect(data.at("规划指标", "A4")).toMatchObject({ formula: expect.stringContaining(`${PLAN.contradictions.length}`), fontColor: "#9C5700" });
     expect(data.names.get(BALANCE_NAMES.maxPrimary)).toEqual({ sheet: "均衡分析", address: "B11" });
     expect(data.at("均衡分析", "B11")!.formula).toBe("=MAX(B4:B10)");
     expect(data.at("均衡分析", "E12")!.formula).toBe("=AVERAGE(E4:E10)");
