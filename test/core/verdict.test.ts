@@ -288,3 +288,57 @@ describe("reading a target: the whole reading, worked from the rules (domain not
     expect(readBaseline("abc").ok).toBe(false);
   });
 });
+
+describe("edges that decide a printed verdict (issue 16, worked by hand)", () => {
+  test("a value back at the baseline mid-period is 滞后, not 倒退: no progress is not a step back", () => {
+    // 80 % → 90 % by 2025; 80 % in 2023: completion 0/10 = 0 < elapsed 3/5, and 0 is not below 0.
+    const B = baseline(0.8);
+    const v = must(verdict({ baseline: B, target: target(0.9, B), actual: 0.8, year: 2023, period: P }));
+    expect([v.status, v.completion, v.elapsed]).toEqual(["behind", 0, 0.6]);
+    // One hair below the baseline is a step back.
+    expect(must(verdict({ baseline: B, target: target(0.9, B), actual: 0.79, year: 2023, period: P })).status).toBe("regressing");
+  });
+
+  test("a level to hold, with no baseline, slipping before the target year: 倒退 (there is no path to be behind on)", () => {
+    const T = target(1, null, { direction: "maintain" });
+    expect(T.kind).toBe("maintain");
+    expect(must(verdict({ baseline: null, target: T, actual: 0.98, year: 2023, period: P })).status).toBe("regressing");
+    expect(must(verdict({ baseline: null, target: T, actual: 0.98, year: 2025, period: P })).status).toBe("missed");
+  });
+
+  test("beyond a range, completion passes 100 % without the target being reached", () => {
+    // 80 % → 90 %–95 %: 97 % is (0.97 − 0.80) / (0.90 − 0.80) = 170 % of the way to the range, and outside it.
+    const B = baseline(0.8);
+    const v = must(verdict({ baseline: B, target: target("90%-95%", B), actual: 0.97, year: 2023, period: P }));
+    expect(v.status).not.toMatch(/^reached/);
+    expect(v.completion).toBeCloseTo(1.7, 12);
+    expect(v.gap).toBeCloseTo(0.02, 12);
+  });
+
+  test("why there is no completion, in the planner's words", () => {
+    const why = (b: unknown, t: unknown, extra: Parameters<typeof readTarget>[1] = {}) => {
+      const B = baseline(b);
+      const r = completionFor(B, target(t, B, extra), 1);
+      return r.ok ? r.value : `${r.error.kind}: ${r.error.message.en}`;
+    };
+    expect(why(1, 1)).toBe("na: A maintain target (target equals baseline) has no completion, only held or not; its expected value is the target.");
+    expect(why(10, "每年至少15个")).toBe("na: A target due every year has no completion, only whether each year reached it.");
+    expect(why(0.95, "≥90%")).toBe("na: The baseline already meets the target, so the aim is to stay there: there is no completion or expected value.");
+    expect(why(null, 0.9)).toBe("na: The plan states no baseline, so there is no completion or expected value; enter a measured baseline if there is one.");
+    expect(why("<0.42", 0.4)).toMatch(/^na: The baseline is itself a bound/);
+  });
+
+  test("an expected value before the base year, or for a period that ends where it starts, is refused; after the period it is the target", () => {
+    const B = baseline(0.8);
+    const T = target(0.9, B);
+    expect(expectedFor(B, T, 2019, P)).toMatchObject({ ok: false, error: { kind: "value" } });
+    expect(expectedFor(B, T, 2026, P)).toEqual({ ok: true, value: 0.9 });
+    expect(expectedFor(B, T, 2023, P)).toEqual({ ok: true, value: 0.86 }); // 0.8 + 0.1 × 3/5
+    const same = expectedFor(B, T, 2020, { baseYear: 2020, targetYear: 2020 });
+    expect(same.ok ? same.value : same.error.kind).toBe("value");
+    const fraction = expectedFor(B, T, 2021, { baseYear: 2020.5, targetYear: 2025 });
+    expect(fraction.ok ? fraction.value : fraction.error.message.en).toMatch(/whole/i);
+    // A maintain target's expected value is the level itself, every year.
+    expect(expectedFor(null, target(1, null, { direction: "maintain" }), 2022, P)).toEqual({ ok: true, value: 1 });
+  });
+});
