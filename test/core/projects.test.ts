@@ -49,6 +49,15 @@ describe("one project", () => {
     expect([underWay(pri, 2023), delivered(pri, 2023), late(pri, 2030)]).toEqual([true, false, false]);
   });
 
+  test("a year left blank decides nothing: no start year, not under way; no completion year, neither delivered nor late", () => {
+    const noStart = p("无开工年", "primary", "new", 500, null, 2022, "building");
+    const noEnd = p("无竣工年", "primary", "new", 500, 2021, null, "inUse");
+    const noEndBuilding = p("在建无竣工年", "primary", "new", 500, 2021, null, "building");
+    expect([underWay(noStart, 2030), delivered(noEnd, 2030), late(noEndBuilding, 2030)]).toEqual([false, false, false]);
+    // The same projects with their years: under way, delivered, late.
+    expect([underWay({ ...noStart, start: 2021 }, 2030), delivered({ ...noEnd, completion: 2022 }, 2030), late({ ...noEndBuilding, completion: 2022 }, 2030)]).toEqual([true, true, true]);
+  });
+
   test("states read in either language; blank is none; other text is not a state", () => {
     expect(fromLabel(PROJECT_STATE_LABELS, "已交付使用")).toBe("inUse");
     expect(fromLabel(PROJECT_STATE_LABELS, " Under construction ")).toBe("building");

@@ -10,6 +10,8 @@ import { close, meets } from "../../src/core/calc/compare";
 import { schoolRule, meetsSchoolRule, classShare } from "../../src/core/calc/balance";
 import type { Status } from "../../src/core/calc/status";
 import { milestoneStatus, stateFromText, type MilestoneState } from "../../src/core/calc/milestone";
+import { basisFromText } from "../../src/core/calc/achieved";
+import { unitProblem } from "../../src/core/calc/units";
 
 const P = { baseYear: 2020, targetYear: 2025 };
 import { CASES } from "./verdict-cases";
@@ -200,6 +202,26 @@ describe("milestones (qualitative targets): state, planned year, the year done",
     expect(stateFromText("In progress")).toBe("inProgress");
     expect(stateFromText("")).toBeNull();
     expect(stateFromText("差不多了")).toBeUndefined();
+    // A blank cell arrives as null, undefined or (older desktop builds) 0: no state yet, not a wrong one.
+    expect([null, undefined, 0, "  "].map(stateFromText)).toEqual([null, null, null, null]);
+  });
+
+  test("a task's basis: the template's label, or text that starts with either language's word", () => {
+    expect(["累计 Cumulative", "累计完成", "Cumulative total", "最新 Latest", "latest value", "每年 Each year", "每年均需", "each year"].map(basisFromText)).toEqual([
+      "cumulative",
+      "cumulative",
+      "cumulative",
+      "latest",
+      "latest",
+      "eachYear",
+      "eachYear",
+      "eachYear",
+    ]);
+    expect(["", null, "不累计", "total cumulative", 3].map(basisFromText)).toEqual([null, null, null, null, null]);
+  });
+
+  test("a value of 0 is no unit problem; below 0 is", () => {
+    expect([unitProblem("percent", 0, false), unitProblem("count", 0, false), unitProblem("count", -0.5, false)]).toEqual([null, null, "negative"]);
   });
 });
 
@@ -340,5 +362,24 @@ describe("edges that decide a printed verdict (issue 16, worked by hand)", () =>
     expect(fraction.ok ? fraction.value : fraction.error.message.en).toMatch(/whole/i);
     // A maintain target's expected value is the level itself, every year.
     expect(expectedFor(null, target(1, null, { direction: "maintain" }), 2022, P)).toEqual({ ok: true, value: 1 });
+  });
+});
+
+describe("班额达标率: the standard a class size is held to", () => {
+  const share = (sizes: unknown, standard: unknown) => {
+    const r = classShare(sizes, standard);
+    return r.ok ? r.value : `${r.error.kind}: ${r.error.message.en}`;
+  };
+  test("a stage name, a number, a one-cell range holding either; anything else is refused by name", () => {
+    // 45 for 小学, 50 for 初中 (the 2017 standard class sizes); 45, 46, 50 → 1/3, 1/3, 3/3.
+    expect(share([[45], [46], [50]], "小学")).toBeCloseTo(1 / 3, 15);
+    expect(share([[45], [46], [50]], [["初中"]])).toBe(1);
+    expect(share([[45], [46], [50]], 46)).toBeCloseTo(2 / 3, 15);
+    expect(share([[45], [46], [50]], [[46]])).toBeCloseTo(2 / 3, 15);
+    expect(share([[45], [46], [50]], "46")).toBeCloseTo(2 / 3, 15);
+    expect(share([[45]], "高中")).toBe('value: Argument standard: the stage "高中" is not known: use "小学" or "初中" (primary / junior), or a number.');
+    expect(share([[45]], "4五")).toMatch(/^value: Argument standard/);
+    expect(share([[45]], 0)).toMatch(/^value: /);
+    expect(share([[45]], [["小学"], ["初中"]])).toMatch(/^value: /);
   });
 });
