@@ -102,7 +102,7 @@ export async function selectCell(port: WorkbookPort, sheet: string, address: str
 
 export type ProtectionOutcome = { kind: "done"; on: boolean } | { kind: "error"; message: Bilingual };
 
-/** Protects the template sheets with only input cells unlocked, or unprotects them (3 round trips). */
+/** Protects the template sheets with only the cells a planner types unlocked, or unprotects them (3 round trips). */
 export async function setProtection(port: WorkbookPort, on: boolean): Promise<ProtectionOutcome> {
   const snapshot = await port.read();
   const problem = templateProblem(snapshot);
