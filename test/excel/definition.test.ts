@@ -106,6 +106,27 @@ describe("numbers typed into a percent row of the definition", () => {
     const target = (id: string) => read.plan.indicators.find((i) => i.id === id)!.target.value;
     expect(typed.map(([id]) => [id, target(id)])).toEqual(typed.map(([id, , v]) => [id, v]));
   });
+
+  test("text in a percent row (the column is formatted as text) is points; a bare fraction below 1.5 is refused as ambiguous", async () => {
+    const data = await fresh();
+    const sheet = sheetOf(data);
+    const at = (id: string) => data.addressOf(TABLES.plan, id, DH.target);
+    const read = async (typed: Array<[string, string]>) => {
+      for (const [id, text] of typed) data.type(sheet, at(id), text);
+      return readDefinition(await readSnapshot(new FakeContext(data).excel as never), PLAN, "zh");
+    };
+    // "94" and "94%" are 94 %.
+    const ok = await read([
+      ["INT-04", "94"],
+      ["LOC-03-PRI", "94%"],
+    ]);
+    expect(ok.kind === "ok" ? ["INT-04", "LOC-03-PRI"].map((id) => ok.plan.indicators.find((i) => i.id === id)!.target.value) : ok).toEqual([0.94, 0.94]);
+    // "0.94" alone would be 0.94 %: too easily meant as 94 %, so the cell is named with both readings.
+    const bad = await read([["INT-04", "0.94"]]);
+    expect(bad.kind).toBe("invalid");
+    if (bad.kind !== "invalid") return;
+    expect(bad.problems.map((p) => [p.address, p.message.zh])).toEqual([[at("INT-04"), `${sheet}!${at("INT-04")}：百分比行中的“0.94”会被读作 0.94%。如指 94%，请填写“94”或“94%”。`]]);
+  });
 });
 
 describe("a bad definition is refused, naming each cell; nothing is written", () => {
