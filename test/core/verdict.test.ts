@@ -312,6 +312,22 @@ describe("reading a target: the whole reading, worked from the rules (domain not
 });
 
 describe("edges that decide a printed verdict (issue 16, worked by hand)", () => {
+  test("≤ and ≥ bounds are bounds whatever the baseline: the better side reaches, the other does not (a wrong 已实现 otherwise)", () => {
+    for (const [text, better, worse, sense] of [
+      ["≤0.45", 0.4, 0.5, "down"],
+      ["<=0.45", 0.45, 0.46, "down"],
+      ["≥90%", 0.9, 0.89, "up"],
+      [">=90%", 0.95, 0.85, "up"],
+    ] as const) {
+      const T = target(text, null);
+      expect([text, T.kind, T.sense]).toEqual([text, "bound", sense]);
+      expect([text, reaches(better, T), reaches(worse, T)]).toEqual([text, true, false]);
+      // With a baseline on either side, still a bound.
+      expect(target(text, baseline(0.3)).kind).toBe("bound");
+      expect(target(text, baseline(0.99)).kind).toBe("bound");
+    }
+  });
+
   test("a value back at the baseline mid-period is 滞后, not 倒退: no progress is not a step back", () => {
     // 80 % → 90 % by 2025; 80 % in 2023: completion 0/10 = 0 < elapsed 3/5, and 0 is not below 0.
     const B = baseline(0.8);
