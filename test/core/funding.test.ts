@@ -15,9 +15,8 @@ import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 const PLAN = embeddedPlan();
 
 /** A workbook whose funding table holds these rows (cells by header; everything else blank). */
-function workbook(rows: Array<Record<string, Cell>>): WorkbookSnapshot {
-  const headers = fundingTable(PLAN).columns.map((c) => c.header);
-  const values = rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)));
+/** A funding table with these columns and rows (values as typed), its header at A3. */
+function table(headers: string[], values: Cell[][]): WorkbookSnapshot {
   return {
     tables: { funding: { name: "PM_Funding", sheet: "教育经费", col: 0, row: 2, headers, formulas: values, values } },
     sheets: ["教育经费"],
@@ -26,6 +25,11 @@ function workbook(rows: Array<Record<string, Cell>>): WorkbookSnapshot {
     year: 2023,
     protectedSheets: [],
   };
+}
+
+function workbook(rows: Array<Record<string, Cell>>): WorkbookSnapshot {
+  const headers = fundingTable(PLAN).columns.map((c) => c.header);
+  return table(headers, rows.map((r) => headers.map((h) => (h in r ? r[h]! : null))));
 }
 
 /** Every stage's enrolment (students), per-student spending and public funds (yuan) for one year. */
@@ -241,14 +245,6 @@ describe("a funding row whose year is not a number", () => {
 describe("the data check finds funding columns by header, wherever they stand", () => {
   // A planner may drag a column to the front, or an older template may lack some: the check reads
   // what is there and names the right cell (the negative budget in the first column is A4).
-  const table = (headers: string[], values: Cell[][]): WorkbookSnapshot => ({
-    tables: { funding: { name: "PM_Funding", sheet: "教育经费", col: 0, row: 2, headers, formulas: values, values } },
-    sheets: ["教育经费"],
-    names: [],
-    meta: null,
-    year: 2023,
-    protectedSheets: [],
-  });
 
   test("an amount in the first column is checked; amounts missing from the table are passed over", () => {
     const findings = checkWorkbook(PLAN, table([FH.budget, FH.year, FH.revenue], [[-5, 2020, 100], [10, 2021, -1]]));
