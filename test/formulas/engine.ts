@@ -178,6 +178,7 @@ export class WorkbookEvaluator {
    */
   recalculated(source: Source): WorkbookEvaluator {
     const next = new WorkbookEvaluator(source, this.options);
+    if (next.layout !== this.layout || this.overrides.size || this.failures.length) return next;
     const stale = new Set<string>();
     for (const [k, sig] of next.signatures) if (this.signatures.get(k) !== sig) stale.add(k);
     for (const k of this.signatures.keys()) if (!next.signatures.has(k)) stale.add(k);
