@@ -23,28 +23,6 @@ export function useFormulaCalculator(c: FormulaCalculator | null): void {
   calculator = c;
 }
 
-/**
- * Calculations by workbook content: a value depends only on the cells, tables and names, so a
- * workbook with the same content (a read-only sync, or the same template inserted by the next
- * test) reuses the values already computed. Most tests start from the same template, and computing
- * its formulas was most of a suite's time.
- */
-type Evaluate = (sheet: string, row: number, col: number) => unknown;
-const calculations = new Map<string, { by: FormulaCalculator; evaluate: Evaluate }>();
-function calculationOf(by: FormulaCalculator, source: Source, fingerprint: string): Evaluate {
-  const hit = calculations.get(fingerprint);
-  if (hit?.by === by) {
-    // Most recently used last, so the oldest goes first.
-    calculations.delete(fingerprint);
-    calculations.set(fingerprint, hit);
-    return hit.evaluate;
-  }
-  const evaluate = by.calculate(source);
-  calculations.set(fingerprint, { by, evaluate });
-  if (calculations.size > 8) calculations.delete(calculations.keys().next().value!);
-  return evaluate;
-}
-
 export interface CellData {
   formula: unknown;
   /** Entered with Excel's text prefix (an apostrophe): "=…" is then text, never a formula. */
@@ -209,9 +187,9 @@ export class FakeWorkbookData {
     return this.evaluator(sheet, row + 1, col + 1);
   }
 
+  /** The calculator recalculates from its last calculation, so unchanged formulas keep their values. */
   private calculation(by: FormulaCalculator): (sheet: string, row: number, col: number) => unknown {
-    const source = this.source();
-    return calculationOf(by, source, JSON.stringify(source));
+    return by.calculate(this.source());
   }
 
   private source(): Source {
