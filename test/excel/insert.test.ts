@@ -300,7 +300,8 @@ describe("insert into an empty workbook", () => {
     expect(data.at("PM_Meta", "D1")!.formula).toBe("INT-01");
   });
 
-  // Checked column by column against what a planner expects: counts whole with separators, money
+  // Written down from one insert, then checked column by column against what a planner expects (not
+  // derived from the layout code, so a changed format shows): counts whole with separators, money
   // with two decimals, years without separators, per-student values and growth rates as the domain
   // notes print them, coefficients to three places; yellow unlocked cells are the planner's to type
   // (inputs, notes, the names of schools and projects, a definition's ID), blue italic ones computed.
