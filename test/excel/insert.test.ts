@@ -250,7 +250,7 @@ describe("insert into an empty workbook", () => {
     const [head, row] = data.tableRows(TABLES.schools);
     expect(head!.slice(0, 5)).toEqual([SH.school, SH.stage, SH.enrolment, SH.classes, SH.standardClasses]);
     expect(row![head!.indexOf(SH.balance)]).toBe(
-      '=IF(COUNT([@[每百生高学历教师 Per 100: degree teachers]:[每百生多媒体教室 Per 100: multimedia rooms]])<7,"",PLAN.BALANCE([@[每百生高学历教师 Per 100: degree teachers]:[每百生多媒体教室 Per 100: multimedia rooms]],[@[学段 Stage]]))',
+      '=IF(COUNT([@[每百生高学历教师 Per 100: degree teachers]:[每百生多媒体教室 Per 100: multimedia rooms]])<7,"",IF(PLAN.BALANCE([@[每百生高学历教师 Per 100: degree teachers]:[每百生多媒体教室 Per 100: multimedia rooms]],[@[学段 Stage]]),"达标 Met","未达标 Not met"))',
     );
   });
 

@@ -210,7 +210,8 @@ describe.each([
     expect(schools.keys.length).toBe(primary!.schools + junior!.schools);
     for (const school of schools.keys) {
       const shown = schools.shown(school, SH.balance);
-      check(`${school} 2017 rule`, shown, !failing.has(school), shown === !failing.has(school));
+      const expected = failing.has(school) ? "未达标 Not met" : "达标 Met";
+      check(`${school} 2017 rule`, shown, expected, shown === expected);
     }
     expect(ev.failures).toEqual([]);
     expect(mismatches).toEqual([]);
@@ -316,7 +317,7 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
   test("schools sheet: exactly at the standard and exactly at 85 % pass the 2017 rule; 84.99 % fails", () => {
     setSchools(RULE_EDGE_SCHOOLS);
     const schools = table(ev, TABLES.schools, SH.school);
-    expect(RULE_EDGE_SCHOOLS.map(([s]) => schools.shown(s, SH.balance))).toEqual(RULE_EDGE_PASSES);
+    expect(RULE_EDGE_SCHOOLS.map(([s]) => schools.shown(s, SH.balance))).toEqual(RULE_EDGE_PASSES.map((p) => (p ? "达标 Met" : "未达标 Not met")));
     expect(ev.failures).toEqual([]);
   });
 

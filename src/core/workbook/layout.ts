@@ -397,9 +397,11 @@ export function schoolTable(): TableSpec {
     {
       header: SH.balance,
       role: "formula",
-      width: 10,
+      width: 13,
       // Blank until all seven values exist; a wrong stage shows PLAN.BALANCE's own #VALUE! message.
-      formula: `=IF(COUNT(${perRange})<7,"",PLAN.BALANCE(${perRange},${ref(SH.stage)}))`,
+      // A label, not the logical itself: LibreOffice recalculates every formula cell whose cached
+      // result is a logical, and without the add-in that is #NAME? (it keeps cached text and numbers).
+      formula: `=IF(COUNT(${perRange})<7,"",IF(PLAN.BALANCE(${perRange},${ref(SH.stage)}),"${SCHOOL_RULE_LABELS.pass}","${SCHOOL_RULE_LABELS.fail}"))`,
     },
   );
   return { key: "schools", name: TABLES.schools, sheet: t.schoolSheet, anchor: { col: 0, row: 2 }, columns };
@@ -622,6 +624,9 @@ export const PH = {
   note: "说明 Note",
   late: "逾期 Late",
 } as const;
+
+/** The schools sheet's 2017-rule column (bilingual: the sheet's formulas do not depend on the language). */
+export const SCHOOL_RULE_LABELS = { pass: "达标 Met", fail: "未达标 Not met" } as const;
 
 /** The project ledger's live "late" mark. */
 export const LATE_LABEL = "逾期 Late";

@@ -12,7 +12,7 @@ import type { Plan } from "../plan/schema";
 import { cellAddress } from "./a1";
 import { assessYear, type RowAssessment, type YearAssessment } from "./assess";
 import { assessFunding } from "./funding";
-import { BH, BUH, FH, FUNDING_CHECKS, FUNDING_CHECK_HEADERS, IH, LATE_LABEL, MH, PH, SCHOOL_INDICATORS, SH, TH, planYears, yearHeader } from "./layout";
+import { BH, BUH, FH, FUNDING_CHECKS, FUNDING_CHECK_HEADERS, IH, LATE_LABEL, MH, PH, SCHOOL_INDICATORS, SCHOOL_RULE_LABELS, SH, TH, planYears, yearHeader } from "./layout";
 import { FUNDING_LABELS, growthRate, readFigure } from "../calc/funding";
 import { fromLabel, PROJECT_STATE_LABELS, SCHOOL_STAGES, type PartRollup } from "../calc/projects";
 import { isBlank } from "../values";
@@ -89,7 +89,7 @@ export function resultOps(plan: Plan, snapshot: WorkbookSnapshot, language: Lang
         const values = SCHOOL_INDICATORS.map((_, k) => per(r, k));
         const stage = stageFromText(cell(r, SH.stage));
         if (values.some((v) => v === null) || !stage) return "";
-        return meetsSchoolRule(values as number[], stage).pass;
+        return SCHOOL_RULE_LABELS[meetsSchoolRule(values as number[], stage).pass ? "pass" : "fail"];
       }),
     ]);
   }
