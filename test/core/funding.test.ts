@@ -254,3 +254,17 @@ describe("the data check finds funding columns by header, wherever they stand", 
     ]);
   });
 });
+
+describe("which cells a check names as its problems", () => {
+  test("pay parity compares one year's two figures: last year's bad pay is the growth check's problem, not this year's parity", () => {
+    // 2020's teachers' pay typed as text; 2021: 10.5 against 10 (not below: met).
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.teacherPay]: "十万", [FH.civilPay]: 9.5 },
+      { [FH.year]: 2021, [FH.teacherPay]: 10.5, [FH.civilPay]: 10 },
+    ]);
+    const bad = FH.teacherPay;
+    const column = String.fromCharCode(65 + fundingTable(PLAN).columns.findIndex((c) => c.header === bad));
+    expect(check(wb, "payParity", 2021)).toMatchObject({ verdict: "met", problems: [] });
+    expect(check(wb, "teacherPay", 2021).problems.map((p) => p.address)).toEqual([`${column}4`]);
+  });
+});

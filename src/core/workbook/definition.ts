@@ -362,9 +362,9 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     if (r !== undefined) {
       const key = String(cell(r, DH.id) ?? `#${r + 1}`);
       bad(r, header, key, atCell(where(r, header), issue.detail));
-    } else if (list === "period") {
-      problem(targetCell.sheet, targetCell.address, "", "", atCell(`${targetCell.sheet}!${targetCell.address}`, issue.detail));
     } else {
+      // The period was checked above (a loader issue there cannot arise); what is left concerns the
+      // whole plan (no indicator at all), named at the plan's name.
       const c = namedCell("name");
       problem(c.sheet, c.address, "", "", atCell(`${c.sheet}!${c.address}`, issue.detail));
     }

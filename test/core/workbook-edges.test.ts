@@ -1,0 +1,310 @@
+/**
+ * Edges of the workbook core a fresh sampled mutation run of src/core/workbook left untested (issue 16):
+ * the funding table's first year, rows without a name, project years, the plan definition's percent
+ * and group rules, the language a workbook keeps, the order of protection and filter operations, the
+ * drop-down rules of single columns. Snapshots typed by hand; expected values worked out from the rules
+ * the messages state, not by calling the product.
+ */
+import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
+import { definitionRows, readDefinition } from "../../src/core/workbook/definition";
+import { planInsert, withFilters, withProtection } from "../../src/core/workbook/insert";
+import { planProtection } from "../../src/core/workbook/actions";
+import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
+import { templateRows } from "../../src/core/workbook/rows";
+import { stageBalance } from "../../src/core/workbook/schools";
+import { BUH, CH, DH, FH, PH, SCHOOL_INDICATORS, SH, TABLES, definitionTable, indicatorTable, fundingTable, projectTable, schoolTable, type TableSpec } from "../../src/core/workbook/layout";
+import { metaFromCells } from "../../src/core/workbook/meta";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import type { Cell, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
+import type { TableKey } from "../../src/core/workbook/layout";
+
+const PLAN = embeddedPlan();
+
+/** One table of `spec`'s columns at A3 (header row 3, data from row 4), its rows given by header. */
+function only(key: TableKey, spec: TableSpec, rows: Array<Record<string, Cell>>, extra: Partial<WorkbookSnapshot> = {}): WorkbookSnapshot {
+  const headers = spec.columns.map((c) => c.header);
+  const values = rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)));
+  return {
+    tables: { [key]: { name: spec.name, sheet: "表", col: 0, row: 2, headers, values, formulas: values } },
+    sheets: ["表"],
+    names: [],
+    meta: null,
+    year: 2023,
+    protectedSheets: [],
+    ...extra,
+  };
+}
+
+const codes = (findings: Finding[]) => findings.map((f) => [f.code, f.address, f.key]);
+
+describe("the funding table's years run on from its first row", () => {
+  const rows = (...years: Cell[]) => years.map((y) => ({ [FH.year]: y }));
+
+  test("a first year before the base year (an earlier period's) sets the order: 2019, 2020, 2021 is no error", () => {
+    expect(checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2019, 2020, 2021)))).toEqual([]);
+  });
+
+  test("a first year that is text or not whole: the base year (2020) is expected there, and the rows below follow it", () => {
+    // "2020" typed as text: A4 named (a number is expected), A5 and A6 in order from 2020.
+    const text = checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows("2020", 2021, 2022)));
+    expect(codes(text)).toEqual([["funding-year", "A4", "2020"]]);
+    expect(text[0]!.message.zh).toBe("A4：此处应为 2020 年（教育经费表每年一行，按年份从早到晚排列），现为“2020”。请改回年份顺序，增长率按上一行计算。");
+    // 2020.5: A4 named, then 2021 and 2022 are where 2020 + 1 and 2020 + 2 belong.
+    expect(codes(checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020.5, 2021, 2022))))).toEqual([["funding-year", "A4", "2020.5"]]);
+    // A blank year cell is named by its row.
+    expect(codes(checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020, null))))).toEqual([["funding-year", "A5", "#2"]]);
+  });
+});
+
+describe("rows without a name are named by their row in the table", () => {
+  const seven = Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 10]));
+
+  test("a school row with data but no name: missing-school and the enrolment it lacks, both keyed #2", () => {
+    const findings = checkWorkbook(
+      PLAN,
+      only("schools", schoolTable(), [
+        { [SH.school]: "湖塘实验小学", [SH.stage]: "小学", [SH.enrolment]: 900, [SH.classes]: 20, [SH.standardClasses]: 20, ...seven },
+        { [SH.stage]: "小学", [SH.classes]: 12, [SH.standardClasses]: 12, ...seven },
+      ]),
+    );
+    expect(codes(findings)).toEqual([
+      ["missing-school", "A5", "#2"],
+      ["missing-enrolment", "C5", "#2"],
+    ]);
+    expect(findings[1]!.message.zh).toBe("C5：#2 缺少在校生数，差异系数无法按学生加权。请填写在校生数。");
+  });
+
+  test("a project with an unreadable choice and impossible years: each cell named, the text and the choices quoted", () => {
+    const findings = checkWorkbook(
+      PLAN,
+      only("projects", projectTable(PLAN), [
+        { [PH.name]: "湖塘新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 1350, [PH.start]: 2021.5, [PH.completion]: 3000, [PH.state]: "在盖" },
+      ]),
+    );
+    const at = (h: string) => `${String.fromCharCode(65 + projectTable(PLAN).columns.findIndex((c) => c.header === h))}4`;
+    expect(codes(findings)).toEqual([
+      ["unknown-choice", at(PH.state), "湖塘新校"],
+      ["project-year", at(PH.start), "湖塘新校"],
+      ["project-year", at(PH.completion), "湖塘新校"],
+    ]);
+    expect(findings[0]!.message.zh).toBe(`${at(PH.state)}：“在盖”不在可选项中。请从下拉列表选择：未开工 / 在建 / 已竣工 / 已交付使用。`);
+    expect(findings[1]!.message.en).toBe(`${at(PH.start)}: 2021.5 is not a year. Enter a four-digit year such as 2022.`);
+  });
+});
+
+describe("the plan definition as typed", () => {
+  const headers = definitionTable().columns.map((c) => c.header);
+  const named = (sheet: string) => ({
+    PM_BaseYear: { value: 2020, sheet, address: "B3" },
+    PM_TargetYear: { value: 2025, sheet, address: "D3" },
+    PM_PlanName: { value: PLAN.names.zh, sheet, address: "F3" },
+    PM_PlanNameEn: { value: PLAN.names.en, sheet, address: "H3" },
+  });
+  /** The embedded plan's definition rows with `edits` (by row ID, then header) typed over them; rows whose ID maps to null are cleared. */
+  function definition(edits: Record<string, Record<string, Cell> | null>) {
+    const rows = definitionRows(PLAN, "zh")
+      .map((r) => (edits[r.key] === null ? null : { ...r.cells, ...edits[r.key] }))
+      .map((cells) => headers.map((h) => (cells ? (cells[h] ?? null) : null)));
+    const snapshot: WorkbookSnapshot = {
+      tables: { plan: { name: TABLES.plan, sheet: "规划定义", col: 0, row: 4, headers, values: rows, formulas: rows } },
+      sheets: ["规划定义"],
+      names: [],
+      meta: null,
+      year: 2023,
+      protectedSheets: [],
+      namedCells: named("规划定义"),
+    };
+    return readDefinition(snapshot, PLAN, "zh");
+  }
+  const row = (id: string) => 6 + definitionRows(PLAN, "zh").findIndex((r) => r.key === id);
+  const col = (h: string) => String.fromCharCode(65 + headers.indexOf(h));
+  const indicator = (result: ReturnType<typeof definition>, id: string) => {
+    expect(result.kind === "ok" ? "ok" : result).toBe("ok");
+    return result.kind === "ok" ? result.plan.indicators.find((i) => i.id === id) : undefined;
+  };
+
+  test("unchanged, it reads back as the embedded plan", () => {
+    expect(definition({})).toEqual({ kind: "ok", plan: PLAN, carried: [] });
+  });
+
+  test("text in a percent row: 1%, 1.5 (points) and 0 are read; only a bare figure between 0 and 1.5 is refused as ambiguous", () => {
+    // 1% and 1.5 points are 0.01 and 0.015 (LOC-08 rises from 0.5 %); a 0 % baseline is no fraction.
+    const read = definition({ "LOC-08": { [DH.baseline]: "0.5%", [DH.target]: "1%" }, "LOC-09": { [DH.baseline]: "0.5%", [DH.target]: "1.5" }, "LOC-06": { [DH.baseline]: "0", [DH.target]: "40" } });
+    expect([indicator(read, "LOC-08")?.target.value, indicator(read, "LOC-09")?.target.value, indicator(read, "LOC-06")?.baseline.value]).toEqual([0.01, 0.015, 0]);
+    // "1.49" is below 1.5: 1.49 % or 149 %? Refused, naming the cell.
+    const bad = definition({ "LOC-09": { [DH.target]: "1.49" } });
+    expect(bad.kind === "invalid" ? bad.problems.map((p) => p.address) : bad).toEqual([`${col(DH.target)}${row("LOC-09")}`]);
+  });
+
+  test("a small figure in a row that is not a percentage is itself: a coefficient bound of <0.012", () => {
+    expect(indicator(definition({ "LOC-04-PRI": { [DH.target]: "<0.012" } }), "LOC-04-PRI")?.target).toEqual({ value: 0.012, comparator: "<", text: "<0.012" });
+  });
+
+  test("a group name the plan does not have becomes a new group after the plan's own", () => {
+    const read = definition({ "LOC-12": { [DH.group]: "新增领域" } });
+    expect(read.kind === "ok" && read.plan.groups.at(-1)).toEqual({ id: `g${PLAN.groups.length + 1}`, names: { zh: "新增领域", en: "新增领域" } });
+    expect(indicator(read, "LOC-12")?.group).toBe(`g${PLAN.groups.length + 1}`);
+  });
+
+  test("a milestone without a planned year is refused at its period cell", () => {
+    const id = PLAN.milestones[0]!.id;
+    const read = definition({ [id]: { [DH.period]: null } });
+    expect(read.kind === "invalid" ? read.problems.map((p) => [p.address, p.message.zh]) : read).toEqual([
+      [`${col(DH.period)}${row(id)}`, `规划定义!${col(DH.period)}${row(id)}：里程碑须填写计划完成的年份（“”不是年份）。`],
+    ]);
+  });
+
+  test("no indicator left: refused, named at the plan's name cell (the whole plan is wrong, not a row)", () => {
+    const read = definition(Object.fromEntries(PLAN.indicators.map((i) => [i.id, null])));
+    expect(read.kind).toBe("invalid");
+    if (read.kind !== "invalid") return;
+    expect(new Set(read.problems.map((p) => `${p.sheet}!${p.address}`))).toEqual(new Set(["规划定义!F3"]));
+    expect(read.problems[0]!.message.zh).toMatch(/^规划定义!F3：/);
+  });
+});
+
+describe("the language a workbook was written in", () => {
+  const meta = (language: unknown) => metaFromCells((r, c) => [["template", PLAN.id], ["version", PLAN.version], ["language", language], ["protection", "off"]][r]?.[c], 4);
+
+  test("PM_Meta's language reads back; anything but en is Chinese", () => {
+    expect([meta("en")?.language, meta("zh")?.language, meta("")?.language, meta("EN ")?.language]).toEqual(["en", "zh", "zh", "zh"]);
+  });
+
+  test("insert stores the language; a re-insert keeps the workbook's, whatever the pane's", () => {
+    const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
+    const stored = (snapshot: WorkbookSnapshot, language: "zh" | "en") => {
+      const p = planInsert(PLAN, snapshot, { language, onConflict: "replace", year: 2023 });
+      const op = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "setCells" }> => o.op === "setCells" && o.sheet === "PM_Meta" && o.address === "A1:B4") : undefined;
+      return op?.formulas[2];
+    };
+    expect(stored(empty, "en")).toEqual(["language", "en"]);
+    expect(stored(empty, "zh")).toEqual(["language", "zh"]);
+    expect(stored({ ...empty, meta: meta("en") }, "zh")).toEqual(["language", "en"]);
+  });
+});
+
+describe("protection and filters around one write", () => {
+  test("unprotect first, filters cleared inside, the write, filters restored, protect last", () => {
+    const snapshot = {
+      tables: { indicators: { name: "T1", sheet: "甲", col: 0, row: 0, headers: [], values: [], formulas: [], filter: ["x"] } },
+      sheets: ["甲"],
+      names: [],
+      meta: { protection: true },
+      year: null,
+      protectedSheets: ["甲"],
+    } as unknown as WorkbookSnapshot;
+    const write: WriteOp = { op: "setCells", sheet: "甲", address: "A1", formulas: [[1]] };
+    expect(withFilters(withProtection([write], snapshot), snapshot)).toEqual([
+      { op: "unprotect", sheet: "甲" },
+      { op: "clearFilters", table: "T1" },
+      write,
+      { op: "restoreFilters", table: "T1", criteria: ["x"] },
+      { op: "protect", sheet: "甲" },
+    ]);
+  });
+
+  test("switching protection on protects only the template's sheets not yet protected; off lifts only ours", () => {
+    const snapshot = (ours: boolean) =>
+      ({
+        tables: { indicators: { sheet: "甲" }, tasks: { sheet: "乙" }, schools: { sheet: "乙" } },
+        sheets: ["甲", "乙", "丙"],
+        names: [],
+        meta: { protection: ours },
+        year: null,
+        protectedSheets: ["乙", "丙"],
+      }) as unknown as WorkbookSnapshot;
+    expect(planProtection(true, snapshot(false))).toEqual([
+      { op: "protect", sheet: "甲" },
+      { op: "setCells", sheet: "PM_Meta", address: "A4:B4", formulas: [["protection", "on"]] },
+    ]);
+    expect(planProtection(false, snapshot(true)).filter((o) => o.op !== "setCells")).toEqual([{ op: "unprotect", sheet: "乙" }]);
+    expect(planProtection(false, snapshot(false)).filter((o) => o.op !== "setCells")).toEqual([]);
+  });
+});
+
+describe("drop-down rules of single columns on insert", () => {
+  const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
+  const validation = (language: "zh" | "en", sheet: string, header: string, spec: TableSpec) => {
+    const p = planInsert(PLAN, empty, { language, onConflict: "replace", year: 2023 });
+    const c = String.fromCharCode(65 + spec.columns.findIndex((x) => x.header === header));
+    const ops = p.kind === "write" ? p.ops.filter((o): o is Extract<WriteOp, { op: "validation" }> => o.op === "validation" && o.sheet === sheet && o.address.startsWith(`${c}4`)) : [];
+    expect(ops.length).toBe(1);
+    return ops[0]!;
+  };
+
+  test("a milestone's year done: a number from the first year of the period to the last, with its prompt", async () => {
+    const { milestoneTable, MH } = await import("../../src/core/workbook/layout");
+    const v = validation("zh", "里程碑", MH.doneYear, milestoneTable(PLAN));
+    expect([v.rule, v.prompt]).toEqual([{ kind: "decimal", min: 2021, max: 2025 }, "完成的年份（2021–2025）。"]);
+  });
+
+  test("a project's state: the four states in the workbook's language, with its prompt", () => {
+    const zh = validation("zh", "建设项目", PH.state, projectTable(PLAN));
+    expect([zh.rule, zh.prompt]).toEqual([{ kind: "list", options: ["未开工", "在建", "已竣工", "已交付使用"] }, "请选择：未开工 / 在建 / 已竣工 / 已交付使用。"]);
+    const en = validation("en", "Projects", PH.state, projectTable(PLAN));
+    expect(en.prompt).toBe("Choose: Not started / Under construction / Completed / In use.");
+  });
+});
+
+describe("contradictions and the building programme as the template writes them", () => {
+  const noAddress = () => "A1";
+
+  test("a contradiction's IDs are listed with a comma and a space", () => {
+    const rows = templateRows("contradictions", PLAN, "zh", noAddress);
+    expect(rows.find((r) => r.key === "C-FITNESS")!.cells[CH.refs]).toBe("LOC-09, T-STU-01");
+  });
+
+  // Another district's programme may give its parts no tasks of their own: only the whole feeds one.
+  const untasked = { ...PLAN, building: { ...PLAN.building!, parts: PLAN.building!.parts.map(({ projectsTask: _p, placesTask: _q, ...part }) => part) } };
+
+  test("a part without tasks: its task cells are blank", () => {
+    const rows = templateRows("build", untasked, "zh", noAddress);
+    const parts = rows.filter((r) => PLAN.building!.parts.some((p) => p.id === r.key));
+    expect(parts.map((r) => [r.cells[BUH.projectsTask], r.cells[BUH.placesTask]])).toEqual(PLAN.building!.parts.map(() => ["", ""]));
+  });
+
+  test("the ledger feeds exactly the tasks the programme names: none for a part without tasks", () => {
+    const snapshot = only("projects", projectTable(untasked), [
+      { [PH.name]: "湖塘新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 1350, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" },
+    ]);
+    const feed = ledgerFeed(assessBuilding(untasked, snapshot, 2023, []), snapshot);
+    expect([...feed.entries()].map(([k, v]) => [k, v.value])).toEqual([
+      ["T-BLD-PROJ", 1],
+      ["T-BLD-PLACES", 1350],
+    ]);
+  });
+});
+
+describe("a stage's balance figures need all seven coefficients", () => {
+  test("one resource blank in every school of the stage: no largest and no mean coefficient, the other six still computed", () => {
+    const school = (name: string, enrolment: number, value: number) => ({
+      [SH.school]: name,
+      [SH.stage]: "小学",
+      [SH.enrolment]: enrolment,
+      ...Object.fromEntries(SCHOOL_INDICATORS.slice(0, 6).map((i) => [i.raw, value])),
+    });
+    const b = stageBalance(PLAN, only("schools", schoolTable(), [school("甲", 100, 10), school("乙", 100, 30)]), "primary", "zh");
+    // Equal weights, 0.1 and 0.3 per student: CV = |x₁−x₂| / (x₁+x₂) = 0.5 for each of the six.
+    expect(b.rows.map((r) => (r.cv === null ? null : Number(r.cv.toFixed(12))))).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, null]);
+    expect([b.max, b.mean]).toEqual([null, null]);
+  });
+});
+
+describe("re-insert matches a row by its ID as the planner sees it", () => {
+  test("an ID typed with spaces around it is the template's row, not a row of the planner's own", () => {
+    const spec = indicatorTable(PLAN);
+    const headers = spec.columns.map((c) => c.header);
+    const values: Cell[][] = [[" LOC-01 ", ...headers.slice(1).map(() => null)]];
+    const snapshot: WorkbookSnapshot = {
+      tables: { indicators: { name: spec.name, sheet: "规划指标", col: 0, row: 4, headers, values, formulas: values } },
+      sheets: ["规划指标"],
+      names: [],
+      meta: null,
+      year: 2023,
+      protectedSheets: [],
+    };
+    const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "replace", year: 2023 });
+    const added = p.kind === "confirm" || p.kind === "write" ? p.report.addedRows.find((r) => r.table === spec.name)?.keys : p;
+    expect(added).toEqual(PLAN.indicators.map((i) => i.id).filter((id) => id !== "LOC-01"));
+  });
+});
