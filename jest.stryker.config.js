@@ -8,7 +8,7 @@ const SUITES = {
   calc: ["core/**/*.test.ts", "functions/**/*.test.ts"],
   functions: ["functions/**/*.test.ts", "core/**/*.test.ts"],
   report: ["core/**/*.test.ts", "excel/report.test.ts", "two-hosts.test.ts", "xlsx/final.test.ts", "xlsx/report-sheet.test.ts", "xlsx/funding-building.test.ts", "xlsx/print.test.ts", "xlsx/demo.test.ts"],
-  workbook: ["core/**/*.test.ts", "excel/**/*.test.ts", "two-hosts.test.ts", "formulas/**/*.test.ts", "xlsx/bad-data.test.ts", "xlsx/funding-building.test.ts"],
+  workbook: ["core/**/*.test.ts", "excel/**/*.test.ts", "two-hosts.test.ts", "formulas/**/*.test.ts", "xlsx/bad-data.test.ts", "xlsx/funding-building.test.ts", "xlsx/demo.test.ts"],
   all: ["**/*.test.ts"],
 };
 
