@@ -193,3 +193,34 @@ describe("what the PLAN funding functions refuse, and the blanks they pass over 
     expect(fasterAt([1, 2], [1, 2], 0)).toBe("noData");
   });
 });
+
+describe("the edges of a step (worked by hand)", () => {
+  test("the first year has no step, whatever its cells hold: no data, never invalid", () => {
+    expect(risesAt([["invalid", 5]], 0, true)).toBe("noData");
+    expect(fasterAt(["invalid", 5], [1, 2], 0)).toBe("noData");
+  });
+
+  test("each of the four cells of a FASTER step is read: a bad one in any place makes it invalid", () => {
+    const good = [100, 110];
+    expect(fasterAt(["invalid", 110], [100, 105], 1)).toBe("invalid");
+    expect(fasterAt([100, "invalid"], [100, 105], 1)).toBe("invalid");
+    expect(fasterAt(good, ["invalid", 105], 1)).toBe("invalid");
+    expect(fasterAt(good, [100, "invalid"], 1)).toBe("invalid");
+    // A blank on either side: no growth to compare.
+    expect([fasterAt([null, 110], [100, 105], 1), fasterAt(good, [100, null], 1)]).toEqual(["noData", "noData"]);
+  });
+
+  test("a stage is left out only with no students and no figures in both years", () => {
+    // Stage 2 has no students in either year; a figure typed for it is still judged (no data: one year only).
+    expect(risesAt([[100, 110], [null, 5]], 1, true, [[10, 10], [0, 0]])).toBe("noData");
+    expect(risesAt([[100, 110], [5, null]], 1, true, [[10, 10], [0, null]])).toBe("noData");
+    // Both years blank and no students: left out, stage 1 decides.
+    expect(risesAt([[100, 110], [null, null]], 1, true, [[10, 10], [null, 0]])).toBe("met");
+    // Students the year before (position 0) but not now: judged, and a blank figure is no data.
+    expect(risesAt([[100, 110], [null, null]], 1, true, [[10, 10], [7, 0]])).toBe("noData");
+  });
+
+  test("the steps judged skip years before the first figure and after the last", () => {
+    expect(stepsWithData([[null, null, 5, 6, null]])).toEqual([3]);
+  });
+});
