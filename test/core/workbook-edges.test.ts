@@ -308,3 +308,14 @@ describe("re-insert matches a row by its ID as the planner sees it", () => {
     expect(added).toEqual(PLAN.indicators.map((i) => i.id).filter((id) => id !== "LOC-01"));
   });
 });
+
+describe("a year outside the plan's period", () => {
+  test("before the base year nothing is judged (数据有误, no completion); after the target year a year without a value has no data", async () => {
+    const { indicatorTable: spec, IH, yearHeader } = await import("../../src/core/workbook/layout");
+    const { assessYear } = await import("../../src/core/workbook/assess");
+    const snapshot = only("indicators", spec(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2025)]: 0.95 }]);
+    expect(assessYear(PLAN, snapshot, 2025).indicators.map((r) => r.status)).toEqual(["reached"]);
+    expect(assessYear(PLAN, snapshot, 2019).indicators.map((r) => [r.status, r.completion, r.gap])).toEqual([["invalid", null, null]]);
+    expect(assessYear(PLAN, snapshot, 2026).indicators.map((r) => r.status)).toEqual(["noData"]);
+  });
+});
