@@ -101,9 +101,8 @@ describe("the plan definition as typed", () => {
     PM_PlanNameEn: { value: PLAN.names.en, sheet, address: "H3" },
   });
   /** The embedded plan's definition rows with `edits` (by row ID, then header) typed over them; rows whose ID maps to null are cleared. */
-  function definition(edits: Record<string, Record<string, Cell> | null>) {
-    const rows = definitionRows(PLAN, "zh")
-      .map((r) => (edits[r.key] === null ? null : { ...r.cells, ...edits[r.key] }))
+  function definition(edits: Record<string, Record<string, Cell> | null>, added: Array<Record<string, Cell>> = []) {
+    const rows = [...definitionRows(PLAN, "zh").map((r) => (edits[r.key] === null ? null : { ...r.cells, ...edits[r.key] })), ...added]
       .map((cells) => headers.map((h) => (cells ? (cells[h] ?? null) : null)));
     const snapshot: WorkbookSnapshot = {
       tables: { plan: { name: TABLES.plan, sheet: "规划定义", col: 0, row: 4, headers, values: rows, formulas: rows } },
@@ -123,8 +122,63 @@ describe("the plan definition as typed", () => {
     return result.kind === "ok" ? result.plan.indicators.find((i) => i.id === id) : undefined;
   };
 
-  test("unchanged, it reads back as the embedded plan", () => {
-    expect(definition({})).toEqual({ kind: "ok", plan: PLAN, carried: [] });
+  test("unchanged, it reads back as the embedded plan (strictly: no field added, not even an undefined one)", () => {
+    expect(definition({})).toStrictEqual({ kind: "ok", plan: PLAN, carried: [] });
+  });
+
+  test("a new indicator row: its fields as typed, English name from the Chinese, next item of its group, source from the row", () => {
+    const group = PLAN.groups.find((g) => g.names.zh === "地方发展性指标")!;
+    const row = { [DH.id]: "NEW-01", [DH.kind]: "指标", [DH.group]: "地方发展性指标", [DH.name]: "课后服务覆盖率", [DH.unit]: "%", [DH.direction]: "越高越好", [DH.baseline]: "80", [DH.target]: "95" };
+    const read = definition({}, [row, { ...row, [DH.id]: "NEW-02", [DH.name]: "午餐供应率", [DH.nameEn]: "School lunches", [DH.source]: 300 }]);
+    const items = PLAN.indicators.filter((i) => i.group === group.id).length;
+    expect(read.kind === "ok" ? read.plan.indicators.slice(-2) : read).toStrictEqual([
+      {
+        id: "NEW-01",
+        group: group.id,
+        item: items + 1,
+        names: { zh: "课后服务覆盖率", en: "课后服务覆盖率" },
+        unit: "percent",
+        direction: "higher",
+        baseline: { value: 0.8, comparator: "=", text: "80" },
+        target: { value: 0.95, comparator: "=", text: "95" },
+        source: { chapter: 1, line: 1, quote: "课后服务覆盖率 95" },
+      },
+      {
+        id: "NEW-02",
+        group: group.id,
+        item: items + 2,
+        names: { zh: "午餐供应率", en: "School lunches" },
+        unit: "percent",
+        direction: "higher",
+        baseline: { value: 0.8, comparator: "=", text: "80" },
+        target: { value: 0.95, comparator: "=", text: "95" },
+        source: { chapter: 1, line: 300, quote: "午餐供应率 95" },
+      },
+    ]);
+  });
+
+  test("a new task's unit from its label: 人 and 名 are persons, 年 years, % a percentage, anything else a count", () => {
+    const task = (id: string, unit: string) => ({ [DH.id]: id, [DH.kind]: "任务", [DH.group]: "新章节", [DH.name]: `任务${id}`, [DH.unit]: unit, [DH.target]: "30", [DH.period]: "2025" });
+    const read = definition({}, [task("N-1", "人"), task("N-2", "名"), task("N-3", "年"), task("N-4", "%"), task("N-5", "台")]);
+    expect(read.kind === "ok" ? read.plan.tasks.slice(-5).map((t) => [t.id, t.unit, t.unitLabel.zh]) : read).toEqual([
+      ["N-1", "persons", "人"],
+      ["N-2", "persons", "名"],
+      ["N-3", "years", "年"],
+      ["N-4", "percent", "%"],
+      ["N-5", "count", "台"],
+    ]);
+    expect(read.kind === "ok" ? read.plan.tasks.at(-1) : read).toStrictEqual({
+      id: "N-5",
+      section: "新章节",
+      names: { zh: "任务N-5", en: "任务N-5" },
+      unit: "count",
+      unitLabel: { zh: "台", en: "台" },
+      period: { from: 2025, to: 2025 },
+      perYear: false,
+      source: { chapter: 1, line: 1, quote: "30" },
+      kind: "level",
+      target: { value: 30, comparator: "=", text: "30" },
+    });
   });
 
   test("text in a percent row: 1%, 1.5 (points) and 0 are read; only a bare figure between 0 and 1.5 is refused as ambiguous", () => {
