@@ -124,12 +124,38 @@ export function excelParse(v: unknown, numberFormat?: string): unknown {
   if (v.startsWith("'")) return v.slice(1);
   if (numberFormat === "@") return v;
   const t = v.trim();
-  const number = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-  if (number.test(t)) return Number(t.replace(/,/g, ""));
-  const percent = /^([-+]?(?:\d+)(?:\.\d+)?)\s*%$/.exec(t);
-  if (percent) return Number(percent[1]) / 100;
+  const number = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+  if (number.test(t) && /\d/.test(t)) return Number(t.replace(/,/g, ""));
+  const percent = /^([-+]?(?:\d*)(?:\.\d+)?)\s*%$/.exec(t);
+  if (percent && /\d/.test(percent[1]!)) return Number(percent[1]) / 100;
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
-  return v;
+  const date = excelDate(t);
+  return date ?? v;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+
+/**
+ * Text Excel reads as a date or a time and stores as its serial number (excel.md: "15-Feb" a date).
+ * Modelled on the wide side where Excel's locale decides: numeric dates with - / or . ("2021-12",
+ * "3/5", "2025.3.5"), month names ("15-Feb", "Feb 2025", "March 5, 2025"), Chinese dates ("2025年3月",
+ * "3月5日"), times ("8:40", "8:40 PM"). The year of a date without one: 2026, this double's today.
+ */
+function excelDate(t: string): number | null {
+  let m = /^(\d{1,4})[-/.](\d{1,2})(?:[-/.](\d{1,4}))?$/.exec(t);
+  if (m) return serial(Number(m[1]!.length > 2 ? m[1] : (m[3] ?? 2026)), Number(m[2]), 1);
+  m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\s*([ap])m)?$/i.exec(t);
+  if (m) return (Number(m[1]) + (m[4]?.toLowerCase() === "p" ? 12 : 0) + Number(m[2]) / 60) / 24;
+  const month = (word: string) => (MONTH_WORD.test(word) ? MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1 : 0);
+  m = /^(\d{1,2})[-\s/]?([a-z]{3,9})\.?(?:[-\s/,]+(\d{2,4}))?$/i.exec(t);
+  if (m && month(m[2]!) > 0) return serial(Number(m[3] ?? 2026), month(m[2]!), Number(m[1]));
+  m = /^([a-z]{3,9})\.?[-\s/]?(\d{1,4})(?:[-\s/,]+(\d{2,4}))?$/i.exec(t);
+  if (m && month(m[1]!) > 0) return serial(Number(m[3] ?? (m[2]!.length > 2 ? m[2] : 2026)), month(m[1]!), m[2]!.length > 2 ? 1 : Number(m[2]));
+  m = /^(?:(\d{1,4})年)?(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
+  if (m && (m[1] || m[3])) return serial(Number(m[1] ?? 2026), Number(m[2]), Number(m[3] ?? 1));
+  return null;
 }
 const boxAddress = (sheet: string, b: Box) =>
   `${/[^A-Za-z0-9_]/.test(sheet) ? `'${sheet}'` : sheet}!${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`;

@@ -105,6 +105,11 @@ export const COLORS = {
   header: "#DDEBF7",
 } as const;
 
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** Dates with a month's name, day first or month first: "15-Feb", "Feb 2025", "March 5, 2025". */
+const DAY_MONTH = new RegExp(`^\\d{1,2}[-\\s/]?${MONTH}\\.?(?:[-\\s/,]+\\d{2,4})?$`, "i");
+const MONTH_DAY = new RegExp(`^${MONTH}\\.?[-\\s/]?\\d{1,4}(?:[-\\s/,]+\\d{2,4})?$`, "i");
+
 /**
  * A string as the text it is: Excel parses text written through `formulas` or `values` ("94 %" →
  * 0.94, "2025" → 2025, "TRUE" → a logical, "=…" → a formula; excel.md: writing cells), so text that
@@ -117,7 +122,11 @@ export function asText(cell: Cell): Cell {
     /^[=+\-@']/.test(cell) ||
     /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?$/.test(t) && /\d/.test(t) ||
     /^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$/.test(t) ||
-    /^\d{1,2}:\d{1,2}(?::\d{1,2})?$/.test(t) ||
+    /^\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\s*[ap]m)?$/i.test(t) ||
+    DAY_MONTH.test(t) ||
+    MONTH_DAY.test(t) ||
+    // Chinese dates: "2025年3月", "3月5日".
+    /^(?:\d{1,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)$/.test(t) ||
     /^(?:true|false)$/i.test(t);
   return parsed ? `'${cell}` : cell;
 }

@@ -1,0 +1,113 @@
+/**
+ * The cached results the .xlsx writer stores for the live columns (what LibreOffice, WPS and Excel
+ * before recalculating show): each worked out by hand from the formula the column carries, at the
+ * edges a sampled mutation run of src/core/workbook left untested (issue 16).
+ */
+import { resultOps } from "../../src/core/workbook/results";
+import { BH, FH, IH, SCHOOL_INDICATORS, SH, TH, fundingTable, indicatorTable, taskTable, balanceTable, schoolTable as schoolSpec, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { SCHOOL_STAGES } from "../../src/core/calc/projects";
+import { cellAddress } from "../../src/core/workbook/a1";
+import { templateRows } from "../../src/core/workbook/rows";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import type { Cell, TableSnapshot, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
+
+const PLAN = embeddedPlan();
+
+/** A table of `spec`'s columns with its header at row 3 (data from row 4), rows given by header. */
+function table(spec: TableSpec, sheet: string, rows: Array<Record<string, Cell>>): TableSnapshot {
+  const headers = spec.columns.map((c) => c.header);
+  const values = rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)));
+  return { name: spec.name, sheet, col: 0, row: 2, headers, values, formulas: values };
+}
+const workbook = (tables: Partial<Record<TableKey, TableSnapshot>>, year: Cell = 2023): WorkbookSnapshot => ({
+  tables,
+  sheets: Object.values(tables).map((t) => t!.sheet),
+  names: [],
+  meta: null,
+  year,
+  protectedSheets: [],
+});
+/** The cached value of a table's column, row by row. */
+function cached(ops: WriteOp[], t: TableSnapshot, header: string): Cell[] {
+  const cells = new Map(ops.flatMap((o) => (o.op === "results" && o.sheet === t.sheet ? o.cells : [])));
+  return t.values.map((_, r) => cells.get(cellAddress(t.headers.indexOf(header), r + 3)) as Cell);
+}
+
+describe("the funding sheet's computed columns", () => {
+  const enrol = (n: number | null) => Object.fromEntries(SCHOOL_STAGES.map((s) => [FH.enrolment(s), n]));
+  // Budget in 10k yuan; five stages of 100 pupils each: 1000 × 10000 / 500 = 20,000 yuan per pupil.
+  const funding = table(fundingTable(PLAN), "教育经费", [
+    { [FH.year]: 2020, [FH.budget]: 1000, [FH.revenue]: 2000, ...enrol(100) },
+    { [FH.year]: 2021, [FH.budget]: 1100, [FH.revenue]: 2200, ...enrol(100) },
+    { [FH.year]: 2022, [FH.budget]: 1200, ...enrol(100), [FH.enrolment("senior")]: null },
+    { [FH.year]: 2023, [FH.budget]: 600, [FH.appropriation]: 550, ...enrol(0) },
+  ]);
+  const ops = resultOps(PLAN, workbook({ funding }), "zh");
+  const round = (cells: Cell[]) => cells.map((c) => (typeof c === "number" ? Number(c.toFixed(12)) : c));
+
+  test("compared: the appropriation where kept, else the budget", () => {
+    expect(cached(ops, funding, FH.compared)).toEqual([1000, 1100, 1200, 550]);
+  });
+
+  test("per student: budget × 10,000 ÷ all pupils; blank with a stage's count missing or no pupils at all", () => {
+    expect(cached(ops, funding, FH.perStudent)).toEqual([20000, 22000, "", ""]);
+  });
+
+  test("growths from the row above: none in the first row, none to or from a blank", () => {
+    expect(round(cached(ops, funding, FH.budgetGrowth))).toEqual(["", 0.1, Number((1200 / 1100 - 1).toFixed(12)), -0.5]);
+    expect(round(cached(ops, funding, FH.revenueGrowth))).toEqual(["", 0.1, "", ""]);
+    expect(round(cached(ops, funding, FH.perStudentGrowth))).toEqual(["", 0.1, "", ""]);
+    // 1000 → 1100 → 1200 → 550 (the appropriation): −54.17 % in the last year.
+    expect(round(cached(ops, funding, FH.appropriationGrowth))).toEqual(["", 0.1, Number((1200 / 1100 - 1).toFixed(12)), Number((550 / 1200 - 1).toFixed(12))]);
+  });
+});
+
+describe("the indicator and task sheets' computed columns", () => {
+  const ind = table(indicatorTable(PLAN), "规划指标", [
+    { [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2023)]: 0.93, [yearHeader(2025)]: 0.95 },
+    { [IH.id]: "LOC-02", [IH.unit]: "%", [IH.baseline]: 0.9684, [IH.target]: 1 },
+    { [IH.id]: "", [yearHeader(2023)]: 0.5 },
+  ]);
+
+  test("the monitoring year's value, completion and status; blanks stay blank; a row without an ID has no status", () => {
+    const ops = resultOps(PLAN, workbook({ indicators: ind }, 2023), "zh");
+    expect(cached(ops, ind, IH.actual)).toEqual([0.93, "", 0.5]);
+    // (0.93 − 0.9252) ÷ (0.94 − 0.9252) = 0.0048 ÷ 0.0148.
+    expect((cached(ops, ind, IH.completion)[0] as number).toFixed(6)).toBe((0.0048 / 0.0148).toFixed(6));
+    expect(cached(ops, ind, IH.completion).slice(1)).toEqual(["", "—"]);
+    expect(cached(ops, ind, IH.status)).toEqual(["滞后", "无数据", ""]);
+  });
+
+  test("a monitoring year outside the period (or none) caches the last year's results", () => {
+    for (const year of [2030, "二〇二三", null]) {
+      const ops = resultOps(PLAN, workbook({ indicators: ind }, year), "en");
+      expect([year, cached(ops, ind, IH.actual)[0], cached(ops, ind, IH.status)[0]]).toEqual([year, 0.95, "Reached"]);
+    }
+  });
+
+  test("a task without a value for the year: achieved and completion blank; a row of the planner's without a target is invalid data", () => {
+    const template = templateRows("tasks", PLAN, "zh", () => "A1").find((r) => r.key === "T-LLL-02")!.cells;
+    const tasks = table(taskTable(PLAN), "任务目标", [template, { [TH.id]: "OWN-1" }]);
+    const ops = resultOps(PLAN, workbook({ tasks }, 2023), "zh");
+    expect([cached(ops, tasks, TH.achieved), cached(ops, tasks, TH.rate), cached(ops, tasks, TH.status)]).toEqual([
+      ["", ""],
+      ["", ""],
+      ["无数据", "数据有误"],
+    ]);
+  });
+});
+
+describe("the balance sheet's checks", () => {
+  test("the class-share row has no national or plan check; the coefficient rows do", () => {
+    // Two primary schools, 100 pupils each, every resource 10 and 30 (CV 0.5 each: exactly the national bound).
+    const school = (name: string, v: number): Record<string, Cell> => ({ [SH.school]: name, [SH.stage]: "小学", [SH.enrolment]: 100, [SH.classes]: 4, [SH.standardClasses]: 2, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, v])) });
+    const schoolTable = table(schoolSpec(), "学校数据", [school("甲", 10), school("乙", 30)]);
+    const balance = table(balanceTable(), "均衡分析", Array.from({ length: SCHOOL_INDICATORS.length + 3 }, (_, i) => ({ [BH.indicator]: `row ${i}` })));
+    const ops = resultOps(PLAN, workbook({ schools: schoolTable, balance }), "zh");
+    const national = cached(ops, balance, BH.primaryNational);
+    expect(national).toEqual([...SCHOOL_INDICATORS.map(() => "达标"), "达标", "达标", ""]);
+    // ＜0.40 is missed by 0.5; class share 2 of 4 standard classes each: 0.5.
+    expect(cached(ops, balance, BH.primaryPlan)).toEqual([...SCHOOL_INDICATORS.map(() => "未达标"), "未达标", "未达标", ""]);
+    expect(cached(ops, balance, BH.primaryCv).at(-1)).toBe(0.5);
+  });
+});
