@@ -268,3 +268,22 @@ describe("which cells a check names as its problems", () => {
     expect(check(wb, "teacherPay", 2021).problems.map((p) => p.address)).toEqual([`${column}4`]);
   });
 });
+
+describe("budget spending per student needs every stage's count", () => {
+  test("one stage's enrolment left blank: no data, never met on the pupils that are counted", () => {
+    // 2020: 1000 × 10000 / 500 = 20,000; 2021 without the senior count would read 1100 × 10000 / 400 = 27,500 (met) if it counted.
+    const all = Object.fromEntries(SCHOOL_STAGES.map((s) => [FH.enrolment(s), 100]));
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, ...all },
+      { [FH.year]: 2021, [FH.budget]: 1100, ...all, [FH.enrolment("senior")]: null },
+      { [FH.year]: 2022, [FH.budget]: 1200, ...all },
+    ]);
+    expect(check(wb, "perStudent", 2021).verdict).toBe("noData");
+    expect(check(wb, "perStudent", 2022).verdict).toBe("noData");
+    const full = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, ...all },
+      { [FH.year]: 2021, [FH.budget]: 1100, ...all },
+    ]);
+    expect(check(full, "perStudent", 2021).verdict).toBe("met");
+  });
+});

@@ -8,14 +8,15 @@
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
 import { definitionRows, readDefinition } from "../../src/core/workbook/definition";
 import { planInsert, withFilters, withProtection } from "../../src/core/workbook/insert";
-import { planProtection } from "../../src/core/workbook/actions";
+import { planHighlights, planProtection } from "../../src/core/workbook/actions";
+import { MH as MHOf, TH, milestoneTable as milestoneTableOf, taskTable, yearHeader as yearHeaderOf } from "../../src/core/workbook/layout";
 import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
 import { templateRows } from "../../src/core/workbook/rows";
 import { stageBalance } from "../../src/core/workbook/schools";
-import { BUH, CH, DH, FH, PH, SCHOOL_INDICATORS, SH, TABLES, definitionTable, indicatorTable, fundingTable, projectTable, schoolTable, type TableSpec } from "../../src/core/workbook/layout";
+import { BH, BUH, CH, DH, FH, PH, SCHOOL_INDICATORS, SH, TABLES, definitionTable, indicatorTable, fundingTable, projectTable, schoolTable, type TableSpec } from "../../src/core/workbook/layout";
 import { metaFromCells } from "../../src/core/workbook/meta";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import type { Cell, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
+import type { Cell, TableSnapshot, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
 import type { TableKey } from "../../src/core/workbook/layout";
 
 const PLAN = embeddedPlan();
@@ -200,6 +201,20 @@ describe("the plan definition as typed", () => {
     expect(indicator(read, "LOC-12")?.group).toBe(`g${PLAN.groups.length + 1}`);
   });
 
+  test("a group typed by its English name or its ID is the plan's group", () => {
+    const group = PLAN.indicators.find((i) => i.id === "LOC-12")!.group;
+    const names = PLAN.groups.find((g) => g.id === group)!.names;
+    for (const typed of [names.en, group]) {
+      const read = definition({ "LOC-12": { [DH.group]: typed } });
+      expect([typed, indicator(read, "LOC-12")?.group, read.kind === "ok" && read.plan.groups.length]).toEqual([typed, group, PLAN.groups.length]);
+    }
+  });
+
+  test("a target below the baseline of an indicator that should rise: refused at its direction cell (the loader's rule, mapped to the row)", () => {
+    const read = definition({ "LOC-01": { [DH.target]: "90" } });
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.direction)}${row("LOC-01")}`]);
+  });
+
   test("a milestone without a planned year is refused at its period cell", () => {
     const id = PLAN.milestones[0]!.id;
     const read = definition({ [id]: { [DH.period]: null } });
@@ -292,6 +307,11 @@ describe("drop-down rules of single columns on insert", () => {
     expect([v.rule, v.prompt]).toEqual([{ kind: "decimal", min: 2021, max: 2025 }, "完成的年份（2021–2025）。"]);
   });
 
+  test("a project's kind: new or expansion, in the workbook's language", () => {
+    expect(validation("zh", "建设项目", PH.kind, projectTable(PLAN)).rule).toEqual({ kind: "list", options: ["新建", "改扩建"] });
+    expect(validation("en", "Projects", PH.kind, projectTable(PLAN)).rule).toEqual({ kind: "list", options: ["New", "Expansion"] });
+  });
+
   test("a project's state: the four states in the workbook's language, with its prompt", () => {
     const zh = validation("zh", "建设项目", PH.state, projectTable(PLAN));
     expect([zh.rule, zh.prompt]).toEqual([{ kind: "list", options: ["未开工", "在建", "已竣工", "已交付使用"] }, "请选择：未开工 / 在建 / 已竣工 / 已交付使用。"]);
@@ -371,5 +391,127 @@ describe("a year outside the plan's period", () => {
     expect(assessYear(PLAN, snapshot, 2025).indicators.map((r) => r.status)).toEqual(["reached"]);
     expect(assessYear(PLAN, snapshot, 2019).indicators.map((r) => [r.status, r.completion, r.gap])).toEqual([["invalid", null, null]]);
     expect(assessYear(PLAN, snapshot, 2026).indicators.map((r) => r.status)).toEqual(["noData"]);
+  });
+});
+
+describe("the data check at its edges", () => {
+  const findings = (key: TableKey, spec: TableSpec, rows: Array<Record<string, Cell>>, extra: Partial<TableSnapshot> = {}) => {
+    const s = only(key, spec, rows);
+    Object.assign(s.tables[key]!, extra);
+    return checkWorkbook(PLAN, s);
+  };
+
+  test("an indicator row without an ID: nothing to say when it is empty, a warning when it holds a value", () => {
+    expect(findings("indicators", indicatorTable(PLAN), [{}])).toEqual([]);
+    expect(codes(findings("indicators", indicatorTable(PLAN), [{ [yearHeaderOf(2023)]: 0.5 }]))).toEqual([["missing-id", "A4", "#1"]]);
+  });
+
+  test("a task's blank year cell is no finding; a negative one is", () => {
+    const task = { [TH.id]: "T-LLL-02", [TH.unit]: "%", [TH.target]: "95%" };
+    expect(findings("tasks", taskTable(PLAN), [task])).toEqual([]);
+    expect(findings("tasks", taskTable(PLAN), [{ ...task, [yearHeaderOf(2023)]: -0.1 }]).map((f) => f.code)).toEqual(["negative"]);
+  });
+
+  test("standard-size classes above classes only when both are typed", () => {
+    const row = { [SH.school]: "甲", [SH.stage]: "小学", [SH.enrolment]: 100, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 1])) };
+    expect(findings("schools", schoolTable(), [{ ...row, [SH.standardClasses]: 5 }])).toEqual([]);
+    expect(findings("schools", schoolTable(), [{ ...row, [SH.classes]: 5 }])).toEqual([]);
+    const over = findings("schools", schoolTable(), [{ ...row, [SH.classes]: 4, [SH.standardClasses]: 5 }]);
+    expect(codes(over)).toEqual([["standard-over-classes", "E4", "甲"]]);
+    expect(over[0]!.message.zh).toContain("E4");
+  });
+
+  test("a project's years: 1900 and 2100 are years, 1899 and 2101 are not", () => {
+    const project = (start: number, completion: number) => ({ [PH.name]: "新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.state]: "在建", [PH.start]: start, [PH.completion]: completion });
+    expect(findings("projects", projectTable(PLAN), [project(1900, 2100)])).toEqual([]);
+    expect(findings("projects", projectTable(PLAN), [project(1899, 2101)]).map((f) => [f.code, f.header])).toEqual([
+      ["project-year", PH.start],
+      ["project-year", PH.completion],
+    ]);
+  });
+
+  test("a milestone neither done nor given a year done: no finding", () => {
+    const spec = milestoneTableOf(PLAN);
+    expect(findings("milestones", spec, [{ [MHOf.id]: "M-1", [MHOf.plannedYear]: 2023, [MHOf.state]: "进行中" }])).toEqual([]);
+  });
+
+  test("merged cells in the funding table are named cell by cell, the header row left out", () => {
+    const out = findings("funding", fundingTable(PLAN), [{ [FH.year]: 2020 }, { [FH.year]: 2021 }], { merged: ["A3:B4"] });
+    expect(codes(out)).toEqual([
+      ["merged", "A4", "2020"],
+      ["merged", "B4", "2020"],
+    ]);
+  });
+});
+
+describe("the building ledger leaves out rows the data check rejects", () => {
+  test("a project with an impossible year is named and not counted; an error elsewhere in the workbook takes no project out", () => {
+    const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.state]: "已交付使用" });
+    const snapshot = only("projects", projectTable(PLAN), [row("甲校", 2021), row("乙校", 2021.5), row("丙校", 2022)]);
+    // An error on another table at the row of 丙校 (A6) must not take 丙校 out.
+    const elsewhere: Finding = { severity: "error", code: "x", sheet: "规划指标", address: "A6", table: TABLES.indicators, key: "", header: "", message: { zh: "", en: "" } };
+    const b = assessBuilding(PLAN, snapshot, 2023, [...checkWorkbook(PLAN, snapshot), elsewhere])!;
+    expect(b.projects.map((p) => p.name)).toEqual(["甲校", "丙校"]);
+    expect(b.problems.map((p) => p.address)).toEqual([`${String.fromCharCode(65 + projectTable(PLAN).columns.findIndex((c) => c.header === PH.start))}5`]);
+  });
+
+  test("a ledger whose rows have no names feeds no task; one named row is enough", () => {
+    const row = { [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" };
+    const unnamed = only("projects", projectTable(PLAN), [row]);
+    expect(ledgerFeed(assessBuilding(PLAN, unnamed, 2023, []), unnamed).size).toBe(0);
+    const oneNamed = only("projects", projectTable(PLAN), [row, { ...row, [PH.name]: "甲校" }]);
+    expect(ledgerFeed(assessBuilding(PLAN, oneNamed, 2023, []), oneNamed).get("T-BLD-PROJ")?.value).toBe(1);
+  });
+});
+
+describe("a school without enrolment weighs nothing in the coefficients", () => {
+  test("three schools, one without enrolment: the CV is the other two's (0.5)", () => {
+    const school = (name: string, enrolment: number | null, v: number) => ({ [SH.school]: name, [SH.stage]: "小学", [SH.enrolment]: enrolment, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, v])) });
+    const b = stageBalance(PLAN, only("schools", schoolTable(), [school("甲", 100, 10), school("乙", 100, 30), school("丙", null, 1000)]), "primary", "zh");
+    expect(b.rows.map((r) => Number(r.cv!.toFixed(12)))).toEqual(SCHOOL_INDICATORS.map(() => 0.5));
+  });
+});
+
+describe("highlights after a check", () => {
+  test("an error and a warning on one cell: the cell is red, in either order; the cell list has it once", () => {
+    const f = (severity: "error" | "warning"): Finding => ({ severity, code: "x", sheet: "表", address: "A4", table: "T", key: "", header: "", message: { zh: "", en: "" } });
+    const snapshot = only("indicators", indicatorTable(PLAN), []);
+    for (const order of [[f("error"), f("warning")], [f("warning"), f("error")]]) {
+      expect(planHighlights(order, snapshot)).toEqual([
+        { op: "format", sheet: "表", address: "A4", fill: "#FFC7CE" },
+        { op: "setCells", sheet: "PM_Meta", address: "F1:F1", formulas: [["表!A4"]] },
+      ]);
+    }
+  });
+});
+
+describe("the rows the template writes for the balance sheet and the building programme", () => {
+  const at = (stage: "primary" | "junior", row: number) => `${stage}${row}`;
+
+  test("balance: the largest and the mean of the seven coefficients (units: coefficient), then the class share (a percentage)", () => {
+    const rows = templateRows("balance", PLAN, "zh", at);
+    expect(rows.slice(7).map((r) => [r.unit, r.cells[BH.primaryCv], r.cells[BH.juniorCv]])).toEqual([
+      ["coefficient", "=MAX(primary0:primary6)", "=MAX(junior0:junior6)"],
+      ["coefficient", "=AVERAGE(primary0:primary6)", "=AVERAGE(junior0:junior6)"],
+      ["percent", expect.stringMatching(/^=IFERROR\(SUMIFS\(.*"小学"\),""\)$/), expect.stringMatching(/"初中"\),""\)$/)],
+    ]);
+    expect(rows.slice(0, 7).every((r) => r.unit === "coefficient")).toBe(true);
+  });
+
+  test("building: the sum of the parts as the plan prints them (13+8+7+2 new, 1+13+7+6 expanded, places 6660+23085+11950+4700)", () => {
+    const sum = templateRows("build", PLAN, "zh", at).find((r) => r.key === "BLD-SUM")!.cells;
+    expect([sum[BUH.planNew], sum[BUH.planExpanded], sum[BUH.planProjects], sum[BUH.planPlaces]]).toEqual([30, 27, 57, 46395]);
+  });
+
+  test("a plan without a building programme has no building rows", () => {
+    const plan = { ...PLAN };
+    delete plan.building;
+    expect(templateRows("build", plan, "zh", at)).toEqual([]);
+  });
+
+  test("a project's start and completion years: five years either side of the period, said in the message", () => {
+    const spec = projectTable(PLAN);
+    const rule = spec.columns.find((c) => c.header === PH.start)!.validation!;
+    expect([rule.rule, rule.error.zh]).toEqual([{ kind: "decimal", min: 2016, max: 2030 }, "请填写 2016 到 2030 之间的年份。"]);
   });
 });

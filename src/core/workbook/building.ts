@@ -78,9 +78,10 @@ export function assessBuilding(plan: Plan, snapshot: WorkbookSnapshot, year: num
 export function ledgerFeed(b: BuildingAssessment | null, snapshot: WorkbookSnapshot): Map<string, { value: number; problems: Finding[] }> {
   const feed = new Map<string, { value: number; problems: Finding[] }>();
   const table = snapshot.tables.projects;
-  const nameCol = table?.headers.indexOf(PH.name) ?? -1;
-  const hasProject = !!table && nameCol >= 0 && table.values.some((row) => !isBlank(row[nameCol]));
-  if (!b || !hasProject) return feed;
+  if (!b || !table) return feed;
+  // No name column reads every row as unnamed (row[-1] is undefined).
+  const nameCol = table.headers.indexOf(PH.name);
+  if (!table.values.some((row) => !isBlank(row[nameCol]))) return feed;
   for (const part of [...b.rollup.parts, b.rollup.total]) {
     if (part.projectsTask) feed.set(part.projectsTask, { value: part.underWay, problems: b.problems });
     if (part.placesTask) feed.set(part.placesTask, { value: part.delivered, problems: b.problems });

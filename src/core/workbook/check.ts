@@ -242,9 +242,7 @@ function checkMilestones(reader: TableReader, plan: Plan) {
     const stateCell = reader.value(row, MH.state);
     const state = stateFromText(stateCell);
     if (state === undefined) reader.add("error", "milestone-state", row, MH.state, id, checkMessages.milestoneState(reader.address(row, MH.state), String(stateCell)));
-    const doneCell = reader.value(row, MH.doneYear);
-    if (isBlank(doneCell)) return;
-    const done = reader.number(row, MH.doneYear, id);
+    const done = reader.number(row, MH.doneYear, id); // null when blank
     if (done === null) return;
     if (!Number.isInteger(done) || done < startYear || done > targetYear) {
       reader.add("error", "done-year", row, MH.doneYear, id, checkMessages.doneYear(reader.address(row, MH.doneYear), done, startYear, targetYear));
