@@ -515,3 +515,44 @@ describe("the rows the template writes for the balance sheet and the building pr
     expect([rule.rule, rule.error.zh]).toEqual([{ kind: "decimal", min: 2016, max: 2030 }, "请填写 2016 到 2030 之间的年份。"]);
   });
 });
+
+describe("smaller pieces the second sample showed untested", () => {
+  test("a workbook with indicators only: no task or milestone rows are made up", async () => {
+    const { assessYear } = await import("../../src/core/workbook/assess");
+    const a = assessYear(PLAN, only("indicators", indicatorTable(PLAN), [{ [DH.id]: "LOC-01" }]), 2023);
+    expect([a.tasks, a.milestones]).toEqual([[], []]);
+  });
+
+  test("the schools sheet's cached per-student values and rule: blank for a school without enrolment", async () => {
+    const { resultOps } = await import("../../src/core/workbook/results");
+    const s = only("schools", schoolTable(), [{ [SH.school]: "甲", [SH.stage]: "小学", ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 10])) }]);
+    const cells = resultOps(PLAN, s, "zh").flatMap((o) => (o.op === "results" ? o.cells : []));
+    const headers = s.tables.schools!.headers;
+    const at = (h: string) => cells.find(([a]) => a === `${String.fromCharCode(65 + headers.indexOf(h))}4`)?.[1];
+    expect([...SCHOOL_INDICATORS.map((i) => at(i.per)), at(SH.balance)]).toEqual([...SCHOOL_INDICATORS.map(() => ""), ""]);
+  });
+
+  test("the stored plan's chunks: each marked, nothing else; highlights read back skipping blanks and numbers", async () => {
+    const { planChunks } = await import("../../src/core/workbook/meta");
+    expect(planChunks("{}")).toEqual(["~{}"]);
+    expect(planChunks("")).toEqual([]);
+    const column: unknown[][] = [["template", PLAN.id, "", "", "", "规划指标!A4"], ["version", PLAN.version, "", "", "", ""], ["language", "zh", "", "", "", 7], ["protection", "off", "", "", "", "规划指标!B5"]];
+    expect(metaFromCells((r, c) => column[r]?.[c], 4)?.highlights).toEqual(["规划指标!A4", "规划指标!B5"]);
+  });
+
+  test("a carried-over baseline gets its note only where the row's note is blank", async () => {
+    const { carryOps } = await import("../../src/core/workbook/apply");
+    const headers = definitionTable().columns.map((c) => c.header);
+    const note = headers.indexOf(DH.note);
+    const row = (text: string) => headers.map((_, i) => (i === note ? text : null));
+    // Header at row 5 (index 4): data rows 6, 7, 8; the second has a note of the planner's.
+    const values = [row(""), row("自有备注"), row("")];
+    const snapshot = { tables: { plan: { name: TABLES.plan, sheet: "规划定义", col: 0, row: 4, headers, values, formulas: values } }, sheets: [], names: [], meta: null, year: null, protectedSheets: [] } as unknown as WorkbookSnapshot;
+    const baseline = String.fromCharCode(65 + headers.indexOf(DH.baseline));
+    const noteAt = (r: number) => `${String.fromCharCode(65 + note)}${r}`;
+    const carried = (r: number) => ({ id: "X", value: 0.5, sheet: "规划定义", address: `${baseline}${r}`, text: "50", from: 2025 });
+    const notes = (r: number) => carryOps([carried(r)], snapshot, "zh").filter((o) => o.op === "setCells" && o.address === noteAt(r));
+    expect(notes(7)).toEqual([]);
+    expect(notes(6)).toEqual([{ op: "setCells", sheet: "规划定义", address: noteAt(6), formulas: [["沿用上期 2025 年终值，可修改"]] }]);
+  });
+});
