@@ -132,29 +132,21 @@ describe("the plan definition as typed", () => {
     const row = { [DH.id]: "NEW-01", [DH.kind]: "指标", [DH.group]: "地方发展性指标", [DH.name]: "课后服务覆盖率", [DH.unit]: "%", [DH.direction]: "越高越好", [DH.baseline]: "80", [DH.target]: "95" };
     const read = definition({}, [row, { ...row, [DH.id]: "NEW-02", [DH.name]: "午餐供应率", [DH.nameEn]: "School lunches", [DH.source]: 300 }]);
     const items = PLAN.indicators.filter((i) => i.group === group.id).length;
+    // Both rise from 80 % to 95 %, in the group typed; the second names its English name and source line.
+    const added = (id: string, item: number, zh: string, en: string, line: number) => ({
+      id,
+      group: group.id,
+      item,
+      names: { zh, en },
+      unit: "percent",
+      direction: "higher",
+      baseline: { value: 0.8, comparator: "=", text: "80" },
+      target: { value: 0.95, comparator: "=", text: "95" },
+      source: { chapter: 1, line, quote: `${zh} 95` },
+    });
     expect(read.kind === "ok" ? read.plan.indicators.slice(-2) : read).toStrictEqual([
-      {
-        id: "NEW-01",
-        group: group.id,
-        item: items + 1,
-        names: { zh: "课后服务覆盖率", en: "课后服务覆盖率" },
-        unit: "percent",
-        direction: "higher",
-        baseline: { value: 0.8, comparator: "=", text: "80" },
-        target: { value: 0.95, comparator: "=", text: "95" },
-        source: { chapter: 1, line: 1, quote: "课后服务覆盖率 95" },
-      },
-      {
-        id: "NEW-02",
-        group: group.id,
-        item: items + 2,
-        names: { zh: "午餐供应率", en: "School lunches" },
-        unit: "percent",
-        direction: "higher",
-        baseline: { value: 0.8, comparator: "=", text: "80" },
-        target: { value: 0.95, comparator: "=", text: "95" },
-        source: { chapter: 1, line: 300, quote: "午餐供应率 95" },
-      },
+      added("NEW-01", items + 1, "课后服务覆盖率", "课后服务覆盖率", 1),
+      added("NEW-02", items + 2, "午餐供应率", "School lunches", 300),
     ]);
   });
 

@@ -513,3 +513,26 @@ describe("CLASSSHARE and BALANCE name what is wrong, worked by hand", () => {
     expect(F.classShareFunction(col(40, 45, 46), " Primary ")).toBeCloseTo(2 / 3, 15);
   });
 });
+
+describe("the edges of STATUS, MILESTONE and ACHIEVED (issue 16: a fresh run of src/functions)", () => {
+  test("STATUS over a yearly history: a year-by-year target missed in an earlier year is not reached now; a text value is invalid data", () => {
+    // 每年10: 10 or more each year. 2021 and 2022 at 12, 2023 at 12: reached early; 2022 at 8 breaks it.
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [12], [12]])).toBe("Reached early");
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [8], [12]])).not.toBe("Reached early");
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], ["十二"], [12]])).toBe("Invalid data");
+    // No history given: the year alone decides.
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, "" as never)).toBe("Reached early");
+  });
+
+  test("MILESTONE: a year done of 0 is a blank cell passed as 0", () => {
+    expect(F.milestone("进行中", 2025, 2023, 0, null, "zh")).toBe(F.milestone("进行中", 2025, 2023, "", null, "zh"));
+    expect(F.milestone("已完成", 2025, 2023, 0, null, "zh")).toBe(F.milestone("已完成", 2025, 2023, "", null, "zh"));
+  });
+
+  test("ACHIEVED before the first year is blank; after the last value it keeps the whole row", () => {
+    const row = [[3, 4, "", 5, ""]];
+    expect(F.achieved(row, "累计", 2020)).toBe("");
+    expect(F.achieved(row, "累计", 2030)).toBe(12);
+    expect(F.achieved(row, "最新", 2030)).toBe(5);
+  });
+});
