@@ -548,3 +548,25 @@ describe("smaller pieces the second sample showed untested", () => {
     expect(notes(6)).toEqual([{ op: "setCells", sheet: "规划定义", address: noteAt(6), formulas: [["沿用上期 2025 年终值，可修改"]] }]);
   });
 });
+
+describe("a 左右 target's band typed past Excel's rule", () => {
+  test("150 % or text: an error naming the cell, and the row is 数据有误 (never judged with another band); 5 % or blank is fine", async () => {
+    const { assessYear } = await import("../../src/core/workbook/assess");
+    const { IH: I, yearHeader: y } = await import("../../src/core/workbook/layout");
+    const row = (band: Cell) => ({ [I.id]: "LOC-01", [I.unit]: "%", [I.baseline]: 0.9252, [I.target]: 0.94, [I.band]: band, [y(2023)]: 0.95 });
+    const bandCol = String.fromCharCode(65 + indicatorTable(PLAN).columns.findIndex((c) => c.header === I.band));
+    for (const band of [1.5, "10%"]) {
+      const s = only("indicators", indicatorTable(PLAN), [row(band)]);
+      const found = checkWorkbook(PLAN, s);
+      expect(codes(found)).toEqual([["band", `${bandCol}4`, "LOC-01"]]);
+      expect(found[0]!.message.zh).toBe(`${bandCol}4：左右幅度“${band}”不是 0% 到 99% 之间的比例，无法据此判断是否达到目标。请填写如 5% 的比例，或留空（按 5% 计）。`);
+      expect(assessYear(PLAN, s, 2023).indicators.map((r) => r.status)).toEqual(["invalid"]);
+    }
+    for (const band of [0.05, null]) expect(checkWorkbook(PLAN, only("indicators", indicatorTable(PLAN), [row(band)]))).toEqual([]);
+  });
+
+  test("the same on the task sheet", () => {
+    const task = { [TH.id]: "T-LLL-02", [TH.unit]: "%", [TH.target]: "95%", [TH.band]: 2 };
+    expect(codes(checkWorkbook(PLAN, only("tasks", taskTable(PLAN), [task]))).map((c) => c[0])).toEqual(["band"]);
+  });
+});

@@ -139,7 +139,7 @@ function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors
       actual: numberOrNull(t.cell(r, yearHeader(year))),
       elapsed,
       deadline: period.targetYear,
-      problems: [...problemsAt(IH.baseline), ...problemsAt(IH.target), ...problemsAt(yearHeader(year))],
+      problems: [...problemsAt(IH.baseline), ...problemsAt(IH.target), ...problemsAt(IH.band), ...problemsAt(yearHeader(year))],
       note: String(t.cell(r, noteHeader(year)) ?? ""),
     };
     const judged = judge({ baseline: row.baseline, target: row.target, direction: t.cell(r, IH.direction), band: t.cell(r, IH.band) });
@@ -197,7 +197,7 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       actual: upTo < 0 ? null : fed ? fed.value : achievedBy(values, basis, upTo),
       elapsed: elapsedShare(year, period),
       deadline,
-      problems: [...(fed ? fed.problems : yearProblems), ...(errors.get(`${table.sheet}!${t.address(r, TH.target)}`) ?? [])],
+      problems: [...(fed ? fed.problems : yearProblems), ...[TH.target, TH.band].flatMap((h) => (t.has(h) ? (errors.get(`${table.sheet}!${t.address(r, h)}`) ?? []) : []))],
       note: String(t.cell(r, TH.note) ?? ""),
       basis,
       link: link || undefined,

@@ -117,6 +117,16 @@ function checkJump(reader: TableReader, row: number, header: string, key: string
   }
 }
 
+/**
+ * A 左右 target's band: a share from 0 to 99 %. Pasted past Excel's own rule, anything else would
+ * leave the verdict with no target (150 %) or the default 5 % instead of what was meant (text).
+ */
+function checkBand(reader: TableReader, row: number, header: string, key: string) {
+  const cell = reader.value(row, header);
+  if (isBlank(cell) || (typeof cell === "number" && cell >= 0 && cell < 1)) return;
+  reader.add("error", "band", row, header, key, checkMessages.band(reader.address(row, header), String(cell)));
+}
+
 function checkIndicators(reader: TableReader, plan: Plan) {
   const { table } = reader;
   const years = planYears(plan);
@@ -131,6 +141,7 @@ function checkIndicators(reader: TableReader, plan: Plan) {
     const unit = unitFromLabel(reader.value(row, IH.unit));
     const canExceed100 = grossRatios.has(id) || isGrossLabel(reader.value(row, IH.unit));
     if (!unit && reader.col(IH.unit) >= 0) reader.add("warning", "unknown-unit", row, IH.unit, id, checkMessages.unknownUnit(reader.address(row, IH.unit)));
+    checkBand(reader, row, IH.band, id);
     let previous: { value: number; label: string } | null = null;
     for (const header of [IH.baseline, IH.target]) {
       const cell = reader.value(row, header);
@@ -161,6 +172,7 @@ function checkTasks(reader: TableReader, plan: Plan) {
     const id = String(reader.value(row, TH.id) ?? "").trim() || `#${row + 1}`;
     const unit = unitFromLabel(reader.value(row, TH.unit));
     const target = reader.value(row, TH.target);
+    checkBand(reader, row, TH.band, id);
     if (reader.col(TH.target) >= 0 && !isBlank(target) && !readTarget(target).ok) {
       reader.add("error", "not-number", row, TH.target, id, checkMessages.notNumber(reader.address(row, TH.target), String(target)));
     }

@@ -279,6 +279,10 @@ export const checkMessages = {
     zh: `${where}：“${text}”是文本，Excel 不会把它当作数值计算。请重新输入为数值 ${plainNumber(value)}（粘贴时请选择“只粘贴值”并确认格式）。`,
     en: `${where}: "${text}" is text, which Excel will not calculate with. Type it again as the number ${plainNumber(value)} (paste values only, then check the format).`,
   }),
+  band: (where: string, text: string): Bilingual => ({
+    zh: `${where}：左右幅度“${text}”不是 0% 到 99% 之间的比例，无法据此判断是否达到目标。请填写如 5% 的比例，或留空（按 5% 计）。`,
+    en: `${where}: the band "${text}" is not a share from 0% to 99%, so the target cannot be judged with it. Enter a share such as 5%, or leave it blank (5%).`,
+  }),
   negative: (where: string, v: number): Bilingual => ({
     zh: `${where}：${plainNumber(v)} 为负数，此处不能为负。请核对数据。`,
     en: `${where}: ${plainNumber(v)} is negative, which this cell cannot be. Check the figure.`,
