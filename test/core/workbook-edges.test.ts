@@ -9,15 +9,16 @@ import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
 import { definitionRows, readDefinition } from "../../src/core/workbook/definition";
 import { planInsert, withFilters, withProtection } from "../../src/core/workbook/insert";
 import { planHighlights, planProtection } from "../../src/core/workbook/actions";
-import { MH as MHOf, TH, milestoneTable as milestoneTableOf, taskTable, yearHeader as yearHeaderOf } from "../../src/core/workbook/layout";
 import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
 import { templateRows } from "../../src/core/workbook/rows";
 import { stageBalance } from "../../src/core/workbook/schools";
-import { BH, BUH, CH, DH, FH, PH, SCHOOL_INDICATORS, SH, TABLES, definitionTable, indicatorTable, fundingTable, projectTable, schoolTable, type TableSpec } from "../../src/core/workbook/layout";
-import { metaFromCells } from "../../src/core/workbook/meta";
+import { BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { metaFromCells, planChunks } from "../../src/core/workbook/meta";
+import { assessYear } from "../../src/core/workbook/assess";
+import { resultOps } from "../../src/core/workbook/results";
+import { carryOps } from "../../src/core/workbook/apply";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import type { Cell, TableSnapshot, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
-import type { TableKey } from "../../src/core/workbook/layout";
 
 const PLAN = embeddedPlan();
 
@@ -293,8 +294,7 @@ describe("drop-down rules of single columns on insert", () => {
     return ops[0]!;
   };
 
-  test("a milestone's year done: a number from the first year of the period to the last, with its prompt", async () => {
-    const { milestoneTable, MH } = await import("../../src/core/workbook/layout");
+  test("a milestone's year done: a number from the first year of the period to the last, with its prompt", () => {
     const v = validation("zh", "里程碑", MH.doneYear, milestoneTable(PLAN));
     expect([v.rule, v.prompt]).toEqual([{ kind: "decimal", min: 2021, max: 2025 }, "完成的年份（2021–2025）。"]);
   });
@@ -376,10 +376,8 @@ describe("re-insert matches a row by its ID as the planner sees it", () => {
 });
 
 describe("a year outside the plan's period", () => {
-  test("before the base year nothing is judged (数据有误, no completion); after the target year a year without a value has no data", async () => {
-    const { indicatorTable: spec, IH, yearHeader } = await import("../../src/core/workbook/layout");
-    const { assessYear } = await import("../../src/core/workbook/assess");
-    const snapshot = only("indicators", spec(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2025)]: 0.95 }]);
+  test("before the base year nothing is judged (数据有误, no completion); after the target year a year without a value has no data", () => {
+    const snapshot = only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2025)]: 0.95 }]);
     expect(assessYear(PLAN, snapshot, 2025).indicators.map((r) => r.status)).toEqual(["reached"]);
     expect(assessYear(PLAN, snapshot, 2019).indicators.map((r) => [r.status, r.completion, r.gap])).toEqual([["invalid", null, null]]);
     expect(assessYear(PLAN, snapshot, 2026).indicators.map((r) => r.status)).toEqual(["noData"]);
@@ -395,13 +393,13 @@ describe("the data check at its edges", () => {
 
   test("an indicator row without an ID: nothing to say when it is empty, a warning when it holds a value", () => {
     expect(findings("indicators", indicatorTable(PLAN), [{}])).toEqual([]);
-    expect(codes(findings("indicators", indicatorTable(PLAN), [{ [yearHeaderOf(2023)]: 0.5 }]))).toEqual([["missing-id", "A4", "#1"]]);
+    expect(codes(findings("indicators", indicatorTable(PLAN), [{ [yearHeader(2023)]: 0.5 }]))).toEqual([["missing-id", "A4", "#1"]]);
   });
 
   test("a task's blank year cell is no finding; a negative one is", () => {
     const task = { [TH.id]: "T-LLL-02", [TH.unit]: "%", [TH.target]: "95%" };
     expect(findings("tasks", taskTable(PLAN), [task])).toEqual([]);
-    expect(findings("tasks", taskTable(PLAN), [{ ...task, [yearHeaderOf(2023)]: -0.1 }]).map((f) => f.code)).toEqual(["negative"]);
+    expect(findings("tasks", taskTable(PLAN), [{ ...task, [yearHeader(2023)]: -0.1 }]).map((f) => f.code)).toEqual(["negative"]);
   });
 
   test("standard-size classes above classes only when both are typed", () => {
@@ -423,8 +421,8 @@ describe("the data check at its edges", () => {
   });
 
   test("a milestone neither done nor given a year done: no finding", () => {
-    const spec = milestoneTableOf(PLAN);
-    expect(findings("milestones", spec, [{ [MHOf.id]: "M-1", [MHOf.plannedYear]: 2023, [MHOf.state]: "进行中" }])).toEqual([]);
+    const spec = milestoneTable(PLAN);
+    expect(findings("milestones", spec, [{ [MH.id]: "M-1", [MH.plannedYear]: 2023, [MH.state]: "进行中" }])).toEqual([]);
   });
 
   test("merged cells in the funding table are named cell by cell, the header row left out", () => {
@@ -509,14 +507,12 @@ describe("the rows the template writes for the balance sheet and the building pr
 });
 
 describe("smaller pieces the second sample showed untested", () => {
-  test("a workbook with indicators only: no task or milestone rows are made up", async () => {
-    const { assessYear } = await import("../../src/core/workbook/assess");
+  test("a workbook with indicators only: no task or milestone rows are made up", () => {
     const a = assessYear(PLAN, only("indicators", indicatorTable(PLAN), [{ [DH.id]: "LOC-01" }]), 2023);
     expect([a.tasks, a.milestones]).toEqual([[], []]);
   });
 
-  test("the schools sheet's cached per-student values and rule: blank for a school without enrolment", async () => {
-    const { resultOps } = await import("../../src/core/workbook/results");
+  test("the schools sheet's cached per-student values and rule: blank for a school without enrolment", () => {
     const s = only("schools", schoolTable(), [{ [SH.school]: "甲", [SH.stage]: "小学", ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 10])) }]);
     const cells = resultOps(PLAN, s, "zh").flatMap((o) => (o.op === "results" ? o.cells : []));
     const headers = s.tables.schools!.headers;
@@ -524,16 +520,14 @@ describe("smaller pieces the second sample showed untested", () => {
     expect([...SCHOOL_INDICATORS.map((i) => at(i.per)), at(SH.balance)]).toEqual([...SCHOOL_INDICATORS.map(() => ""), ""]);
   });
 
-  test("the stored plan's chunks: each marked, nothing else; highlights read back skipping blanks and numbers", async () => {
-    const { planChunks } = await import("../../src/core/workbook/meta");
+  test("the stored plan's chunks: each marked, nothing else; highlights read back skipping blanks and numbers", () => {
     expect(planChunks("{}")).toEqual(["~{}"]);
     expect(planChunks("")).toEqual([]);
     const column: unknown[][] = [["template", PLAN.id, "", "", "", "规划指标!A4"], ["version", PLAN.version, "", "", "", ""], ["language", "zh", "", "", "", 7], ["protection", "off", "", "", "", "规划指标!B5"]];
     expect(metaFromCells((r, c) => column[r]?.[c], 4)?.highlights).toEqual(["规划指标!A4", "规划指标!B5"]);
   });
 
-  test("a carried-over baseline gets its note only where the row's note is blank", async () => {
-    const { carryOps } = await import("../../src/core/workbook/apply");
+  test("a carried-over baseline gets its note only where the row's note is blank", () => {
     const headers = definitionTable().columns.map((c) => c.header);
     const note = headers.indexOf(DH.note);
     const row = (text: string) => headers.map((_, i) => (i === note ? text : null));
@@ -550,11 +544,9 @@ describe("smaller pieces the second sample showed untested", () => {
 });
 
 describe("a 左右 target's band typed past Excel's rule", () => {
-  test("150 % or text: an error naming the cell, and the row is 数据有误 (never judged with another band); 5 % or blank is fine", async () => {
-    const { assessYear } = await import("../../src/core/workbook/assess");
-    const { IH: I, yearHeader: y } = await import("../../src/core/workbook/layout");
-    const row = (band: Cell) => ({ [I.id]: "LOC-01", [I.unit]: "%", [I.baseline]: 0.9252, [I.target]: 0.94, [I.band]: band, [y(2023)]: 0.95 });
-    const bandCol = String.fromCharCode(65 + indicatorTable(PLAN).columns.findIndex((c) => c.header === I.band));
+  test("150 % or text: an error naming the cell, and the row is 数据有误 (never judged with another band); 5 % or blank is fine", () => {
+    const row = (band: Cell) => ({ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [IH.band]: band, [yearHeader(2023)]: 0.95 });
+    const bandCol = String.fromCharCode(65 + indicatorTable(PLAN).columns.findIndex((c) => c.header === IH.band));
     for (const band of [1.5, "10%"]) {
       const s = only("indicators", indicatorTable(PLAN), [row(band)]);
       const found = checkWorkbook(PLAN, s);
