@@ -213,6 +213,18 @@ export const calcMessages = {
     zh: `口径 ${q(text)} 无法识别：请填写“累计”、“最新”或“每年”。`,
     en: `The basis ${q(text)} is not known: use "cumulative", "latest" or "each year" (累计, 最新, 每年).`,
   }),
+  invalidActual: (text: string, unit: string): Bilingual => ({
+    zh: `数据有误：实际值 ${q(text)} 不是单位为 ${q(unit)} 的有效数值（以文本形式填写，或百分比超出范围）。请在该单元格重新输入数字，例如 92.52%。`,
+    en: `Invalid data: the actual value ${q(text)} is not a valid number for the unit ${q(unit)} (typed as text, or a percent out of range). Type it again as a number, e.g. 92.52%.`,
+  }),
+  invalidValue: (text: string, unit: string, year: number): Bilingual => ({
+    zh: `数据有误：${year} 年的数值 ${q(text)} 不是单位为 ${q(unit)} 的有效数值（以文本形式填写，或百分比超出范围）。请在该单元格重新输入数字。`,
+    en: `Invalid data: the ${year} value ${q(text)} is not a valid number for the unit ${q(unit)} (typed as text, or a percent out of range). Type it again as a number.`,
+  }),
+  bandNotNumber: (text: string): Bilingual => ({
+    zh: `左右幅度 ${q(text)} 是文本：请填写数字形式的比例，例如 5%（不要加引号或撇号）。`,
+    en: `The band ${q(text)} is text: enter the share as a number, e.g. 5% (no quotes or apostrophe).`,
+  }),
   badBand: (band: number): Bilingual => ({
     zh: `左右幅度 ${band} 无效：请填写 0 到 1 之间的比例，例如 5%（默认）。`,
     en: `The band ${band} is not valid: use a share between 0 and 1, e.g. 5% (the default).`,

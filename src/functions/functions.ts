@@ -35,12 +35,22 @@ function readDirection(arg: unknown): Calc<DirectionHint> {
   return hint === undefined ? err("value", calcMessages.unknownDirection(String(flatten(arg)[0]))) : ok(hint);
 }
 
-/** Optional relative band for about (左右) targets: blank gives the default ±5 %. */
+/**
+ * Optional relative band for about (左右) targets: blank gives the default ±5 %. A number only, as
+ * the data check wants it: a band typed as text ("10%") is what the check rejects and the report
+ * calls 数据有误, so the sheet must not judge with it either.
+ */
 function readBand(arg: unknown): Calc<number | null> {
   const cell = flatten(arg)[0];
   if (isBlank(cell)) return ok(null);
-  const read = readArg(cell, "band");
-  return read.ok ? ok(read.value.value) : read;
+  if (typeof cell !== "number") return err("value", calcMessages.badArgument("band", undefined, calcMessages.bandNotNumber(String(cell))));
+  return ok(cell);
+}
+
+/** A band the data check accepts: blank, or a number from 0 to 99 %. */
+function bandAccepted(arg: unknown): boolean {
+  const cell = flatten(arg)[0];
+  return isBlank(cell) || (typeof cell === "number" && cell >= 0 && cell < 1);
 }
 
 /** Baseline: blank means the plan states none. */
@@ -58,6 +68,20 @@ function readTargetArg(target: unknown, baseline: Baseline | null, direction: un
   if (!b.ok) return b;
   const t = readTarget(flatten(target)[0], { baseline, direction: d.value, band: b.value });
   return t.ok ? t : err(t.error.kind, calcMessages.badArgument("target", undefined, t.error.message));
+}
+
+/**
+ * The actual value. With the row's unit given (the template's own calls), a value STATUS calls
+ * Invalid data is #N/A with that reason, so the gap and completion columns show no figure where the
+ * status column and the report say 数据有误.
+ */
+function readActual(actual: unknown, unit: unknown): Calc<number> {
+  const cell = flatten(actual)[0];
+  const unitLabel = flatten(unit)[0];
+  if (!isBlank(unitLabel) && !isBlank(cell) && checkedUnitValue(cell, unitLabel) === "invalid") {
+    return err("na", calcMessages.invalidActual(String(cell), String(unitLabel)));
+  }
+  return readNumber(cell, "actual");
 }
 
 function readLanguage(arg: unknown): Calc<Language> {
@@ -88,6 +112,7 @@ export function parse(text: any): number {
  * @param [direction] "up"/1 if higher is better, "down"/-1 if lower is better, or the template's direction label. Default: from the target's bound, else from baseline to target, else higher.
  * @param [baseline] The baseline, to tell which way is better when the direction is blank.
  * @param [band] Half-width of an about (左右) target's band, relative (default 5%).
+ * @param [unit] The row's unit label, as in STATUS: an actual typed as text, or a percent out of range, is Invalid data and gives #N/A.
  * @returns The gap, in the target's units.
  * @zh 距目标尚差多少（按目标的单位）：越高越好时为 目标−实际，越低越好时为 实际−目标；左右或区间目标为距区间最近一端的距离。小于等于 0 表示已实现（严格界限如 ＜0.40 在相等时为 0，但未实现）。
  * @zhparam actual 实际值。
@@ -95,16 +120,22 @@ export function parse(text: any): number {
  * @zhparam direction "up"/1 表示越高越好，"down"/-1 表示越低越好，也可填模板中的方向文字。默认：按目标界限判断，否则按基期到目标的方向，否则越高越好。
  * @zhparam baseline 基期值，方向留空时用于判断哪个方向更好。
  * @zhparam band 左右类目标的允许幅度（相对值，默认 5%）。
+ * @zhparam unit 该行的单位，与 STATUS 相同：以文本形式填写的实际值或超出范围的百分比为数据有误，返回 #N/A。
  */
-export function gapFunction(actual: any, target: any, direction?: any, baseline?: any, band?: any): number {
+export function gapFunction(actual: any, target: any, direction?: any, baseline?: any, band?: any, unit?: any): number {
   return unwrap(() => {
-    const a = readArg(flatten(actual)[0], "actual");
+    // As in STATUS: in the template's own call a band the data check rejects is Invalid data (#N/A).
+    if (!isBlank(flatten(unit)[0]) && !bandAccepted(band)) {
+      const cell = flatten(band)[0];
+      return err("na", typeof cell === "number" ? calcMessages.badBand(cell) : calcMessages.bandNotNumber(String(cell)));
+    }
+    const a = readActual(actual, unit);
     if (!a.ok) return a;
     const b = readBaselineArg(baseline);
     if (!b.ok) return b;
     const t = readTargetArg(target, b.value, direction, band);
     if (!t.ok) return t;
-    return ok(gapTo(a.value.value, t.value));
+    return ok(gapTo(a.value, t.value));
   });
 }
 
@@ -144,21 +175,23 @@ export function expected(baseline: any, target: any, year: any, baseYear?: any, 
  * @param baseline The baseline value.
  * @param actual The actual value.
  * @param target The target value.
+ * @param [unit] The row's unit label, as in STATUS: an actual typed as text, or a percent out of range, is Invalid data and gives #N/A.
  * @returns The share of the planned change achieved (1 = 100%).
  * @zh 完成率 (实际−基期)/(目标−基期)，不截断；越低越好的指标同样适用；恰在实现目标时不小于 1。规划未定义时（保持类目标、基期值本身是界限或已达到目标）返回 #N/A 并说明原因。
  * @zhparam baseline 基期值。
  * @zhparam actual 实际值。
  * @zhparam target 目标值。
+ * @zhparam unit 该行的单位，与 STATUS 相同：以文本形式填写的实际值或超出范围的百分比为数据有误，返回 #N/A。
  */
-export function progress(baseline: any, actual: any, target: any): number {
+export function progress(baseline: any, actual: any, target: any, unit?: any): number {
   return unwrap(() => {
     const b = readBaselineArg(baseline);
     if (!b.ok) return b;
-    const a = readArg(flatten(actual)[0], "actual");
+    const a = readActual(actual, unit);
     if (!a.ok) return a;
     const t = readTargetArg(target, b.value, null, null);
     if (!t.ok) return t;
-    return completionFor(b.value, t.value, a.value.value);
+    return completionFor(b.value, t.value, a.value);
   });
 }
 
@@ -206,6 +239,10 @@ export function status(
   return unwrap(() => {
     const lang = readLanguage(language);
     if (!lang.ok) return lang;
+    const label = (s: keyof typeof statusLabels) => ok(statusLabels[s][lang.value]);
+    // With the row's unit given (the template's own call), a band the data check rejects makes the
+    // row Invalid data, as in the report, rather than an error in the status column.
+    if (!isBlank(flatten(unit)[0]) && !bandAccepted(band)) return label("invalid");
     const b = readBaselineArg(baseline);
     if (!b.ok) return b;
     const t = readTargetArg(target, b.value, direction, band);
@@ -214,13 +251,14 @@ export function status(
     if (!y.ok) return y;
     const p = period(baseYear, targetYear);
     if (!p.ok) return p;
-    const label = (s: keyof typeof statusLabels) => ok(statusLabels[s][lang.value]);
     const a = checkedUnitValue(flatten(actual)[0], flatten(unit)[0]);
     if (a === "invalid") return label("invalid");
     const earlier: Array<{ year: number; value: number | null }> = [];
     if (!isBlank(yearly)) {
       const cells = flatten(yearly);
       for (let i = 0; i < cells.length; i++) {
+        // Years after the monitoring year do not count, as in the report.
+        if (p.value.baseYear + 1 + i > y.value) break;
         const v = checkedUnitValue(cells[i], flatten(unit)[0]);
         if (v === "invalid") return label("invalid");
         earlier.push({ year: p.value.baseYear + 1 + i, value: v });
@@ -275,14 +313,16 @@ export function milestone(state: any, plannedYear: any, year: any, doneYear?: an
  * @param basis "累计"/"cumulative", "最新"/"latest" or "每年"/"each year" (the template's basis label works).
  * @param year The monitoring year.
  * @param [firstYear] The year of the first value. Default: the year after the workbook's PM_BaseYear, else 2021.
+ * @param [unit] The task's unit label, as in STATUS: a value up to the year typed as text, or a percent out of range, is Invalid data and gives #N/A.
  * @returns The achieved value, or blank.
  * @zh 任务到该年已完成的数值，按口径：累计类相加，水平类取最近填写的年份，每年类取该年数值。尚未填写时为空。
  * @zhparam values 任务各年的数值，从规划第一年起按年份顺序。
  * @zhparam basis "累计"、"最新" 或 "每年"（也可直接引用模板的口径单元格）。
  * @zhparam year 监测年度。
  * @zhparam firstYear 第一个数值所属的年份，默认为工作簿 PM_BaseYear 的下一年，否则 2021。
+ * @zhparam unit 任务的单位，与 STATUS 相同：到该年为止以文本形式填写的数值或超出范围的百分比为数据有误，返回 #N/A。
  */
-export function achieved(values: any[][], basis: any, year: any, firstYear?: any): any {
+export function achieved(values: any[][], basis: any, year: any, firstYear?: any, unit?: any): any {
   return unwrap((): Calc<number | string> => {
     const kind = basisFromText(flatten(basis)[0]);
     if (!kind) return err("value", calcMessages.unknownBasis(String(flatten(basis)[0] ?? "")));
@@ -291,11 +331,17 @@ export function achieved(values: any[][], basis: any, year: any, firstYear?: any
     const first = readOptionalNumber(flatten(firstYear)[0], "firstYear", defaultPeriod().baseYear + 1);
     if (!first.ok) return first;
     const cells = flatten(values);
+    const unitLabel = flatten(unit)[0];
     const numbers: Array<number | null> = [];
     for (let i = 0; i < cells.length; i++) {
       if (isBlank(cells[i])) {
         numbers.push(null);
         continue;
+      }
+      // With the unit given (the template's call), a value the data check rejects up to the year
+      // leaves nothing achieved, as in the report (STATUS calls the row Invalid data).
+      if (!isBlank(unitLabel) && first.value + i <= y.value && checkedUnitValue(cells[i], unitLabel) === "invalid") {
+        return err("na", calcMessages.invalidValue(String(cells[i]), String(unitLabel), first.value + i));
       }
       const read = readArg(cells[i], "values", i + 1);
       if (!read.ok) return read;

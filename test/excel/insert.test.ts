@@ -139,7 +139,13 @@ describe("insert into an empty workbook", () => {
       `=PLAN.STATUS(${opt(IH.baseline)},[@[本年实际 Actual]],[@[目标值 Target]],PM_Year,2020,2025,,${opt(IH.direction)},${opt(IH.band)},${opt(IH.unit)})`,
     );
     expect(data.column(TABLES.indicators, IH.expected)[0]).toBe(`=IFNA(PLAN.EXPECTED(${opt(IH.baseline)},[@[目标值 Target]],PM_Year,2020,2025),"—")`);
-    expect(data.column(TABLES.indicators, IH.gap)[0]).toContain(`PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)})`);
+    // The unit goes to GAP and PROGRESS too: a value STATUS calls Invalid data shows no figure (#N/A → blank / —).
+    expect(data.column(TABLES.indicators, IH.gap)[0]).toBe(
+      `=IF([@[本年实际 Actual]]="","",IFNA(PLAN.GAP([@[本年实际 Actual]],[@[目标值 Target]],${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)},${opt(IH.unit)}),""))`,
+    );
+    expect(data.column(TABLES.indicators, IH.completion)[0]).toBe(
+      `=IF([@[本年实际 Actual]]="","",IFNA(PLAN.PROGRESS(${opt(IH.baseline)},[@[本年实际 Actual]],[@[目标值 Target]],${opt(IH.unit)}),"—"))`,
+    );
     expect(data.column(TABLES.indicators, IH.actual)[0]).toBe(
       '=IF(CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]])="","",CHOOSE(PM_Year-2020,[@[2021]],[@[2022]],[@[2023]],[@[2024]],[@[2025]]))',
     );

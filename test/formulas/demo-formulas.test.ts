@@ -18,7 +18,7 @@ import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
-import type { WorkbookSnapshot } from "../../src/core/workbook/model";
+import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES, type EdgeSchool } from "../core/edge-cases";
 import { WorkbookEvaluator, excelJsSource, isFormulaError, productMetadata, type FunctionMeta, type Value } from "./engine";
 
@@ -338,5 +338,86 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
     }
     expect([sheet.shown("T-PRE-02", TH.achieved), sheet.shown("T-PRE-03", TH.achieved)]).toEqual([cumulative, latest]);
     expect(ev.failures).toEqual([]);
+  });
+
+  test("a value the data check rejects shows no verdict and no figure on the sheet, as in the report (both hosts)", () => {
+    // Typed past the validation (pasted): an actual as text, a band as text, a band of 150 %. The data
+    // check names each cell; the report calls the row 数据有误 with no completion and no gap, and the
+    // sheet's status, completion and gap columns must say the same (they read "0.95" as 95 % before).
+    const year = 2023;
+    const cases = [
+      { id: "LOC-01", header: String(year), value: "0.95" }, // 2023's actual, as text (target 94 %: would read as reached)
+      { id: "INT-06", header: IH.band, value: "10%" },
+      { id: "LOC-09", header: IH.band, value: 1.5 },
+    ];
+    const n = ev.name(YEAR_NAME);
+    ev.set(n.sheet, n.row, n.col, year);
+    const t = ev.tables.get(TABLES.indicators.toLowerCase())!;
+    const sheet = table(ev, TABLES.indicators, IH.id);
+    const edited: WorkbookSnapshot = structuredClone(snapshot);
+    const snap = edited.tables.indicators!;
+    const saved: Array<() => void> = [];
+    for (const c of cases) {
+      const r = sheet.keys.indexOf(c.id);
+      const col = t.columns.indexOf(c.header);
+      expect(r >= 0 && col >= 0).toBe(true);
+      const before = ev.valueAt(t.sheet, t.firstRow + r, t.col + col);
+      saved.push(() => ev.set(t.sheet, t.firstRow + r, t.col + col, before));
+      ev.set(t.sheet, t.firstRow + r, t.col + col, c.value);
+      const sr = snap.values.findIndex((row) => row[snap.headers.indexOf(IH.id)] === c.id);
+      snap.values[sr]![snap.headers.indexOf(c.header)] = c.value;
+      snap.formulas[sr]![snap.headers.indexOf(c.header)] = c.value;
+    }
+    try {
+      const model = buildReport(PLAN, edited, year, { language: "zh", generatedAt: "" });
+      for (const c of cases) {
+        const row = model.indicators.find((i) => i.id === c.id)!;
+        // By hand: each row is 数据有误 with no gap (blank on the sheet) and, in the report, no completion.
+        expect([row.status, row.completion, row.gap]).toEqual(["invalid", null, null]);
+        expect([sheet.shown(c.id, IH.status), sheet.shown(c.id, IH.gap)]).toEqual(["数据有误", ""]);
+      }
+      // The completion column has no band argument: with a readable actual it still shows the share
+      // of the way (INT-06: 2023's 11.87 from 11.65 towards 12 = 0.22 / 0.35); with a rejected actual, "—".
+      expect(sheet.shown("LOC-01", IH.completion)).toBe("—");
+      expect(sheet.shown("INT-06", IH.completion)).toBeCloseTo(0.22 / 0.35, 12);
+      expect(ev.failures).toEqual([]);
+    } finally {
+      for (const restore of saved) restore();
+    }
+  });
+
+  test("a task value the data check rejects: no achieved, no completion, 数据有误 — but only up to the monitoring year, as in the report", () => {
+    // T-TEA-07 (studios, cumulative, 30 左右 by 2025; demo 6, 12, 19, 22, 25 a year: by hand 6+6+7+3+3).
+    // Monitoring 2023: 2022's "6" typed as text makes the row 数据有误 (the sheet summed it before);
+    // 2025's "3" typed as text is after the year and changes nothing: achieved 6 + 6 + 7 = 19, on the
+    // straight path from 0 to 30 at 18 by 2023, so 符合预期 (src/core/demo.ts taskValues: 6, 6, 7, 3, 3).
+    const year = 2023;
+    const n = ev.name(YEAR_NAME);
+    ev.set(n.sheet, n.row, n.col, year);
+    const t = ev.tables.get(TABLES.tasks.toLowerCase())!;
+    const sheet = table(ev, TABLES.tasks, TH.id);
+    const r = t.firstRow + sheet.keys.indexOf("T-TEA-07");
+    const col = (h: string) => t.col + t.columns.indexOf(h);
+    const snap = (edits: Array<[number, Cell]>) => {
+      const copy: WorkbookSnapshot = structuredClone(snapshot);
+      const st = copy.tables.tasks!;
+      const sr = st.values.findIndex((row) => row[st.headers.indexOf(TH.id)] === "T-TEA-07");
+      for (const [y, v] of edits) st.values[sr]![st.headers.indexOf(String(y))] = st.formulas[sr]![st.headers.indexOf(String(y))] = v;
+      return buildReport(PLAN, copy, year, { language: "zh", generatedAt: "" }).tasks.find((x) => x.id === "T-TEA-07")!;
+    };
+    const before = [2022, 2025].map((y) => ev.valueAt(t.sheet, r, col(String(y))));
+    try {
+      ev.set(t.sheet, r, col("2025"), "3");
+      const later = snap([[2025, "3"]]);
+      expect([later.actual, later.status]).toEqual([19, "onTrack"]);
+      expect([sheet.shown("T-TEA-07", TH.achieved), sheet.shown("T-TEA-07", TH.status)]).toEqual([19, STATUS_LABELS[later.status].zh]);
+      ev.set(t.sheet, r, col("2022"), "6");
+      const rejected = snap([[2025, "3"], [2022, "6"]]);
+      expect([rejected.actual, rejected.completion, rejected.status]).toEqual([null, null, "invalid"]);
+      expect([sheet.shown("T-TEA-07", TH.achieved), sheet.shown("T-TEA-07", TH.rate), sheet.shown("T-TEA-07", TH.status)]).toEqual(["", "", "数据有误"]);
+      expect(ev.failures).toEqual([]);
+    } finally {
+      [2022, 2025].forEach((y, i) => ev.set(t.sheet, r, col(String(y)), before[i] as Cell));
+    }
   });
 });

@@ -536,3 +536,61 @@ describe("the edges of STATUS, MILESTONE and ACHIEVED (issue 16: a fresh run of 
     expect(F.achieved(row, "最新", 2030)).toBe(5);
   });
 });
+
+describe("values the data check rejects: the template's calls (unit given) agree with the report", () => {
+  // The data check rejects an actual typed as text and a band that is text or outside 0–99 %; the
+  // report calls such a row 数据有误 with no figures. Worked by hand: baseline 92.52 %, target 94 %.
+  test("STATUS: a band as text, or of 150 %, is Invalid data where the unit is given", () => {
+    expect(F.status(1000, 1099, "1100人左右", 2025, null, null, "zh", null, 0.1, "人")).toBe("已实现");
+    expect(F.status(1000, 1099, "1100人左右", 2025, null, null, "zh", null, "10%", "人")).toBe("数据有误");
+    expect(F.status(1000, 1099, "1100人左右", 2025, null, null, "zh", null, 1.5, "人")).toBe("数据有误");
+    expect(F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, "5%", "%")).toBe("Invalid data"); // any target: the row is rejected
+    expect(F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, 0, "%")).toBe("Reached early"); // 0 is a band the check accepts
+    expect(F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, 0.99, "%")).toBe("Reached early"); // so is 99 %
+  });
+  test("a band as text is #VALUE! naming the band and the fix, with or without a unit", () => {
+    const e = excelError(() => F.gapFunction(1050, "1100人左右", "", "", "10%"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain('The band "10%" is text');
+    const s = excelError(() => F.status(1000, 1099, "1100人左右", 2025, null, null, "zh", null, "10%"));
+    expect(s.code).toBe("#VALUE!");
+  });
+  test("GAP and PROGRESS: an actual typed as text, or a percent out of range, is #N/A where the unit is given", () => {
+    for (const call of [() => F.gapFunction("0.95", 0.94, "", 0.9252, "", "%"), () => F.progress(0.9252, "0.95", 0.94, "%"), () => F.progress(0.9252, 98.5, 0.94, "%")]) {
+      const e = excelError(call);
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toMatch(/^Invalid data: the actual value "(0\.95|98\.5)" is not a valid number for the unit "%"/);
+    }
+    const band = excelError(() => F.gapFunction(1099, "1100人左右", "", 1000, 1.5, "人"));
+    expect([band.code, band.message]).toEqual(["#N/A", "The band 1.5 is not valid: use a share between 0 and 1, e.g. 5% (the default)."]);
+    expect(excelError(() => F.gapFunction(1099, "1100人左右", "", 1000, "10%", "人")).code).toBe("#N/A");
+    // A number in range is judged: gap 0.94 − 0.95 = −0.01 (reached), completion (0.95 − 0.9252) / (0.94 − 0.9252) = 0.0248 / 0.0148.
+    expect(F.gapFunction(0.95, 0.94, "", 0.9252, "", "%")).toBeCloseTo(-0.01, 12);
+    expect(F.progress(0.9252, 0.95, 0.94, "%")).toBeCloseTo(0.0248 / 0.0148, 12);
+    // Without a unit (a planner's own call) plan-style text is still read: "95%" is 0.95.
+    expect(F.gapFunction("95%", 0.94)).toBeCloseTo(-0.01, 12);
+    expect(F.progress(0.9252, "95%", 0.94)).toBeCloseTo(0.0248 / 0.0148, 12);
+  });
+});
+
+describe("tasks: a value the data check rejects counts up to the monitoring year only, as in the report", () => {
+  // Values 2021–2025: 6, "6" (text), 7, 3, 3; cumulative. By hand: 2021 → 6; 2022 on → the text counts.
+  const row = [[6, "6", 7, 3, 3]];
+  test("ACHIEVED with the unit: #N/A once a rejected value is in the years summed; before it, the sum", () => {
+    expect(F.achieved(row, "累计", 2021, 2021, "个")).toBe(6);
+    for (const year of [2022, 2025]) {
+      const e = excelError(() => F.achieved(row, "累计", year, 2021, "个"));
+      expect([e.code, e.message]).toEqual(["#N/A", 'Invalid data: the 2022 value "6" is not a valid number for the unit "个" (typed as text, or a percent out of range). Type it again as a number.']);
+    }
+    // A percent typed as points (98.5) in a percent row is rejected the same way; without a unit the text is read.
+    expect(excelError(() => F.achieved([[0.9, 98.5]], "最新", 2022, 2021, "%")).code).toBe("#N/A");
+    expect(F.achieved(row, "累计", 2025, 2021)).toBe(25);
+  });
+  test("STATUS with the unit: a rejected value after the monitoring year does not make the row Invalid data", () => {
+    // 30 左右 by 2025 from 0: 19 by 2023 is above the path's 18 → On track; a text "3" in 2025 changes nothing in 2023.
+    const later = [[6, 6, 7, 3, "3"]];
+    expect(F.status(0, 19, "30个左右", 2023, 2020, 2025, "en", null, null, "个", later)).toBe("On track");
+    expect(F.status(0, 19, "30个左右", 2025, 2020, 2025, "en", null, null, "个", later)).toBe("Invalid data");
+    expect(F.status(0, 13, "30个左右", 2023, 2020, 2025, "en", null, null, "个", row)).toBe("Invalid data");
+  });
+});

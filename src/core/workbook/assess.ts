@@ -208,7 +208,8 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       return;
     }
     if (row.problems.length || !judged) {
-      out.push({ ...row, ...INVALID });
+      // As for indicators: a sum over a rejected cell is no figure (the sheet's ACHIEVED shows none either).
+      out.push({ ...row, ...INVALID, actual: row.problems.length ? null : row.actual });
       return;
     }
     const earlier = basis === "eachYear" ? years.slice(0, upTo).map((y, i) => ({ year: y, value: values[i] ?? null })) : [];

@@ -194,14 +194,14 @@ export function indicatorTable(plan: Plan): TableSpec {
       role: "formula",
       width: 12,
       format: "0.0%",
-      formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)}),"—"))`,
+      formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${opt(IH.unit)}),"—"))`,
     },
     {
       header: IH.gap,
       role: "formula",
       width: 11,
       format: "byUnit",
-      formula: `=IF(${ref(IH.actual)}="","",PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)}))`,
+      formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)},${opt(IH.unit)}),""))`,
     },
     {
       header: IH.status,
@@ -247,7 +247,8 @@ export function taskTable(plan: Plan): TableSpec {
   const years = planYears(plan);
   const { baseYear } = plan.period;
   const span = `[@[${yearHeader(years[0]!)}]:[${yearHeader(years[years.length - 1]!)}]]`;
-  const own = `PLAN.ACHIEVED(${span},${ref(TH.basis)},${YEAR_NAME},${years[0]})`;
+  // With the unit, a value the data check rejects leaves nothing achieved (#N/A → blank), as in the report.
+  const own = `IFNA(PLAN.ACHIEVED(${span},${ref(TH.basis)},${YEAR_NAME},${years[0]},${opt(TH.unit)}),"")`;
   const columns: ColumnSpec[] = [
     { header: TH.id, role: "key", width: 14 },
     { header: TH.section, role: "label", width: 20 },
@@ -285,7 +286,7 @@ export function taskTable(plan: Plan): TableSpec {
       role: "formula",
       width: 11,
       format: "0.0%",
-      formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)}),"—"))`,
+      formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${opt(TH.unit)}),"—"))`,
     },
     {
       header: TH.status,
