@@ -1,0 +1,120 @@
+/**
+ * The final evaluation reads each of the plan's contradictions against the figures at the end of the
+ * period (issue 16: a fresh run of final.ts left these readings untested). Golden values worked out by
+ * hand from the plan (src/core/plan/embedded: targets, baselines) and the demo's 2025 column
+ * (src/usecases/demo), then the demo edited where a reading turns on one cell.
+ */
+import ExcelJS from "exceljs";
+import { buildDemo } from "../../src/usecases/demo";
+import { xlsxPort } from "../../src/xlsx/port";
+import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
+import { embeddedPlan } from "../../src/core/plan/embedded";
+import { buildFinalReport, type FinalModel } from "../../src/core/report/final";
+import { IH, TH, yearHeader } from "../../src/core/workbook/layout";
+import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
+
+const PLAN = embeddedPlan();
+let demo: WorkbookSnapshot;
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40));
+  demo = snapshotFromWorkbook(wb);
+}, 120_000);
+
+const final = (snapshot: WorkbookSnapshot): FinalModel => buildFinalReport(PLAN, snapshot, { language: "zh", generatedAt: "2026-11-30 08:40" });
+
+/** Per contradiction, each statement as [value, row it is read against, that row's 2025 value, a baseline figure?, met]. */
+const readings = (model: FinalModel) =>
+  Object.fromEntries(model.contradictions.map((c) => [c.id, c.readings.map((r) => [r.value, r.ref, r.actual, r.baseline, r.met])]));
+
+/** The demo with one cell of a table replaced (values and formulas alike: a typed value). */
+function edited(table: "indicators" | "tasks", id: string, header: string, value: Cell): WorkbookSnapshot {
+  const copy = structuredClone(demo);
+  const t = copy.tables[table]!;
+  const r = t.values.findIndex((row) => row[t.headers.indexOf(table === "indicators" ? IH.id : TH.id)] === id);
+  const c = t.headers.indexOf(header);
+  expect(r >= 0 && c >= 0).toBe(true);
+  t.values[r]![c] = value;
+  t.formulas[r]![c] = value;
+  return copy;
+}
+
+test("every reading on the demo, worked by hand", () => {
+  expect(readings(final(demo))).toEqual({
+    // 48 % is LOC-09's target, 50 % T-STU-01's; 2025's 42.44 % reaches neither.
+    "C-FITNESS": [
+      [0.48, "LOC-09", 0.4244, false, false],
+      [0.5, "T-STU-01", 0.4244, false, false],
+    ],
+    // 87.41 % misses the table's 90 % and reaches the text's 78 %.
+    "C-DUAL-TEACHER": [
+      [0.9, "LOC-07", 0.8741, false, false],
+      [0.78, "T-VOC-02", 0.8741, false, true],
+    ],
+    // 58 is the total's own target (57 built: missed); the parts' 57 is no row's target, so it is read
+    // against the total's row: 57 ≥ 57.
+    "C-BUILD-PROJECTS": [
+      [58, "T-BLD-PROJ", 57, false, false],
+      [57, "T-BLD-PROJ", 57, false, true],
+    ],
+    // 17.9 % is LOC-08's baseline; 28 % is no row's figure (LOC-08 wants 22 %, T-TEA-06 32 %).
+    "C-TALENT-LADDER": [
+      [0.179, null, null, true, null],
+      [0.28, null, null, false, null],
+    ],
+    // The text's date has no figure; 80 % and 90 % are reached exactly, 90.6 % is not (86.86 %).
+    "C-QUALITY-DISTRICT-TIMING": [
+      [null, null, null, false, null],
+      [0.8, "LOC-03-PRI", 0.8, false, true],
+      [0.9, "LOC-03-JUN", 0.9, false, true],
+      [0.906, "LOC-12", 0.8686, false, false],
+    ],
+    "C-LABOUR-AGE-WORDING": [
+      [null, null, null, false, null],
+      [12, "INT-06", 12, false, true],
+    ],
+    // 96.94 % and 98.2 % are LOC-05's baselines.
+    "C-DEGREE-TARGETS": [
+      [0.9694, null, null, true, null],
+      [0.982, null, null, true, null],
+      [null, null, null, false, null],
+    ],
+    "C-POSTGRAD-WORDING": [
+      [null, null, null, false, null],
+      [null, null, null, false, null],
+    ],
+    // 50 studios is what the plan says was done (no row's figure); 30 左右 (28.5–31.5) is T-TEA-07's target, 25 built.
+    "C-STUDIOS-COUNT": [
+      [50, null, null, false, null],
+      [30, "T-TEA-07", 25, false, false],
+    ],
+  });
+});
+
+test("a figure read against a total's row is compared with what was built: 56 misses the parts' 57", () => {
+  // Without the project ledger the total takes its own row's values: 56 by 2025, nothing before.
+  const snapshot = edited("tasks", "T-BLD-PROJ", yearHeader(2025), 56);
+  delete snapshot.tables.projects;
+  const t = snapshot.tables.tasks!;
+  const r = t.values.findIndex((row) => row[t.headers.indexOf(TH.id)] === "T-BLD-PROJ");
+  for (const y of [2021, 2022, 2023, 2024]) t.values[r]![t.headers.indexOf(yearHeader(y))] = t.formulas[r]![t.headers.indexOf(yearHeader(y))] = null;
+  const m = readings(final(snapshot));
+  expect(m["C-BUILD-PROJECTS"]).toEqual([
+    [58, "T-BLD-PROJ", 56, false, false],
+    [57, "T-BLD-PROJ", 56, false, false],
+  ]);
+});
+
+test("a row's own target is judged by its verdict: 90 % reached reads as met", () => {
+  const m = readings(final(edited("indicators", "LOC-07", yearHeader(2025), 0.9)));
+  expect(m["C-DUAL-TEACHER"]).toEqual([
+    [0.9, "LOC-07", 0.9, false, true],
+    [0.78, "T-VOC-02", 0.9, false, true], // the task restates LOC-07 and takes its values
+  ]);
+});
+
+test("a row the data check rejects gives no figure and no reading (数据有误 is never met or missed)", () => {
+  const m = readings(final(edited("indicators", "LOC-12", yearHeader(2025), "86.86%")));
+  expect(m["C-QUALITY-DISTRICT-TIMING"]![3]).toEqual([0.906, "LOC-12", null, false, null]);
+});
