@@ -118,3 +118,40 @@ test("a row the data check rejects gives no figure and no reading (数据有误 
   const m = readings(final(edited("indicators", "LOC-12", yearHeader(2025), "86.86%")));
   expect(m["C-QUALITY-DISTRICT-TIMING"]![3]).toEqual([0.906, "LOC-12", null, false, null]);
 });
+
+test("a figure above what the parts add to is met when the total is above it: 59 built reaches 58 and 57", () => {
+  const snapshot = edited("tasks", "T-BLD-PROJ", yearHeader(2025), 59);
+  delete snapshot.tables.projects;
+  const m = readings(final(snapshot));
+  expect(m["C-BUILD-PROJECTS"]).toEqual([
+    [58, "T-BLD-PROJ", 59, false, true],
+    [57, "T-BLD-PROJ", 59, false, true],
+  ]);
+});
+
+test("another plan's contradiction: a range task's lower end is its figure, a change task's starting value its baseline", () => {
+  // The model is the plan's, not Wujin's: a contradiction on the range task T-VOC-01 (5–7 专业群) and
+  // the change task T-VOC-04 (1000 → 1100人左右), read against the demo.
+  const plan = structuredClone(PLAN);
+  plan.contradictions = [
+    {
+      id: "C-OTHER",
+      kind: "table-vs-text",
+      refs: ["T-VOC-01", "T-VOC-04"],
+      summary: { zh: "示例", en: "Example" },
+      statements: [
+        { text: "5个", value: 5, source: { chapter: 2, section: "", line: 1, quote: "" } },
+        { text: "1000人", value: 1000, source: { chapter: 2, section: "", line: 1, quote: "" } },
+      ],
+    },
+  ];
+  const model = buildFinalReport(plan, demo, { language: "zh", generatedAt: "2026-11-30 08:40" });
+  const row = model.tasks.find((l) => l.row.id === "T-VOC-01")!.row;
+  const reached = row.status === "reached" || row.status === "reachedEarly";
+  expect(model.contradictions[0]!.readings.map((r) => [r.value, r.ref, r.actual, r.baseline, r.met])).toEqual([
+    [5, "T-VOC-01", row.actual, false, reached],
+    [1000, null, null, true, null],
+  ]);
+  // By hand (src/core/demo.ts taskValues, cumulative from the lower end 5): 1 + 1 + 1 by 2023, then 1 + 1 = 5, in the range.
+  expect([row.actual, reached]).toEqual([5, true]);
+});
