@@ -12,9 +12,13 @@ const PARSED = [
   "94 %", "2025", "1,200", "1.10", "-5", "+3", "1e3", ".5", ".5%", "TRUE", "false",
   "2021-12", "3/5", "17:1", "2025/3/5", "2025.3.5", "8:40", "8:40 PM", "15-Feb", "15 Feb 2025", "Feb 2025", "March 5, 2025", "sept 3",
   "2025年3月", "3月5日", "2025年3月5日",
+  // Each part of the number and time patterns (a fresh mutation sample found them untested):
+  // thousands groups of two digits first and of several groups, decimals of several digits, a
+  // signed exponent, a time with seconds, "pm" without a space.
+  "12,345", "1,234,567", "1.25", "1.255", "2.5e-3", "2E+5", "10:30:15", "10:30pm",
 ];
 // Text Excel keeps as it is.
-const KEPT = ["%", "2021–2025", "≥95%", "50%以上", "19.62:1", "＜0.40", "约 85", "LOC-01", "Mayor 12", "Total 2025", "2025年", "12月", "3月底", "二〇二一", "第141行"];
+const KEPT = ["%", "2021–2025", "≥95%", "50%以上", "19.62:1", "＜0.40", "约 85", "LOC-01", "Mayor 12", "Total 2025", "2025年", "12月", "3月底", "二〇二一", "第141行", "10:30 前", "12,34", "1.2.3.4"];
 
 describe("text stays text when written to Excel", () => {
   test.each(PARSED)("%s is written with its text prefix and reads back as itself", (text) => {

@@ -12,7 +12,7 @@ import { planHighlights, planProtection } from "../../src/core/workbook/actions"
 import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
 import { templateRows } from "../../src/core/workbook/rows";
 import { stageBalance } from "../../src/core/workbook/schools";
-import { BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { metaFromCells, planChunks } from "../../src/core/workbook/meta";
 import { assessYear } from "../../src/core/workbook/assess";
 import { resultOps } from "../../src/core/workbook/results";
@@ -222,6 +222,44 @@ describe("the plan definition as typed", () => {
     if (read.kind !== "invalid") return;
     expect(new Set(read.problems.map((p) => `${p.sheet}!${p.address}`))).toEqual(new Set(["规划定义!F3"]));
     expect(read.problems[0]!.message.zh).toMatch(/^规划定义!F3：/);
+    expect(read.problems.map((p) => [p.key, p.header])).toEqual(read.problems.map(() => ["", ""]));
+  });
+
+  // Third sample (seed 20261203): rows half typed, cells with spaces around, a task's changed unit label.
+  const newTask = (cells: Record<string, Cell>) => ({ [DH.id]: "N-7", [DH.kind]: "任务", [DH.group]: "新章节", [DH.name]: "新任务", [DH.unit]: "个", [DH.target]: "3", [DH.period]: "2025", ...cells });
+  test("an added row with an ID and a kind but no name is named at its name cell; one with only a name at its kind cell", () => {
+    const addedRow = 6 + definitionRows(PLAN, "zh").length; // the first row below the plan's own (data from row 6)
+    const noName = definition({}, [newTask({ [DH.name]: null })]);
+    expect(noName.kind === "invalid" ? noName.problems.map((p) => [p.address, p.key]) : noName).toEqual([[`${col(DH.name)}${addedRow}`, "N-7"]]);
+    const onlyName = definition({}, [{ [DH.name]: "只有名称" }]);
+    expect(onlyName.kind === "invalid" ? onlyName.problems.map((p) => [p.address, p.key]) : onlyName).toEqual([[`${col(DH.kind)}${addedRow}`, `#${definitionRows(PLAN, "zh").length + 1}`]]);
+  });
+
+  test("spaces around an ID, a section and a link are not part of them", () => {
+    const read = definition({}, [newTask({ [DH.id]: " N-7 ", [DH.group]: " 新章节 ", [DH.link]: " LOC-01 " })]);
+    expect(read.kind === "ok" ? [read.plan.tasks.at(-1)!.id, read.plan.tasks.at(-1)!.section, read.plan.tasks.at(-1)!.indicator] : read).toEqual(["N-7", "新章节", "LOC-01"]);
+  });
+
+  test("a task whose unit label is changed takes the new label in both languages; an unchanged one keeps the plan's pair", () => {
+    const t = PLAN.tasks.find((x) => x.unit === "count" && x.unitLabel.zh !== x.unitLabel.en)!;
+    const changed = definition({ [t.id]: { [DH.unit]: "项" } });
+    expect(changed.kind === "ok" ? changed.plan.tasks.find((x) => x.id === t.id)!.unitLabel : changed).toEqual({ zh: "项", en: "项" });
+    const same = definition({});
+    expect(same.kind === "ok" ? same.plan.tasks.find((x) => x.id === t.id)!.unitLabel : same).toEqual(t.unitLabel);
+  });
+
+  test("a task done in one year is written with that year alone, a longer one as from–to", () => {
+    const rows = definitionRows(PLAN, "zh");
+    for (const task of PLAN.tasks) {
+      const cell = rows.find((r) => r.key === task.id)!.cells[DH.period];
+      expect([task.id, cell]).toEqual([task.id, task.period.from === task.period.to ? String(task.period.to) : `${task.period.from}–${task.period.to}`]);
+    }
+    expect(PLAN.tasks.some((x) => x.period.from === x.period.to) && PLAN.tasks.some((x) => x.period.from !== x.period.to)).toBe(true);
+  });
+
+  test("a new task's unit label: 学年 and 年级 are counts, year and Years are years", () => {
+    const read = definition({}, [newTask({ [DH.id]: "N-1", [DH.unit]: "学年" }), newTask({ [DH.id]: "N-2", [DH.unit]: "年级" }), newTask({ [DH.id]: "N-3", [DH.unit]: "year" }), newTask({ [DH.id]: "N-4", [DH.unit]: "Years" })]);
+    expect(read.kind === "ok" ? read.plan.tasks.slice(-4).map((x) => x.unit) : read).toEqual(["count", "count", "years", "years"]);
   });
 });
 
@@ -242,6 +280,43 @@ describe("the language a workbook was written in", () => {
     expect(stored(empty, "en")).toEqual(["language", "en"]);
     expect(stored(empty, "zh")).toEqual(["language", "zh"]);
     expect(stored({ ...empty, meta: meta("en") }, "zh")).toEqual(["language", "en"]);
+  });
+});
+
+describe("the plan definition's named cells on insert", () => {
+  const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
+  const definitionNames = ["PM_BaseYear", "PM_TargetYear", "PM_PlanName", "PM_PlanNameEn"];
+  const nameOps = (snapshot: WorkbookSnapshot) => {
+    const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "replace", year: 2023 });
+    return p.kind === "write" ? p.ops.filter((o): o is Extract<WriteOp, { op: "name" }> => o.op === "name" && definitionNames.includes(o.name)).map((o) => [o.name, o.address]) : p;
+  };
+  test("a new definition sheet names its four input cells, absolute (a file stores a relative name as moving with the active cell)", () => {
+    expect(nameOps(empty)).toEqual([
+      ["PM_BaseYear", "$B$3"],
+      ["PM_TargetYear", "$D$3"],
+      ["PM_PlanName", "$F$3"],
+      ["PM_PlanNameEn", "$H$3"],
+    ]);
+  });
+  test("a name the workbook already has (in any case) is not added again; a broken one is", () => {
+    expect(nameOps({ ...empty, names: ["pm_baseyear", "PM_TARGETYEAR"] })).toEqual([
+      ["PM_PlanName", "$F$3"],
+      ["PM_PlanNameEn", "$H$3"],
+    ]);
+    expect(nameOps({ ...empty, names: definitionNames, brokenNames: ["PM_PlanName"] })).toEqual([["PM_PlanName", "$F$3"]]);
+  });
+  test("the balance sheet's six result names: primary in one column, junior three to the right, rows max, mean, class share one below another", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });
+    const at = new Map(p.kind === "write" ? p.ops.flatMap((o) => (o.op === "name" ? [[o.name, o.address] as const] : [])) : []);
+    const split = (name: string) => /^\$([A-Z]+)\$(\d+)$/.exec(at.get(name) ?? "")!.slice(1);
+    const [pc, pr] = split(BALANCE_NAMES.maxPrimary);
+    const [jc] = split(BALANCE_NAMES.maxJunior);
+    const col = (c: string, d: number) => String.fromCharCode(c.charCodeAt(0) + d);
+    // Junior three columns right: primary CV, its national and plan checks, then junior CV (layout.ts).
+    expect(jc).toBe(col(pc!, 3));
+    expect([BALANCE_NAMES.maxPrimary, BALANCE_NAMES.meanPrimary, BALANCE_NAMES.classPrimary, BALANCE_NAMES.maxJunior, BALANCE_NAMES.meanJunior, BALANCE_NAMES.classJunior].map((n) => at.get(n))).toEqual(
+      [0, 1, 2, 0, 1, 2].map((d, i) => `$${i < 3 ? pc : jc}$${Number(pr) + d}`),
+    );
   });
 });
 
@@ -381,6 +456,14 @@ describe("a year outside the plan's period", () => {
     expect(assessYear(PLAN, snapshot, 2025).indicators.map((r) => r.status)).toEqual(["reached"]);
     expect(assessYear(PLAN, snapshot, 2019).indicators.map((r) => [r.status, r.completion, r.gap])).toEqual([["invalid", null, null]]);
     expect(assessYear(PLAN, snapshot, 2026).indicators.map((r) => r.status)).toEqual(["noData"]);
+    // A row without a stage has none (not a placeholder).
+    expect(assessYear(PLAN, snapshot, 2025).indicators[0]!.stage).toBe("");
+  });
+
+  test("a task in a year that is not one of the plan's: no data, nothing achieved, no figures", () => {
+    const snapshot = only("tasks", taskTable(PLAN), [{ [TH.id]: "T-TEA-07", [TH.unit]: "个", [TH.basis]: "累计", [TH.target]: "30个左右", [TH.period]: "2021–2025", [TH.baseline]: 0, [yearHeader(2021)]: 6 }]);
+    expect(assessYear(PLAN, snapshot, 2020).tasks.map((r) => [r.status, r.actual, r.completion, r.gap, r.expected])).toEqual([["noData", null, null, null, null]]);
+    expect(assessYear(PLAN, snapshot, 2021).tasks.map((r) => [r.status, r.actual])).toEqual([["onTrack", 6]]); // from 0, 6 of 30 by 2021: on the path (30 × 1/5 = 6)
   });
 });
 

@@ -111,3 +111,30 @@ describe("the balance sheet's checks", () => {
     expect(cached(ops, balance, BH.primaryCv).at(-1)).toBe(0.5);
   });
 });
+
+describe("the schools sheet's per-student columns and 2017 rule (third sample, seed 20261203)", () => {
+  // 甲: 200 pupils, every raw figure 100 → 0.5 per pupil (×100 where the indicator is per 100 pupils: 50).
+  // 乙: no pupils → no per-student figure, no rule. 丙: one raw figure missing → that figure blank and no rule.
+  const raw = (v: Cell) => Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, v]));
+  const schools = table(schoolSpec(), "学校数据", [
+    { [SH.school]: "甲", [SH.stage]: "小学", [SH.enrolment]: 200, ...raw(100) },
+    { [SH.school]: "乙", [SH.stage]: "小学", [SH.enrolment]: 0, ...raw(100) },
+    { [SH.school]: "丙", [SH.stage]: "小学", [SH.enrolment]: 200, ...raw(100), [SCHOOL_INDICATORS[0]!.raw]: null },
+  ]);
+  const balance = table(balanceTable(), "均衡分析", Array.from({ length: SCHOOL_INDICATORS.length + 3 }, (_, i) => ({ [BH.indicator]: `row ${i}` })));
+  const ops = resultOps(PLAN, workbook({ schools, balance }), "zh");
+  test("per student: raw ÷ pupils (× 100 where per 100), blank without pupils or without the figure", () => {
+    SCHOOL_INDICATORS.forEach((ind, k) => {
+      const each = ind.scale === 100 ? 50 : 0.5;
+      expect([ind.per, cached(ops, schools, ind.per)]).toEqual([ind.per, [each, "", k === 0 ? "" : each]]);
+    });
+  });
+  test("the rule needs all seven figures: 乙 and 丙 have none", () => {
+    expect(cached(ops, schools, SH.balance).slice(1)).toEqual(["", ""]);
+    expect(typeof cached(ops, schools, SH.balance)[0]).toBe("string");
+    expect(cached(ops, schools, SH.balance)[0]).not.toBe("");
+  });
+  test("no junior school: the junior columns' coefficients and checks are blank, none reads 达标 or 未达标", () => {
+    for (const h of [BH.juniorCv, BH.juniorNational, BH.juniorPlan]) expect(new Set(cached(ops, balance, h))).toEqual(new Set([""]));
+  });
+});

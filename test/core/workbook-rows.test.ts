@@ -138,6 +138,13 @@ describe("a new period applied to the workbook's year cells", () => {
     const moves = ops.filter((o) => o.op === "setCells");
     expect(moves).toEqual((years as readonly number[]).includes(2023) ? [] : [{ op: "setCells", sheet: "规划指标", address: "B3", formulas: [[years[0]]] }]);
   });
+
+  test("the year cell's prompt and error name the new first and last year, in the workbook's language (Chinese when unknown)", () => {
+    const zh = periodOps(withPeriod(2025, 2030), PLAN, snapshot)[0] as Extract<WriteOp, { op: "validation" }>;
+    expect([zh.title, zh.prompt, zh.error]).toEqual(["规划监测助手", "选择监测年份（2026–2030），各指标的预期值、完成度和状态随之更新。", "监测年份须在 2026 至 2030 之间。"]);
+    const en = periodOps(withPeriod(2025, 2030), PLAN, { ...snapshot, meta: { language: "en" } } as unknown as WorkbookSnapshot)[0] as Extract<WriteOp, { op: "validation" }>;
+    expect([en.prompt, en.error]).toEqual(["Choose the monitoring year (2026–2030); expected values, completion and statuses follow it.", "The monitoring year must be between 2026 and 2030."]);
+  });
 });
 
 describe("which sheets a write touches (protection and filters)", () => {
