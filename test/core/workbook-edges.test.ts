@@ -304,6 +304,11 @@ describe("the plan definition's named cells on insert", () => {
       ["PM_PlanNameEn", "$H$3"],
     ]);
     expect(nameOps({ ...empty, names: definitionNames, brokenNames: ["PM_PlanName"] })).toEqual([["PM_PlanName", "$F$3"]]);
+    // A name deleted from a definition sheet that is there is left deleted (the definition reads its
+    // fixed cells without it); only PM_Year, which every action needs, is added back regardless.
+    const headers = definitionTable().columns.map((c) => c.header);
+    const existing = { ...empty, sheets: ["规划定义"], names: definitionNames.slice(0, 3), tables: { plan: { name: TABLES.plan, sheet: "规划定义", col: 0, row: 4, headers, values: [], formulas: [] } } };
+    expect(nameOps(existing)).toEqual([]);
   });
   test("the balance sheet's six result names: primary in one column, junior three to the right, rows max, mean, class share one below another", () => {
     const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });

@@ -431,6 +431,19 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.at("规划指标", address)!.formula).toBe("已达标（人工判断）");
   });
 
+  test("a target cell equal to the template's but for spaces is no conflict; a cleared one is filled again without asking", async () => {
+    // Third mutation sample (seed 20261203): figure cells compared as the planner reads them.
+    const data = await freshWorkbook();
+    const spaced = data.addressOf(TABLES.indicators, "LOC-04-PRI", IH.target);
+    const cleared = data.addressOf(TABLES.indicators, "LOC-10", IH.target);
+    const template = data.at("规划指标", cleared)!.formula;
+    data.type("规划指标", spaced, "＜0.40 ");
+    data.type("规划指标", cleared, null);
+    expect(written((await insert(data, "ask")).outcome).conflicts).toEqual([]);
+    expect(data.at("规划指标", spaced)!.formula).toBe("＜0.40 ");
+    expect(data.at("规划指标", cleared)!.formula).toBe(template);
+  });
+
   test("a row the planner deleted is reported, not restored, on a re-insert of the same version", async () => {
     const data = await freshWorkbook();
     // Delete LOC-12 (the last row) as Excel would: the table shrinks.
