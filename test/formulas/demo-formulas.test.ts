@@ -19,6 +19,7 @@ import { STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
+import { SCHOOL_STAGES } from "../../src/core/calc/projects";
 import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES, type EdgeSchool } from "../core/edge-cases";
 import { WorkbookEvaluator, excelJsSource, isFormulaError, productMetadata, type FunctionMeta, type Value } from "./engine";
 
@@ -419,5 +420,36 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
     } finally {
       [2022, 2025].forEach((y, i) => ev.set(t.sheet, r, col(String(y)), before[i] as Cell));
     }
+  });
+
+  test("funding: every growth column shows (this year − last) ÷ last of the figure beside it, blank in the first year or beside a blank", () => {
+    // Worked from the sheet's own figures (the demo's funding rows), not from the product's growth.
+    const t = ev.tables.get(TABLES.funding.toLowerCase())!;
+    const at = (r: number, h: string) => ev.valueAt(t.sheet, r, t.col + t.columns.indexOf(h));
+    const pairs: Array<[string, string]> = [
+      [FH.appropriationGrowth, FH.compared],
+      [FH.revenueGrowth, FH.revenue],
+      [FH.budgetGrowth, FH.budget],
+      [FH.perStudentGrowth, FH.perStudent],
+      ...SCHOOL_STAGES.map((s): [string, string] => [FH.spendingGrowth(s), FH.spending(s)]),
+      ...SCHOOL_STAGES.map((s): [string, string] => [FH.publicFundsGrowth(s), FH.publicFunds(s)]),
+      [FH.teacherPayGrowth, FH.teacherPay],
+    ];
+    let numbers = 0;
+    for (const [growth, of] of pairs) {
+      for (let r = t.firstRow; r <= t.lastRow; r++) {
+        const now = at(r, of);
+        const before = r > t.firstRow ? at(r - 1, of) : null;
+        const shown = at(r, growth);
+        if (typeof now === "number" && typeof before === "number" && before !== 0) {
+          numbers++;
+          expect([growth, r, shown]).toEqual([growth, r, expect.closeTo((now - before) / before, 12)]);
+        } else if (r === t.firstRow || now === null || now === "") {
+          expect([growth, r, shown]).toEqual([growth, r, ""]);
+        }
+      }
+    }
+    expect(numbers).toBeGreaterThanOrEqual(pairs.length * 4); // five years after the base year, most with figures
+    expect(ev.failures).toEqual([]);
   });
 });
