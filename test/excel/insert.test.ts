@@ -444,6 +444,27 @@ describe("re-insert and upgrade lose nothing", () => {
     expect(data.at("规划指标", cleared)!.formula).toBe(template);
   });
 
+  test("headers of an earlier version are renamed in place: no second column, the planner's values kept", async () => {
+    // Earlier versions called these columns "预期值 Expected" and "完成度 Completion" (layout.ts RENAMED_HEADERS).
+    const data = await freshWorkbook();
+    const typed = fillAsPlanner(data);
+    const t = data.table(TABLES.indicators)!;
+    const header = (c: number) => data.at(t.sheet, `${String.fromCharCode(65 + t.col + c)}${t.row + 1}`)?.formula;
+    const headers = () => Array.from({ length: t.width }, (_, c) => header(c));
+    const original = headers();
+    const col = (h: string) => original.indexOf(h);
+    // As an earlier version wrote them (the double's keystrokes respect protection; a version's own header does not need them to).
+    data.sheet(t.sheet)!.protected = false;
+    for (const [old, now] of [["预期值 Expected", IH.expected], ["完成度 Completion", IH.completion]] as const) {
+      data.type(t.sheet, `${String.fromCharCode(65 + t.col + col(now))}${t.row + 1}`, old);
+    }
+    const width = t.width;
+    written((await insert(data, "ask")).outcome);
+    expect([t.width, headers()]).toEqual([width, original]);
+    expect(data.column(TABLES.indicators, IH.expected)[0]).toMatch(/^=IFNA\(PLAN\.EXPECTED\(/);
+    expectAllSurvive(data, typed);
+  });
+
   test("a row the planner deleted is reported, not restored, on a re-insert of the same version", async () => {
     const data = await freshWorkbook();
     // Delete LOC-12 (the last row) as Excel would: the table shrinks.
