@@ -7,7 +7,7 @@ import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
 import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { BALANCE_NAMES, BH, BUH, IH, MH, PH, SH, TABLES, TH, allTables, noteHeader, yearHeader } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, BH, BUH, IH, MH, PH, SH, TABLES, TH, allTables, noteHeader, planYears, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
 
 beforeAll(installExcelEnums);
@@ -377,6 +377,27 @@ describe("re-insert and upgrade lose nothing", () => {
     // The planner's own row got the live formulas too.
     expect(data.column(TABLES.indicators, IH.status)[23]).toMatch(/^=PLAN.STATUS/);
     expect(data.tables.length).toBe(10);
+  });
+
+  test("an upgrade's new row leaves a column the planner added, and the note cells, blank", async () => {
+    const data = await freshWorkbook();
+    const t = data.table(TABLES.indicators)!;
+    data.sheet(t.sheet)!.protected = false;
+    // The planner's own column at the table's right edge, with a value in the first row.
+    const own = String.fromCharCode(65 + t.col + t.width);
+    data.type(t.sheet, `${own}${t.row + 1}`, "责任科室");
+    data.type(t.sheet, `${own}${t.row + 2}`, "计财科");
+    t.width++;
+    const next: Plan = JSON.parse(JSON.stringify(PLAN));
+    next.version = "9.0.0";
+    next.indicators.push({ ...JSON.parse(JSON.stringify(PLAN.indicators.find((i) => i.id === "LOC-11")!)), id: "LOC-13", item: 13, names: { zh: "新增指标", en: "New indicator" } });
+    written((await insert(data, "keep", next)).outcome);
+    const ids = data.column(TABLES.indicators, IH.id);
+    const row = ids.indexOf("LOC-13");
+    expect(row).toBe(ids.length - 1);
+    expect(data.column(TABLES.indicators, "责任科室")).toEqual(["计财科", ...ids.slice(1).map(() => "")]);
+    for (const y of planYears(PLAN)) expect([y, data.column(TABLES.indicators, noteHeader(y))[row]]).toEqual([y, ""]);
+    expect(data.column(TABLES.indicators, IH.target)[row]).toBe(data.column(TABLES.indicators, IH.target)[ids.indexOf("LOC-11")]);
   });
 
   test("an upgrade adds new rows, and asks before replacing a changed figure", async () => {
