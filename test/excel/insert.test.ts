@@ -230,6 +230,9 @@ describe("insert into an empty workbook", () => {
     // Seven checks, four verdicts each, nothing else on the sheet.
     expect(cfs.length).toBe(28);
     expect(new Set(cfs.map((c) => c.address)).size).toBe(7);
+    // Each over the whole body: from the first data row to the last (the header row is t.row, 0-based).
+    expect(new Set(cfs.map((c) => /!\$?[A-Z]+\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(c.address)!.slice(1).map(Number).join("-")))).toEqual(new Set([`${t.row + 2}-${t.row + t.height}`]));
+    expect(t.height - 1).toBeGreaterThan(1);
   });
 
   test("the monitoring year is a named input cell; balance results are named for indicator cells", () => {
