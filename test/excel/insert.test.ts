@@ -273,6 +273,12 @@ describe("insert into an empty workbook", () => {
     expect(data.column(TABLES.tasks, TH.period)[i]).toBe("2021–2023");
   });
 
+  test("the building roll-up's second line names the plan's contradiction about its totals (58 projects vs 57)", () => {
+    const sheet = data.table(TABLES.build)!.sheet;
+    const summary = PLAN.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.summary.zh;
+    expect(data.at(sheet, "A2")!.formula).toBe(`台账按学段、类型汇总，与规划分项对照（至监测年度）。注意：${summary}`);
+  });
+
   test("contradictions are visible: their own sheet and a line on the indicator sheet", () => {
     expect(data.column(TABLES.contradictions, "ID")).toEqual(PLAN.contradictions.map((c) => c.id));
     expect(data.at("规划指标", "A4")!.formula).toContain("9 处不一致");
