@@ -354,6 +354,21 @@ describe("insert into an empty workbook", () => {
 });
 
 describe("re-insert and upgrade lose nothing", () => {
+  test("a planner's own rows are formatted by the unit they typed: a percent as one, a unit the template does not know as General", async () => {
+    const data = await freshWorkbook();
+    const t = data.table(TABLES.indicators)!;
+    const rows: Array<[string, string]> = [["OWN-01", "%"], ["OWN-02", "倍"]];
+    rows.forEach(([id, unit], i) => {
+      data.type("规划指标", `A${t.row + t.height + 1 + i}`, id);
+      data.type("规划指标", `E${t.row + t.height + 1 + i}`, unit);
+    });
+    t.height += rows.length;
+    expect(data.at("规划指标", data.addressOf(TABLES.indicators, "OWN-01", IH.unit))!.formula).toBe("%");
+    written((await insert(data, "ask")).outcome);
+    const format = (id: string) => data.at("规划指标", data.addressOf(TABLES.indicators, id, yearHeader(2023)))?.numberFormat;
+    expect([format("OWN-01"), format("OWN-02")]).toEqual(["0.00%", "General"]);
+  });
+
   test("re-inserting over a workbook full of planner values keeps every one of them", async () => {
     const data = await freshWorkbook();
     const typed = fillAsPlanner(data);
