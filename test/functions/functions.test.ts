@@ -547,6 +547,8 @@ describe("values the data check rejects: the template's calls (unit given) agree
     expect(F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, "5%", "%")).toBe("Invalid data"); // any target: the row is rejected
     expect(F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, 0, "%")).toBe("Reached early"); // 0 is a band the check accepts
     expect(F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, 0.99, "%")).toBe("Reached early"); // so is 99 %
+    // Its edges: 100 % and a negative band are refused, and so is a share typed as text ("0.5").
+    for (const band of [1, -0.1, "0.5"]) expect([band, F.status(0.9252, 0.95, 0.94, 2023, null, null, "en", null, band, "%")]).toEqual([band, "Invalid data"]);
   });
   test("a band as text is #VALUE! naming the band and the fix, with or without a unit", () => {
     const e = excelError(() => F.gapFunction(1050, "1100人左右", "", "", "10%"));
