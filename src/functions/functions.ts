@@ -9,7 +9,7 @@
  */
 import { pace, type Period } from "../core/calc/progress";
 import { completionFor, expectedFor, gapTo, verdict } from "../core/calc/verdict";
-import { directionFromText, readBaseline, readTarget, type Baseline, type DirectionHint, type Target } from "../core/calc/target";
+import { bandAccepted, directionFromText, readBaseline, readTarget, type Baseline, type DirectionHint, type Target } from "../core/calc/target";
 import { achievedBy, basisFromText } from "../core/calc/achieved";
 import { checkedUnitValue } from "../core/calc/units";
 import { milestoneStatus, stateFromText } from "../core/calc/milestone";
@@ -47,11 +47,6 @@ function readBand(arg: unknown): Calc<number | null> {
   return ok(cell);
 }
 
-/** A band the data check accepts: blank, or a number from 0 to 99 %. */
-function bandAccepted(arg: unknown): boolean {
-  const cell = flatten(arg)[0];
-  return isBlank(cell) || (typeof cell === "number" && cell >= 0 && cell < 1);
-}
 
 /** Baseline: blank means the plan states none. */
 function readBaselineArg(arg: unknown): Calc<Baseline | null> {
@@ -125,7 +120,7 @@ export function parse(text: any): number {
 export function gapFunction(actual: any, target: any, direction?: any, baseline?: any, band?: any, unit?: any): number {
   return unwrap(() => {
     // As in STATUS: in the template's own call a band the data check rejects is Invalid data (#N/A).
-    if (!isBlank(flatten(unit)[0]) && !bandAccepted(band)) {
+    if (!isBlank(flatten(unit)[0]) && !bandAccepted(flatten(band)[0])) {
       const cell = flatten(band)[0];
       return err("na", typeof cell === "number" ? calcMessages.badBand(cell) : calcMessages.bandNotNumber(String(cell)));
     }
@@ -242,7 +237,7 @@ export function status(
     const label = (s: keyof typeof statusLabels) => ok(statusLabels[s][lang.value]);
     // With the row's unit given (the template's own call), a band the data check rejects makes the
     // row Invalid data, as in the report, rather than an error in the status column.
-    if (!isBlank(flatten(unit)[0]) && !bandAccepted(band)) return label("invalid");
+    if (!isBlank(flatten(unit)[0]) && !bandAccepted(flatten(band)[0])) return label("invalid");
     const b = readBaselineArg(baseline);
     if (!b.ok) return b;
     const t = readTargetArg(target, b.value, direction, band);

@@ -5,7 +5,7 @@
  */
 import { close, meets } from "./compare";
 import { calcMessages } from "../messages";
-import { normalizeValueText, readValue, type Comparator, type ReadOptions } from "../values";
+import { isBlank, normalizeValueText, readValue, type Comparator, type ReadOptions } from "../values";
 import { err, ok, type Calc } from "./errors";
 
 export type Sense = "up" | "down";
@@ -13,6 +13,14 @@ export type TargetKind = "figure" | "maintain" | "bound" | "about" | "range";
 
 /** Default half-width of a 左右 band, relative to the figure (±5 %). */
 export const DEFAULT_BAND = 0.05;
+
+/**
+ * A band cell the rules accept: blank (the default), or a number from 0 to 99 %. The data check and
+ * the sheet's functions share it, so the sheet never judges with a band the report rejects.
+ */
+export function bandAccepted(cell: unknown): boolean {
+  return isBlank(cell) || (typeof cell === "number" && cell >= 0 && cell < 1);
+}
 
 export interface Target {
   kind: TargetKind;

@@ -8,7 +8,7 @@ import { type Bilingual } from "../i18n";
 import { EXCEL_ERROR, isBlank, readValue } from "../values";
 import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
-import { readTarget } from "../calc/target";
+import { bandAccepted, readTarget } from "../calc/target";
 import { stateFromText } from "../calc/milestone";
 import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import { FH, PH, IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
@@ -123,7 +123,7 @@ function checkJump(reader: TableReader, row: number, header: string, key: string
  */
 function checkBand(reader: TableReader, row: number, header: string, key: string) {
   const cell = reader.value(row, header);
-  if (isBlank(cell) || (typeof cell === "number" && cell >= 0 && cell < 1)) return;
+  if (bandAccepted(cell)) return;
   reader.add("error", "band", row, header, key, checkMessages.band(reader.address(row, header), String(cell)));
 }
 
