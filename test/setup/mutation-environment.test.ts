@@ -1,10 +1,11 @@
 /**
  * The mutation runner's coverage fix-up (test/setup/mutation-environment.js): what a beforeAll
- * reaches is credited to every test under it, as StrykerJS names them, and to no other test.
+ * reaches, and what a describe block's body computes while jest collects the tests, is credited to
+ * every test under it, as StrykerJS names them, and to no other test.
  * The events are jest-circus's, hand-made; the coverage object is the instrumenter's shape.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { HookCoverage } = require("./mutation-environment") as { HookCoverage: new () => { handle(event: unknown, stryker: unknown): void } };
+const { HookCoverage } = require("./mutation-environment") as { HookCoverage: new () => { handle(event: unknown, stryker: unknown, state?: unknown): void } };
 
 interface Block {
   name: string;
@@ -45,6 +46,31 @@ test("a beforeAll's coverage goes to every test under its describe block, at any
     "elsewhere unrelated": {},
   });
   expect(stryker.mutantCoverage!.static).toEqual({ "1": 1, "2": 2, "3": 1, "4": 1 });
+});
+
+test("a describe body's coverage (results computed for its tests to read) goes to its tests, nested bodies to theirs", () => {
+  const stryker: { mutantCoverage: { static: Record<string, number>; perTest: Record<string, Record<string, number>> } } = { mutantCoverage: { static: {}, perTest: {} } };
+  const h = new HookCoverage();
+  const cover = (...ids: string[]) => ids.forEach((id) => (stryker.mutantCoverage.static[id] = (stryker.mutantCoverage.static[id] ?? 0) + 1));
+  cover("1"); // module loading, before any describe: stays static only
+  // jest-circus's state names the block just started; its body runs between the two events.
+  h.handle({ name: "start_describe_definition" }, stryker, { currentDescribeBlock: outer });
+  cover("2");
+  h.handle({ name: "start_describe_definition" }, stryker, { currentDescribeBlock: inner });
+  cover("3", "3");
+  h.handle({ name: "finish_describe_definition" }, stryker, { currentDescribeBlock: inner });
+  h.handle({ name: "finish_describe_definition" }, stryker, { currentDescribeBlock: outer });
+  h.handle({ name: "start_describe_definition" }, stryker, { currentDescribeBlock: other });
+  h.handle({ name: "finish_describe_definition" }, stryker, { currentDescribeBlock: other });
+  h.handle({ name: "test_start", test: test_("reads a cell", outer) }, stryker);
+  h.handle({ name: "test_start", test: test_("an empty table", inner) }, stryker);
+  h.handle({ name: "test_start", test: test_("unrelated", other) }, stryker);
+  // The outer body holds the inner one: its tests are credited with both (only more tests run a mutant).
+  expect(stryker.mutantCoverage.perTest).toEqual({
+    "the sheet reads a cell": { "2": 1, "3": 2 },
+    "the sheet its edges an empty table": { "2": 1, "3": 4 },
+    "elsewhere unrelated": {},
+  });
 });
 
 test("without an instrumenter (no StrykerJS) it does nothing", () => {
