@@ -269,6 +269,46 @@ describe("which cells a check names as its problems", () => {
   });
 });
 
+describe("which cells a check names, and what it compares (fourth sample, seed 20261204)", () => {
+  const col = (h: string) => String.fromCharCode(65 + fundingTable(PLAN).columns.findIndex((c) => c.header === h));
+
+  test("a year cell typed as text makes its own year's checks and the next year's invalid (growth reads the row above), not the one before", () => {
+    // Budgets 100, 110, 120, 130 for 2020–2023; 2021's year typed as text (its position still gives 2021).
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 100 },
+      { [FH.year]: 2021, [FH.budget]: 110 },
+      { [FH.year]: "二〇二二", [FH.budget]: 120 },
+      { [FH.year]: 2023, [FH.budget]: 130 },
+    ]);
+    const row = (year: number) => check(wb, "budget", year);
+    expect([row(2021).verdict, row(2022).verdict, row(2023).verdict]).toEqual(["met", "invalid", "invalid"]);
+    expect(row(2023).problems.map((p) => p.address)).toEqual([`${col(FH.year)}6`]);
+  });
+
+  test("pay parity: a civil servants' pay typed as text is its problem; the figures compared are the numbers, text none", () => {
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.teacherPay]: 10, [FH.civilPay]: 9.5 },
+      { [FH.year]: 2021, [FH.teacherPay]: 10.5, [FH.civilPay]: "十万" },
+      { [FH.year]: 2022, [FH.teacherPay]: 11, [FH.civilPay]: 10.8 },
+    ]);
+    const bad = check(wb, "payParity", 2021);
+    expect([bad.verdict, bad.problems.map((p) => p.address), bad.compared.map((c) => c.value)]).toEqual(["invalid", [`${col(FH.civilPay)}5`], [10.5, null]]);
+    // Two levels (amounts, printed as such), not growths.
+    expect(check(wb, "payParity", 2022)).toMatchObject({ verdict: "met", problems: [], compared: [{ value: 11, kind: "level" }, { value: 10.8, kind: "level" }] });
+  });
+
+  test("per-student spending: a stage's spending or enrolment typed as text is named among the check's problems", () => {
+    const wb = workbook([
+      { [FH.year]: 2020, ...stages(E, S, P) },
+      { [FH.year]: 2021, ...stages(E, up(S), up(P)), [FH.spending("junior")]: "一万五" },
+      { [FH.year]: 2022, ...stages(E, up(S, 1.1), up(P, 1.1)), [FH.enrolment("primary")]: "二百" },
+    ]);
+    expect(check(wb, "spending", 2021).problems.map((p) => p.address)).toEqual([`${col(FH.spending("junior"))}5`]);
+    // 2022 compares with 2021: the junior spending above and the primary enrolment of its own row.
+    expect(check(wb, "spending", 2022).problems.map((p) => p.address).sort()).toEqual([`${col(FH.spending("junior"))}5`, `${col(FH.enrolment("primary"))}6`].sort());
+  });
+});
+
 describe("budget spending per student needs every stage's count", () => {
   test("one stage's enrolment left blank: no data, never met on the pupils that are counted", () => {
     // 2020: 1000 × 10000 / 500 = 20,000; 2021 without the senior count would read 1100 × 10000 / 400 = 27,500 (met) if it counted.

@@ -5,10 +5,12 @@
  * the rules' own words (src/core/workbook/text.ts), worked out cell by cell.
  */
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
-import { IH, PH, TH, indicatorTable, projectTable, taskTable, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { IH, MH, PH, SCHOOL_INDICATORS, SH, TH, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { cellAddress } from "../../src/core/workbook/a1";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { rankMisses, type RowAssessment } from "../../src/core/workbook/assess";
+import { assessYear, rankMisses, type RowAssessment } from "../../src/core/workbook/assess";
+import { recordedChecks } from "../../src/core/workbook/record";
+import { workbookPlan } from "../../src/core/workbook/plan";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 
 const PLAN = embeddedPlan();
@@ -104,5 +106,102 @@ describe("worst first within a status: how far short of where the row should be 
   test("behind: by elapsed share − completion; missed: by 1 − completion; then by ID", () => {
     const rows = [r("A", "behind", 0.6, 0.3), r("B", "behind", 1, 0.6), r("D", "missed", 0.6, 0.8), r("C", "missed", 1, 0.5), r("E", "behind", 0.6, 0.3), r("F", "reached", 1, 1)];
     expect(rankMisses(rows).map((x) => x.id)).toEqual(["C", "D", "B", "A", "E"]);
+  });
+});
+
+// Fourth sample (seed 20261204): the schools sheet's names and merged cells, tasks' bands, bases and
+// bad cells, milestones' year first reached, the recorded-values guard, a plan's two-digit version.
+describe("the schools sheet", () => {
+  const spec = schoolTable();
+  const school = (name: Cell, enrolment: Cell) => ({ [SH.school]: name, [SH.stage]: "小学", [SH.enrolment]: enrolment, [SH.classes]: 10, [SH.standardClasses]: 8, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 5])) });
+
+  test("a name with spaces around it is the same school: a duplicate, named at the second row", () => {
+    const findings = checkWorkbook(PLAN, only("schools", spec, [school("湖塘实验小学", 900), school(" 湖塘实验小学 ", 800)]));
+    expect(brief(findings)).toEqual([["error", "duplicate-school", at(spec, SH.school, 2), "湖塘实验小学"]]);
+  });
+
+  test("an enrolment of 0 is its own error, with the school's name", () => {
+    const findings = checkWorkbook(PLAN, only("schools", spec, [school("星辰小学", 0)]));
+    expect(brief(findings)).toEqual([["error", "zero-enrolment", at(spec, SH.enrolment, 1), "星辰小学"]]);
+    expect(findings[0]!.message.zh).toBe(`${at(spec, SH.enrolment, 1)}：星辰小学 在校生数为 0。无学生的学校不参与计算，请删除该行或填写实际人数。`);
+  });
+
+  test("cells merged across two schools' enrolment are named, each cell with its school", () => {
+    const area = `${at(spec, SH.enrolment, 1)}:${at(spec, SH.enrolment, 2)}`;
+    const findings = checkWorkbook(PLAN, only("schools", spec, [school("甲校", 900), school("乙校", 900)], [area]));
+    expect(brief(findings.filter((f) => f.code === "merged"))).toEqual([
+      ["error", "merged", at(spec, SH.enrolment, 1), "甲校"],
+      ["error", "merged", at(spec, SH.enrolment, 2), "乙校"],
+    ]);
+  });
+});
+
+describe("a task as the report reads it", () => {
+  const spec = taskTable(PLAN);
+  // A planner's own task (the plan does not know OWN-1), monitored in 2023, due by 2025.
+  const task = (cells: Record<string, Cell>) => ({ [TH.id]: "OWN-1", [TH.section]: "自定", [TH.name]: "新建托育点", [TH.unit]: "个", [TH.period]: "2025", ...cells });
+  const row = (cells: Record<string, Cell>) => assessYear(PLAN, only("tasks", spec, [task(cells)]), 2023).tasks[0]!;
+
+  test("about 100, 104 typed: outside a 1 % band (99–101), inside the default 5 % (95–105)", () => {
+    const typed = { [TH.target]: "100左右", [yearHeader(2023)]: 104 };
+    expect(row({ ...typed, [TH.band]: 0.01 }).status).not.toMatch(/^reached/);
+    expect(row(typed).status).toMatch(/^reached/);
+  });
+
+  test("a blank basis reads as the latest year's figure, and says so (the report prints its label)", () => {
+    // 3, 5, 4 typed for 2021–2023: latest 4 (cumulative would be 12).
+    const r = row({ [TH.target]: "10", [yearHeader(2021)]: 3, [yearHeader(2022)]: 5, [yearHeader(2023)]: 4 });
+    expect([r.basis, r.actual]).toEqual(["latest", 4]);
+  });
+
+  test("a band typed as text is the data check's error: invalid data, no achieved figure, the band cell named", () => {
+    const r = row({ [TH.target]: "100左右", [TH.band]: "5%", [yearHeader(2023)]: 100 });
+    expect([r.status, r.actual, r.problems.map((p) => p.address)]).toEqual(["invalid", null, [at(spec, TH.band, 1)]]);
+  });
+
+  test("tasks and milestones have no school stage", () => {
+    const milestone = only("milestones", milestoneTable(PLAN), [{ [MH.id]: "OWN-M", [MH.name]: "建成", [MH.plannedYear]: 2024, [MH.state]: "已完成", [MH.doneYear]: 2022 }]);
+    expect([row({ [TH.target]: "10" }).stage, assessYear(PLAN, milestone, 2023).milestones[0]!.stage]).toEqual(["", ""]);
+  });
+});
+
+describe("a milestone's year first reached", () => {
+  const spec = milestoneTable(PLAN);
+  const first = (state: string, done: Cell, year: number) =>
+    assessYear(PLAN, only("milestones", spec, [{ [MH.id]: "OWN-M", [MH.name]: "建成", [MH.plannedYear]: 2024, [MH.state]: state, [MH.doneYear]: done }]), year).milestones[0]!;
+
+  test("done in 2022, planned for 2024: reached early, first reached 2022; not done: none", () => {
+    expect([first("已完成", 2022, 2023).status, first("已完成", 2022, 2023).firstReached]).toEqual(["reachedEarly", 2022]);
+    expect([first("已完成", 2024, 2024).status, first("已完成", 2024, 2024).firstReached]).toEqual(["reached", 2024]);
+    expect(first("进行中", null, 2023).firstReached).toBeNull();
+  });
+});
+
+describe("recorded values are compared only in the schools data's own year", () => {
+  const spec = indicatorTable(PLAN);
+  const snapshot = (schoolYear: number | null, headers = spec.columns.map((c) => c.header)): WorkbookSnapshot => {
+    const values = [headers.map((h) => (h === IH.id ? "LOC-04-PRI" : h === yearHeader(2023) ? 0.3 : null))];
+    return { ...only("indicators", spec, []), tables: { indicators: { name: spec.name, sheet: "表", col: 0, row: 2, headers, values, formulas: values } }, schoolYear } as WorkbookSnapshot;
+  };
+
+  test("no indicator table, another year's schools data, or no column for the year: nothing to compare", () => {
+    expect(recordedChecks(PLAN, { ...snapshot(2023), tables: {} }, 2023)).toEqual([]);
+    expect(recordedChecks(PLAN, snapshot(2022), 2023)).toEqual([]);
+    expect(recordedChecks(PLAN, snapshot(2023, spec.columns.map((c) => c.header).filter((h) => h !== yearHeader(2023))), 2023)).toEqual([]);
+  });
+
+  test("the year's column first in the table (moved there by the planner) is still found", () => {
+    const headers = spec.columns.map((c) => c.header);
+    const moved = [yearHeader(2023), ...headers.filter((h) => h !== yearHeader(2023))];
+    expect(recordedChecks(PLAN, snapshot(2023, moved), 2023).map((c) => [c.id, c.recorded])).toEqual([["LOC-04-PRI", 0.3]]);
+  });
+});
+
+describe("the plan a workbook follows", () => {
+  test("versions compare part by part as numbers: the embedded 1.10.0 is newer than a stored 1.9.0", () => {
+    const stored = { ...PLAN, version: "1.9.0", names: { ...PLAN.names, zh: "旧版" } };
+    const snapshot = { ...only("indicators", indicatorTable(PLAN), []), meta: { templateId: PLAN.id, version: "1.9.0", language: "zh", protection: false, ids: [], highlights: [], planJson: JSON.stringify(stored) } } as WorkbookSnapshot;
+    expect(workbookPlan(snapshot, { ...PLAN, version: "1.10.0" }).version).toBe("1.10.0");
+    expect(workbookPlan(snapshot, { ...PLAN, version: "1.8.9" }).version).toBe("1.9.0");
   });
 });

@@ -103,7 +103,7 @@ describe("the plan definition as typed", () => {
     PM_PlanNameEn: { value: PLAN.names.en, sheet, address: "H3" },
   });
   /** The embedded plan's definition rows with `edits` (by row ID, then header) typed over them; rows whose ID maps to null are cleared. */
-  function definition(edits: Record<string, Record<string, Cell> | null>, added: Array<Record<string, Cell>> = []) {
+  function definition(edits: Record<string, Record<string, Cell> | null>, added: Array<Record<string, Cell>> = [], years: { base?: Cell; target?: Cell } = {}) {
     const rows = [...definitionRows(PLAN, "zh").map((r) => (edits[r.key] === null ? null : { ...r.cells, ...edits[r.key] })), ...added]
       .map((cells) => headers.map((h) => (cells ? (cells[h] ?? null) : null)));
     const snapshot: WorkbookSnapshot = {
@@ -115,6 +115,8 @@ describe("the plan definition as typed", () => {
       protectedSheets: [],
       namedCells: named("规划定义"),
     };
+    if ("base" in years) snapshot.namedCells!.PM_BaseYear!.value = years.base!;
+    if ("target" in years) snapshot.namedCells!.PM_TargetYear!.value = years.target!;
     return readDefinition(snapshot, PLAN, "zh");
   }
   const row = (id: string) => 6 + definitionRows(PLAN, "zh").findIndex((r) => r.key === id);
@@ -235,6 +237,39 @@ describe("the plan definition as typed", () => {
     expect(onlyName.kind === "invalid" ? onlyName.problems.map((p) => [p.address, p.key]) : onlyName).toEqual([[`${col(DH.kind)}${addedRow}`, `#${definitionRows(PLAN, "zh").length + 1}`]]);
   });
 
+  // Fourth sample (seed 20261204): the period's order, an unknown kind's text, a name's spaces.
+  test("a target year not after the base year is named at the target year's cell; a bad year only at its own cell", () => {
+    const problems = (years: { base?: Cell; target?: Cell }): string[][] | string => {
+      const read = definition({}, [], years);
+      // The period's own cells (rows whose years fall outside a changed period are named too, elsewhere).
+      return read.kind === "invalid" ? read.problems.filter((p) => p.address === "B3" || p.address === "D3").map((p) => [p.address, p.message.zh]) : read.kind;
+    };
+    // A title cell, not a row: no key, no column header.
+    const same = definition({}, [], { base: 2025, target: 2025 });
+    expect(same.kind === "invalid" ? same.problems.filter((p) => p.address === "D3").map((p) => [p.sheet, p.key, p.header]) : same).toEqual([["规划定义", "", ""]]);
+    expect(problems({ base: 2025, target: 2025 })).toEqual([["D3", "规划定义!D3：目标年 2025 不晚于基期年 2025。目标年须晚于基期年，如基期年 2025、目标年 2030。"]]);
+    expect(problems({ base: 2025, target: 2024 })).toEqual([["D3", "规划定义!D3：目标年 2024 不晚于基期年 2025。目标年须晚于基期年，如基期年 2025、目标年 2030。"]]);
+    const addresses = (years: { base?: Cell; target?: Cell }) => {
+      const p = problems(years);
+      return typeof p === "string" ? p : p.map((x) => x[0]);
+    };
+    expect(addresses({ base: "二〇二〇" })).toEqual(["B3"]);
+    expect(addresses({ target: "二〇二五" })).toEqual(["D3"]);
+  });
+
+  test("a kind the list does not have is quoted in its message; a blank one as empty quotes", () => {
+    const where = `规划定义!${col(DH.kind)}${6 + definitionRows(PLAN, "zh").length}`;
+    for (const [kind, quoted] of [["指示", "“指示”"], [null, "“”"]] as const) {
+      const read = definition({}, [newTask({ [DH.kind]: kind })]);
+      expect(read.kind === "invalid" ? read.problems.map((p) => p.message.zh) : read).toEqual([`${where}：类别${quoted}无法识别。请从列表中选择：指标 / 任务 / 里程碑。`]);
+    }
+  });
+
+  test("spaces around a name are not part of it (nor of the English name taken from it)", () => {
+    const read = definition({}, [newTask({ [DH.name]: " 新任务 " })]);
+    expect(read.kind === "ok" ? read.plan.tasks.at(-1)!.names : read).toEqual({ zh: "新任务", en: "新任务" });
+  });
+
   test("spaces around an ID, a section and a link are not part of them", () => {
     const read = definition({}, [newTask({ [DH.id]: " N-7 ", [DH.group]: " 新章节 ", [DH.link]: " LOC-01 " })]);
     expect(read.kind === "ok" ? [read.plan.tasks.at(-1)!.id, read.plan.tasks.at(-1)!.section, read.plan.tasks.at(-1)!.indicator] : read).toEqual(["N-7", "新章节", "LOC-01"]);
@@ -268,6 +303,11 @@ describe("the language a workbook was written in", () => {
 
   test("PM_Meta's language reads back; anything but en is Chinese", () => {
     expect([meta("en")?.language, meta("zh")?.language, meta("")?.language, meta("EN ")?.language]).toEqual(["en", "zh", "zh", "zh"]);
+  });
+
+  test("only A1:B4 hold PM_Meta's pairs: a key typed below them is not read", () => {
+    const rows = [["template", PLAN.id], ["version", PLAN.version], ["language", "zh"], ["protection", "off"], ["language", "en"]];
+    expect(metaFromCells((r, c) => rows[r]?.[c], 5)?.language).toBe("zh");
   });
 
   test("insert stores the language; a re-insert keeps the workbook's, whatever the pane's", () => {
@@ -379,6 +419,17 @@ describe("drop-down rules of single columns on insert", () => {
     expect([v.rule, v.prompt]).toEqual([{ kind: "decimal", min: 2021, max: 2025 }, "完成的年份（2021–2025）。"]);
   });
 
+  test("count columns are whole numbers, not a list: classes from 0, enrolment from 1 (fourth sample, seed 20261204)", () => {
+    expect(validation("zh", "学校数据", SH.classes, schoolTable()).rule).toEqual({ kind: "whole", min: 0 });
+    expect(validation("zh", "学校数据", SH.enrolment, schoolTable()).rule).toEqual({ kind: "whole", min: 1 });
+  });
+
+  test("the monitoring-year cell is an input (yellow, unlocked) and bold; an insert without a conflict reports no resolution", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
+    expect(p.kind === "write" ? p.ops.find((o) => o.op === "format" && o.sheet === "规划指标" && o.address === "B3") : p).toMatchObject({ fill: "#FFF2CC", locked: false, bold: true });
+    expect(p.kind === "write" ? p.report.resolution : p).toBeNull();
+  });
+
   test("a project's kind: new or expansion, in the workbook's language", () => {
     expect(validation("zh", "建设项目", PH.kind, projectTable(PLAN)).rule).toEqual({ kind: "list", options: ["新建", "改扩建"] });
     expect(validation("en", "Projects", PH.kind, projectTable(PLAN)).rule).toEqual({ kind: "list", options: ["New", "Expansion"] });
@@ -394,6 +445,15 @@ describe("drop-down rules of single columns on insert", () => {
 
 describe("contradictions and the building programme as the template writes them", () => {
   const noAddress = () => "A1";
+
+  test("the contradictions table has its five columns, the quoted statements last", () => {
+    const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });
+    const created = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "createTable" }> => o.op === "createTable" && o.name === TABLES.contradictions) : undefined;
+    const sheet = created?.sheet;
+    const written = p.kind === "write" ? p.ops.flatMap((o) => (o.op === "setCells" && o.sheet === sheet ? o.formulas : [])) : [];
+    expect(written).toContainEqual([CH.id, CH.kind, CH.summary, CH.refs, CH.statements]);
+  });
 
   test("a contradiction's IDs are listed with a comma and a space", () => {
     const rows = templateRows("contradictions", PLAN, "zh", noAddress);

@@ -4,7 +4,7 @@
  * edges a sampled mutation run of src/core/workbook left untested (issue 16).
  */
 import { resultOps } from "../../src/core/workbook/results";
-import { BH, FH, IH, SCHOOL_INDICATORS, SH, TH, fundingTable, indicatorTable, taskTable, balanceTable, schoolTable as schoolSpec, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { BH, FH, IH, LATE_LABEL, PH, SCHOOL_INDICATORS, SH, TH, buildTable, fundingTable, indicatorTable, projectTable, taskTable, balanceTable, schoolTable as schoolSpec, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { SCHOOL_STAGES } from "../../src/core/calc/projects";
 import { cellAddress } from "../../src/core/workbook/a1";
 import { templateRows } from "../../src/core/workbook/rows";
@@ -51,6 +51,11 @@ describe("the funding sheet's computed columns", () => {
 
   test("per student: budget × 10,000 ÷ all pupils; blank with a stage's count missing or no pupils at all", () => {
     expect(cached(ops, funding, FH.perStudent)).toEqual([20000, 22000, "", ""]);
+  });
+
+  test("per student without a budget: blank, whatever the counts", () => {
+    const noBudget = table(fundingTable(PLAN), "教育经费", [{ [FH.year]: 2020, ...enrol(100) }, { [FH.year]: 2021, [FH.budget]: "一千", ...enrol(100) }]);
+    expect(cached(resultOps(PLAN, workbook({ funding: noBudget }), "zh"), noBudget, FH.perStudent)).toEqual(["", ""]);
   });
 
   test("growths from the row above: none in the first row, none to or from a blank", () => {
@@ -136,5 +141,25 @@ describe("the schools sheet's per-student columns and 2017 rule (third sample, s
   });
   test("no junior school: the junior columns' coefficients and checks are blank, none reads 达标 or 未达标", () => {
     for (const h of [BH.juniorCv, BH.juniorNational, BH.juniorPlan]) expect(new Set(cached(ops, balance, h))).toEqual(new Set([""]));
+  });
+});
+
+describe("the project ledger's late mark (fourth sample, seed 20261204)", () => {
+  // Due in 2025 and still under construction: late only once the monitoring year is past 2025.
+  const projects = table(projectTable(PLAN), "建设项目", [
+    { [PH.name]: "湖塘新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 1350, [PH.start]: 2023, [PH.completion]: 2025, [PH.state]: "在建" },
+    { [PH.name]: "礼嘉中学", [PH.stage]: "初中", [PH.kind]: "改扩建", [PH.places]: 600, [PH.start]: 2021, [PH.completion]: 2022, [PH.state]: "在建" },
+  ]);
+
+  test("a monitoring year past the period is read as its last, 2025: the project due in 2025 is not late yet, the one due in 2022 is", () => {
+    for (const year of [2030, 2025]) {
+      expect([year, cached(resultOps(PLAN, workbook({ projects }, year), "zh"), projects, PH.late)]).toEqual([year, ["", LATE_LABEL]]);
+    }
+    expect(cached(resultOps(PLAN, workbook({ projects }, 2022), "zh"), projects, PH.late)).toEqual(["", ""]);
+  });
+
+  test("the programme sheet without its project ledger (deleted by the planner): no cached figures for it, no failure", () => {
+    const build = table(buildTable(), "学校建设", [{}]);
+    expect(resultOps(PLAN, workbook({ build }, 2023), "zh").filter((o) => o.op === "results" && o.sheet === "学校建设")).toEqual([]);
   });
 });
