@@ -15,7 +15,7 @@ const PARSED = [
   // Each part of the number and time patterns (a fresh mutation sample found them untested):
   // thousands groups of two digits first and of several groups, decimals of several digits, a
   // signed exponent, a time with seconds, "pm" without a space.
-  "12,345", "1,234,567", "1.25", "1.255", "2.5e-3", "2E+5", "10:30:15", "10:30pm",
+  "12,345", "1,234,567", "1.25", "1.255", "2.5e-3", "2E+5", "1.5E+12", "10:30:15", "10:30pm",
   // Chinese dates with two-digit months and days (a fourth sample, seed 20261204).
   "2025年12月", "2025年3月15日", "12月5日", "3月15日",
 ];

@@ -309,6 +309,32 @@ describe("which cells a check names, and what it compares (fourth sample, seed 2
   });
 });
 
+describe("years, compared cells and per-student steps (fifth sample, seed 20261205)", () => {
+  const col = (h: string) => String.fromCharCode(65 + fundingTable(PLAN).columns.findIndex((c) => c.header === h));
+
+  test("a table that starts in an earlier period's year keeps its own years", () => {
+    const wb = workbook([{ [FH.year]: 2016, [FH.budget]: 100 }, { [FH.year]: 2017, [FH.budget]: 110 }, { [FH.year]: 2018, [FH.budget]: 120 }]);
+    expect(assessFunding(PLAN, wb, checkWorkbook(PLAN, wb))!.years).toEqual([2017, 2018]);
+  });
+
+  test("appropriations not kept apart: the budget cell is the one named when it is text", () => {
+    const wb = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, [FH.revenue]: 2000 },
+      { [FH.year]: 2021, [FH.budget]: "1050", [FH.revenue]: 2100 },
+    ]);
+    expect(check(wb, "appropriation", 2021).problems.map((p) => p.address)).toEqual([`${col(FH.budget)}5`]);
+  });
+
+  test("per student: equal from one year to the next does not fall (met); a stage's count typed as text is named", () => {
+    // 1000 × 10000 / 500 = 20,000 both years.
+    const all = Object.fromEntries(SCHOOL_STAGES.map((s) => [FH.enrolment(s), 100]));
+    const flat = workbook([{ [FH.year]: 2020, [FH.budget]: 1000, ...all }, { [FH.year]: 2021, [FH.budget]: 1000, ...all }]);
+    expect(check(flat, "perStudent", 2021).verdict).toBe("met");
+    const text = workbook([{ [FH.year]: 2020, [FH.budget]: 1000, ...all }, { [FH.year]: 2021, [FH.budget]: 1000, ...all, [FH.enrolment("junior")]: "一百" }]);
+    expect(check(text, "perStudent", 2021).problems.map((p) => p.address)).toEqual([`${col(FH.enrolment("junior"))}5`]);
+  });
+});
+
 describe("budget spending per student needs every stage's count", () => {
   test("one stage's enrolment left blank: no data, never met on the pupils that are counted", () => {
     // 2020: 1000 × 10000 / 500 = 20,000; 2021 without the senior count would read 1100 × 10000 / 400 = 27,500 (met) if it counted.

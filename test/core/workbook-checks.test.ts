@@ -1,8 +1,10 @@
 /**
- * Data-check findings a fresh sampled mutation run of src/core/workbook (seed 20261203) showed no test
- * reading: investment spent over planned, which message a blank baseline or target gets, a task's
- * unreadable target, the key of an unnamed row. Snapshots typed by hand; the expected findings are
- * the rules' own words (src/core/workbook/text.ts), worked out cell by cell.
+ * Data-check findings and row assessments that fresh sampled mutation runs of src/core/workbook
+ * (seeds 20261203 and 20261204) showed no test reading: investment spent over planned, which message
+ * a blank baseline or target gets, a task's unreadable target, the key of an unnamed row; schools'
+ * names and merged cells, tasks' bands and bases, milestones' first year, the recorded-values guard.
+ * Snapshots typed by hand; the expected findings are the rules' own words (src/core/workbook/text.ts),
+ * worked out cell by cell.
  */
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
 import { IH, MH, PH, SCHOOL_INDICATORS, SH, TH, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
@@ -11,6 +13,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { assessYear, rankMisses, type RowAssessment } from "../../src/core/workbook/assess";
 import { recordedChecks } from "../../src/core/workbook/record";
 import { workbookPlan } from "../../src/core/workbook/plan";
+import { yearSummary } from "../../src/core/workbook/flags";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 
 const PLAN = embeddedPlan();
@@ -142,10 +145,11 @@ describe("a task as the report reads it", () => {
   const task = (cells: Record<string, Cell>) => ({ [TH.id]: "OWN-1", [TH.section]: "自定", [TH.name]: "新建托育点", [TH.unit]: "个", [TH.period]: "2025", ...cells });
   const row = (cells: Record<string, Cell>) => assessYear(PLAN, only("tasks", spec, [task(cells)]), 2023).tasks[0]!;
 
-  test("about 100, 104 typed: outside a 1 % band (99–101), inside the default 5 % (95–105)", () => {
+  test("about 100, 104 typed in 2023: 3 beyond a 1 % band (99–101), so behind; inside the default 5 % (95–105), reached early", () => {
     const typed = { [TH.target]: "100左右", [yearHeader(2023)]: 104 };
-    expect(row({ ...typed, [TH.band]: 0.01 }).status).not.toMatch(/^reached/);
-    expect(row(typed).status).toMatch(/^reached/);
+    const judged = (r: RowAssessment) => [r.status, r.gap];
+    expect(judged(row({ ...typed, [TH.band]: 0.01 }))).toEqual(["behind", 3]);
+    expect(judged(row(typed))).toEqual(["reachedEarly", 0]);
   });
 
   test("a blank basis reads as the latest year's figure, and says so (the report prints its label)", () => {
@@ -203,5 +207,91 @@ describe("the plan a workbook follows", () => {
     const snapshot = { ...only("indicators", indicatorTable(PLAN), []), meta: { templateId: PLAN.id, version: "1.9.0", language: "zh", protection: false, ids: [], highlights: [], planJson: JSON.stringify(stored) } } as WorkbookSnapshot;
     expect(workbookPlan(snapshot, { ...PLAN, version: "1.10.0" }).version).toBe("1.10.0");
     expect(workbookPlan(snapshot, { ...PLAN, version: "1.8.9" }).version).toBe("1.9.0");
+  });
+});
+
+// Fifth sample (seed 20261205): gross ratios over 100 %, keys with spaces, a year done without the
+// state, a project's blank choice and a moved column, the year an indicator first reached its target,
+// whether a year has data at all.
+describe("percentages over 100 %", () => {
+  const spec = indicatorTable(PLAN);
+  // Findings at the 2023 cell only (the rows' blank baselines and targets are findings of their own).
+  const at2023 = (id: string, value: number) => checkWorkbook(PLAN, only("indicators", spec, [{ [IH.id]: id, [IH.unit]: "%", [yearHeader(2023)]: value }])).filter((f) => f.header === yearHeader(2023));
+
+  test("a gross enrolment ratio may pass 100 % (INT-01, 学前三年毛入园率); a net share may not (LOC-01)", () => {
+    expect(brief(at2023("INT-01", 1.02))).toEqual([]);
+    expect(brief(at2023("LOC-01", 1.02))).toEqual([["error", "percent-range", at(spec, yearHeader(2023), 1), "LOC-01"]]);
+  });
+
+  test("a task's percentage may not pass 100 %", () => {
+    const tasks = taskTable(PLAN);
+    const findings = checkWorkbook(PLAN, only("tasks", tasks, [{ [TH.id]: "OWN-1", [TH.unit]: "%", [TH.target]: "90%", [TH.period]: "2025", [yearHeader(2023)]: 1.2 }]));
+    expect(brief(findings)).toEqual([["error", "percent-range", at(tasks, yearHeader(2023), 1), "OWN-1"]]);
+  });
+});
+
+describe("keys are read without the spaces around them", () => {
+  test("a merged cell's row is named by its trimmed ID", () => {
+    const spec = indicatorTable(PLAN);
+    const area = `${at(spec, IH.target, 1)}:${at(spec, IH.target, 2)}`;
+    const findings = checkWorkbook(PLAN, only("indicators", spec, [{ [IH.id]: " LOC-01 " }, { [IH.id]: "LOC-02" }], [area]));
+    expect(findings.filter((f) => f.code === "merged").map((f) => f.key)).toEqual(["LOC-01", "LOC-02"]);
+  });
+
+  test("an indicator's row is assessed under its trimmed ID", () => {
+    const snapshot = only("indicators", indicatorTable(PLAN), [{ [IH.id]: " LOC-01 ", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2023)]: 0.95 }]);
+    expect(assessYear(PLAN, snapshot, 2023).indicators.map((r) => [r.id, r.status])).toEqual([["LOC-01", "reachedEarly"]]);
+  });
+});
+
+describe("a milestone's year done", () => {
+  const spec = milestoneTable(PLAN);
+  const findings = (state: string, done: Cell) => checkWorkbook(PLAN, only("milestones", spec, [{ [MH.id]: " M-1 ", [MH.name]: "建成", [MH.plannedYear]: 2024, [MH.state]: state, [MH.doneYear]: done }]));
+
+  test("typed while the state is not done: a warning at the year, under the trimmed ID; with the state done, none", () => {
+    const f = findings("进行中", 2022);
+    expect(brief(f)).toEqual([["warning", "done-year-not-done", at(spec, MH.doneYear, 1), "M-1"]]);
+    expect(f[0]!.message.zh).toBe(`${at(spec, MH.doneYear, 1)}：填写了完成年度，但进展不是“已完成”。请核对进展。`);
+    expect(findings("已完成", 2022)).toEqual([]);
+  });
+});
+
+describe("a project's choices", () => {
+  const spec = projectTable(PLAN);
+  const project = { [PH.name]: "新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.state]: "在建", [PH.start]: 2022, [PH.completion]: 2024 };
+
+  test("a blank state is an error naming the project, at the state cell", () => {
+    const f = checkWorkbook(PLAN, only("projects", spec, [{ ...project, [PH.state]: null }]));
+    expect(brief(f)).toEqual([["error", "missing-choice", at(spec, PH.state, 1), "新校"]]);
+    expect(f[0]!.message.zh).toBe(`${at(spec, PH.state, 1)}：项目“新校”未填写此项，汇总时不计入。请从下拉列表选择。`);
+  });
+
+  test("a choice column dragged to the front is still checked; one missing from the table is passed over", () => {
+    const headers = [PH.stage, PH.name, PH.kind, PH.start, PH.completion];
+    const values = [[null, "新校", "新建", 2022, 2024]];
+    const snapshot = { ...only("projects", spec, []), tables: { projects: { name: spec.name, sheet: "表", col: 0, row: 2, headers, values, formulas: values } } } as WorkbookSnapshot;
+    expect(brief(checkWorkbook(PLAN, snapshot))).toEqual([["error", "missing-choice", "A4", "新校"]]);
+  });
+});
+
+describe("the year an indicator first reached its target", () => {
+  // LOC-01 rises from 92.52 % to 94 %: 93 % in 2021 (short), 94.5 % in 2022 (reached), 95 % in 2023.
+  const values = (y2022: Cell) => ({ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2021)]: 0.93, [yearHeader(2022)]: y2022, [yearHeader(2023)]: 0.95 });
+  const first = (y2022: Cell) => assessYear(PLAN, only("indicators", indicatorTable(PLAN), [values(y2022)]), 2023).indicators[0]!;
+
+  test("is the earliest year at or past the target: 2022, not the monitoring year", () => {
+    expect([first(0.945).status, first(0.945).firstReached]).toEqual(["reachedEarly", 2022]);
+  });
+
+  test("a year the data check rejected does not count: 2022 typed as text, so first reached in 2023", () => {
+    expect([first("94.5%").status, first("94.5%").firstReached]).toEqual(["reachedEarly", 2023]);
+  });
+});
+
+describe("whether a year has indicator data", () => {
+  test("a value the data check rejects is data (to be fixed), not an empty year", () => {
+    const snapshot = only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2023)]: "九成" }]);
+    expect(yearSummary(PLAN, snapshot, 2023).hasData).toBe(true);
+    expect(yearSummary(PLAN, only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94 }]), 2023).hasData).toBe(false);
   });
 });

@@ -265,6 +265,17 @@ describe("the plan definition as typed", () => {
     }
   });
 
+  test("a stage the list does not have is named at its cell (fifth sample, seed 20261205)", () => {
+    const read = definition({ "LOC-04-PRI": { [DH.stage]: "大学" } });
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.stage)}${row("LOC-04-PRI")}`]);
+  });
+
+  test("a task's target typed with a space before 每年 is still due every year", () => {
+    const read = definition({}, [newTask({ [DH.target]: " 每年3" })]);
+    const task = read.kind === "ok" ? read.plan.tasks.at(-1)! : undefined;
+    expect(task && task.kind !== "range" ? [task.perYear, task.target.value] : read).toEqual([true, 3]);
+  });
+
   test("spaces around a name are not part of it (nor of the English name taken from it)", () => {
     const read = definition({}, [newTask({ [DH.name]: " 新任务 " })]);
     expect(read.kind === "ok" ? read.plan.tasks.at(-1)!.names : read).toEqual({ zh: "新任务", en: "新任务" });
@@ -424,6 +435,38 @@ describe("drop-down rules of single columns on insert", () => {
     expect(validation("zh", "学校数据", SH.enrolment, schoolTable()).rule).toEqual({ kind: "whole", min: 1 });
   });
 
+  test("a school's amount column (not a count) takes any number from 0", () => {
+    const amount = SCHOOL_INDICATORS.find((i) => schoolTable().columns.find((c) => c.header === i.raw)?.format === "#,##0.00")!;
+    expect(validation("zh", "学校数据", amount.raw, schoolTable()).rule).toEqual({ kind: "decimal", min: 0 });
+  });
+
+  test("the monitoring-year cell's prompt names the plan's first and last year", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
+    const v = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "validation" }> => o.op === "validation" && o.sheet === "规划指标" && o.address === "B3") : undefined;
+    expect(v?.prompt).toBe("选择监测年份（2021–2025），各指标的预期值、完成度和状态随之更新。");
+  });
+
+  test("only number columns' headers are set right, over their numbers", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
+    // The indicator table's header row is row 5 (A5): ID in A, the baseline further right.
+    const aligned = p.kind === "write" ? p.ops.filter((o) => o.op === "format" && o.sheet === "规划指标" && "align" in o && o.align === "right").map((o) => (o as { address: string }).address) : [];
+    const col = (h: string) => String.fromCharCode(65 + indicatorTable(PLAN).columns.findIndex((c) => c.header === h));
+    expect(aligned).not.toContain(`${col(IH.id)}5`);
+    expect(aligned).not.toContain(`${col(IH.name)}5`);
+    expect(aligned).toContain(`${col(IH.baseline)}5`);
+  });
+
+  test("the upgrade note: none for the same template and version, the stored one for an older version or another template", () => {
+    const meta = (templateId: string, version: string) => ({ templateId, version, language: "zh" as const, protection: false, ids: [], highlights: [] });
+    const upgraded = (m: ReturnType<typeof meta>) => {
+      const p = planInsert(PLAN, { ...empty, meta: m }, { language: "zh", onConflict: "keep", year: 2023 });
+      return p.kind === "write" ? p.report.upgradedFrom : p.kind;
+    };
+    expect(upgraded(meta(PLAN.id, PLAN.version))).toBeNull();
+    expect(upgraded(meta(PLAN.id, "0.9.0"))).toBe(`${PLAN.id} 0.9.0`);
+    expect(upgraded(meta("other-district", PLAN.version))).toBe(`other-district ${PLAN.version}`);
+  });
+
   test("the monitoring-year cell is an input (yellow, unlocked) and bold; an insert without a conflict reports no resolution", () => {
     const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
     expect(p.kind === "write" ? p.ops.find((o) => o.op === "format" && o.sheet === "规划指标" && o.address === "B3") : p).toMatchObject({ fill: "#FFF2CC", locked: false, bold: true });
@@ -453,6 +496,20 @@ describe("contradictions and the building programme as the template writes them"
     const sheet = created?.sheet;
     const written = p.kind === "write" ? p.ops.flatMap((o) => (o.op === "setCells" && o.sheet === sheet ? o.formulas : [])) : [];
     expect(written).toContainEqual([CH.id, CH.kind, CH.summary, CH.refs, CH.statements]);
+  });
+
+  test("a contradiction's kind and quoted statements in each language (fifth sample, seed 20261205)", () => {
+    // C-FITNESS (plan text lines 198 and 259): the table's 48 against the text's 50 %.
+    const fitness = (language: "zh" | "en") => templateRows("contradictions", PLAN, language, noAddress).find((r) => r.key === "C-FITNESS")!.cells;
+    expect([fitness("zh")[CH.kind], fitness("zh")[CH.statements]]).toEqual(["表与正文不一致", "第198行：“48” ｜ 第259行：“全区中小学生体质健康监测优良率力争达50%以上”"]);
+    expect([fitness("en")[CH.kind], fitness("en")[CH.statements]]).toEqual(["Table vs text", "line 198: “48” ｜ line 259: “全区中小学生体质健康监测优良率力争达50%以上”"]);
+  });
+
+  test("a plan without a junior coefficient bound leaves the balance sheet's junior plan column blank", () => {
+    const noJunior = { ...PLAN, indicators: PLAN.indicators.filter((i) => i.id !== "LOC-04-JUN") };
+    const rows = templateRows("balance", noJunior, "zh", noAddress);
+    expect(new Set(rows.map((r) => r.cells[BH.juniorPlan] ?? ""))).toEqual(new Set([""]));
+    expect(rows.some((r) => String(r.cells[BH.primaryPlan] ?? "") !== "")).toBe(true);
   });
 
   test("a contradiction's IDs are listed with a comma and a space", () => {
@@ -600,6 +657,16 @@ describe("the building ledger leaves out rows the data check rejects", () => {
     const oneNamed = only("projects", projectTable(PLAN), [row, { ...row, [PH.name]: "甲校" }]);
     expect(ledgerFeed(assessBuilding(PLAN, oneNamed, 2023, []), oneNamed).get("T-BLD-PROJ")?.value).toBe(1);
   });
+
+  test("a year outside the plan: the fed task has no figure and no data, like every other task (fifth sample, seed 20261205)", () => {
+    const row = { [PH.name]: "甲校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" };
+    const projects = only("projects", projectTable(PLAN), [row]);
+    const task = templateRows("tasks", PLAN, "zh", () => "A1").find((r) => r.key === "T-BLD-PROJ")!.cells;
+    const tasks = only("tasks", taskTable(PLAN), [task]);
+    const snapshot = { ...projects, tables: { ...projects.tables, tasks: { ...tasks.tables.tasks!, sheet: "任务" } } };
+    const fed = (year: number) => assessYear(PLAN, snapshot, year).tasks.find((t) => t.id === "T-BLD-PROJ")!;
+    expect([fed(2023).actual, fed(2030).actual, fed(2030).status]).toEqual([1, null, "noData"]);
+  });
 });
 
 describe("a school without enrolment weighs nothing in the coefficients", () => {
@@ -688,6 +755,10 @@ describe("smaller pieces the second sample showed untested", () => {
     const notes = (r: number) => carryOps([carried(r)], snapshot, "zh").filter((o) => o.op === "setCells" && o.address === noteAt(r));
     expect(notes(7)).toEqual([]);
     expect(notes(6)).toEqual([{ op: "setCells", sheet: "规划定义", address: noteAt(6), formulas: [["沿用上期 2025 年终值，可修改"]] }]);
+    // A definition table without its note column (deleted by the planner): the value and its colour only.
+    const bare = headers.filter((h) => h !== DH.note);
+    const withoutNote = { ...snapshot, tables: { plan: { ...snapshot.tables.plan!, headers: bare, values: values.map(() => bare.map(() => null)) } } } as WorkbookSnapshot;
+    expect(carryOps([carried(6)], withoutNote, "zh").map((o) => o.op)).toEqual(["setCells", "format"]);
   });
 });
 

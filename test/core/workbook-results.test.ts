@@ -53,6 +53,11 @@ describe("the funding sheet's computed columns", () => {
     expect(cached(ops, funding, FH.perStudent)).toEqual([20000, 22000, "", ""]);
   });
 
+  test("no growth from a blank year or from 0: blank", () => {
+    const holes = table(fundingTable(PLAN), "教育经费", [{ [FH.year]: 2020 }, { [FH.year]: 2021, [FH.budget]: 1000 }, { [FH.year]: 2022, [FH.budget]: 0 }, { [FH.year]: 2023, [FH.budget]: 500 }]);
+    expect(cached(resultOps(PLAN, workbook({ funding: holes }), "zh"), holes, FH.budgetGrowth)).toEqual(["", "", -1, ""]);
+  });
+
   test("per student without a budget: blank, whatever the counts", () => {
     const noBudget = table(fundingTable(PLAN), "教育经费", [{ [FH.year]: 2020, ...enrol(100) }, { [FH.year]: 2021, [FH.budget]: "一千", ...enrol(100) }]);
     expect(cached(resultOps(PLAN, workbook({ funding: noBudget }), "zh"), noBudget, FH.perStudent)).toEqual(["", ""]);

@@ -113,6 +113,19 @@ describe("school rows", () => {
   });
 });
 
+describe("a school with one figure left blank (fifth sample, seed 20261205)", () => {
+  const headers = [SH.school, SH.stage, SH.enrolment, ...SCHOOL_INDICATORS.map((i) => i.raw)];
+  const row = (name: string, enrolment: number, first: Cell): Cell[] => [name, "小学", enrolment, first, ...SCHOOL_INDICATORS.slice(1).map(() => 10)];
+  const schools = (values: Cell[][]) => ({ tables: { schools: { name: TABLES.schools, sheet: "学校", col: 0, row: 0, headers, values, formulas: values } }, sheets: [], names: [], meta: null, year: null, protectedSheets: [] }) as unknown as WorkbookSnapshot;
+
+  test("that figure's coefficient is over the other schools only, not with the blank as 0", () => {
+    // 甲 100 pupils, 乙 100 pupils with first figures 10 and 30: per 100 pupils 10 and 30, mean 20,
+    // deviation 10 each, CV 0.5. 丙 (300 pupils) left the figure blank: still 0.5 (as 0 it would pull the mean to 8).
+    const balance = stageBalance(PLAN, schools([row("甲", 100, 10), row("乙", 100, 30), row("丙", 300, null)]), "primary", "zh");
+    expect(balance.rows[0]!.cv).toBeCloseTo(0.5, 12);
+  });
+});
+
 describe("a new period applied to the workbook's year cells", () => {
   const snapshot = {
     tables: { indicators: { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers: ["ID"], values: [], formulas: [] } },
