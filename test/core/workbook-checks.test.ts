@@ -238,6 +238,13 @@ describe("keys are read without the spaces around them", () => {
     expect(findings.filter((f) => f.code === "merged").map((f) => f.key)).toEqual(["LOC-01", "LOC-02"]);
   });
 
+  test("a row without an ID is no indicator; a milestone without one is named by its position", () => {
+    const noId = only("indicators", indicatorTable(PLAN), [{ [IH.id]: null, [IH.unit]: "%", [IH.baseline]: 0.9, [IH.target]: 0.95, [yearHeader(2023)]: 0.93 }]);
+    expect(assessYear(PLAN, noId, 2023).indicators).toEqual([]);
+    const milestone = checkWorkbook(PLAN, only("milestones", milestoneTable(PLAN), [{ [MH.id]: null, [MH.name]: "建成", [MH.state]: "快了" }]));
+    expect(milestone.map((f) => [f.code, f.key])).toEqual([["milestone-state", "#1"]]);
+  });
+
   test("an indicator's row is assessed under its trimmed ID", () => {
     const snapshot = only("indicators", indicatorTable(PLAN), [{ [IH.id]: " LOC-01 ", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2023)]: 0.95 }]);
     expect(assessYear(PLAN, snapshot, 2023).indicators.map((r) => [r.id, r.status])).toEqual([["LOC-01", "reachedEarly"]]);

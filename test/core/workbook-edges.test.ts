@@ -270,6 +270,14 @@ describe("the plan definition as typed", () => {
     expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.stage)}${row("LOC-04-PRI")}`]);
   });
 
+  test("a new task with its target left blank, and a new row without an ID, are named where the cell is", () => {
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    const blank = definition({}, [newTask({ [DH.target]: null })]);
+    expect(blank.kind === "invalid" ? blank.problems.map((p) => [p.address, p.key, p.message.zh]) : blank).toEqual([[`${col(DH.target)}${addedRow}`, "N-7", `规划定义!${col(DH.target)}${addedRow}：此处须填写数值（按规划原文，如 92.52、＜0.40、5–7个）。`]]);
+    const noId = definition({}, [newTask({ [DH.id]: null })]);
+    expect(noId.kind === "invalid" ? noId.problems.map((p) => [p.address, p.key]) : noId).toEqual([[`${col(DH.id)}${addedRow}`, `#${definitionRows(PLAN, "zh").length + 1}`]]);
+  });
+
   test("a task's target typed with a space before 每年 is still due every year", () => {
     const read = definition({}, [newTask({ [DH.target]: " 每年3" })]);
     const task = read.kind === "ok" ? read.plan.tasks.at(-1)! : undefined;
@@ -454,6 +462,10 @@ describe("drop-down rules of single columns on insert", () => {
     expect(aligned).not.toContain(`${col(IH.id)}5`);
     expect(aligned).not.toContain(`${col(IH.name)}5`);
     expect(aligned).toContain(`${col(IH.baseline)}5`);
+    // The definition's baseline, target and period are text columns ("@", typed as printed): left,
+    // as text is; only its source line number (L) stands right.
+    const definitionAligned = p.kind === "write" ? p.ops.filter((o) => o.op === "format" && o.sheet === "规划定义" && "align" in o && o.align === "right").map((o) => (o as { address: string }).address) : [];
+    expect(definitionAligned).toEqual(["L5"]);
   });
 
   test("the upgrade note: none for the same template and version, the stored one for an older version or another template", () => {
@@ -755,6 +767,13 @@ describe("smaller pieces the second sample showed untested", () => {
     const notes = (r: number) => carryOps([carried(r)], snapshot, "zh").filter((o) => o.op === "setCells" && o.address === noteAt(r));
     expect(notes(7)).toEqual([]);
     expect(notes(6)).toEqual([{ op: "setCells", sheet: "规划定义", address: noteAt(6), formulas: [["沿用上期 2025 年终值，可修改"]] }]);
+    // A note cell never typed in (null, not "") is blank too.
+    const untouched = { ...snapshot, tables: { plan: { ...snapshot.tables.plan!, values: values.map((r) => r.map(() => null)) } } } as WorkbookSnapshot;
+    expect(carryOps([carried(7)], untouched, "zh").filter((o) => o.op === "setCells" && o.address === noteAt(7)).length).toBe(1);
+    // The note column dragged to the front of the table is still the note column.
+    const first = [DH.note, ...headers.filter((h) => h !== DH.note)];
+    const moved = { ...snapshot, tables: { plan: { ...snapshot.tables.plan!, headers: first, values: values.map(() => first.map(() => null)) } } } as WorkbookSnapshot;
+    expect(carryOps([carried(6)], moved, "zh").filter((o) => o.op === "setCells").map((o) => (o as { address: string }).address)).toEqual([`${baseline}6`, "A6"]);
     // A definition table without its note column (deleted by the planner): the value and its colour only.
     const bare = headers.filter((h) => h !== DH.note);
     const withoutNote = { ...snapshot, tables: { plan: { ...snapshot.tables.plan!, headers: bare, values: values.map(() => bare.map(() => null)) } } } as WorkbookSnapshot;
