@@ -273,7 +273,7 @@ describe("which cells a check names, and what it compares (fourth sample, seed 2
   const col = (h: string) => String.fromCharCode(65 + fundingTable(PLAN).columns.findIndex((c) => c.header === h));
 
   test("a year cell typed as text makes its own year's checks and the next year's invalid (growth reads the row above), not the one before", () => {
-    // Budgets 100, 110, 120, 130 for 2020–2023; 2021's year typed as text (its position still gives 2021).
+    // Budgets 100, 110, 120, 130 for 2020–2023; 2022's year typed as text (its position still gives 2022).
     const wb = workbook([
       { [FH.year]: 2020, [FH.budget]: 100 },
       { [FH.year]: 2021, [FH.budget]: 110 },
@@ -330,6 +330,13 @@ describe("years, compared cells and per-student steps (fifth sample, seed 202612
     const all = Object.fromEntries(SCHOOL_STAGES.map((s) => [FH.enrolment(s), 100]));
     const flat = workbook([{ [FH.year]: 2020, [FH.budget]: 1000, ...all }, { [FH.year]: 2021, [FH.budget]: 1000, ...all }]);
     expect(check(flat, "perStudent", 2021).verdict).toBe("met");
+    // 1100 for 600 pupils (18,333.33) after 1000 for 500 (20,000): the total rose, per student fell.
+    const more = workbook([{ [FH.year]: 2020, [FH.budget]: 1000, ...all }, { [FH.year]: 2021, [FH.budget]: 1100, ...all, [FH.enrolment("primary")]: 200 }]);
+    expect([check(more, "budget", 2021).verdict, check(more, "perStudent", 2021).verdict]).toEqual(["met", "notMet"]);
+    expect(check(more, "perStudent", 2021).compared[0]!.value).toBeCloseTo(-1 / 12, 12); // 18,333.33 ÷ 20,000 = 11/12
+    // No pupils at all: no per-student figure, no data.
+    const none = Object.fromEntries(SCHOOL_STAGES.map((s) => [FH.enrolment(s), 0]));
+    expect(check(workbook([{ [FH.year]: 2020, [FH.budget]: 1000, ...none }, { [FH.year]: 2021, [FH.budget]: 1100, ...none }]), "perStudent", 2021).verdict).toBe("noData");
     const text = workbook([{ [FH.year]: 2020, [FH.budget]: 1000, ...all }, { [FH.year]: 2021, [FH.budget]: 1000, ...all, [FH.enrolment("junior")]: "一百" }]);
     expect(check(text, "perStudent", 2021).problems.map((p) => p.address)).toEqual([`${col(FH.enrolment("junior"))}5`]);
   });

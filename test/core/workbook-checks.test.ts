@@ -163,6 +163,11 @@ describe("a task as the report reads it", () => {
     expect([r.status, r.actual, r.problems.map((p) => p.address)]).toEqual(["invalid", null, [at(spec, TH.band, 1)]]);
   });
 
+  test("a blank name or note is empty text, not a placeholder", () => {
+    const indicator = assessYear(PLAN, only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94 }]), 2023).indicators[0]!;
+    expect([row({ [TH.name]: null, [TH.target]: "10" }).name, indicator.note, indicator.name]).toEqual(["", "", ""]);
+  });
+
   test("tasks and milestones have no school stage", () => {
     const milestone = only("milestones", milestoneTable(PLAN), [{ [MH.id]: "OWN-M", [MH.name]: "建成", [MH.plannedYear]: 2024, [MH.state]: "已完成", [MH.doneYear]: 2022 }]);
     expect([row({ [TH.target]: "10" }).stage, assessYear(PLAN, milestone, 2023).milestones[0]!.stage]).toEqual(["", ""]);
@@ -300,5 +305,47 @@ describe("whether a year has indicator data", () => {
     const snapshot = only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2023)]: "九成" }]);
     expect(yearSummary(PLAN, snapshot, 2023).hasData).toBe(true);
     expect(yearSummary(PLAN, only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.baseline]: 0.9252, [IH.target]: 0.94 }]), 2023).hasData).toBe(false);
+  });
+});
+
+// Sixth sample (seed 20261206): the year-over-year jump warning, school count codes, tasks due every year.
+describe("a jump from one year to the next is a warning to check the figure", () => {
+  const spec = indicatorTable(PLAN);
+  const jumps = (unit: string, from: number, to: number) =>
+    checkWorkbook(PLAN, only("indicators", spec, [{ [IH.id]: "OWN-1", [IH.unit]: unit, [IH.baseline]: from, [IH.target]: to, [yearHeader(2021)]: from, [yearHeader(2022)]: to }])).filter((f) => f.code === "jump").map((f) => f.address);
+  const at2022 = at(spec, yearHeader(2022), 1);
+
+  test("a percentage: more than 15 points either way (0.10 → 0.20 is 10 points: none; 0.50 → 0.70 is 20: one)", () => {
+    expect([jumps("%", 0.1, 0.2), jumps("%", 0.5, 0.7), jumps("%", 0.7, 0.5)]).toEqual([[], [at2022], [at2022]]);
+  });
+
+  test("a count: more than half of last year's figure either way; from 0 no share to judge", () => {
+    expect([jumps("所", 100, 150), jumps("所", 100, 151), jumps("所", 100, 40), jumps("所", 0, 5)]).toEqual([[], [at2022], [at2022], []]);
+  });
+});
+
+describe("a school's class counts", () => {
+  const spec = schoolTable();
+  const school = (classes: number, standard: number) => ({ [SH.school]: "甲校", [SH.stage]: "小学", [SH.enrolment]: 30, [SH.classes]: classes, [SH.standardClasses]: standard, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 5])) });
+  test("more classes than pupils, and more standard-size classes than classes, are errors of their own", () => {
+    expect(brief(checkWorkbook(PLAN, only("schools", spec, [school(40, 2)])))).toEqual([["error", "classes-over-enrolment", at(spec, SH.classes, 1), "甲校"]]);
+    expect(brief(checkWorkbook(PLAN, only("schools", spec, [school(2, 3)])))).toEqual([["error", "standard-over-classes", at(spec, SH.standardClasses, 1), "甲校"]]);
+  });
+});
+
+describe("a task due every year", () => {
+  const spec = taskTable(PLAN);
+  // Each year at least 3: 4 in 2021, 2 in 2022 (short), 5 in 2023.
+  const row = (values: Record<string, Cell>) =>
+    assessYear(PLAN, only("tasks", spec, [{ [TH.id]: "OWN-1", [TH.section]: "自定", [TH.name]: "培训", [TH.unit]: "次", [TH.basis]: "每年", [TH.target]: "3", [TH.period]: "2021–2025", ...values }]), 2023).tasks[0]!;
+
+  test("a year short before this one keeps it from reached, though this year's figure meets it", () => {
+    const r = row({ [yearHeader(2021)]: 4, [yearHeader(2022)]: 2, [yearHeader(2023)]: 5 });
+    expect([r.actual, r.status]).toEqual([5, "regressing"]);
+    expect(row({ [yearHeader(2021)]: 4, [yearHeader(2022)]: 3, [yearHeader(2023)]: 5 }).status).toBe("reachedEarly");
+  });
+
+  test("a year left blank before this one is no shortfall", () => {
+    expect(row({ [yearHeader(2021)]: 4, [yearHeader(2023)]: 5 }).status).toBe("reachedEarly");
   });
 });

@@ -103,7 +103,7 @@ describe("the plan definition as typed", () => {
     PM_PlanNameEn: { value: PLAN.names.en, sheet, address: "H3" },
   });
   /** The embedded plan's definition rows with `edits` (by row ID, then header) typed over them; rows whose ID maps to null are cleared. */
-  function definition(edits: Record<string, Record<string, Cell> | null>, added: Array<Record<string, Cell>> = [], years: { base?: Cell; target?: Cell } = {}) {
+  function definition(edits: Record<string, Record<string, Cell> | null>, added: Array<Record<string, Cell>> = [], years: { base?: Cell; target?: Cell; name?: Cell; nameEn?: Cell } = {}) {
     const rows = [...definitionRows(PLAN, "zh").map((r) => (edits[r.key] === null ? null : { ...r.cells, ...edits[r.key] })), ...added]
       .map((cells) => headers.map((h) => (cells ? (cells[h] ?? null) : null)));
     const snapshot: WorkbookSnapshot = {
@@ -117,6 +117,8 @@ describe("the plan definition as typed", () => {
     };
     if ("base" in years) snapshot.namedCells!.PM_BaseYear!.value = years.base!;
     if ("target" in years) snapshot.namedCells!.PM_TargetYear!.value = years.target!;
+    if ("name" in years) snapshot.namedCells!.PM_PlanName!.value = years.name!;
+    if ("nameEn" in years) snapshot.namedCells!.PM_PlanNameEn!.value = years.nameEn!;
     return readDefinition(snapshot, PLAN, "zh");
   }
   const row = (id: string) => 6 + definitionRows(PLAN, "zh").findIndex((r) => r.key === id);
@@ -257,6 +259,47 @@ describe("the plan definition as typed", () => {
     expect(addresses({ target: "二〇二五" })).toEqual(["D3"]);
   });
 
+  test("a year of the period is a whole number from 1900 to 2200, typed as a number (sixth sample, seed 20261206)", () => {
+    const at = (years: { base?: Cell; target?: Cell }) => {
+      const read = definition({}, [], years);
+      return read.kind === "invalid" ? read.problems.filter((p) => p.address === "B3" || p.address === "D3").map((p) => p.address) : [];
+    };
+    expect([at({ base: 1900 }), at({ target: 2200 })]).toEqual([[], []]);
+    expect([at({ base: 1899 }), at({ target: 2201 }), at({ base: 2020.5 }), at({ base: "2020" })]).toEqual([["B3"], ["D3"], ["B3"], ["B3"]]);
+  });
+
+  test("the plan's names: a blank Chinese name keeps the plan's; a blank English name takes the Chinese one typed", () => {
+    const names = (typed: { name?: Cell; nameEn?: Cell }) => {
+      const read = definition({}, [], typed);
+      return read.kind === "ok" ? read.plan.names : read;
+    };
+    expect(names({ name: null, nameEn: null })).toEqual(PLAN.names);
+    expect(names({ name: "某区教育规划", nameEn: null })).toEqual({ zh: "某区教育规划", en: "某区教育规划" });
+    expect(names({ name: "某区教育规划", nameEn: "A district plan" })).toEqual({ zh: "某区教育规划", en: "A district plan" });
+  });
+
+  test("a group left without indicators (all moved to another) is dropped from the plan", () => {
+    const group = PLAN.indicators.find((i) => i.id === "LOC-12")!.group;
+    const other = PLAN.groups.find((g) => g.id === PLAN.indicators.find((i) => i.id === "INT-01")!.group)!.names.zh;
+    const moved = Object.fromEntries(PLAN.indicators.filter((i) => i.group === group).map((i) => [i.id, { [DH.group]: other }]));
+    const read = definition(moved);
+    expect(read.kind === "ok" ? [read.plan.groups.length, read.plan.groups.some((g) => g.id === group)] : read).toEqual([PLAN.groups.length - 1, false]);
+  });
+
+  test("an indicator's unit the list does not have is quoted with the choices", () => {
+    const read = definition({ "LOC-01": { [DH.unit]: "斤" } });
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.message.zh) : read).toEqual([
+      `规划定义!${col(DH.unit)}${row("LOC-01")}：单位“斤”无法识别。请填写：% / 比值（N:1） / 年 / 系数 / 个数 / 人数（毛入学率等可超过 100% 的填写“%（毛率）”）。`,
+    ]);
+  });
+
+  test("a task keeps its unit while its label is the plan's, and takes the new label's unit when changed", () => {
+    // T-TEA-03's label 名 would read as persons, but the plan counts it (unit: count); T-PRE-04's 项 changed to 年.
+    const read = definition({ "T-PRE-04": { [DH.unit]: "年" } });
+    const unit = (id: string) => (read.kind === "ok" ? read.plan.tasks.find((t) => t.id === id)!.unit : read);
+    expect([unit("T-TEA-03"), unit("T-PRE-04")]).toEqual(["count", "years"]);
+  });
+
   test("a kind the list does not have is quoted in its message; a blank one as empty quotes", () => {
     const where = `规划定义!${col(DH.kind)}${6 + definitionRows(PLAN, "zh").length}`;
     for (const [kind, quoted] of [["指示", "“指示”"], [null, "“”"]] as const) {
@@ -327,6 +370,21 @@ describe("the language a workbook was written in", () => {
   test("only A1:B4 hold PM_Meta's pairs: a key typed below them is not read", () => {
     const rows = [["template", PLAN.id], ["version", PLAN.version], ["language", "zh"], ["protection", "off"], ["language", "en"]];
     expect(metaFromCells((r, c) => rows[r]?.[c], 5)?.language).toBe("zh");
+  });
+
+  test("insert stores the plan itself in column H, in marked chunks; a shorter plan clears the old one's extra cells", () => {
+    const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
+    const planCells = (snapshot: WorkbookSnapshot) => {
+      const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "replace", year: 2023 });
+      const op = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "setCells" }> => o.op === "setCells" && o.sheet === "PM_Meta" && o.address.startsWith("H1:")) : undefined;
+      return op ? op.formulas.map((r) => String(r[0])) : [];
+    };
+    const fresh = planCells(empty);
+    expect(fresh.every((c) => c.startsWith("~"))).toBe(true);
+    expect(JSON.parse(fresh.map((c) => c.slice(1)).join(""))).toEqual(PLAN);
+    // A stored plan one chunk longer than this one (8,000 characters more): its last cell is emptied.
+    const longer = planCells({ ...empty, meta: { templateId: PLAN.id, version: PLAN.version, language: "zh", protection: false, ids: [], highlights: [], planJson: JSON.stringify(PLAN) + " ".repeat(8000) } });
+    expect([longer.length, longer.at(-1)]).toEqual([fresh.length + 1, ""]);
   });
 
   test("insert stores the language; a re-insert keeps the workbook's, whatever the pane's", () => {
@@ -420,6 +478,7 @@ describe("protection and filters around one write", () => {
     ]);
     expect(planProtection(false, snapshot(true)).filter((o) => o.op !== "setCells")).toEqual([{ op: "unprotect", sheet: "乙" }]);
     expect(planProtection(false, snapshot(false)).filter((o) => o.op !== "setCells")).toEqual([]);
+    expect(planProtection(false, snapshot(true)).filter((o) => o.op === "setCells")).toEqual([{ op: "setCells", sheet: "PM_Meta", address: "A4:B4", formulas: [["protection", "off"]] }]);
   });
 });
 
@@ -522,6 +581,14 @@ describe("contradictions and the building programme as the template writes them"
     const rows = templateRows("balance", noJunior, "zh", noAddress);
     expect(new Set(rows.map((r) => r.cells[BH.juniorPlan] ?? ""))).toEqual(new Set([""]));
     expect(rows.some((r) => String(r.cells[BH.primaryPlan] ?? "") !== "")).toBe(true);
+  });
+
+  test("the programme's total row carries the plan's printed totals: 58 projects, 46,395 places (T-BLD-PROJ, T-BLD-PLACES)", () => {
+    const total = templateRows("build", PLAN, "zh", noAddress).find((r) => r.key === "BLD-TOTAL")!.cells;
+    expect([total[BUH.planProjects], total[BUH.planPlaces]]).toEqual([58, 46395]);
+    // A plan whose places task is gone leaves the figure blank.
+    const noPlaces = { ...PLAN, tasks: PLAN.tasks.filter((t) => t.id !== "T-BLD-PLACES") };
+    expect(templateRows("build", noPlaces, "zh", noAddress).find((r) => r.key === "BLD-TOTAL")!.cells[BUH.planPlaces]).toBe("");
   });
 
   test("a contradiction's IDs are listed with a comma and a space", () => {
@@ -660,6 +727,15 @@ describe("the building ledger leaves out rows the data check rejects", () => {
     const b = assessBuilding(PLAN, snapshot, 2023, [...checkWorkbook(PLAN, snapshot), elsewhere])!;
     expect(b.projects.map((p) => p.name)).toEqual(["甲校", "丙校"]);
     expect(b.problems.map((p) => p.address)).toEqual([`${String.fromCharCode(65 + projectTable(PLAN).columns.findIndex((c) => c.header === PH.start))}5`]);
+  });
+
+  test("a rejected project at row 13 (past row 9) is the one left out; a name with spaces is the name", () => {
+    const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.state]: "已交付使用" });
+    // Data from row 4: the tenth project sits at row 13; its start year 2021.5 is rejected.
+    const rows = Array.from({ length: 10 }, (_, i) => row(i === 0 ? " 一校 " : `校${i + 1}`, i === 9 ? 2021.5 : 2021));
+    const snapshot = only("projects", projectTable(PLAN), rows);
+    const b = assessBuilding(PLAN, snapshot, 2023, checkWorkbook(PLAN, snapshot))!;
+    expect(b.projects.map((p) => p.name)).toEqual(["一校", ...Array.from({ length: 8 }, (_, i) => `校${i + 2}`)]);
   });
 
   test("a ledger whose rows have no names feeds no task; one named row is enough", () => {

@@ -88,6 +88,12 @@ describe("the indicator and task sheets' computed columns", () => {
     expect(cached(ops, ind, IH.status)).toEqual(["滞后", "无数据", ""]);
   });
 
+  test("a row with a value but no target to judge it by: no gap (blank), completion —, invalid data", () => {
+    const noTarget = table(indicatorTable(PLAN), "规划指标", [{ [IH.id]: "OWN-1", [IH.unit]: "%", [IH.baseline]: 0.5, [yearHeader(2023)]: 0.6 }]);
+    const ops = resultOps(PLAN, workbook({ indicators: noTarget }, 2023), "zh");
+    expect([cached(ops, noTarget, IH.gap), cached(ops, noTarget, IH.completion), cached(ops, noTarget, IH.status)]).toEqual([[""], ["—"], ["数据有误"]]);
+  });
+
   test("a monitoring year outside the period (or none) caches the last year's results", () => {
     for (const year of [2030, "二〇二三", null]) {
       const ops = resultOps(PLAN, workbook({ indicators: ind }, year), "en");

@@ -124,6 +124,11 @@ describe("a school with one figure left blank (fifth sample, seed 20261205)", ()
     const balance = stageBalance(PLAN, schools([row("甲", 100, 10), row("乙", 100, 30), row("丙", 300, null)]), "primary", "zh");
     expect(balance.rows[0]!.cv).toBeCloseTo(0.5, 12);
   });
+
+  test("a figure typed as text counts as blank too (the data check names it), not as its number", () => {
+    const balance = stageBalance(PLAN, schools([row("甲", 100, 10), row("乙", 100, 30), row("丙", 300, "20")]), "primary", "zh");
+    expect(balance.rows[0]!.cv).toBeCloseTo(0.5, 12);
+  });
 });
 
 describe("a new period applied to the workbook's year cells", () => {
