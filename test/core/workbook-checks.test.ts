@@ -317,6 +317,8 @@ describe("a jump from one year to the next is a warning to check the figure", ()
 
   test("a percentage: more than 15 points either way (0.10 → 0.20 is 10 points: none; 0.50 → 0.70 is 20: one)", () => {
     expect([jumps("%", 0.1, 0.2), jumps("%", 0.5, 0.7), jumps("%", 0.7, 0.5)]).toEqual([[], [at2022], [at2022]]);
+    // Exactly 15 points (0.15 → 0.30, exact in binary): not more than 15, no warning.
+    expect(jumps("%", 0.15, 0.3)).toEqual([]);
   });
 
   test("a count: more than half of last year's figure either way; from 0 no share to judge", () => {

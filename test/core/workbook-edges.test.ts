@@ -293,6 +293,13 @@ describe("the plan definition as typed", () => {
     ]);
   });
 
+  test("an indicator's unit left blank is quoted as empty", () => {
+    const read = definition({ "LOC-01": { [DH.unit]: null } });
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.message.zh) : read).toEqual([
+      `规划定义!${col(DH.unit)}${row("LOC-01")}：单位“”无法识别。请填写：% / 比值（N:1） / 年 / 系数 / 个数 / 人数（毛入学率等可超过 100% 的填写“%（毛率）”）。`,
+    ]);
+  });
+
   test("a task keeps its unit while its label is the plan's, and takes the new label's unit when changed", () => {
     // T-TEA-03's label 名 would read as persons, but the plan counts it (unit: count); T-PRE-04's 项 changed to 年.
     const read = definition({ "T-PRE-04": { [DH.unit]: "年" } });

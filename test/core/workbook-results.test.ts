@@ -86,6 +86,9 @@ describe("the indicator and task sheets' computed columns", () => {
     expect((cached(ops, ind, IH.completion)[0] as number).toFixed(6)).toBe((0.0048 / 0.0148).toFixed(6));
     expect(cached(ops, ind, IH.completion).slice(1)).toEqual(["", "—"]);
     expect(cached(ops, ind, IH.status)).toEqual(["滞后", "无数据", ""]);
+    // Gap: 0.93 is 0.01 short of 0.94; blank rows have none.
+    expect((cached(ops, ind, IH.gap)[0] as number).toFixed(6)).toBe("0.010000");
+    expect(cached(ops, ind, IH.gap).slice(1)).toEqual(["", ""]);
   });
 
   test("a row with a value but no target to judge it by: no gap (blank), completion —, invalid data", () => {
