@@ -466,6 +466,26 @@ describe("re-insert and upgrade lose nothing", () => {
     expectAllSurvive(data, typed);
   });
 
+  test("an upgrade that changes a target printed as text asks first, as for a number (sixth sample, seed 20261206)", async () => {
+    const data = await freshWorkbook();
+    const next: Plan = JSON.parse(JSON.stringify(PLAN));
+    next.version = "9.0.0";
+    next.indicators.find((i) => i.id === "LOC-04-PRI")!.target = { value: 0.38, comparator: "<", text: "＜0.38" };
+    const asked = await insert(data, "ask", next);
+    expect(asked.outcome.kind === "confirm" ? asked.outcome.report.conflicts.map((c) => [c.key, c.header, c.workbook, c.template]) : asked.outcome.kind).toEqual([["LOC-04-PRI", IH.target, "＜0.40", "＜0.38"]]);
+  });
+
+  test("a template ID typed into a second row: that row is the planner's own, no conflict, its figures kept", async () => {
+    const data = await freshWorkbook();
+    const sheet = data.table(TABLES.indicators)!.sheet;
+    // LOC-02's row retyped as a second LOC-01 (target 100 % against LOC-01's 94 %).
+    const target = data.addressOf(TABLES.indicators, "LOC-02", IH.target);
+    data.type(sheet, data.addressOf(TABLES.indicators, "LOC-02", IH.id), "LOC-01");
+    const again = await insert(data, "ask");
+    expect(again.outcome.kind).toBe("written");
+    expect(data.at(sheet, target)!.formula).toBe(1);
+  });
+
   test("a value typed over a computed cell is a conflict, never silently overwritten", async () => {
     const data = await freshWorkbook();
     const address = data.addressOf(TABLES.indicators, "INT-03", IH.status);
