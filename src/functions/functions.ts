@@ -47,7 +47,6 @@ function readBand(arg: unknown): Calc<number | null> {
   return ok(cell);
 }
 
-
 /** Baseline: blank means the plan states none. */
 function readBaselineArg(arg: unknown): Calc<Baseline | null> {
   const cell = flatten(arg)[0];
@@ -120,9 +119,9 @@ export function parse(text: any): number {
 export function gapFunction(actual: any, target: any, direction?: any, baseline?: any, band?: any, unit?: any): number {
   return unwrap(() => {
     // As in STATUS: in the template's own call a band the data check rejects is Invalid data (#N/A).
-    if (!isBlank(flatten(unit)[0]) && !bandAccepted(flatten(band)[0])) {
-      const cell = flatten(band)[0];
-      return err("na", typeof cell === "number" ? calcMessages.badBand(cell) : calcMessages.bandNotNumber(String(cell)));
+    const bandCell = flatten(band)[0];
+    if (!isBlank(flatten(unit)[0]) && !bandAccepted(bandCell)) {
+      return err("na", typeof bandCell === "number" ? calcMessages.badBand(bandCell) : calcMessages.bandNotNumber(String(bandCell)));
     }
     const a = readActual(actual, unit);
     if (!a.ok) return a;
