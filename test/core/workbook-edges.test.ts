@@ -8,17 +8,17 @@
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
 import { definitionRows, readDefinition } from "../../src/core/workbook/definition";
 import { planInsert, withFilters, withProtection } from "../../src/core/workbook/insert";
-import { planHighlights, planProtection } from "../../src/core/workbook/actions";
+import { planAddRows, planHighlights, planProtection } from "../../src/core/workbook/actions";
 import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
 import { templateRows } from "../../src/core/workbook/rows";
 import { stageBalance } from "../../src/core/workbook/schools";
-import { BALANCE_NAMES, BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, noteHeader, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { metaFromCells, planChunks } from "../../src/core/workbook/meta";
 import { assessYear } from "../../src/core/workbook/assess";
 import { resultOps } from "../../src/core/workbook/results";
 import { carryOps } from "../../src/core/workbook/apply";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import type { Cell, TableSnapshot, WorkbookSnapshot, WriteOp } from "../../src/core/workbook/model";
+import { COLORS, type Cell, type TableSnapshot, type WorkbookSnapshot, type WriteOp } from "../../src/core/workbook/model";
 
 const PLAN = embeddedPlan();
 
@@ -339,6 +339,25 @@ describe("the plan definition as typed", () => {
     expect(read.kind === "ok" ? read.plan.tasks.at(-1)!.names : read).toEqual({ zh: "新任务", en: "新任务" });
   });
 
+  test("spaces around an English name are not part of it; an English name of spaces only is the Chinese one", () => {
+    const spaced = definition({}, [newTask({ [DH.nameEn]: "  New task  " })]);
+    expect(spaced.kind === "ok" ? spaced.plan.tasks.at(-1)!.names : spaced).toEqual({ zh: "新任务", en: "New task" });
+    const blank = definition({}, [newTask({ [DH.name]: "新任务", [DH.nameEn]: "   " })]);
+    expect(blank.kind === "ok" ? blank.plan.tasks.at(-1)!.names : blank).toEqual({ zh: "新任务", en: "新任务" });
+  });
+
+  test("每年 after the figure is not a yearly target: the cell is named, the word is not dropped to read a total of 300", () => {
+    const read = definition({}, [newTask({ [DH.target]: "300每年" })]);
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.target)}${addedRow}`]);
+  });
+
+  test("a range with more typed on a second line (Alt+Enter) is named, not read as its first line", () => {
+    const read = definition({}, [newTask({ [DH.target]: "3-5\n待定" })]);
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.target)}${addedRow}`]);
+  });
+
   test("spaces around an ID, a section and a link are not part of them", () => {
     const read = definition({}, [newTask({ [DH.id]: " N-7 ", [DH.group]: " 新章节 ", [DH.link]: " LOC-01 " })]);
     expect(read.kind === "ok" ? [read.plan.tasks.at(-1)!.id, read.plan.tasks.at(-1)!.section, read.plan.tasks.at(-1)!.indicator] : read).toEqual(["N-7", "新章节", "LOC-01"]);
@@ -489,6 +508,35 @@ describe("protection and filters around one write", () => {
   });
 });
 
+describe("rows added from the pane", () => {
+  const spec = schoolTable();
+  // The planner put a column of their own (联系人) between the template's.
+  const headers = [...spec.columns.slice(0, 2).map((c) => c.header), "联系人", ...spec.columns.slice(2).map((c) => c.header)];
+  const snapshot = { ...only("schools", spec, []), tables: { schools: { name: spec.name, sheet: "表", col: 0, row: 2, headers, values: [], formulas: [] } } } as WorkbookSnapshot;
+
+  test("each new row carries the calculated columns' formulas, blank inputs and a blank in the planner's own column", () => {
+    const ops = planAddRows(PLAN, snapshot, "schools", 2);
+    expect(ops).toHaveLength(1);
+    const op = ops[0] as Extract<WriteOp, { op: "addTableRows" }>;
+    expect(op).toMatchObject({ op: "addTableRows", table: spec.name });
+    expect(op.rows).toHaveLength(2);
+    const byHeader = Object.fromEntries(headers.map((h, i) => [h, op.rows[0]![i]]));
+    expect(byHeader["联系人"]).toBe("");
+    expect(byHeader[SH.school]).toBe("");
+    for (const c of spec.columns) expect(byHeader[c.header]).toBe(c.formula ?? "");
+    expect(spec.columns.some((c) => c.formula)).toBe(true); // the 2017 rule's column, at least
+    // Two rows, not one row shared twice: Excel gets two independent arrays.
+    expect(op.rows[1]).toEqual(op.rows[0]);
+    expect(op.rows[1]).not.toBe(op.rows[0]);
+  });
+
+  test("nothing to add: no rows asked for, or no such table in the workbook", () => {
+    expect(planAddRows(PLAN, snapshot, "schools", 0)).toEqual([]);
+    expect(planAddRows(PLAN, snapshot, "schools", -1)).toEqual([]);
+    expect(planAddRows(PLAN, snapshot, "tasks", 1)).toEqual([]);
+  });
+});
+
 describe("drop-down rules of single columns on insert", () => {
   const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
   const validation = (language: "zh" | "en", sheet: string, header: string, spec: TableSpec) => {
@@ -518,6 +566,39 @@ describe("drop-down rules of single columns on insert", () => {
     const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
     const v = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "validation" }> => o.op === "validation" && o.sheet === "规划指标" && o.address === "B3") : undefined;
     expect(v?.prompt).toBe("选择监测年份（2021–2025），各指标的预期值、完成度和状态随之更新。");
+    // Excel's list offers exactly the plan's years (as text: a list's items are strings).
+    expect(v?.rule).toEqual({ kind: "list", options: ["2021", "2022", "2023", "2024", "2025"] });
+  });
+
+  test("the band column takes a share from 0 to 99 %, with its prompt and error", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
+    const rows = PLAN.indicators.length;
+    const col = String.fromCharCode(65 + indicatorTable(PLAN).columns.findIndex((c) => c.header === IH.band));
+    const v = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "validation" }> => o.op === "validation" && o.sheet === "规划指标" && o.address === `${col}6:${col}${5 + rows}`) : undefined;
+    expect(v?.rule).toEqual({ kind: "decimal", min: 0, max: 0.99 });
+    expect(v?.prompt).toMatch(/^“左右”类目标的允许幅度/);
+    expect(v?.error).toBeTruthy();
+  });
+
+  test("a plan without tasks still gets a task table (row 4 its one blank row): its figure cell in the General format", () => {
+    const noTasks = { ...PLAN, tasks: [], building: undefined, contradictions: [] };
+    const p = planInsert(noTasks, empty, { language: "zh", onConflict: "keep", year: 2023 });
+    const spec = taskTable(noTasks);
+    const col = String.fromCharCode(65 + spec.columns.findIndex((c) => c.header === TH.targetValue));
+    const format = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "format" }> => o.op === "format" && o.sheet === "任务目标" && o.address === `${col}4:${col}4`) : undefined;
+    expect(format?.numberFormat).toEqual([["General"]]);
+  });
+
+  test("a table's header row is bold and wrapped on the header fill; each column gets its width in points (7 per character)", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "keep", year: 2023 });
+    const ops = p.kind === "write" ? p.ops : [];
+    const spec = indicatorTable(PLAN);
+    const last = String.fromCharCode(64 + spec.columns.length);
+    expect(ops.find((o) => o.op === "format" && o.sheet === "规划指标" && o.address === `A5:${last}5`)).toEqual({ op: "format", sheet: "规划指标", address: `A5:${last}5`, bold: true, wrap: true, fill: COLORS.header });
+    const widths = ops.filter((o): o is Extract<WriteOp, { op: "columnWidth" }> => o.op === "columnWidth" && o.sheet === "规划指标");
+    expect(widths.map((w) => [w.address, w.points])).toEqual(spec.columns.map((c, i) => [`${String.fromCharCode(65 + i)}5`, c.width * 7]));
+    // The indicator's name (column C) is 36 characters wide: 252 points.
+    expect(widths.find((w) => w.address === "C5")?.points).toBe(252);
   });
 
   test("only number columns' headers are set right, over their numbers", () => {
@@ -655,6 +736,28 @@ describe("re-insert matches a row by its ID as the planner sees it", () => {
     const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "replace", year: 2023 });
     const added = p.kind === "confirm" || p.kind === "write" ? p.report.addedRows.find((r) => r.table === spec.name)?.keys : p;
     expect(added).toEqual(PLAN.indicators.map((i) => i.id).filter((id) => id !== "LOC-01"));
+  });
+});
+
+describe("re-insert adds the columns a table lost, and says which", () => {
+  const spec = indicatorTable(PLAN);
+  const snapshot = (headers: string[]): WorkbookSnapshot => {
+    const values: Cell[][] = PLAN.indicators.map((i) => headers.map((h) => (h === IH.id ? i.id : null)));
+    return { tables: { indicators: { name: spec.name, sheet: "规划指标", col: 0, row: 4, headers, values, formulas: values } }, sheets: ["规划指标"], names: [], meta: null, year: 2023, protectedSheets: [] };
+  };
+  const added = (headers: string[]) => {
+    const p = planInsert(PLAN, snapshot(headers), { language: "zh", onConflict: "replace", year: 2023 });
+    return p.kind === "write" || p.kind === "confirm" ? p.report.addedColumns.filter((a) => a.table === spec.name) : p;
+  };
+  const all = spec.columns.map((c) => c.header);
+
+  test("the 2022 column and its note deleted by the planner come back, named in the template's order", () => {
+    const gone = [yearHeader(2022), noteHeader(2022)];
+    expect(added(all.filter((h) => !gone.includes(h)))).toEqual([{ table: spec.name, headers: gone }]);
+  });
+
+  test("a table with every column: nothing reported", () => {
+    expect(added(all)).toEqual([]);
   });
 });
 

@@ -165,6 +165,50 @@ describe("a new period applied to the workbook's year cells", () => {
   });
 });
 
+describe("a new period applied to the schools table's data-year cell", () => {
+  // The schools sheet's data year (D1 by default, or wherever PM_SchoolYear points) gets the new
+  // years' list; its value moves to the first new year only when it is not one of them.
+  const snapshot = (schoolYear: unknown, namedCells?: unknown) =>
+    ({
+      tables: {
+        indicators: { name: TABLES.indicators, sheet: "规划指标", col: 0, row: 4, headers: ["ID"], values: [], formulas: [] },
+        schools: { name: TABLES.schools, sheet: "学校数据", col: 0, row: 2, headers: [SH.school], values: [], formulas: [] },
+      },
+      sheets: ["规划指标", "学校数据"],
+      names: [],
+      meta: null,
+      year: 2027,
+      schoolYear,
+      namedCells,
+      protectedSheets: [],
+    }) as unknown as WorkbookSnapshot;
+  const next = { ...PLAN, period: { baseYear: 2025, startYear: 2026, targetYear: 2030 } };
+  const years = ["2026", "2027", "2028", "2029", "2030"];
+
+  test.each([
+    ["a data year outside the new period moves to its first year", 2023, [{ op: "setCells", sheet: "学校数据", address: "D1", formulas: [[2026]] }]],
+    ["a data year inside it stays", 2028, []],
+    ["a data year typed as text is no year: it moves", "2028", [{ op: "setCells", sheet: "学校数据", address: "D1", formulas: [[2026]] }]],
+    ["a blank data year gets the first year", null, [{ op: "setCells", sheet: "学校数据", address: "D1", formulas: [[2026]] }]],
+  ] as const)("%s", (_what, schoolYear, moves) => {
+    const ops = periodOps(next, PLAN, snapshot(schoolYear));
+    expect(ops.filter((o) => o.op === "validation").map((o) => [o.sheet, (o as { address: string }).address, (o as { rule: unknown }).rule])).toEqual([
+      ["规划指标", "B3", { kind: "list", options: years }],
+      ["学校数据", "D1", { kind: "list", options: years }],
+    ]);
+    // The indicators' year (2027) is inside the new period: only the schools' year may move.
+    expect(ops.filter((o) => o.op === "setCells")).toEqual(moves);
+  });
+
+  test("the cell the workbook's name points at is the one changed, not D1", () => {
+    const ops = periodOps(next, PLAN, snapshot(2021, { PM_SchoolYear: { sheet: "学校", address: "F2" } }));
+    expect(ops.filter((o) => o.op !== "validation" || o.sheet === "学校")).toEqual([
+      expect.objectContaining({ op: "validation", sheet: "学校", address: "F2", rule: { kind: "list", options: years } }),
+      { op: "setCells", sheet: "学校", address: "F2", formulas: [[2026]] },
+    ]);
+  });
+});
+
 describe("which sheets a write touches (protection and filters)", () => {
   const table = (name: string, sheet: string, filter?: unknown[]) => ({ name, sheet, col: 0, row: 0, headers: [], values: [], formulas: [], filter });
   const snapshot = (protection: boolean): WorkbookSnapshot =>

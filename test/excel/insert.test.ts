@@ -7,7 +7,7 @@ import { columnLetter, parseAddress } from "../../src/core/workbook/a1";
 import { FakeContext, FakeWorkbookData, excelParse, installExcelEnums } from "./fake-excel";
 import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutcome } from "../../src/usecases/workbook";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-import { BALANCE_NAMES, BH, BUH, IH, MH, PH, SH, TABLES, TH, allTables, noteHeader, planYears, yearHeader } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, BH, BUH, CH, FH, IH, MH, PH, SH, TABLES, TH, allTables, noteHeader, planYears, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
 
 beforeAll(installExcelEnums);
@@ -694,6 +694,54 @@ describe("a re-insert leaves the planner's columns alone", () => {
     const t = data.table(TABLES.indicators)!;
     const status = t.col + data.tableRows(TABLES.indicators)[0]!.indexOf(IH.status);
     expect(touched(t.sheet, status, t.row + 1)).toBe(true);
+  });
+});
+
+describe("a re-insert and the template's key and label columns", () => {
+  test("key columns (balance indicator, contradiction ID, funding year, programme part) are not rewritten, and no write leaves a cell undefined", async () => {
+    const data = await freshWorkbook();
+    fillAsPlanner(data);
+    const snapshot = await excelPort(new FakeContext(data).excel).read();
+    const result = planInsert(PLAN, snapshot, { language: "zh", onConflict: "ask", year: 2023 });
+    if (result.kind !== "write") throw new Error(result.kind);
+    const writes = result.ops.filter((o): o is Extract<WriteOp, { op: "setCells" }> => o.op === "setCells");
+    // Office.js reads null or undefined in a 2D write as "leave this cell": every cell we write is meant.
+    for (const w of writes) for (const row of w.formulas) for (const c of row) expect([w.sheet, w.address, c === undefined]).toEqual([w.sheet, w.address, false]);
+    const keys: Array<[string, string]> = [
+      [TABLES.balance, BH.indicator],
+      [TABLES.contradictions, "ID"],
+      [TABLES.funding, FH.year],
+      [TABLES.build, BUH.id],
+    ];
+    for (const [name, header] of keys) {
+      const t = data.table(name)!;
+      const c = t.col + data.tableRows(name)[0]!.indexOf(header);
+      expect([name, c >= t.col]).toEqual([name, true]);
+      const hit = writes.some((w) => {
+        if (w.sheet !== t.sheet) return false;
+        const [from, to = from] = w.address.split(":").map((a) => parseAddress(a));
+        return c >= from!.col && c <= to!.col && to!.row > t.row && from!.row < t.row + t.height;
+      });
+      expect([name, header, hit]).toEqual([name, header, false]);
+    }
+  });
+
+  test("a label the planner cleared comes back from the template (a contradiction's summary, the programme's task ID); one they retyped stays", async () => {
+    const data = await freshWorkbook();
+    const first = PLAN.contradictions[0]!;
+    const summary = data.addressOf(TABLES.contradictions, first.id, CH.summary);
+    const contradictions = data.table(TABLES.contradictions)!.sheet;
+    const projects = data.addressOf(TABLES.build, "BLD-TOTAL", BUH.projectsTask);
+    const build = data.table(TABLES.build)!.sheet;
+    for (const name of [contradictions, build]) data.sheet(name)!.protected = false;
+    data.type(contradictions, summary, "");
+    data.type(build, projects, "");
+    const second = data.addressOf(TABLES.contradictions, PLAN.contradictions[1]!.id, CH.summary);
+    data.type(contradictions, second, "我们的说明");
+    written((await insert(data, "replace")).outcome);
+    expect(data.at(contradictions, summary)!.formula).toBe(first.summary.zh);
+    expect(data.at(build, projects)!.formula).toBe(PLAN.building!.projectsTask);
+    expect(data.at(contradictions, second)!.formula).toBe("我们的说明");
   });
 });
 

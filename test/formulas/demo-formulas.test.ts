@@ -17,7 +17,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_LABELS } from "../../src/core/calc/funding";
-import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
+import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 import { SCHOOL_STAGES } from "../../src/core/calc/projects";
 import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES, type EdgeSchool } from "../core/edge-cases";
@@ -320,6 +320,36 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
     const schools = table(ev, TABLES.schools, SH.school);
     expect(RULE_EDGE_SCHOOLS.map(([s]) => schools.shown(s, SH.balance))).toEqual(RULE_EDGE_PASSES.map((p) => (p ? "达标 Met" : "未达标 Not met")));
     expect(ev.failures).toEqual([]);
+  });
+
+  test("with no project in the ledger, a building task shows its own yearly cell, not the roll-up's zero", () => {
+    // The building task's formula reads the roll-up only once the ledger has a project (layout.ts, ledgerFed).
+    const projects = ev.tables.get(TABLES.projects.toLowerCase())!;
+    const names = projects.col + projects.columns.indexOf(PH.name);
+    const saved: Array<[number, Value]> = [];
+    for (let r = projects.firstRow; r <= projects.lastRow; r++) saved.push([r, ev.valueAt(projects.sheet, r, names)]);
+    const tasks = ev.tables.get(TABLES.tasks.toLowerCase())!;
+    const sheet = table(ev, TABLES.tasks, TH.id);
+    const id = PLAN.building!.projectsTask;
+    const row = tasks.firstRow + sheet.keys.indexOf(id);
+    const col = (h: string) => tasks.col + tasks.columns.indexOf(h);
+    const typed = YEARS.map((y) => ev.valueAt(tasks.sheet, row, col(String(y))));
+    try {
+      const n = ev.name(YEAR_NAME);
+      ev.set(n.sheet, n.row, n.col, 2023);
+      // With the ledger as the demo has it: the roll-up's projects under way.
+      const rolled = table(ev, TABLES.build, BUH.id).shown("BLD-TOTAL", BUH.underWay);
+      expect(rolled as number).toBeGreaterThan(0);
+      expect(sheet.shown(id, TH.achieved)).toBe(rolled);
+      for (const [r] of saved) ev.set(projects.sheet, r, names, null);
+      for (const y of YEARS) ev.set(tasks.sheet, row, col(String(y)), y === 2023 ? 17 : null);
+      // 17 typed in 2023 and nothing else: 17 whether the task counts cumulatively or the latest year.
+      expect(sheet.shown(id, TH.achieved)).toBe(17);
+      expect(ev.failures).toEqual([]);
+    } finally {
+      for (const [r, v] of saved) ev.set(projects.sheet, r, names, v);
+      YEARS.forEach((y, i) => ev.set(tasks.sheet, row, col(String(y)), typed[i]!));
+    }
   });
 
   test.each(TASK_ACHIEVED)("tasks sheet in %i: achieved is cumulative %d, latest %d", (year, cumulative, latest) => {
