@@ -18,11 +18,15 @@ const PARSED = [
   "12,345", "1,234,567", "1.25", "1.255", "2.5e-3", "2E+5", "1.5E+12", "10:30:15", "10:30pm",
   // Chinese dates with two-digit months and days (a fourth sample, seed 20261204).
   "2025年12月", "2025年3月15日", "12月5日", "3月15日",
+  // A dashed date with a two-digit day (the seventh sample, seed 20261207).
+  "2025-3-15",
 ];
 // Text Excel keeps as it is.
 const KEPT = ["%", "2021–2025", "≥95%", "50%以上", "19.62:1", "＜0.40", "约 85", "LOC-01", "Mayor 12", "Total 2025", "2025年", "12月", "3月底", "二〇二一", "第141行", "10:30 前", "12,34", "1.2.3.4",
   // A Chinese date inside a phrase is a phrase.
-  "截至2025年3月", "2025年3月5日前", "3月5日前"];
+  "截至2025年3月", "2025年3月5日前", "3月5日前",
+  // A logical inside a word or a phrase is a word or a phrase (seed 20261207).
+  "untrue", "isfalse", "true story"];
 
 describe("text stays text when written to Excel", () => {
   test.each(PARSED)("%s is written with its text prefix and reads back as itself", (text) => {

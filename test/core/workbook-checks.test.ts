@@ -104,11 +104,12 @@ describe("merged cells over rows without a key are named by position", () => {
 describe("worst first within a status: how far short of where the row should be by now", () => {
   // rankMisses is the report's order. Two tasks behind with different deadlines (elapsed 0.6 and 1.0):
   // A should be at 60 % and has 30 % (0.3 short), B at 100 % and has 60 % (0.4 short): B first. Two
-  // missed rows: short of the whole target, 1 − completion: C (0.5) before D (0.2).
+  // missed rows: short of the whole target, 1 − completion: G (0.7, though its elapsed share is 0.6: a
+  // task missed at an early deadline) before C (0.5) before D (0.2).
   const r = (id: string, status: RowAssessment["status"], elapsed: number, completion: number | null) => ({ id, status, elapsed, completion }) as RowAssessment;
   test("behind: by elapsed share − completion; missed: by 1 − completion; then by ID", () => {
-    const rows = [r("A", "behind", 0.6, 0.3), r("B", "behind", 1, 0.6), r("D", "missed", 0.6, 0.8), r("C", "missed", 1, 0.5), r("E", "behind", 0.6, 0.3), r("F", "reached", 1, 1)];
-    expect(rankMisses(rows).map((x) => x.id)).toEqual(["C", "D", "B", "A", "E"]);
+    const rows = [r("A", "behind", 0.6, 0.3), r("B", "behind", 1, 0.6), r("D", "missed", 0.6, 0.8), r("C", "missed", 1, 0.5), r("E", "behind", 0.6, 0.3), r("F", "reached", 1, 1), r("G", "missed", 0.6, 0.3)];
+    expect(rankMisses(rows).map((x) => x.id)).toEqual(["G", "C", "D", "B", "A", "E"]);
   });
 });
 

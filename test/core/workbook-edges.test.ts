@@ -61,6 +61,11 @@ describe("the funding table's years run on from its first row", () => {
 describe("rows without a name are named by their row in the table", () => {
   const seven = Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 10]));
 
+  test("a row with one figure typed and nothing else (no name, no stage) is not an empty row: it is named", () => {
+    const findings = checkWorkbook(PLAN, only("schools", schoolTable(), [{ [SH.school]: "湖塘实验小学", [SH.stage]: "小学", [SH.enrolment]: 900, [SH.classes]: 20, [SH.standardClasses]: 20, ...seven }, { [SH.classes]: 12 }]));
+    expect(codes(findings).filter(([, address]) => /5$/.test(String(address)))[0]).toEqual(["missing-school", "A5", "#2"]);
+  });
+
   test("a school row with data but no name: missing-school and the enrolment it lacks, both keyed #2", () => {
     const findings = checkWorkbook(
       PLAN,
@@ -839,6 +844,15 @@ describe("the building ledger leaves out rows the data check rejects", () => {
     expect(b.problems.map((p) => p.address)).toEqual([`${String.fromCharCode(65 + projectTable(PLAN).columns.findIndex((c) => c.header === PH.start))}5`]);
   });
 
+  test("only an error on the ledger itself takes a project out: not a warning on its row, not an error on another table of its sheet", () => {
+    const row = (name: string) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" });
+    const snapshot = only("projects", projectTable(PLAN), [row("甲校"), row("乙校"), row("丙校")]);
+    const finding = (severity: Finding["severity"], table: string, address: string): Finding => ({ severity, code: "x", sheet: "表", address, table, key: "", header: "", message: { zh: "", en: "" } });
+    // Data from row 4: 甲校 A4, 乙校 A5, 丙校 A6. The roll-up table sits on the same sheet in a real workbook.
+    const findings = [finding("warning", TABLES.projects, "H4"), finding("error", TABLES.build, "B5"), finding("error", TABLES.projects, "E6")];
+    expect(assessBuilding(PLAN, snapshot, 2023, findings)!.projects.map((p) => p.name)).toEqual(["甲校", "乙校"]);
+  });
+
   test("a rejected project at row 13 (past row 9) is the one left out; a name with spaces is the name", () => {
     const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.state]: "已交付使用" });
     // Data from row 4: the tenth project sits at row 13; its start year 2021.5 is rejected.
@@ -872,6 +886,14 @@ describe("a school without enrolment weighs nothing in the coefficients", () => 
     const school = (name: string, enrolment: number | null, v: number) => ({ [SH.school]: name, [SH.stage]: "小学", [SH.enrolment]: enrolment, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, v])) });
     const b = stageBalance(PLAN, only("schools", schoolTable(), [school("甲", 100, 10), school("乙", 100, 30), school("丙", null, 1000)]), "primary", "zh");
     expect(b.rows.map((r) => Number(r.cv!.toFixed(12)))).toEqual(SCHOOL_INDICATORS.map(() => 0.5));
+  });
+
+  test("nor does one whose enrolment is 0 or negative (the data check names a negative one): still 0.5", () => {
+    const school = (name: string, enrolment: number, v: number) => ({ [SH.school]: name, [SH.stage]: "小学", [SH.enrolment]: enrolment, ...Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, v])) });
+    const b = stageBalance(PLAN, only("schools", schoolTable(), [school("甲", 100, 10), school("乙", 100, 30), school("丙", -100, 1000)]), "primary", "zh");
+    expect(b.rows.map((r) => Number(r.cv!.toFixed(12)))).toEqual(SCHOOL_INDICATORS.map(() => 0.5));
+    const zero = stageBalance(PLAN, only("schools", schoolTable(), [school("甲", 100, 10), school("乙", 100, 30), school("丙", 0, 1000)]), "primary", "zh");
+    expect(zero.rows.map((r) => Number(r.cv!.toFixed(12)))).toEqual(SCHOOL_INDICATORS.map(() => 0.5));
   });
 });
 

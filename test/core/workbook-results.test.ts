@@ -114,6 +114,18 @@ describe("the indicator and task sheets' computed columns", () => {
       ["无数据", "数据有误"],
     ]);
   });
+
+  test("a task row without an ID has no verdict: its achieved, completion and status stay blank", () => {
+    const tasks = table(taskTable(PLAN), "任务目标", [{ [TH.id]: "", [yearHeader(2023)]: 3 }]);
+    const ops = resultOps(PLAN, workbook({ tasks }, 2023), "zh");
+    expect([cached(ops, tasks, TH.achieved), cached(ops, tasks, TH.rate), cached(ops, tasks, TH.status)]).toEqual([[""], [""], [""]]);
+  });
+
+  test("tables without rows get no cached results at all (no empty write)", () => {
+    const ind = table(indicatorTable(PLAN), "规划指标", []);
+    const tasks = table(taskTable(PLAN), "任务目标", []);
+    expect(resultOps(PLAN, workbook({ indicators: ind, tasks }, 2023), "zh").filter((o) => o.op === "results")).toEqual([]);
+  });
 });
 
 describe("the balance sheet's checks", () => {

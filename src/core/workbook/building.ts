@@ -36,7 +36,8 @@ export function assessBuilding(plan: Plan, snapshot: WorkbookSnapshot, year: num
   const col = (h: string) => table.headers.indexOf(h);
   const cell = (r: number, h: string): Cell => (col(h) < 0 ? null : (table.values[r]?.[col(h)] ?? null));
   const rowOf = (address: string) => Number(/\d+$/.exec(address)?.[0] ?? 0) - table.row - 2;
-  const problems = findings.filter((f) => f.severity === "error" && f.sheet === table.sheet && f.table === table.name);
+  // A table name is unique in a workbook, so the table alone places a finding.
+  const problems = findings.filter((f) => f.severity === "error" && f.table === table.name);
   const badRows = new Set(problems.map((f) => rowOf(f.address)));
   const projects: LedgerProject[] = [];
   table.values.forEach((_, r) => {

@@ -40,7 +40,7 @@ export function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: Bala
     const enrolment = num(cell(r, SH.enrolment));
     return SCHOOL_INDICATORS.map((ind) => {
       const v = num(cell(r, ind.raw));
-      return enrolment && enrolment > 0 && v !== null ? (v / enrolment) * ind.scale : null;
+      return enrolment !== null && enrolment > 0 && v !== null ? (v / enrolment) * ind.scale : null;
     });
   });
   const weights = rows.map((r) => num(cell(r, SH.enrolment)));
