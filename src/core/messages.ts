@@ -70,10 +70,14 @@ export const templateMessages = {
     zh: `原文 ${q(text)} 读出的数值与 value ${value} 不一致`,
     en: `the printed text ${q(text)} does not read as value ${value}`,
   }),
-  directionMismatch: (direction: string): Bilingual => ({
-    zh: `基期值与目标值不符合方向 ${direction}（higher 须目标大于基期，lower 须目标小于基期，maintain 须相等，bound 须目标为界限）`,
-    en: `baseline and target do not fit direction ${direction} (higher needs target > baseline, lower target < baseline, maintain equal, bound a bounded target)`,
-  }),
+  // Named by the labels a planner picks in the definition sheet, never by the plan file's keys.
+  directionMismatch: (direction: keyof typeof labels.direction): Bilingual => {
+    const d = labels.direction;
+    return {
+      zh: `基期值与目标值不符合方向“${d[direction].zh}”（${d.higher.zh}须目标大于基期，${d.lower.zh}须目标小于基期，${d.maintain.zh}须两者相等，${d.bound.zh}须目标为界限，如＜0.40）`,
+      en: `baseline and target do not fit the direction "${d[direction].en}" (${d.higher.en}: target above baseline; ${d.lower.en}: target below; ${d.maintain.en}: equal; ${d.bound.en}: a bounded target such as <0.40)`,
+    };
+  },
   periodOrder: (): Bilingual => ({
     zh: "规划期不合理：须 基期年 < 起始年 ≤ 目标年，且起始年 = 基期年 + 1",
     en: "the period is inconsistent: needs baseYear < startYear ≤ targetYear and startYear = baseYear + 1",

@@ -138,6 +138,34 @@ describe("per-student spending and public funds grow, each stage", () => {
   });
 });
 
+describe("which stages a per-student check lists (fifth draw, seed 20261208)", () => {
+  // A stage is left out only when it has no figure in either year and no pupils (blank or 0) in either
+  // year: it does not exist in the district. Any figure, or pupils in either year, keeps it listed.
+  const row = (year: number, spending: Cell[], enrol: Cell[]) => {
+    const out: Record<string, Cell> = { [FH.year]: year };
+    SCHOOL_STAGES.forEach((st, k) => {
+      out[FH.spending(st)] = spending[k]!;
+      out[FH.enrolment(st)] = enrol[k]!;
+    });
+    return out;
+  };
+  // Stages: 学前, 小学, 初中, 普通高中, 中职.
+  const wb = workbook([
+    row(2020, [10000, null, null, 18000, null], [100, null, 0, null, null]),
+    row(2021, [10500, null, null, null, 20000], [100, 200, null, null, null]),
+    // 2022 gives 初中 figures and pupils and 普通高中 none: a check of 2021 must not look at them.
+    row(2022, [11000, null, 15000, null, 21000], [100, 200, 50, null, null]),
+  ]);
+
+  test("2021: 初中 (no figure, pupils 0 then blank) is left out; pupils in one year, or a figure in one year, keep a stage", () => {
+    expect(check(wb, "spending", 2021).compared.map((x) => x.label.zh)).toEqual(["学前", "小学", "普通高中", "中职"]);
+  });
+
+  test("2022: 初中 has figures now and is listed; 普通高中 (nothing in 2021 or 2022) is not", () => {
+    expect(check(wb, "spending", 2022).compared.map((x) => x.label.zh)).toEqual(["学前", "小学", "初中", "中职"]);
+  });
+});
+
 describe("teachers' pay", () => {
   test("at least the civil servants': equal is met, below is not; pay grows", () => {
     expect(notBelow(120000, 120000)).toBe("met");

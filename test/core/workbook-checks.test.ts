@@ -352,3 +352,98 @@ describe("a task due every year", () => {
     expect(row({ [yearHeader(2021)]: 4, [yearHeader(2023)]: 5 }).status).toBe("reachedEarly");
   });
 });
+
+// Fifth fresh draw (seed 20261208): severities, the order of findings, negative ledger amounts,
+// a value refused before the jump check, merged areas at a table's edge, columns wherever they stand.
+describe("the data check's severities and order", () => {
+  const spec = indicatorTable(PLAN);
+  const row = (id: string, unit: string, value: Cell) => ({ [IH.id]: id, [IH.unit]: unit, [IH.direction]: "降低", [IH.baseline]: 1.3, [IH.target]: 1.2, [yearHeader(2023)]: value });
+
+  test("errors come first, then warnings, each kind in row order", () => {
+    // Rows 4–8: a coefficient over 1 (warning), a text value (error), another coefficient over 1, a
+    // logical (error), a row of data without an ID (warning).
+    const out = checkWorkbook(PLAN, only("indicators", spec, [row("A-1", "系数", 1.4), row("A-2", "系数", "abc"), row("A-3", "系数", 1.5), row("A-4", "系数", true), { [yearHeader(2023)]: 0.5 }]));
+    const y = (r: number) => at(spec, yearHeader(2023), r);
+    expect(brief(out)).toEqual([
+      ["error", "not-number", y(2), "A-2"],
+      ["error", "not-number", y(4), "A-4"],
+      ["warning", "coefficient-range", y(1), "A-1"],
+      ["warning", "coefficient-range", y(3), "A-3"],
+      ["warning", "missing-id", at(spec, IH.id, 5), "#5"],
+    ]);
+    // A logical is quoted as Excel shows it.
+    expect(out[1]!.message.zh).toContain("“TRUE”");
+  });
+
+  test("a value refused for its unit is not compared with the years around it (no jump warning from or to it)", () => {
+    // 92.52 in a percent row (points, not a share): refused. 2022 and 2024 (0.93, 0.94) are compared
+    // with the baseline and each other only: no jump anywhere.
+    const r = { [IH.id]: "P-1", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9252, [IH.target]: 0.95, [yearHeader(2022)]: 0.93, [yearHeader(2023)]: 92.52, [yearHeader(2024)]: 0.94 };
+    expect(brief(checkWorkbook(PLAN, only("indicators", spec, [r])))).toEqual([["error", "percent-points", at(spec, yearHeader(2023), 1), "P-1"]]);
+  });
+
+  test("a merged area running past the table's last column names the table's cells only", () => {
+    const tasks = taskTable(PLAN);
+    const last = cellAddress(tasks.columns.length - 1, 3).replace(/\d+$/, "");
+    const next = cellAddress(tasks.columns.length, 3).replace(/\d+$/, "");
+    const out = checkWorkbook(PLAN, only("tasks", tasks, [{ [TH.id]: "T-1" }], [`${last}4:${next}4`]));
+    expect(brief(out.filter((f) => f.code === "merged"))).toEqual([["error", "merged", `${last}4`, "T-1"]]);
+  });
+
+  test("a task target that cannot be read is named in whichever column the target stands, the first included", () => {
+    const headers = [TH.target, TH.id, TH.name, TH.unit];
+    const values: Cell[][] = [["若干", "T-X", "任务", "个"]];
+    const snapshot = { ...only("tasks", taskTable(PLAN), []), tables: { tasks: { name: taskTable(PLAN).name, sheet: "表", col: 0, row: 2, headers, values, formulas: values } } } as WorkbookSnapshot;
+    expect(brief(checkWorkbook(PLAN, snapshot))).toEqual([["error", "not-number", "A4", "T-X"]]);
+  });
+});
+
+describe("the schools sheet's stage and the funding sheet's year, as typed", () => {
+  test("a stage typed with spaces is the stage; a blank one is named and quoted as empty", () => {
+    const spec = schoolTable();
+    const seven = Object.fromEntries(SCHOOL_INDICATORS.map((i) => [i.raw, 10]));
+    const school = (name: string, stage: Cell) => ({ [SH.school]: name, [SH.stage]: stage, [SH.enrolment]: 900, [SH.classes]: 20, [SH.standardClasses]: 20, ...seven });
+    const out = checkWorkbook(PLAN, only("schools", spec, [school("甲校", " 小学 "), school("乙校", null)]));
+    expect(brief(out)).toEqual([["error", "stage", at(spec, SH.stage, 2), "乙校"]]);
+    expect(out[0]!.message.zh).toBe(`${at(spec, SH.stage, 2)}：学段“”无效。请选择“小学”或“初中”（九年一贯制学校请分两行填写）。`);
+  });
+});
+
+describe("negative amounts in the project ledger", () => {
+  const spec = projectTable(PLAN);
+  const project = (cells: Record<string, Cell>) => ({ [PH.name]: "新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.state]: "在建", [PH.start]: 2022, [PH.places]: 900, [PH.planned]: 100, [PH.spent]: 50, ...cells });
+
+  test("places or an investment below 0 is an error naming the cell; 0 is allowed", () => {
+    const out = checkWorkbook(PLAN, only("projects", spec, [project({ [PH.places]: -900 }), project({ [PH.name]: "二校", [PH.spent]: -5 }), project({ [PH.name]: "三校", [PH.planned]: 0, [PH.spent]: 0 })]));
+    expect(brief(out)).toEqual([
+      ["error", "negative", at(spec, PH.places, 1), "新校"],
+      ["error", "negative", at(spec, PH.spent, 2), "二校"],
+    ]);
+    expect(out[0]!.message.zh).toContain("-900");
+  });
+});
+
+describe("what a row's assessment carries as typed (fifth draw, seed 20261208)", () => {
+  test("an indicator's group and a milestone's name as typed; blank ones blank, never a placeholder", () => {
+    const ind = indicatorTable(PLAN);
+    const ms = milestoneTable(PLAN);
+    const snapshot = {
+      ...only("indicators", ind, [
+        { [IH.id]: "LOC-01", [IH.group]: "地方发展性指标", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9252, [IH.target]: 0.94 },
+        { [IH.id]: "LOC-02", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9684, [IH.target]: 1 },
+      ]),
+    };
+    const milestones = only("milestones", ms, [{ [MH.id]: "M-1", [MH.name]: "区政府批复", [MH.plannedYear]: 2025 }, { [MH.id]: "M-2", [MH.plannedYear]: 2025 }]).tables.milestones!;
+    const a = assessYear(PLAN, { ...snapshot, tables: { ...snapshot.tables, milestones: { ...milestones, sheet: "里程碑" } } }, 2023);
+    expect(a.indicators.map((r) => r.group)).toEqual(["地方发展性指标", ""]);
+    expect(a.milestones.map((r) => r.name)).toEqual(["区政府批复", ""]);
+  });
+
+  test("a plan task that restates an indicator reads the indicator's values even with its link cell cleared", () => {
+    // T-PRE-01 (普惠性幼儿园覆盖率) restates LOC-01 in the plan.
+    const ind = only("indicators", indicatorTable(PLAN), [{ [IH.id]: "LOC-01", [IH.unit]: "%", [IH.direction]: "提高", [IH.baseline]: 0.9252, [IH.target]: 0.94, [yearHeader(2023)]: 0.93 }]);
+    const tasks = only("tasks", taskTable(PLAN), [{ [TH.id]: "T-PRE-01", [TH.unit]: "%", [TH.target]: "94%", [TH.link]: null }]).tables.tasks!;
+    const a = assessYear(PLAN, { ...ind, tables: { ...ind.tables, tasks: { ...tasks, sheet: "任务" } } }, 2023);
+    expect(a.tasks.map((t) => [t.id, t.actual])).toEqual([["T-PRE-01", 0.93]]);
+  });
+});

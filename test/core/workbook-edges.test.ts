@@ -12,7 +12,7 @@ import { planAddRows, planHighlights, planProtection } from "../../src/core/work
 import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
 import { templateRows } from "../../src/core/workbook/rows";
 import { stageBalance } from "../../src/core/workbook/schools";
-import { BALANCE_NAMES, BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, noteHeader, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { BALANCE_NAMES, BH, BUH, CH, DH, FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, definitionTable, balanceTable, noteHeader, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { metaFromCells, planChunks } from "../../src/core/workbook/meta";
 import { assessYear } from "../../src/core/workbook/assess";
 import { resultOps } from "../../src/core/workbook/results";
@@ -54,7 +54,9 @@ describe("the funding table's years run on from its first row", () => {
     // 2020.5: A4 named, then 2021 and 2022 are where 2020 + 1 and 2020 + 2 belong.
     expect(codes(checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020.5, 2021, 2022))))).toEqual([["funding-year", "A4", "2020.5"]]);
     // A blank year cell is named by its row.
-    expect(codes(checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020, null))))).toEqual([["funding-year", "A5", "#2"]]);
+    const blank = checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020, null)));
+    expect(codes(blank)).toEqual([["funding-year", "A5", "#2"]]);
+    expect(blank[0]!.message.zh).toBe("A5：此处应为 2021 年（教育经费表每年一行，按年份从早到晚排列），现为“”。请改回年份顺序，增长率按上一行计算。");
   });
 });
 
@@ -363,6 +365,61 @@ describe("the plan definition as typed", () => {
     expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.target)}${addedRow}`]);
   });
 
+  test("fifth draw (seed 20261208): a year cell left blank is named with its sheet and quoted as empty; text is quoted as typed", () => {
+    for (const [base, quoted] of [[null, "“”"], ["二〇二〇", "“二〇二〇”"]] as const) {
+      const read = definition({}, [], { base });
+      expect(read.kind === "invalid" ? read.problems.map((p) => [p.sheet, p.address, p.key, p.header]) : read).toEqual([["规划定义", "B3", "", ""]]);
+      expect(read.kind === "invalid" ? read.problems[0]!.message.zh : read).toContain(`规划定义!B3：`);
+      expect(read.kind === "invalid" ? read.problems[0]!.message.zh : read).toContain(quoted);
+    }
+  });
+
+  test("fifth draw: an indicator's target typed as a range (95%～98%) is not one figure: the cell is named", () => {
+    const read = definition({ "LOC-01": { [DH.target]: "95%～98%" } });
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.target)}${row("LOC-01")}`]);
+  });
+
+  test("fifth draw: a task's 'a–b…以上' is read as at least a, in points where its unit is % (90–95以上 → ≥ 90 %)", () => {
+    const read = definition({}, [newTask({ [DH.unit]: "%", [DH.target]: "90–95以上" })]);
+    const task = read.kind === "ok" ? read.plan.tasks.at(-1)! : undefined;
+    expect(task && task.kind !== "range" ? [task.target.value, task.target.comparator] : read).toEqual([0.9, ">="]);
+  });
+
+  test("a baseline and target that do not fit the direction are explained in the planner's words, not the plan file's keys", () => {
+    const read = definition({ "LOC-01": { [DH.target]: "90%" } }); // 越高越好, from 92.52 % down to 90 %
+    const message = read.kind === "invalid" ? read.problems.map((p) => p.message) : read;
+    expect(message).toEqual([
+      {
+        zh: `规划定义!${col(DH.direction)}${row("LOC-01")}：基期值与目标值不符合方向“越高越好”（越高越好须目标大于基期，越低越好须目标小于基期，保持须两者相等，控制上限须目标为界限，如＜0.40）`,
+        en: `规划定义!${col(DH.direction)}${row("LOC-01")}: baseline and target do not fit the direction "Higher is better" (Higher is better: target above baseline; Lower is better: target below; Maintain: equal; Upper limit: a bounded target such as <0.40)`,
+      },
+    ]);
+  });
+
+  test("fifth draw: a source line typed as text is not a line: the plan's own stays", () => {
+    const line = PLAN.indicators.find((i) => i.id === "LOC-01")!.source.line;
+    expect(indicator(definition({ "LOC-01": { [DH.source]: "141" } }), "LOC-01")?.source.line).toBe(line);
+  });
+
+  test("fifth draw: a new task's unit typed with spaces is the unit; a blank one is named", () => {
+    const spaced = definition({}, [newTask({ [DH.unit]: " 所 " })]);
+    expect(spaced.kind === "ok" ? spaced.plan.tasks.at(-1)!.unitLabel : spaced).toEqual({ zh: "所", en: "所" });
+    const blank = definition({}, [newTask({ [DH.unit]: null })]);
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    expect(blank.kind === "invalid" ? blank.problems.map((p) => p.address) : blank).toEqual([`${col(DH.unit)}${addedRow}`]);
+  });
+
+  test("fifth draw: the rows the definition sheet starts from show a group by its name and a yearly target with 每年 once", () => {
+    const cells = (plan: typeof PLAN, id: string) => definitionRows(plan, "zh").find((r) => r.key === id)!.cells;
+    expect(cells(PLAN, "INT-01")[DH.group]).toBe("国际通用类指标");
+    expect(cells(PLAN, "T-EQU-01")[DH.target]).toBe("每年15%以上");
+    // A yearly target whose text says 每年 later on still gets it in front: only a leading 每年 stands for it.
+    const later = { ...PLAN, tasks: PLAN.tasks.map((t) => (t.id === "T-EQU-02" && t.kind !== "range" ? { ...t, target: { ...t.target, text: "至少15个（每年评估）" } } : t)) };
+    expect(cells(later, "T-EQU-02")[DH.target]).toBe("每年至少15个（每年评估）");
+    const leading = { ...PLAN, tasks: PLAN.tasks.map((t) => (t.id === "T-EQU-02" && t.kind !== "range" ? { ...t, target: { ...t.target, text: "每年至少15个" } } : t)) };
+    expect(cells(leading, "T-EQU-02")[DH.target]).toBe("每年至少15个");
+  });
+
   test("spaces around an ID, a section and a link are not part of them", () => {
     const read = definition({}, [newTask({ [DH.id]: " N-7 ", [DH.group]: " 新章节 ", [DH.link]: " LOC-01 " })]);
     expect(read.kind === "ok" ? [read.plan.tasks.at(-1)!.id, read.plan.tasks.at(-1)!.section, read.plan.tasks.at(-1)!.indicator] : read).toEqual(["N-7", "新章节", "LOC-01"]);
@@ -457,6 +514,23 @@ describe("the plan definition's named cells on insert", () => {
     const headers = definitionTable().columns.map((c) => c.header);
     const existing = { ...empty, sheets: ["规划定义"], names: definitionNames.slice(0, 3), tables: { plan: { name: TABLES.plan, sheet: "规划定义", col: 0, row: 4, headers, values: [], formulas: [] } } };
     expect(nameOps(existing)).toEqual([]);
+  });
+  test("re-insert over a balance sheet: its names are left alone while intact; a broken one (any case) is deleted and made again where it belongs", () => {
+    const headers = balanceTable().columns.map((c) => c.header);
+    const six = Object.values(BALANCE_NAMES);
+    const existing: WorkbookSnapshot = { ...empty, sheets: ["均衡分析"], names: [...six], tables: { balance: { name: TABLES.balance, sheet: "均衡分析", col: 0, row: 2, headers, values: [], formulas: [] } } };
+    const ops = (snapshot: WorkbookSnapshot) => {
+      const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "replace", year: 2023 });
+      return p.kind === "write" ? p.ops.filter((o) => (o.op === "name" && (six as string[]).includes(o.name)) || o.op === "deleteName") : p;
+    };
+    expect(ops(existing)).toEqual([]);
+    // A name the planner deleted (not broken) stays deleted, as the definition's do.
+    expect(ops({ ...existing, names: six.slice(1) })).toEqual([]);
+    // Header row 3, seven indicator rows 4–10, then max (11), mean (12), class share (13); junior CV in E.
+    expect(ops({ ...existing, brokenNames: ["pm_classshare_junior"] })).toEqual([
+      { op: "deleteName", name: "pm_classshare_junior" },
+      { op: "name", name: BALANCE_NAMES.classJunior, sheet: "均衡分析", address: "$E$13" },
+    ]);
   });
   test("the balance sheet's six result names: primary in one column, junior three to the right, rows max, mean, class share one below another", () => {
     const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });
@@ -744,6 +818,25 @@ describe("re-insert matches a row by its ID as the planner sees it", () => {
   });
 });
 
+describe("a value typed over a computed cell of the planner's own row", () => {
+  test("re-insert asks, naming the row by the ID the planner gave it (a row without one by a blank key)", () => {
+    const spec = indicatorTable(PLAN);
+    const headers = spec.columns.map((c) => c.header);
+    const template: Cell[][] = PLAN.indicators.map((i) => headers.map((h) => (h === IH.id ? i.id : null)));
+    // Two rows of the planner's own below the plan's: a status typed over the formula in each.
+    const own = (id: Cell): Cell[] => headers.map((h) => (h === IH.id ? id : h === IH.status ? "已实现" : null));
+    const values = [...template, own("OWN-1"), own(null)];
+    const snapshot: WorkbookSnapshot = { tables: { indicators: { name: spec.name, sheet: "规划指标", col: 0, row: 4, headers, values, formulas: values } }, sheets: ["规划指标"], names: [], meta: null, year: 2023, protectedSheets: [] };
+    const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "ask", year: 2023 });
+    const status = String.fromCharCode(65 + headers.indexOf(IH.status));
+    const first = 6 + PLAN.indicators.length; // header at row 5, the plan's rows from 6
+    expect(p.kind === "confirm" ? p.report.conflicts.map((c) => [c.key, c.header, c.address, c.workbook]) : p).toEqual([
+      ["OWN-1", IH.status, `${status}${first}`, "已实现"],
+      ["", IH.status, `${status}${first + 1}`, "已实现"],
+    ]);
+  });
+});
+
 describe("re-insert adds the columns a table lost, and says which", () => {
   const spec = indicatorTable(PLAN);
   const snapshot = (headers: string[]): WorkbookSnapshot => {
@@ -907,6 +1000,16 @@ describe("highlights after a check", () => {
         { op: "setCells", sheet: "PM_Meta", address: "F1:F1", formulas: [["表!A4"]] },
       ]);
     }
+  });
+
+  test("a cell flagged last time and again now is not reset to the input colour on the way; one now clean is (fifth draw)", () => {
+    const f: Finding = { severity: "warning", code: "x", sheet: "表", address: "A4", table: "T", key: "", header: "", message: { zh: "", en: "" } };
+    const snapshot = { ...only("indicators", indicatorTable(PLAN), []), meta: { templateId: PLAN.id, version: PLAN.version, language: "zh" as const, protection: false, ids: [], highlights: ["表!A4", "表!B5"] } };
+    expect(planHighlights([f], snapshot)).toEqual([
+      { op: "format", sheet: "表", address: "B5", fill: COLORS.input },
+      { op: "format", sheet: "表", address: "A4", fill: COLORS.warning },
+      { op: "setCells", sheet: "PM_Meta", address: "F1:F2", formulas: [["表!A4"], [""]] },
+    ]);
   });
 });
 

@@ -184,6 +184,14 @@ describe("the project ledger's late mark (fourth sample, seed 20261204)", () => 
     expect(cached(resultOps(PLAN, workbook({ projects }, 2022), "zh"), projects, PH.late)).toEqual(["", ""]);
   });
 
+  test("no completion year, or no state typed: no late mark, however far past (fifth draw, seed 20261208)", () => {
+    const unknown = table(projectTable(PLAN), "建设项目", [
+      { [PH.name]: "无期限", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.state]: "在建" },
+      { [PH.name]: "无进展", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022 },
+    ]);
+    expect(cached(resultOps(PLAN, workbook({ projects: unknown }, 2025), "zh"), unknown, PH.late)).toEqual(["", ""]);
+  });
+
   test("the programme sheet without its project ledger (deleted by the planner): no cached figures for it, no failure", () => {
     const build = table(buildTable(), "学校建设", [{}]);
     expect(resultOps(PLAN, workbook({ build }, 2023), "zh").filter((o) => o.op === "results" && o.sheet === "学校建设")).toEqual([]);

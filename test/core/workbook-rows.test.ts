@@ -8,6 +8,7 @@ import { assessYear } from "../../src/core/workbook/assess";
 import { checkWorkbook } from "../../src/core/workbook/check";
 import { workbookPlan } from "../../src/core/workbook/plan";
 import { periodOps } from "../../src/core/workbook/apply";
+import { parseAddress } from "../../src/core/workbook/a1";
 import { protectionProblem, withFilters, withProtection } from "../../src/core/workbook/insert";
 import { IH, MH, SCHOOL_INDICATORS, SH, TABLES, yearHeader } from "../../src/core/workbook/layout";
 import { templateProblem } from "../../src/core/workbook/presence";
@@ -123,6 +124,12 @@ describe("a school with one figure left blank (fifth sample, seed 20261205)", ()
     // deviation 10 each, CV 0.5. 丙 (300 pupils) left the figure blank: still 0.5 (as 0 it would pull the mean to 8).
     const balance = stageBalance(PLAN, schools([row("甲", 100, 10), row("乙", 100, 30), row("丙", 300, null)]), "primary", "zh");
     expect(balance.rows[0]!.cv).toBeCloseTo(0.5, 12);
+  });
+
+  test("the 2017 rule lists a school as failing only with all seven figures (fifth draw, seed 20261208)", () => {
+    // 10 of each figure for 100 pupils is far below every primary standard: 甲 fails; 乙 lacks its first figure.
+    const balance = stageBalance(PLAN, schools([row("甲", 100, 10), row("乙", 100, null)]), "primary", "zh");
+    expect(balance.failing.map((f) => f.school)).toEqual(["甲"]);
   });
 
   test("a figure typed as text counts as blank too (the data check names it), not as its number", () => {
@@ -271,3 +278,12 @@ describe("what an action needs from the workbook", () => {
     expect(ops.map((o) => (o as { sheet: string }).sheet)).toEqual(["规划指标"]);
   });
 });
+
+describe("A1 addresses", () => {
+  test("a sheet-qualified, absolute or range address reads as its first cell; anything else is refused by name", () => {
+    expect(parseAddress("'学校 数据'!$C$7:D9")).toEqual({ sheet: "学校 数据", col: 2, row: 6 });
+    expect(parseAddress("AB12")).toEqual({ sheet: null, col: 27, row: 11 });
+    for (const bad of ["A", "12", "A1B", "表!"]) expect(() => parseAddress(bad)).toThrow(`Not an A1 address: ${bad}`);
+  });
+});
+

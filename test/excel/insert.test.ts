@@ -215,6 +215,19 @@ describe("insert into an empty workbook", () => {
     expect(new Set(cfs.map((c) => c.address))).toEqual(new Set(["'规划指标'!X6:X28"]));
   });
 
+  test("the task and milestone sheets' status columns colour themselves the same way, over their own rows", () => {
+    for (const [name, header] of [[TABLES.tasks, TH.status], [TABLES.milestones, MH.status]] as const) {
+      const t = data.table(name)!;
+      const col = columnLetter(t.col + data.tableRows(name)[0]!.indexOf(header));
+      const first = t.row + 2;
+      const last = t.row + t.height;
+      const cfs = data.sheet(t.sheet)!.conditionalFormats;
+      expect([name, cfs.length]).toEqual([name, 8]);
+      expect(cfs[0]!.formula).toBe(`=OR($${col}${first}="提前实现",$${col}${first}="Reached early")`);
+      expect(new Set(cfs.map((c) => c.address))).toEqual(new Set([`'${t.sheet}'!${col}${first}:${col}${last}`]));
+    }
+  });
+
   test("each funding check colours itself for each verdict, in both languages", () => {
     const cfs = data.sheet("教育经费")!.conditionalFormats;
     const t = data.table(TABLES.funding)!;
@@ -240,6 +253,7 @@ describe("insert into an empty workbook", () => {
     expect(data.at("规划指标", "B3")).toMatchObject({ formula: 2023, locked: false });
     // The line under it points at the plan's contradictions, in the warning's brown.
     expect(data.at("规划指标", "A4")).toMatchObject({ formula: expect.stringContaining(`${PLAN.contradictions.length}`), fontColor: "#9C5700" });
+    expect(data.at("规划指标", "B4")?.formula ?? "").toBe(""); // nothing beside the line
     expect(data.names.get(BALANCE_NAMES.maxPrimary)).toEqual({ sheet: "均衡分析", address: "B11" });
     expect(data.at("均衡分析", "B11")!.formula).toBe("=MAX(B4:B10)");
     expect(data.at("均衡分析", "E12")!.formula).toBe("=AVERAGE(E4:E10)");

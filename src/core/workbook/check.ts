@@ -173,7 +173,7 @@ function checkTasks(reader: TableReader, plan: Plan) {
     const unit = unitFromLabel(reader.value(row, TH.unit));
     const target = reader.value(row, TH.target);
     checkBand(reader, row, TH.band, id);
-    if (reader.col(TH.target) >= 0 && !isBlank(target) && !readTarget(target).ok) {
+    if (!isBlank(target) && !readTarget(target).ok) {
       reader.add("error", "not-number", row, TH.target, id, checkMessages.notNumber(reader.address(row, TH.target), String(target)));
     }
     for (const year of planYears(plan)) {

@@ -410,8 +410,8 @@ function fundingFormats(layout: Layout, tail: WriteOp[]) {
   const top = layout.row + 1;
   const rows = Math.max(1, layout.body.length);
   for (const id of FUNDING_CHECKS) {
+    // Every template column is in the layout (re-insert adds back the ones a planner deleted).
     const c = layout.col + layout.headers.indexOf(FUNDING_CHECK_HEADERS[id]);
-    if (c < layout.col) continue;
     const address = rangeAddress(c, top, 1, rows);
     const first = columnAbsoluteAddress(c, top);
     tail.push({ op: "clearConditionalFormats", sheet: layout.sheet, address });
