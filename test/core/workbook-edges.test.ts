@@ -626,6 +626,16 @@ describe("drop-down rules of single columns on insert", () => {
     return ops[0]!;
   };
 
+  test("the definition's direction column has no drop-down: it reads either language's label (越高越好 or Higher is better), as a list would not", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });
+    const c = String.fromCharCode(65 + definitionTable().columns.findIndex((x) => x.header === DH.direction));
+    const rules = (sheet: string, col: string) => (p.kind === "write" ? p.ops.flatMap((o) => (o.op === "validation" && o.sheet === sheet && o.address.startsWith(`${col}6`) ? [o.rule] : [])) : p);
+    expect(rules("规划定义", c)).toEqual([]);
+    // The indicator table's own direction column (same header, data from row 6 too) keeps its list.
+    const d = String.fromCharCode(65 + indicatorTable(PLAN).columns.findIndex((x) => x.header === IH.direction));
+    expect(rules("规划指标", d)).toEqual([{ kind: "list", options: ["越高越好", "越低越好", "保持", "控制上限"] }]);
+  });
+
   test("a milestone's year done: a number from the first year of the period to the last, with its prompt", () => {
     const v = validation("zh", "里程碑", MH.doneYear, milestoneTable(PLAN));
     expect([v.rule, v.prompt]).toEqual([{ kind: "decimal", min: 2021, max: 2025 }, "完成的年份（2021–2025）。"]);
