@@ -102,6 +102,25 @@ describe("两个只增不减: in total and per student", () => {
     expect(perStudent.compared[0]!.value).toBeCloseTo(-0.0454545, 6);
   });
 
+  test("the workbook: a flat budget is met (not a fall), compared as its growth of 0; a budget or a count typed as text makes per student invalid (sixth draw, seed 20261209)", () => {
+    const flat = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, ...stages(E, S, P) },
+      { [FH.year]: 2021, [FH.budget]: 1000, ...stages(E, S, P) },
+    ]);
+    const budget = check(flat, "budget", 2021);
+    expect([budget.verdict, budget.compared.map((c) => [c.kind, c.value])]).toEqual(["met", [["growth", 0]]]);
+    const textBudget = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, ...stages(E, S, P) },
+      { [FH.year]: 2021, [FH.budget]: "1,050", ...stages(E, S, P) },
+    ]);
+    expect(check(textBudget, "perStudent", 2021).verdict).toBe("invalid");
+    const textCount = workbook([
+      { [FH.year]: 2020, [FH.budget]: 1000, ...stages(E, S, P) },
+      { [FH.year]: 2021, [FH.budget]: 1050, ...stages(E, S, P), [FH.enrolment(SCHOOL_STAGES[1]!)]: "200" },
+    ]);
+    expect(check(textCount, "perStudent", 2021).verdict).toBe("invalid");
+  });
+
   test("equal from one year to the next does not fall: met; one yuan less: not met", () => {
     expect(risesAt([[500, 500]], 1, false)).toBe("met");
     expect(risesAt([[500, 499]], 1, false)).toBe("notMet");

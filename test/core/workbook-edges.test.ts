@@ -54,6 +54,9 @@ describe("the funding table's years run on from its first row", () => {
     // 2020.5: A4 named, then 2021 and 2022 are where 2020 + 1 and 2020 + 2 belong.
     expect(codes(checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020.5, 2021, 2022))))).toEqual([["funding-year", "A4", "2020.5"]]);
     // A blank year cell is named by its row.
+    // The blank year's row is keyed by its position in the table for every finding on it (sixth draw).
+    const negative = checkWorkbook(PLAN, only("funding", fundingTable(PLAN), [{ [FH.year]: 2020 }, { [FH.year]: null, [FH.budget]: -5 }]));
+    expect(codes(negative)).toEqual([["funding-year", "A5", "#2"], ["negative", `${String.fromCharCode(65 + fundingTable(PLAN).columns.findIndex((c) => c.header === FH.budget))}5`, "#2"]]);
     const blank = checkWorkbook(PLAN, only("funding", fundingTable(PLAN), rows(2020, null)));
     expect(codes(blank)).toEqual([["funding-year", "A5", "#2"]]);
     expect(blank[0]!.message.zh).toBe("A5：此处应为 2021 年（教育经费表每年一行，按年份从早到晚排列），现为“”。请改回年份顺序，增长率按上一行计算。");
@@ -420,6 +423,21 @@ describe("the plan definition as typed", () => {
     expect(cells(leading, "T-EQU-02")[DH.target]).toBe("每年至少15个");
   });
 
+  test("sixth draw: a new row without its section is named at the section cell", () => {
+    const read = definition({}, [newTask({ [DH.group]: null })]);
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    expect(read.kind === "invalid" ? read.problems.map((p) => p.address) : read).toEqual([`${col(DH.group)}${addedRow}`]);
+  });
+
+  test("sixth draw (seed 20261209): a task due before the period starts or after it ends is named at its period cell", () => {
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    for (const period of ["2020–2023", "2024–2026", "2020", "2026"]) {
+      const read = definition({}, [newTask({ [DH.period]: period })]);
+      expect([period, read.kind === "invalid" ? read.problems.map((p) => p.address) : read.kind]).toEqual([period, [`${col(DH.period)}${addedRow}`]]);
+    }
+    for (const period of ["2021–2025", "2021", "2025"]) expect([period, definition({}, [newTask({ [DH.period]: period })]).kind]).toEqual([period, "ok"]);
+  });
+
   test("spaces around an ID, a section and a link are not part of them", () => {
     const read = definition({}, [newTask({ [DH.id]: " N-7 ", [DH.group]: " 新章节 ", [DH.link]: " LOC-01 " })]);
     expect(read.kind === "ok" ? [read.plan.tasks.at(-1)!.id, read.plan.tasks.at(-1)!.section, read.plan.tasks.at(-1)!.indicator] : read).toEqual(["N-7", "新章节", "LOC-01"]);
@@ -625,6 +643,13 @@ describe("drop-down rules of single columns on insert", () => {
     expect(ops.length).toBe(1);
     return ops[0]!;
   };
+
+  test("the definition's kind column: a drop-down of 指标 / 任务 / 里程碑 with its prompt (sixth draw)", () => {
+    const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });
+    const c = String.fromCharCode(65 + definitionTable().columns.findIndex((x) => x.header === DH.kind));
+    const v = p.kind === "write" ? p.ops.find((o): o is Extract<WriteOp, { op: "validation" }> => o.op === "validation" && o.sheet === "规划定义" && o.address.startsWith(`${c}6`)) : undefined;
+    expect([v?.rule, v?.prompt]).toEqual([{ kind: "list", options: ["指标", "任务", "里程碑"] }, "请选择：指标 / 任务 / 里程碑。"]);
+  });
 
   test("the definition's direction column has no drop-down: it reads either language's label (越高越好 or Higher is better), as a list would not", () => {
     const p = planInsert(PLAN, empty, { language: "zh", onConflict: "replace", year: 2023 });

@@ -184,6 +184,21 @@ describe("the project ledger's late mark (fourth sample, seed 20261204)", () => 
     expect(cached(resultOps(PLAN, workbook({ projects }, 2022), "zh"), projects, PH.late)).toEqual(["", ""]);
   });
 
+  test("past due but completed or in use: no late mark; a completion year typed as text is no year (sixth draw, seed 20261209)", () => {
+    const done = table(projectTable(PLAN), "建设项目", [
+      { [PH.name]: "已竣工校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.state]: "已竣工" },
+      { [PH.name]: "已交付校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.state]: "已交付使用" },
+      { [PH.name]: "文本年份", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: "2022", [PH.state]: "在建" },
+    ]);
+    expect(cached(resultOps(PLAN, workbook({ projects: done }, 2025), "zh"), done, PH.late)).toEqual(["", "", ""]);
+  });
+
+  test("a workbook without a funding table gets no funding results, and every result is a write (sixth draw)", () => {
+    const ops = resultOps(PLAN, workbook({ projects }, 2025), "zh");
+    expect(ops.every((o) => typeof o === "object" && o.op === "results")).toBe(true);
+    expect(ops.map((o) => (o as { sheet: string }).sheet)).toEqual(["建设项目"]);
+  });
+
   test("no completion year, or no state typed: no late mark, however far past (fifth draw, seed 20261208)", () => {
     const unknown = table(projectTable(PLAN), "建设项目", [
       { [PH.name]: "无期限", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.state]: "在建" },
