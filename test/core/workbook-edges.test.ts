@@ -423,6 +423,14 @@ describe("the plan definition as typed", () => {
     expect(cells(leading, "T-EQU-02")[DH.target]).toBe("每年至少15个");
   });
 
+  test("sixth draw: a range with 以上 or a comparator inside its upper part is named, not read as either a range or a bound", () => {
+    const addedRow = 6 + definitionRows(PLAN, "zh").length;
+    for (const target of ["5–7（以上为新建）", "5–7（≥5）"]) {
+      const read = definition({}, [newTask({ [DH.target]: target })]);
+      expect([target, read.kind === "invalid" ? read.problems.map((p) => p.address) : read.kind]).toEqual([target, [`${col(DH.target)}${addedRow}`]]);
+    }
+  });
+
   test("sixth draw: a new row without its section is named at the section cell", () => {
     const read = definition({}, [newTask({ [DH.group]: null })]);
     const addedRow = 6 + definitionRows(PLAN, "zh").length;
@@ -791,6 +799,9 @@ describe("contradictions and the building programme as the template writes them"
     // A plan whose places task is gone leaves the figure blank.
     const noPlaces = { ...PLAN, tasks: PLAN.tasks.filter((t) => t.id !== "T-BLD-PLACES") };
     expect(templateRows("build", noPlaces, "zh", noAddress).find((r) => r.key === "BLD-TOTAL")!.cells[BUH.planPlaces]).toBe("");
+    // So does one whose projects task is gone (sixth draw, seed 20261209).
+    const noProjects = { ...PLAN, tasks: PLAN.tasks.filter((t) => t.id !== "T-BLD-PROJ") };
+    expect(templateRows("build", noProjects, "zh", noAddress).find((r) => r.key === "BLD-TOTAL")!.cells[BUH.planProjects]).toBe("");
   });
 
   test("a contradiction's IDs are listed with a comma and a space", () => {
