@@ -8,10 +8,10 @@
  * arrays (a column, a row or a block). In a values range a blank cell skips its row on purpose.
  */
 import { pace, type Period } from "../core/calc/progress";
-import { completionFor, expectedFor, gapTo, verdict } from "../core/calc/verdict";
+import { completionFor, expectedFor, gapTo, verdict, type YearValue } from "../core/calc/verdict";
 import { bandAccepted, directionFromText, readBaseline, readTarget, type Baseline, type DirectionHint, type Target } from "../core/calc/target";
 import { achievedBy, basisFromText } from "../core/calc/achieved";
-import { checkedUnitValue } from "../core/calc/units";
+import { checkedUnitValue, countsThings } from "../core/calc/units";
 import { milestoneStatus, stateFromText } from "../core/calc/milestone";
 import { classShare, meetsBalance } from "../core/calc/balance";
 import { measure, readArg, readNumber, readOptionalNumber, readSample, isBlank, flatten, type MeasureName } from "../core/calc/samples";
@@ -55,12 +55,12 @@ function readBaselineArg(arg: unknown): Calc<Baseline | null> {
   return read.ok ? read : err("value", calcMessages.badArgument("baseline", undefined, read.error.message));
 }
 
-function readTargetArg(target: unknown, baseline: Baseline | null, direction: unknown, band: unknown): Calc<Target> {
+function readTargetArg(target: unknown, baseline: Baseline | null, direction: unknown, band: unknown, unit?: unknown): Calc<Target> {
   const d = readDirection(direction);
   if (!d.ok) return d;
   const b = readBand(band);
   if (!b.ok) return b;
-  const t = readTarget(flatten(target)[0], { baseline, direction: d.value, band: b.value });
+  const t = readTarget(flatten(target)[0], { baseline, direction: d.value, band: b.value, counts: countsThings(flatten(unit)[0]) });
   return t.ok ? t : err(t.error.kind, calcMessages.badArgument("target", undefined, t.error.message));
 }
 
@@ -127,7 +127,7 @@ export function gapFunction(actual: any, target: any, direction?: any, baseline?
     if (!a.ok) return a;
     const b = readBaselineArg(baseline);
     if (!b.ok) return b;
-    const t = readTargetArg(target, b.value, direction, band);
+    const t = readTargetArg(target, b.value, direction, band, unit);
     if (!t.ok) return t;
     return ok(gapTo(a.value, t.value));
   });
@@ -183,14 +183,38 @@ export function progress(baseline: any, actual: any, target: any, unit?: any): n
     if (!b.ok) return b;
     const a = readActual(actual, unit);
     if (!a.ok) return a;
-    const t = readTargetArg(target, b.value, null, null);
+    const t = readTargetArg(target, b.value, null, null, unit);
     if (!t.ok) return t;
     return completionFor(b.value, t.value, a.value);
   });
 }
 
 /**
- * Verdict for a year: Reached early, Reached, On track, Behind, Regressing, Missed, No data, or Invalid data (an unreadable value, or 98.5 in a percent row).
+ * Earlier years for STATUS, as the report builds them: a duty every year judges each typed value;
+ * with a task's basis, what it had achieved by each year. Without a basis the values are not
+ * read (an older template's call), so no lateness is claimed from raw yearly increments.
+ */
+function yearlyHistory(yearly: unknown, basisArg: unknown, unit: unknown, year: number, p: Period, perYear: boolean): YearValue[] | "invalid" {
+  if (isBlank(yearly)) return [];
+  const cells = flatten(yearly);
+  const values: Array<number | null> = [];
+  const years: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    // Years after the monitoring year do not count, as in the report.
+    const at = p.baseYear + 1 + i;
+    if (at > year) break;
+    const v = checkedUnitValue(cells[i], flatten(unit)[0]);
+    if (v === "invalid") return "invalid";
+    values.push(v);
+    years.push(at);
+  }
+  const basis = basisFromText(flatten(basisArg)[0]) ?? (perYear ? "eachYear" : null);
+  if (basis === null) return [];
+  return years.map((at, i) => ({ year: at, value: perYear ? values[i]! : achievedBy(values, basis, i) }));
+}
+
+/**
+ * Verdict for a year: Reached early, Reached, Reached late, On track, Behind, Regressing, Missed, No data, or Invalid data (an unreadable value, or 98.5 in a percent row). Targets due every year, and levels to maintain, are On track while held, never Reached early.
  * @customfunction STATUS
  * @param baseline The baseline, a number or plan text such as "<0.42"; blank if the plan states none.
  * @param actual The value for the year; blank gives No data.
@@ -202,9 +226,10 @@ export function progress(baseline: any, actual: any, target: any, unit?: any): n
  * @param [direction] "up", "down", "maintain" or the template's direction label. Default: from the figures.
  * @param [band] Half-width of an about (左右) target's band, relative (default 5%).
  * @param [unit] The row's unit label ("%", "%（毛率）"): a percent above 150%, or above 100% unless gross, is Invalid data.
- * @param [yearly] For targets due every year: the values from the first plan year on, in order.
+ * @param [yearly] The values from the first plan year on, in order: every one is judged for a target due every year; with basis, they show a task reached late.
+ * @param [basis] A task's basis ("累计", "最新", "每年"): what the yearly values add up to by each year, to tell a target reached after its deadline (Reached late).
  * @returns The status label.
- * @zh 该年的判定：提前实现、已实现、符合预期、滞后、倒退、未实现、无数据，或数据有误（无法读取的数值，或百分比行中填了 98.5）。
+ * @zh 该年的判定：提前实现、已实现、逾期实现、符合预期、滞后、倒退、未实现、无数据，或数据有误（无法读取的数值，或百分比行中填了 98.5）。每年须达到的目标和保持类目标在保持期间为“符合预期”，不判“提前实现”。
  * @zhparam baseline 基期值，可为数字或规划文本，如 "＜0.42"；规划未给出时留空。
  * @zhparam actual 该年数值；留空为“无数据”。
  * @zhparam target 目标值，可为数字或规划文本，如 "＜0.40"、"1100人左右"、"2-3项"、"每年至少15个"。
@@ -215,7 +240,8 @@ export function progress(baseline: any, actual: any, target: any, unit?: any): n
  * @zhparam direction "up"、"down"、"maintain" 或模板中的方向文字；默认由数值判断。
  * @zhparam band 左右类目标的允许幅度（相对值，默认 5%）。
  * @zhparam unit 该行的单位（"%"、"%（毛率）"）：百分比超过 150%，或非毛率超过 100%，判为数据有误。
- * @zhparam yearly 每年须达到的目标：从规划第一年起各年的数值，按年份顺序。
+ * @zhparam yearly 从规划第一年起各年的数值，按年份顺序：每年须达到的目标逐年判定；给出口径时用于判断是否逾期实现。
+ * @zhparam basis 任务的口径（"累计"、"最新"、"每年"）：据此算出到各年为止的完成值，以判断是否在期限后才实现（逾期实现）。
  */
 export function status(
   baseline: any,
@@ -229,6 +255,7 @@ export function status(
   band?: any,
   unit?: any,
   yearly?: any[][],
+  basis?: any,
 ): string {
   return unwrap(() => {
     const lang = readLanguage(language);
@@ -239,7 +266,7 @@ export function status(
     if (!isBlank(flatten(unit)[0]) && !bandAccepted(flatten(band)[0])) return label("invalid");
     const b = readBaselineArg(baseline);
     if (!b.ok) return b;
-    const t = readTargetArg(target, b.value, direction, band);
+    const t = readTargetArg(target, b.value, direction, band, unit);
     if (!t.ok) return t;
     const y = readNumber(flatten(year)[0], "year");
     if (!y.ok) return y;
@@ -247,24 +274,15 @@ export function status(
     if (!p.ok) return p;
     const a = checkedUnitValue(flatten(actual)[0], flatten(unit)[0]);
     if (a === "invalid") return label("invalid");
-    const earlier: Array<{ year: number; value: number | null }> = [];
-    if (!isBlank(yearly)) {
-      const cells = flatten(yearly);
-      for (let i = 0; i < cells.length; i++) {
-        // Years after the monitoring year do not count, as in the report.
-        if (p.value.baseYear + 1 + i > y.value) break;
-        const v = checkedUnitValue(cells[i], flatten(unit)[0]);
-        if (v === "invalid") return label("invalid");
-        earlier.push({ year: p.value.baseYear + 1 + i, value: v });
-      }
-    }
+    const earlier = yearlyHistory(yearly, basis, unit, y.value, p.value, t.value.perYear);
+    if (earlier === "invalid") return label("invalid");
     const v = verdict({ baseline: b.value, target: t.value, actual: a, year: y.value, period: p.value, earlier });
     return v.ok ? label(v.value.status) : v;
   });
 }
 
 /**
- * Verdict for a qualitative milestone: done by the year → Reached (Reached early before the planned year); not done in or after the planned year → Missed; before it, In progress is On track and Not started is Behind once half the time has passed. Blank state → No data; any other text → Invalid data.
+ * Verdict for a qualitative milestone: done by the year → Reached (Reached early before the planned year, Reached late after it); not done in or after the planned year → Missed; before it, In progress is On track and Not started is Behind once half the time has passed. Blank state → No data; any other text → Invalid data.
  * @customfunction MILESTONE
  * @param state "未开始"/"Not started", "进行中"/"In progress" or "已完成"/"Done".
  * @param plannedYear The year the plan wants it done.
@@ -273,7 +291,7 @@ export function status(
  * @param [baseYear] The plan's base year. Default: the workbook's PM_BaseYear, else 2020.
  * @param [language] "zh" or "en". Default: Excel's display language.
  * @returns The status label.
- * @zh 里程碑类任务的判定：当年已完成为“已实现”（早于计划年度为“提前实现”）；到计划年度仍未完成为“未实现”；此前“进行中”为“符合预期”，“未开始”在时间过半后为“滞后”。进展为空为“无数据”，其他文字为“数据有误”。
+ * @zh 里程碑类任务的判定：当年已完成为“已实现”（早于计划年度为“提前实现”，晚于计划年度为“逾期实现”）；到计划年度仍未完成为“未实现”；此前“进行中”为“符合预期”，“未开始”在时间过半后为“滞后”。进展为空为“无数据”，其他文字为“数据有误”。
  * @zhparam state "未开始"、"进行中" 或 "已完成"。
  * @zhparam plannedYear 规划要求完成的年份。
  * @zhparam year 监测年度。

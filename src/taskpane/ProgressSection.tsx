@@ -25,6 +25,7 @@ const useStyles = makeStyles({
 /** Fluent badge colours per status (the sheet and report use STATUS_COLORS). */
 const COLORS: Record<Status, "success" | "brand" | "warning" | "danger" | "severe" | "informative" | "important" | "subtle"> = {
   reachedEarly: "success",
+  reachedLate: "success",
   reached: "success",
   onTrack: "brand",
   behind: "warning",

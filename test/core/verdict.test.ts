@@ -4,7 +4,7 @@
  * computed with the product's own functions. functions.test.ts runs the same table through PLAN.*.
  */
 import fc from "fast-check";
-import { completionFor, expectedFor, gapTo, verdict } from "../../src/core/calc/verdict";
+import { completionFor, expectedFor, gapTo, runStart, verdict, type YearValue } from "../../src/core/calc/verdict";
 import { readBaseline, readTarget, reaches, type Baseline, type Target } from "../../src/core/calc/target";
 import { close, meets } from "../../src/core/calc/compare";
 import { schoolRule, meetsSchoolRule, classShare } from "../../src/core/calc/balance";
@@ -39,19 +39,26 @@ describe("verdict: each target kind × each status (domain notes §7)", () => {
   });
 });
 
-describe("per-year targets: every year so far must reach it; the worst year decides", () => {
+describe("per-year duties (§7a.2): invalid any year → a failed year → a blank year → met; never reached early", () => {
   const T = () => target("每年至少15个", null);
-  const run = (values: Array<number | null>, year: number) =>
-    must(verdict({ baseline: null, target: T(), actual: values[year - 2021] ?? null, year, period: P, earlier: values.map((value, i) => ({ year: 2021 + i, value })) })).status;
+  const run = (values: Array<number | null | "invalid">, year: number) => {
+    const actual = values[year - 2021] ?? null;
+    return must(verdict({ baseline: null, target: T(), actual: actual === "invalid" ? null : actual, year, period: P, earlier: values.map((value, i) => ({ year: 2021 + i, value })) }));
+  };
   test.each([
-    [[15, 16, 17], 2023, "reachedEarly", "15, 16, 17 all ≥ 15"],
-    [[15, 12, 17], 2023, "regressing", "2022 fell short, before 2025"],
-    [[15, 16, 17, 15, 15], 2025, "reached", "every year ≥ 15"],
-    [[15, 16, 17, 15, 14], 2025, "missed", "2025 fell short"],
-    [[14, 16, 17, 15, 15], 2025, "missed", "2021 fell short: the target was every year"],
-    [[15, 16, null], 2023, "noData", "no 2023 value"],
-  ] as const)("%j in %p → %s (%s)", (values, year, status, _why) => {
-    expect(run([...values], year)).toBe(status);
+    [[15, 16, 17], 2023, "onTrack", null, "15, 16, 17 all ≥ 15 before 2025: held, not 提前实现"],
+    [[15, 12, 17], 2023, "regressing", null, "2022 fell short, before 2025"],
+    [[15, 16, 17, 15, 15], 2025, "reached", null, "every year ≥ 15"],
+    [[15, 16, 17, 15, 14], 2025, "missed", null, "2025 fell short"],
+    [[14, 16, 17, 15, 15], 2025, "missed", null, "2021 fell short: the target was every year"],
+    [[15, 16, null], 2023, "noData", 2023, "no 2023 value"],
+    [[null, 16, 15], 2023, "noData", 2021, "2021 left blank: not shown to reach it (was 提前实现)"],
+    [[null, 16, 15, 15, 16], 2025, "noData", 2021, "2021 still blank in the target year: no 已实现 on a year unseen"],
+    [[15, 12, null], 2023, "regressing", null, "a failed year outranks a blank one"],
+    [[null, 12, 17, 15, 15], 2025, "missed", null, "a failed year outranks a blank one in the target year"],
+    [[15, "invalid", 12], 2023, "invalid", null, "a rejected 2022 value outranks even a failed year"],
+  ] as const)("%j in %p → %s (blank year %p; %s)", (values, year, status, blankYear, _why) => {
+    expect(run([...values], year)).toMatchObject({ status, blankYear });
   });
   test("保持在15%以上 is read as per year when the plan says so", () => {
     expect(target("15%以上", null, { perYear: true }).perYear).toBe(true);
@@ -229,8 +236,7 @@ describe("the year a target was first reached (final evaluation), worked by hand
   // Baseline 80, target 90 (higher), 2020–2025.
   const B = baseline(80);
   const T = target(90, B);
-  const run = (actual: number | null, year: number, earlier: Array<{ year: number; value: number | null }>) =>
-    must(verdict({ baseline: B, target: T, actual, year, period: P, earlier }));
+  const run = (actual: number | null, year: number, earlier: YearValue[]) => must(verdict({ baseline: B, target: T, actual, year, period: P, earlier }));
 
   test("first reached 2022, in whatever order the earlier years arrive", () => {
     const earlier = [
@@ -251,20 +257,77 @@ describe("the year a target was first reached (final evaluation), worked by hand
     expect(v.firstReached).toBeNull();
   });
 
-  test("reached before and fallen back: not reached, but the first year is kept", () => {
-    expect(run(88, 2025, [{ year: 2022, value: 90 }])).toMatchObject({ status: "missed", firstReached: 2022 });
+  test("reached before and fallen back: missed, and no first year (the run was broken)", () => {
+    expect(run(88, 2025, [{ year: 2022, value: 90 }])).toMatchObject({ status: "missed", firstReached: null });
   });
 
-  test("no value this year: no data, the first year from history", () => {
-    expect(run(null, 2024, [{ year: 2023, value: 91 }])).toMatchObject({ status: "noData", firstReached: 2023 });
+  test("no value this year: no data, and no first year", () => {
+    expect(run(null, 2024, [{ year: 2023, value: 91 }])).toMatchObject({ status: "noData", firstReached: null });
   });
 
-  test("a per-year target is first reached in its first year with a value, and fails for good once missed", () => {
-    const each = target("每年至少15个", null);
-    const go = (actual: number, year: number, earlier: Array<{ year: number; value: number | null }>) =>
-      must(verdict({ baseline: null, target: each, actual, year, period: P, earlier }));
-    expect(go(16, 2023, [{ year: 2021, value: null }, { year: 2022, value: 15 }])).toMatchObject({ status: "reachedEarly", firstReached: 2022 });
-    expect(go(16, 2023, [{ year: 2021, value: 14 }, { year: 2022, value: 15 }]).status).toBe("regressing");
+  test("reached 2022, lost 2023, reached again 2024–2025: the run that counts starts in 2024 (§7a.3)", () => {
+    const earlier = [
+      { year: 2021, value: 85 },
+      { year: 2022, value: 90 },
+      { year: 2023, value: 89 },
+      { year: 2024, value: 91 },
+    ];
+    expect(run(92, 2025, earlier)).toMatchObject({ status: "reached", firstReached: 2024 });
+    expect(run(91, 2024, earlier.slice(0, 3))).toMatchObject({ status: "reachedEarly", firstReached: 2024 });
+  });
+
+  test("a blank or rejected year breaks the run: holding through it was never shown", () => {
+    expect(run(92, 2025, [{ year: 2022, value: 90 }, { year: 2023, value: null }, { year: 2024, value: 91 }])).toMatchObject({ firstReached: 2024 });
+    expect(run(92, 2025, [{ year: 2022, value: 90 }, { year: 2023, value: 91 }, { year: 2024, value: "invalid" }])).toMatchObject({ firstReached: 2025 });
+    // A year missing from the history altogether breaks it too.
+    expect(run(92, 2025, [{ year: 2022, value: 90 }, { year: 2024, value: 91 }])).toMatchObject({ firstReached: 2024 });
+  });
+
+  test("runStart walks back from the last year given", () => {
+    const T90 = target(90, B);
+    expect(runStart([{ year: 2021, value: 91 }, { year: 2022, value: 92 }], T90)).toBe(2021);
+    expect(runStart([{ year: 2021, value: 91 }, { year: 2022, value: 89 }], T90)).toBeNull();
+    expect(runStart([], T90)).toBeNull();
+  });
+});
+
+describe("reached late (§7a.4): a task short in its deadline year and reached after it", () => {
+  // The building programme's places, due 2023: target 6660 from nothing.
+  const D = { baseYear: 2020, targetYear: 2023 };
+  const B0 = baseline(0);
+  const T = target(6660, B0);
+  const go = (actual: number, year: number, earlier: Array<{ year: number; value: number | null }>) =>
+    must(verdict({ baseline: B0, target: T, actual, year, period: D, earlier }));
+  test("6185 places in use in 2023, 6660 in 2024 → 逾期实现 in 2024 and 2025", () => {
+    expect(go(6660, 2024, [{ year: 2023, value: 6185 }])).toMatchObject({ status: "reachedLate", firstReached: 2024 });
+    expect(go(6660, 2025, [{ year: 2023, value: 6185 }, { year: 2024, value: 6660 }])).toMatchObject({ status: "reachedLate", firstReached: 2024 });
+  });
+  test("reached in 2023 and still so in 2025 → 已实现 (on time)", () => {
+    expect(go(6660, 2025, [{ year: 2023, value: 6660 }, { year: 2024, value: 6660 }]).status).toBe("reached");
+  });
+  test("no value recorded for the deadline year: no lateness is claimed", () => {
+    expect(go(6660, 2025, [{ year: 2024, value: 6660 }]).status).toBe("reached");
+  });
+  test("short in 2025 after the 2023 deadline is still 未实现", () => {
+    expect(go(6000, 2025, [{ year: 2023, value: 6185 }]).status).toBe("missed");
+  });
+});
+
+describe("exceeded (§7a.1): beyond a directed band's far edge is reached and marked", () => {
+  test.each([
+    [0, "5个–7个", {}, 8, true, -1, "counted up from nothing: 8 − 7 beyond"],
+    [0, "5个–7个", {}, 6, false, 0, "within"],
+    [null, "5个–7个", { counts: true }, 8, true, -1, "a count of things with no baseline: more is more"],
+    [null, "5个–7个", {}, 8, false, 1, "no direction: 8 is 1 above the range, not reached"],
+    [19.62, "17:1左右", {}, 16, true, -0.15, "lower is better: 16.15 − 16 beyond the band"],
+    [null, "1100人左右", { direction: "up" }, 1200, true, -45, "a stated direction: 1155 − 1200"],
+  ] as const)("B %p, T %p %j, V %p → exceeded %p, gap %p (%s)", (b, t, extra, v, exceeded, gap, _why) => {
+    const B = baseline(b);
+    const T = target(t, B, extra);
+    const r = must(verdict({ baseline: B, target: T, actual: v, year: 2025, period: P }));
+    expect(r.exceeded).toBe(exceeded);
+    expect(r.status).toBe(exceeded || gap === 0 ? "reached" : "missed");
+    expect(gapTo(v, T)).toBeCloseTo(gap, 12);
   });
 });
 
@@ -274,11 +337,17 @@ describe("reading a target: the whole reading, worked from the rules (domain not
   test.each([
     ["＜0.40", {}, { kind: "bound", value: 0.4, comparator: "<", sense: "down", band: 0.05, perYear: false }],
     ["≥90%", {}, { kind: "bound", value: 0.9, comparator: ">=", sense: "up", band: 0.05, perYear: false }],
-    ["1100人左右", {}, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.05, perYear: false }],
-    ["1100人左右", { baseline: B(1200) }, { kind: "about", value: 1100, comparator: "~", sense: "down", band: 0.05, perYear: false }],
-    ["1100人左右", { baseline: B(1000), direction: "down" }, { kind: "about", value: 1100, comparator: "~", sense: "down", band: 0.05, perYear: false }],
-    ["1100人左右", { band: 0.1 }, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.1, perYear: false }],
-    ["2-3项", {}, { kind: "range", value: 2, max: 3, comparator: "=", sense: "up", band: 0.05, perYear: false }],
+    // Bands and ranges: directed (§7a.1) by a stated direction, a baseline outside them, or a count of things.
+    ["1100人左右", {}, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.05, perYear: false, directed: false }],
+    ["1100人左右", { baseline: B(1200) }, { kind: "about", value: 1100, comparator: "~", sense: "down", band: 0.05, perYear: false, directed: true }],
+    ["1100人左右", { baseline: B(1150) }, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.05, perYear: false, directed: false }],
+    ["1100人左右", { baseline: B(1000), direction: "down" }, { kind: "about", value: 1100, comparator: "~", sense: "down", band: 0.05, perYear: false, directed: true }],
+    ["1100人左右", { baseline: B(1000), direction: "maintain" }, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.05, perYear: false, directed: false }],
+    ["1100人左右", { band: 0.1 }, { kind: "about", value: 1100, comparator: "~", sense: "up", band: 0.1, perYear: false, directed: false }],
+    ["2-3项", {}, { kind: "range", value: 2, max: 3, comparator: "=", sense: "up", band: 0.05, perYear: false, directed: false }],
+    ["2-3项", { counts: true }, { kind: "range", value: 2, max: 3, comparator: "=", sense: "up", band: 0.05, perYear: false, directed: true }],
+    ["5个–7个", { baseline: B(10) }, { kind: "range", value: 5, max: 7, comparator: "=", sense: "down", band: 0.05, perYear: false, directed: true }],
+    ["5个–7个", { baseline: B(10), counts: true }, { kind: "range", value: 5, max: 7, comparator: "=", sense: "down", band: 0.05, perYear: false, directed: true }],
     ["2-3项以上", {}, { kind: "bound", value: 2, comparator: ">=", sense: "up", band: 0.05, perYear: false }],
     ["每年至少15个", {}, { kind: "bound", value: 15, comparator: ">=", sense: "up", band: 0.05, perYear: true }],
     [94, { baseline: B(94) }, { kind: "maintain", value: 94, comparator: "=", sense: "up", band: 0.05, perYear: false }],
@@ -344,13 +413,22 @@ describe("edges that decide a printed verdict (issue 16, worked by hand)", () =>
     expect(must(verdict({ baseline: null, target: T, actual: 0.98, year: 2025, period: P })).status).toBe("missed");
   });
 
-  test("beyond a range, completion passes 100 % without the target being reached", () => {
-    // 80 % → 90 %–95 %: 97 % is (0.97 − 0.80) / (0.90 − 0.80) = 170 % of the way to the range, and outside it.
+  test("beyond a range held as a level, completion passes 100 % without the target being reached", () => {
+    // 80 % → 90 %–95 %, stated as a level to hold: 97 % is (0.97 − 0.80) / (0.90 − 0.80) = 170 % of the
+    // way to the range, and outside it.
     const B = baseline(0.8);
-    const v = must(verdict({ baseline: B, target: target("90%-95%", B), actual: 0.97, year: 2023, period: P }));
+    const v = must(verdict({ baseline: B, target: target("90%-95%", B, { direction: "maintain" }), actual: 0.97, year: 2023, period: P }));
     expect(v.status).not.toMatch(/^reached/);
     expect(v.completion).toBeCloseTo(1.7, 12);
     expect(v.gap).toBeCloseTo(0.02, 12);
+  });
+
+  test("beyond a range the baseline had to rise to: reached early, exceeded, gap −0.02 (§7a.1)", () => {
+    const B = baseline(0.8);
+    const v = must(verdict({ baseline: B, target: target("90%-95%", B), actual: 0.97, year: 2023, period: P }));
+    expect(v).toMatchObject({ status: "reachedEarly", exceeded: true });
+    expect(v.completion).toBeCloseTo(1.7, 12);
+    expect(v.gap).toBeCloseTo(-0.02, 12);
   });
 
   test("why there is no completion, in the planner's words", () => {

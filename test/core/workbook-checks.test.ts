@@ -146,11 +146,16 @@ describe("a task as the report reads it", () => {
   const task = (cells: Record<string, Cell>) => ({ [TH.id]: "OWN-1", [TH.section]: "自定", [TH.name]: "新建托育点", [TH.unit]: "个", [TH.period]: "2025", ...cells });
   const row = (cells: Record<string, Cell>) => assessYear(PLAN, only("tasks", spec, [task(cells)]), 2023).tasks[0]!;
 
-  test("about 100, 104 typed in 2023: 3 beyond a 1 % band (99–101), so behind; inside the default 5 % (95–105), reached early", () => {
-    const typed = { [TH.target]: "100左右", [yearHeader(2023)]: 104 };
-    const judged = (r: RowAssessment) => [r.status, r.gap];
-    expect(judged(row({ ...typed, [TH.band]: 0.01 }))).toEqual(["behind", 3]);
-    expect(judged(row(typed))).toEqual(["reachedEarly", 0]);
+  test("about 100, 96 typed in 2023: 3 short of a 1 % band (99–101), so behind; inside the default 5 % (95–105), reached early", () => {
+    const typed = { [TH.target]: "100左右", [yearHeader(2023)]: 96 };
+    const judged = (r: RowAssessment) => [r.status, r.gap, r.exceeded];
+    expect(judged(row({ ...typed, [TH.band]: 0.01 }))).toEqual(["behind", 3, false]);
+    expect(judged(row(typed))).toEqual(["reachedEarly", 0, false]);
+  });
+
+  test("about 100 in 个, 104 typed: beyond the 1 % band is more delivered, reached and marked exceeded by 3 (§7a.1)", () => {
+    const r = row({ [TH.target]: "100左右", [TH.band]: 0.01, [yearHeader(2023)]: 104 });
+    expect([r.status, r.gap, r.exceeded]).toEqual(["reachedEarly", -3, true]);
   });
 
   test("a blank basis reads as the latest year's figure, and says so (the report prints its label)", () => {
@@ -345,11 +350,16 @@ describe("a task due every year", () => {
   test("a year short before this one keeps it from reached, though this year's figure meets it", () => {
     const r = row({ [yearHeader(2021)]: 4, [yearHeader(2022)]: 2, [yearHeader(2023)]: 5 });
     expect([r.actual, r.status]).toEqual([5, "regressing"]);
-    expect(row({ [yearHeader(2021)]: 4, [yearHeader(2022)]: 3, [yearHeader(2023)]: 5 }).status).toBe("reachedEarly");
+    // Met every year so far: on track, never reached early (§7a.2).
+    expect(row({ [yearHeader(2021)]: 4, [yearHeader(2022)]: 3, [yearHeader(2023)]: 5 }).status).toBe("onTrack");
   });
 
-  test("a year left blank before this one is no shortfall", () => {
-    expect(row({ [yearHeader(2021)]: 4, [yearHeader(2023)]: 5 }).status).toBe("reachedEarly");
+  test("a year left blank before this one has not been shown to reach it: 无数据, naming 2022 (§7a.2)", () => {
+    expect(row({ [yearHeader(2021)]: 4, [yearHeader(2023)]: 5 })).toMatchObject({ status: "noData", blankYear: 2022, actual: 5 });
+  });
+
+  test("a rejected value in an earlier year makes the duty 数据有误 now (§7a.2)", () => {
+    expect(row({ [yearHeader(2021)]: "四", [yearHeader(2022)]: 3, [yearHeader(2023)]: 5 }).status).toBe("invalid");
   });
 });
 

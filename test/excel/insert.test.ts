@@ -203,6 +203,7 @@ describe("insert into an empty workbook", () => {
     expect(cfs.map((c) => c.formula)).toEqual([
       '=OR($X6="提前实现",$X6="Reached early")',
       '=OR($X6="已实现",$X6="Reached")',
+      '=OR($X6="逾期实现",$X6="Reached late")',
       '=OR($X6="符合预期",$X6="On track")',
       '=OR($X6="滞后",$X6="Behind")',
       '=OR($X6="倒退",$X6="Regressing")',
@@ -211,7 +212,7 @@ describe("insert into an empty workbook", () => {
       '=OR($X6="数据有误",$X6="Invalid data")',
     ]);
     // Every status has its own fill (issue 13: 倒退 and 未达标 were both red).
-    expect(new Set(cfs.map((c) => c.fill)).size).toBe(8);
+    expect(new Set(cfs.map((c) => c.fill)).size).toBe(9);
     expect(new Set(cfs.map((c) => c.address))).toEqual(new Set(["'规划指标'!X6:X28"]));
   });
 
@@ -222,7 +223,7 @@ describe("insert into an empty workbook", () => {
       const first = t.row + 2;
       const last = t.row + t.height;
       const cfs = data.sheet(t.sheet)!.conditionalFormats;
-      expect([name, cfs.length]).toEqual([name, 8]);
+      expect([name, cfs.length]).toEqual([name, 9]);
       expect(cfs[0]!.formula).toBe(`=OR($${col}${first}="提前实现",$${col}${first}="Reached early")`);
       expect(new Set(cfs.map((c) => c.address))).toEqual(new Set([`'${t.sheet}'!${col}${first}:${col}${last}`]));
     }

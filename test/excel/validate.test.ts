@@ -189,7 +189,7 @@ describe("flags for the monitoring year", () => {
     expect(pri.expected).toBeCloseTo(18.048, 12);
     expect(pri.gap).toBeCloseTo(1.5, 12);
     expect(pri.address).toBe(at(data, "INT-05-PRI", IH.status));
-    expect(summary.counts).toEqual({ reachedEarly: 2, reached: 0, onTrack: 1, behind: 2, regressing: 2, missed: 0, noData: 16, invalid: 0 });
+    expect(summary.counts).toEqual({ reachedEarly: 2, reached: 0, reachedLate: 0, onTrack: 1, behind: 2, regressing: 2, missed: 0, noData: 16, invalid: 0 });
   });
 });
 

@@ -87,7 +87,8 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     // 98.5 typed into a percent row (LOC-05-JUN 0.982 → 1): invalid data, never reached.
     expect(F.status(0.982, 98.5, 1, 2023, null, null, "zh", null, null, "%")).toBe("数据有误");
     // A gross ratio may exceed 100 %; a net share may not.
-    expect(F.status(1, 1.012, 1, 2023, null, null, "zh", null, null, "%（毛率）")).toBe("提前实现");
+    // Held at or beyond the level before the target year: on track, not reached early (§7a.2).
+    expect(F.status(1, 1.012, 1, 2023, null, null, "zh", null, null, "%（毛率）")).toBe("符合预期");
     expect(F.status(1, 1.012, 1, 2023, null, null, "zh", null, null, "%")).toBe("数据有误");
     // Unreadable text is invalid data.
     expect(F.status(0.9, "九十二", 0.95, 2023, null, null, "zh")).toBe("数据有误");
@@ -98,16 +99,20 @@ describe("PLAN.EXPECTED / PROGRESS / STATUS / PACE", () => {
     // The bound baseline: no expected value and no completion, #N/A naming why.
     expect(excelError(() => F.expected("＜0.42", "＜0.40", 2023)).message).toContain("baseline is itself a bound");
     expect(F.status("＜0.42", 0.42, "＜0.40", 2023, null, null, "zh")).toBe("倒退");
-    // A per-year target judges every year so far (the yearly row).
+    // A per-year target judges every year so far (the yearly row); met every year is 符合预期, never 提前实现 (§7a.2).
     expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 12, 16, "", ""]])).toBe("倒退");
-    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, "", ""]])).toBe("提前实现");
+    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, "", ""]])).toBe("符合预期");
     // The row's cells are the plan years from 2021 in order: a later year's figure (3 in 2024) is not judged in 2023.
-    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, 3, ""]])).toBe("提前实现");
+    expect(F.status("", 16, "每年至少15个", 2023, null, null, "zh", null, null, "个", [[15, 15, 16, 3, ""]])).toBe("符合预期");
     // A task's own deadline: the building programme is due in 2023.
     expect(F.status(0, 40, "58个", 2023, 2020, 2023, "zh")).toBe("未实现");
   });
   test("PLAN.MILESTONE: labels, and Invalid data for text that is no state", () => {
     expect(F.milestone("已完成", 2025, 2023, 2022, null, "zh")).toBe("提前实现");
+    // Done in 2024 against a 2023 plan: late, however it stands now (§7a.4); not yet done in the 2023 report.
+    expect(F.milestone("已完成", 2023, 2025, 2024, null, "zh")).toBe("逾期实现");
+    expect(F.milestone("已完成", 2023, 2023, 2024, null, "zh")).toBe("未实现");
+    expect(F.milestone("已完成", 2023, 2025, 2023, null, "en")).toBe("Reached");
     expect(F.milestone("进行中", 2025, 2025, "", null, "en")).toBe("Missed");
     expect(F.milestone("", 2025, 2023, "", null, "zh")).toBe("无数据");
     expect(F.milestone("差不多了", 2025, 2023, "", null, "zh")).toBe("数据有误");
@@ -516,12 +521,35 @@ describe("CLASSSHARE and BALANCE name what is wrong, worked by hand", () => {
 
 describe("the edges of STATUS, MILESTONE and ACHIEVED (issue 16: a fresh run of src/functions)", () => {
   test("STATUS over a yearly history: a year-by-year target missed in an earlier year is not reached now; a text value is invalid data", () => {
-    // 每年10: 10 or more each year. 2021 and 2022 at 12, 2023 at 12: reached early; 2022 at 8 breaks it.
-    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [12], [12]])).toBe("Reached early");
-    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [8], [12]])).not.toBe("Reached early");
+    // 每年10: 10 or more each year. 2021–2023 at 12: on track (a duty every year is never reached
+    // early, §7a.2); 2022 at 8 breaks it (regressing); 2022 blank is no data, naming 2022.
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [12], [12]])).toBe("On track");
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [8], [12]])).toBe("Regressing");
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], [""], [12]])).toBe("No data");
+    expect(F.status("", 12, "每年10", 2025, 2020, 2025, "en", null, null, null, [[12], [12], [12], [10], [12]])).toBe("Reached");
     expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, [[12], ["十二"], [12]])).toBe("Invalid data");
     // No history given: the year alone decides.
-    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, "" as never)).toBe("Reached early");
+    expect(F.status("", 12, "每年10", 2023, 2020, 2025, "en", null, null, null, "" as never)).toBe("On track");
+  });
+
+  test("STATUS with a task's basis tells a target reached after its deadline (§7a.4)", () => {
+    // Places due 2023 (6660), cumulative: 3000 + 3185 = 6185 by 2023, + 475 in 2024 = 6660.
+    const yearly = [[3000], [""], [3185], [475], [""]];
+    expect(F.status(0, 6660, 6660, 2024, 2020, 2023, "zh", null, null, "个", yearly, "累计")).toBe("逾期实现");
+    expect(F.status(0, 6660, 6660, 2025, 2020, 2023, "en", null, null, "个", yearly, "累计 Cumulative")).toBe("Reached late");
+    // On time: 6660 by 2023.
+    expect(F.status(0, 6660, 6660, 2025, 2020, 2023, "en", null, null, "个", [[3000], [""], [3660], [""], [""]], "累计")).toBe("Reached");
+    // Without the basis (an older template's call) no lateness is read from raw yearly figures.
+    expect(F.status(0, 6660, 6660, 2024, 2020, 2023, "en", null, null, "个", yearly)).toBe("Reached");
+  });
+
+  test("STATUS and GAP: beyond a count's range is reached and the gap is negative (§7a.1)", () => {
+    // 每年1所–2所 (T-ICT-03), 3 schools in 2025 after 1 or 2 every year.
+    expect(F.status("", 3, "每年1所–2所", 2025, 2020, 2025, "zh", null, null, "所", [[1], [2], [1], [2], [3]])).toBe("已实现");
+    // Without a unit nothing says more is better: 3 is outside 1–2.
+    expect(F.status("", 3, "1所–2所", 2025, 2020, 2025, "zh")).toBe("未实现");
+    expect(F.gapFunction(3, "1所–2所", null, null, null, "所")).toBe(-1);
+    expect(F.gapFunction(3, "1所–2所")).toBe(1);
   });
 
   test("MILESTONE: a year done of 0 is a blank cell passed as 0", () => {

@@ -59,7 +59,7 @@ describe("npm run demo / npm run report", () => {
     expect(Object.keys((indicators as unknown as { tables: object }).tables)).toEqual(["PM_Indicators"]);
     // Live columns are real table formulas in the file's own notation.
     expect(indicators.getCell("X6").value).toEqual({
-      result: "提前实现",
+      result: "符合预期", // INT-01 held at 100 % in 2023: on track, never reached early (§7a.2)
       formula:
         '_xldudf_PLAN_STATUS(IF(PM_Indicators[[#This Row],[基期值 Baseline]]="","",PM_Indicators[[#This Row],[基期值 Baseline]]),PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025,,IF(PM_Indicators[[#This Row],[方向 Direction]]="","",PM_Indicators[[#This Row],[方向 Direction]]),IF(PM_Indicators[[#This Row],[左右幅度 Band]]="","",PM_Indicators[[#This Row],[左右幅度 Band]]),IF(PM_Indicators[[#This Row],[单位 Unit]]="","",PM_Indicators[[#This Row],[单位 Unit]]))',
     });
@@ -138,7 +138,9 @@ describe("npm run demo / npm run report", () => {
     const bars = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings.filter(
       (c) => c.rules[0]!.type === "dataBar",
     );
-    expect(bars.map((b) => b.ref)).toContain("I25:I47"); // completion of the 23 indicators, after the overview, summary and data problems
+    // Completion of the 23 indicators, after the overview, summary and data problems (no "reached early"
+    // line in 2022: the levels held then are on track, §7a.2).
+    expect(bars.map((b) => b.ref)).toContain("I24:I46");
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: "1:2" });
     expect(ws.headerFooter.oddFooter).toContain("&P");
   });

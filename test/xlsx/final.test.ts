@@ -12,7 +12,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildFinalReport, type FinalModel } from "../../src/core/report/final";
 import { assessYear } from "../../src/core/workbook/assess";
 import { finalSheet, trend } from "../../src/core/report/final-sheet";
-import { STATUS_COLORS, STATUS_LABELS } from "../../src/core/calc/status";
+import { STATUS_COLORS, STATUS_LABELS, isReached, statusText } from "../../src/core/calc/status";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
 import { grid, units } from "./sheet-grid";
@@ -49,21 +49,33 @@ function reached(id: string, v: number): boolean {
 }
 
 describe("the demo's final evaluation", () => {
-  test("every indicator's final verdict and year first reached follow domain notes §7", () => {
+  test("every indicator's final verdict and year first reached follow domain notes §7 and §7a", () => {
     const table = snapshotFromWorkbook(wb).tables.indicators!;
     const col = (h: string) => table.headers.indexOf(h);
+    const tally: Record<string, number> = {};
     for (const ind of PLAN.indicators) {
       const row = table.values.find((r) => r[col(IH.id)] === ind.id)!;
       const values = YEARS.map((y) => row[col(yearHeader(y))]).map((v) => (typeof v === "number" ? v : null));
-      const first = YEARS.find((y, k) => values[k] !== null && reached(ind.id, values[k]!)) ?? null;
+      // §7a.2: a level to maintain, or a target the measured baseline already met, is held, never early.
+      const hold = ind.direction === "maintain" || (ind.baseline.comparator === "=" && reached(ind.id, ind.baseline.value));
+      // §7a.3: the first year of the unbroken run of reached years that ends in 2025.
+      let first: number | null = null;
+      for (let k = YEARS.length - 1; k >= 0 && values[k] !== null && reached(ind.id, values[k]!); k--) first = YEARS[k]!;
       const end = values[values.length - 1] ?? null;
-      const expected = end === null ? "noData" : !reached(ind.id, end) ? "missed" : first! < 2025 ? "reachedEarly" : "reached";
+      const expected = end === null ? "noData" : !reached(ind.id, end) ? "missed" : !hold && first! < 2025 ? "reachedEarly" : "reached";
+      tally[expected] = (tally[expected] ?? 0) + 1;
       const line = model.indicators.find((l) => l.row.id === ind.id)!;
-      expect([ind.id, line.row.status, line.row.firstReached]).toEqual([ind.id, expected, expected === "missed" || expected === "noData" ? null : first]);
+      expect([ind.id, line.row.status, line.row.firstReached]).toEqual([ind.id, expected, expected === "missed" || expected === "noData" || hold ? null : first]);
       expect([ind.id, line.values]).toEqual([ind.id, values]);
     }
-    // The demo's picture: most reached (six early), five missed (the lagging and regressing paths).
-    expect(model.overall).toMatchObject({ reachedEarly: 6, reached: 12, missed: 5, noData: 0, invalid: 0 });
+    // The demo's picture: most reached, five missed (the lagging and regressing paths); INT-01 and
+    // INT-02 (毛入园率, 毛入学率 100 → 100) held, so reached, not early.
+    expect(model.overall).toMatchObject({ ...tally, invalid: 0 });
+    expect(model.indicators.filter((l) => ["INT-01", "INT-02"].includes(l.row.id)).map((l) => [l.row.status, l.row.firstReached])).toEqual([
+      ["reached", null],
+      ["reached", null],
+    ]);
+    expect(tally).toEqual({ reachedEarly: 4, reached: 14, missed: 5 });
   });
 
   test("a row reached early and lost again is missed, not reached", () => {
@@ -151,7 +163,7 @@ describe("the final evaluation sheet, every column of every row", () => {
     }
   });
 
-  test("counts by group: the five final verdicts and a bold total, which for the demo is 6 + 12 + 5 = 23", () => {
+  test("counts by group: the five final verdicts and a bold total, which for the demo is 4 + 14 + 5 = 23", () => {
     const { at, line, rowsWith } = grid(finalSheet(model));
     const head = rowsWith(0, "组别")[0]!;
     expect(line(head, 0, 6)).toEqual(["组别", "提前实现", "已实现", "未实现", "无数据", "数据有误", "合计"]);
@@ -160,7 +172,7 @@ describe("the final evaluation sheet, every column of every row", () => {
       expect(line(head + 1 + k, 0, 6)).toEqual([g.name, c.reachedEarly, c.reached, c.missed, c.noData, c.invalid, Object.values(c).reduce((a, b) => a + b, 0)]);
     });
     const total = head + 1 + model.groups.length;
-    expect(line(total, 0, 6)).toEqual(["合计", 6, 12, 5, 0, 0, 23]);
+    expect(line(total, 0, 6)).toEqual(["合计", 4, 14, 5, 0, 0, 23]);
     expect(at(total, 0)!.bold).toBe(true);
     expect(at(total - 1, 0)!.bold).toBeUndefined();
   });
@@ -193,9 +205,9 @@ describe("the final evaluation sheet, every column of every row", () => {
         expect([row.id, ...[0, 1, 2].map((c) => at(r, c)!.format)]).toEqual([row.id, "@", "@", "@"]);
         expect([row.id, ...[4, 5, 6, 7, 8].map((c) => at(r, c)!.format)]).toEqual([row.id, f, f, f, f, f]);
         expect([row.id, at(r, 3)!.format, at(r, 9)!.format]).toEqual([row.id, typeof row.baseline === "number" ? f : "@", typeof row.target === "number" ? f : "@"]);
-        expect([row.id, at(r, 10)]).toEqual([row.id, { value: STATUS_LABELS[row.status].zh, fill: STATUS_COLORS[row.status].fill, font: STATUS_COLORS[row.status].font, format: undefined, bold: undefined }]);
-        const reachedNow = row.status === "reached" || row.status === "reachedEarly";
-        expect([row.id, at(r, 11)!.value, at(r, 11)!.format]).toEqual([row.id, reachedNow ? row.firstReached : "", "0"]);
+        expect([row.id, at(r, 10)]).toEqual([row.id, { value: statusText(row, "zh"), fill: STATUS_COLORS[row.status].fill, font: STATUS_COLORS[row.status].font, format: undefined, bold: undefined, ...(row.exceeded ? { size: undefined, wrap: true } : {}) }]);
+        const reachedNow = isReached(row.status);
+        expect([row.id, at(r, 11)!.value, at(r, 11)!.format]).toEqual([row.id, reachedNow ? (row.firstReached ?? "") : "", "0"]);
         expect([row.id, String(at(r, 12)!.value).length, at(r, 12)!.format]).toEqual([row.id, 6, "@"]);
       });
       expect(at(head + 1 + items.length + (items.length > 30 ? 1 : 0), 0)?.value).toBeUndefined();
@@ -204,6 +216,9 @@ describe("the final evaluation sheet, every column of every row", () => {
     // scaled to 0–7 and rounded: 0, 2.09, 3.85, 5.60, 7, 7 → ▁▃▅▇██.
     const r = rowsWith(0, "INT-04")[0]!;
     expect(at(r, 12)!.value).toBe("▁▃▅▇██");
+    // T-ICT-03 (每年1所–2所) with 3 schools in 2025 after 1–2 every year: more than planned, reached (§7a.1).
+    const ict = rowsWith(0, "T-ICT-03")[0]!;
+    expect([at(ict, 10)!.value, model.tasks.find((l) => l.row.id === "T-ICT-03")!.row.exceeded]).toEqual(["已实现（超额）", true]);
     // A missed row has no year first reached even when an earlier year reached the target (LOC-09).
     const loc = rowsWith(0, "LOC-09")[0]!;
     expect([at(loc, 10)!.value, at(loc, 11)!.value]).toEqual(["未实现", ""]);
@@ -466,16 +481,21 @@ describe("the final model's own readings", () => {
     expect(model.contradictions.find((c) => c.id === "C-STUDIOS-COUNT")!.readings.map((r) => r.unit)).toEqual([null, null]);
   });
 
-  test("a task's year first reached is the first year its own assessment said reached, not the target year", () => {
+  test("a task's year first reached starts the unbroken run of years its own assessments said reached (§7a.3)", () => {
     // Cumulative and latest tasks are judged on what they had achieved by each year: only the years'
-    // own verdicts know when a target was first met.
+    // own verdicts know when a target was met, and the run that counts is the one that lasts to 2025.
+    // Duties every year are held, not reached early: no first year (§7a.2).
     const snapshot = snapshotFromWorkbook(wb);
     const byYear = YEARS.map((y) => assessYear(PLAN, snapshot, y));
     for (const l of model.tasks) {
-      const reachedIn = YEARS.filter((_, k) => ["reached", "reachedEarly"].includes(byYear[k]!.tasks.find((t) => t.id === l.row.id)!.status));
-      const reachedNow = l.row.status === "reached" || l.row.status === "reachedEarly";
-      const expected = reachedNow ? (reachedIn[0] ?? 2025) : null;
-      expect([l.row.id, l.row.firstReached, l.row.status]).toEqual([l.row.id, expected, !reachedNow ? l.row.status : expected! < l.row.deadline ? "reachedEarly" : "reached"]);
+      const statuses = YEARS.map((_, k) => byYear[k]!.tasks.find((t) => t.id === l.row.id)!.status);
+      let first: number | null = null;
+      for (let k = YEARS.length - 1; k >= 0 && isReached(statuses[k]!); k--) first = YEARS[k]!;
+      const hold = l.row.basis === "eachYear";
+      const reachedNow = isReached(l.row.status);
+      const expected = reachedNow && !hold ? first : null;
+      const status = !reachedNow || hold ? l.row.status : first! < l.row.deadline ? "reachedEarly" : "reached";
+      expect([l.row.id, l.row.firstReached, l.row.status]).toEqual([l.row.id, expected, status]);
     }
     // The demo has such tasks: reached before 2025 by what they had achieved.
     expect(model.tasks.filter((l) => l.row.status === "reachedEarly" && l.row.firstReached! < 2025).length).toBeGreaterThan(0);

@@ -109,7 +109,7 @@ describe("the fictitious 2026–2030 plan on files (command line)", () => {
     expect(line("LOC-01")[11]).toBe("符合预期");
     expect(line("NEW-01")[11]).toBe("提前实现"); // 98.5 % ≥ 98 % before 2030
     expect(line("LOC-09")[11]).toBe("倒退"); // 42.44 % → 42 %, target 55 %
-    expect(line("INT-01")[11]).toBe("提前实现"); // maintained at 100 %
+    expect(line("INT-01")[11]).toBe("符合预期"); // maintained at 100 %: held, never reached early (§7a.2)
     expect(line("NEW-02")[11]).toBe("数据有误"); // "0.36" typed as text
     expect(r.some((x) => x?.[0] === "规划指标" && x?.[2] === "NEW-02")).toBe(true); // named in the data problems
     // 2,000 + 2,200 + 2,400 = 6,600 of 12,000 places: 55 % complete against 60 % of the period elapsed.
@@ -154,7 +154,7 @@ describe("the fictitious 2026–2030 plan in Excel (Office.js adapter, Excel dou
     expect(mid).toMatchObject({ kind: "written", sheet: "2028年度监测报告", model: { kind: "midterm" } });
     if (mid.kind === "written") {
       const status = new Map(mid.model.indicators.map((l) => [l.id, l.status]));
-      expect(Object.fromEntries(status)).toEqual({ "INT-01": "reachedEarly", "LOC-01": "onTrack", "LOC-09": "regressing", "NEW-01": "reachedEarly", "NEW-02": "invalid" });
+      expect(Object.fromEntries(status)).toEqual({ "INT-01": "onTrack", "LOC-01": "onTrack", "LOC-09": "regressing", "NEW-01": "reachedEarly", "NEW-02": "invalid" });
       expect(mid.model.tasks.find((t) => t.id === "T-NEW-01")).toMatchObject({ actual: 6600, status: "behind" });
     }
     const final = await generateReport(port(), { language: "zh", final: true });

@@ -1,7 +1,7 @@
 /**
  * Qualitative milestones (创建…区, …全覆盖): a state instead of a figure, judged by the same
  * statuses as every target (domain notes §7). Done by the year → reached (early before the planned
- * year); not done in or after the planned year → missed; before it, in progress is on track and
+ * year, late after it); not done in or after the planned year → missed; before it, in progress is on track and
  * not started is behind once half the time to the planned year has passed (时间过半).
  */
 import type { Bilingual } from "../i18n";
@@ -37,7 +37,11 @@ export function milestoneStatus(m: MilestoneInput): Status {
   if (m.state === null) return "noData";
   // Completed after the monitoring year: in that year it was still under way.
   const done = m.state === "done" && (m.doneYear === null || m.doneYear <= m.year);
-  if (done) return (m.doneYear ?? m.year) < m.plannedYear ? "reachedEarly" : "reached";
+  if (done) {
+    const when = m.doneYear ?? m.year;
+    // Done after the planned year is late, however it stands now (§7a.4).
+    return when < m.plannedYear ? "reachedEarly" : m.doneYear !== null && when > m.plannedYear ? "reachedLate" : "reached";
+  }
   if (m.year >= m.plannedYear) return "missed";
   if (m.state !== "notStarted") return "onTrack";
   const elapsed = (m.year - m.baseYear) / (m.plannedYear - m.baseYear);

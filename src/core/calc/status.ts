@@ -5,12 +5,13 @@
  */
 import type { Bilingual } from "../i18n";
 
-export const STATUSES = ["reachedEarly", "reached", "onTrack", "behind", "regressing", "missed", "noData", "invalid"] as const;
+export const STATUSES = ["reachedEarly", "reached", "reachedLate", "onTrack", "behind", "regressing", "missed", "noData", "invalid"] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_LABELS: Record<Status, Bilingual> = {
   reachedEarly: { zh: "提前实现", en: "Reached early" },
   reached: { zh: "已实现", en: "Reached" },
+  reachedLate: { zh: "逾期实现", en: "Reached late" },
   onTrack: { zh: "符合预期", en: "On track" },
   behind: { zh: "滞后", en: "Behind" },
   regressing: { zh: "倒退", en: "Regressing" },
@@ -23,6 +24,7 @@ export const STATUS_LABELS: Record<Status, Bilingual> = {
 export const STATUS_COLORS: Record<Status, { fill: string; font: string }> = {
   reachedEarly: { fill: "#A9D08E", font: "#1E4620" },
   reached: { fill: "#C6EFCE", font: "#006100" },
+  reachedLate: { fill: "#CCEDE8", font: "#0B4F46" },
   onTrack: { fill: "#DDEBF7", font: "#1F4E78" },
   behind: { fill: "#FFEB9C", font: "#7A4A00" },
   regressing: { fill: "#F4B183", font: "#7B2E00" },
@@ -30,6 +32,24 @@ export const STATUS_COLORS: Record<Status, { fill: string; font: string }> = {
   noData: { fill: "#EDEDED", font: "#404040" },
   invalid: { fill: "#E4D7F5", font: "#4B2A7A" },
 };
+
+/** Statuses that say the target was reached, whenever (a late one counts as reached, and says so). */
+export const REACHED: readonly Status[] = ["reachedEarly", "reached", "reachedLate"];
+export const isReached = (s: Status): boolean => REACHED.includes(s);
+
+/** A mark beside a reached status for a band or range beyond its far edge (§7a.1). */
+export const EXCEEDED_LABEL: Bilingual = { zh: "超额", en: "Exceeded" };
+
+/**
+ * A status as a report or the pane prints it: a reached band or range beyond its far edge carries
+ * 超额 (§7a.1); a duty every year with a year left blank names that year (§7a.2).
+ */
+export function statusText(row: { status: Status; exceeded?: boolean; blankYear?: number | null }, language: "zh" | "en"): string {
+  const label = STATUS_LABELS[row.status][language];
+  if (row.exceeded && isReached(row.status)) return language === "zh" ? `${label}（${EXCEEDED_LABEL.zh}）` : `${label} (${EXCEEDED_LABEL.en.toLowerCase()})`;
+  if (row.status === "noData" && row.blankYear) return language === "zh" ? `${label}（${row.blankYear}年）` : `${label} (${row.blankYear})`;
+  return label;
+}
 
 /** Statuses that are flagged to the planner, worst first. */
 export const FLAGGED: readonly Status[] = ["invalid", "regressing", "missed", "behind"];

@@ -35,6 +35,12 @@ export interface Target {
   band: number;
   /** Due every year of the period, not only at its end. */
   perYear: boolean;
+  /**
+   * About and range targets only: the row has a better direction (`sense`), so the band's near edge
+   * decides and anything beyond the far edge is reached too, marked Exceeded (domain notes §7a.1).
+   * False for a level to hold (no direction, and no baseline outside the band to show one).
+   */
+  directed?: boolean;
 }
 
 /** A baseline is a measurement, or itself a bound (＜0.42) that says only where the value stood. */
@@ -53,6 +59,11 @@ export interface TargetOptions {
   band?: number | null;
   perYear?: boolean;
   read?: ReadOptions;
+  /**
+   * The row counts things delivered (schools, places, people): with no direction stated and no
+   * baseline outside the band to show one, more than a band or range is more delivered, not a miss.
+   */
+  counts?: boolean;
 }
 
 const RANGE = /^(.+?)\s*(?:-|–|—|~|～|至|到)\s*(.+)$/u;
@@ -72,6 +83,22 @@ export function readBaseline(cell: unknown, options?: ReadOptions): Calc<Baselin
   return ok({ value: read.value.value, bound: c === "=" || c === "~" ? null : c });
 }
 
+/**
+ * Which way is better for a band or range, and whether that counts (domain notes §7a.1): a direction
+ * the row states, else the way a measured baseline outside the band has to move; without either the
+ * row is a level to hold and keeps both edges.
+ */
+function bandSense(options: TargetOptions, low: number, high: number): { sense: Sense; directed: boolean } {
+  const hint = options.direction ?? null;
+  if (hint === "up" || hint === "down") return { sense: hint, directed: true };
+  const b = options.baseline;
+  if (hint === null && b && b.bound === null) {
+    if (b.value < low && !close(b.value, low)) return { sense: "up", directed: true };
+    if (b.value > high && !close(b.value, high)) return { sense: "down", directed: true };
+  }
+  return { sense: "up", directed: hint === null && options.counts === true };
+}
+
 export function readTarget(cell: unknown, options: TargetOptions = {}): Calc<Target> {
   const perYearText = typeof cell === "string" && PER_YEAR.test(normalizeValueText(cell));
   const perYear = options.perYear === true || perYearText;
@@ -86,9 +113,9 @@ export function readTarget(cell: unknown, options: TargetOptions = {}): Calc<Tar
       if (a !== null && b !== null) {
         if (a > b) return err("value", calcMessages.rangeOrder(String(cell)));
         const open = OPEN_END.test(text);
-        return ok(open
-          ? { kind: "bound", value: a, comparator: ">=", sense: "up", band, perYear }
-          : { kind: "range", value: a, max: b, comparator: "=", sense: "up", band, perYear });
+        if (open) return ok({ kind: "bound", value: a, comparator: ">=", sense: "up", band, perYear });
+        const { sense, directed } = bandSense(options, a, b);
+        return ok({ kind: "range", value: a, max: b, comparator: "=", sense, band, perYear, directed });
       }
     }
   }
@@ -100,7 +127,11 @@ export function readTarget(cell: unknown, options: TargetOptions = {}): Calc<Tar
   if (comparator === ">" || comparator === ">=") return ok({ kind: "bound", value, comparator, sense: "up", band, perYear });
   const hint = options.direction ?? null;
   const fromBaseline: Sense = baseline && value < baseline.value ? "down" : "up";
-  if (comparator === "~") return ok({ kind: "about", value, comparator, sense: hint === "up" || hint === "down" ? hint : fromBaseline, band, perYear });
+  if (comparator === "~") {
+    const half = band * Math.abs(value);
+    const { sense, directed } = bandSense(options, value - half, value + half);
+    return ok({ kind: "about", value, comparator, sense, band, perYear, directed });
+  }
   const maintain = hint === "maintain" || (baseline !== null && baseline.bound === null && close(baseline.value, value));
   if (maintain) return ok({ kind: "maintain", value, comparator: "=", sense: hint === "down" ? "down" : "up", band, perYear });
   return ok({ kind: "figure", value, comparator: "=", sense: hint === "up" || hint === "down" ? hint : fromBaseline, band, perYear });
@@ -114,13 +145,23 @@ export function reaches(value: number, target: Target): boolean {
       return meets(value, target.sense === "up" ? ">=" : "<=", target.value);
     case "bound":
       return meets(value, target.comparator, target.value);
-    case "about": {
-      const half = target.band * Math.abs(target.value);
-      return meets(value, ">=", target.value - half) && meets(value, "<=", target.value + half);
+    case "about":
+    case "range": {
+      const { low, high } = targetInterval(target)!;
+      // A directed band is reached from its near edge on; beyond the far edge is Exceeded (§7a.1).
+      const fromLow = meets(value, ">=", low);
+      const toHigh = meets(value, "<=", high);
+      if (target.directed) return target.sense === "up" ? fromLow : toHigh;
+      return fromLow && toHigh;
     }
-    case "range":
-      return meets(value, ">=", target.value) && (target.max === undefined || meets(value, "<=", target.max));
   }
+}
+
+/** Beyond a directed band's far edge in the better direction: reached, and more than planned (§7a.1). */
+export function exceeds(value: number, target: Target): boolean {
+  const interval = targetInterval(target);
+  if (!interval || !target.directed) return false;
+  return target.sense === "up" ? meets(value, ">", interval.high) : meets(value, "<", interval.low);
 }
 
 /** The band or range a value must fall in, for about and range targets. */

@@ -33,3 +33,13 @@ export function checkedUnitValue(cell: unknown, unitLabel: unknown): number | nu
   const unit = unitFromLabel(unitLabel) ?? (String(unitLabel ?? "").trim().toLowerCase() === "percent" ? "percent" : null);
   return unitProblem(unit, read.value.value, isGrossLabel(unitLabel)) ? "invalid" : read.value.value;
 }
+
+/**
+ * A unit cell that counts things (个数, 人数, or a plan's measure word: 所, 项, 名, schools …): any
+ * label that is not a share, ratio, years or coefficient. Blank is unknown, not a count.
+ */
+export function countsThings(unitLabel: unknown): boolean {
+  if (isBlank(unitLabel) || typeof unitLabel !== "string") return false;
+  const unit = unitFromLabel(unitLabel) ?? (/^(?:%|percent)$/iu.test(unitLabel.trim()) ? "percent" : null);
+  return unit === null || unit === "count" || unit === "persons";
+}

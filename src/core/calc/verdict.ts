@@ -1,15 +1,18 @@
 /**
- * The verdict rules of domain notes §7, in one place: PLAN.STATUS / PROGRESS / EXPECTED / GAP, the
+ * The verdict rules of domain notes §7 and its amendments §7a, in one place: PLAN.STATUS / PROGRESS / EXPECTED / GAP, the
  * sheet's live columns, the pane, the report and the command line all call `verdict`.
  *
  * 1. No value → noData (an unreadable or rejected value is `invalid`, decided by the caller).
- * 2. Reached (compare.ts tolerance, strictness respected): before the target year reachedEarly,
- *    else reached. Per-year targets must be reached in every year so far.
- * 3. Not reached in or after the target year (a task's own deadline) → missed.
- * 4. Not reached before it: a measured baseline and a figure → completion P = (V − B)/(T − B)
- *    against the elapsed share τ (P ≥ τ onTrack, 0 ≤ P < τ behind, P < 0 regressing); maintain,
- *    per-year targets and bounds the baseline already met → regressing; a baseline that is itself a
- *    bound → behind while within it, regressing outside it.
+ * 2. Reached (compare.ts tolerance, strictness respected; beyond a directed band or range counts,
+ *    marked exceeded, §7a.1): before the target year reachedEarly, in it reached, after it (a task's
+ *    own deadline) reachedLate when the deadline year's value fell short (§7a.4).
+ * 3. Duties every year, maintain targets and bounds the baseline already met are never reached early
+ *    (§7a.2): per-year duties go invalid (any year so far) → a failed year (regressing, in or after
+ *    the target year missed) → a blank year (noData, naming it) → met: onTrack, in the target year reached.
+ * 4. Not reached in or after the target year → missed. Before it: a measured baseline and a figure →
+ *    completion P = (V − B)/(T − B) against the elapsed share τ (P ≥ τ onTrack, 0 ≤ P < τ behind,
+ *    P < 0 regressing); a hold target slipping out → regressing; a baseline that is itself a bound →
+ *    behind while within it, regressing outside it.
  * 5. Expected value (序时进度值) E = B + (T − B)·τ only where B is measured and T one figure.
  */
 import { calcMessages } from "../messages";
@@ -17,7 +20,7 @@ import { type Bilingual } from "../i18n";
 import { atScale, checkPeriod, difference, elapsedShare, tidy, type Period } from "./progress";
 import { err, ok, type Calc } from "./errors";
 import { meets } from "./compare";
-import { reaches, targetInterval, type Baseline, type Sense, type Target } from "./target";
+import { exceeds, reaches, targetInterval, type Baseline, type Sense, type Target } from "./target";
 import type { Status } from "./status";
 
 export interface VerdictInput {
@@ -29,8 +32,17 @@ export interface VerdictInput {
   year: number;
   /** Base year and the target's own deadline. */
   period: Period;
-  /** Values of earlier years (for per-year targets and the year a target was first reached). */
-  earlier?: ReadonlyArray<{ year: number; value: number | null }>;
+  /**
+   * Earlier years (what a task had achieved by each): per-year duties judge every one; figure targets
+   * read the unbroken run that ended in a reach and the value in the deadline year. "invalid": the data
+   * check rejected that year's value.
+   */
+  earlier?: ReadonlyArray<YearValue>;
+}
+
+export interface YearValue {
+  year: number;
+  value: number | null | "invalid";
 }
 
 export interface Verdict {
@@ -43,8 +55,12 @@ export interface Verdict {
   gap: number | null;
   elapsed: number;
   sense: Sense;
-  /** The first year the target was reached (per the values given). */
+  /** The first year of the unbroken run of reached years that ends in this one (figure targets only). */
   firstReached: number | null;
+  /** Reached beyond a directed band's far edge: more than planned (超额, §7a.1). */
+  exceeded: boolean;
+  /** A per-year duty: the first year so far left blank, which makes it 无数据. */
+  blankYear: number | null;
   /** Why completion or the expected value does not exist. */
   why: Bilingual | null;
 }
@@ -60,8 +76,10 @@ function pathEnd(target: Target, from: number): number {
 export function gapTo(actual: number, target: Target): number {
   const interval = targetInterval(target);
   if (interval) {
-    if (actual < interval.low) return difference(interval.low, actual);
-    if (actual > interval.high) return difference(actual, interval.high);
+    // Beyond a directed band's far edge is more than planned: a negative gap, as beyond a figure.
+    const sign = (farSide: Sense) => (target.directed && target.sense === farSide ? -1 : 1);
+    if (actual < interval.low) return sign("down") * difference(interval.low, actual);
+    if (actual > interval.high) return sign("up") * difference(actual, interval.high);
     return 0;
   }
   const raw = target.sense === "up" ? difference(target.value, actual) : difference(actual, target.value);
@@ -76,7 +94,7 @@ export function gapTo(actual: number, target: Target): number {
  */
 function agreeingCompletion(b: number, v: number, target: Target, end: number): number {
   const p = tidy(difference(v, b) / difference(end, b));
-  if (targetInterval(target)) return p;
+  if (targetInterval(target) && !target.directed) return p;
   if (reaches(v, target)) return Math.max(1, p);
   return p >= 1 ? 1 - Number.EPSILON : p;
 }
@@ -113,6 +131,27 @@ export function completionFor(baseline: Baseline | null, target: Target, actual:
   return ok(agreeingCompletion(path.from, actual, target, path.to));
 }
 
+/** Whether the aim is to stay where the row already is: a duty every year, a level to maintain, a bound met at the start. */
+export function isHold(baseline: Baseline | null, target: Target): boolean {
+  return target.perYear || target.kind === "maintain" || (baseline !== null && baseline.bound === null && reaches(baseline.value, target));
+}
+
+/**
+ * The first year of the unbroken run of years, ending with the last one given, in which the target
+ * was reached (domain notes §7a.3). A blank, invalid or missing year breaks the run: holding the
+ * target through it was never shown.
+ */
+export function runStart(all: ReadonlyArray<YearValue>, target: Target): number | null {
+  let start: number | null = null;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const e = all[i]!;
+    if (typeof e.value !== "number" || !reaches(e.value, target)) break;
+    if (start !== null && e.year !== start - 1) break;
+    start = e.year;
+  }
+  return start;
+}
+
 export function verdict(input: VerdictInput): Calc<Verdict> {
   const { baseline, target, actual, year, period } = input;
   const checked = checkPeriod(year, period);
@@ -120,30 +159,42 @@ export function verdict(input: VerdictInput): Calc<Verdict> {
   const elapsed = elapsedShare(year, period);
   const path = pathOf(baseline, target);
   const expected = expectedFor(baseline, target, year, period);
-  const base = { elapsed, sense: target.sense, expected: expected.ok ? expected.value : null, why: "why" in path ? path.why : null };
+  const base = { elapsed, sense: target.sense, expected: expected.ok ? expected.value : null, why: "why" in path ? path.why : null, exceeded: false, blankYear: null };
   const history = (input.earlier ?? []).filter((e) => e.year < year).sort((a, b) => a.year - b.year);
-  const firstReachedIn = (values: ReadonlyArray<{ year: number; value: number | null }>) =>
-    values.find((e) => e.value !== null && reaches(e.value, target))?.year ?? null;
-  if (actual === null) return ok({ ...base, status: "noData", completion: null, gap: null, firstReached: firstReachedIn(history) });
+  const all: YearValue[] = [...history, { year, value: actual }];
+  const due = year >= period.targetYear;
+  const completion = actual === null || "why" in path ? null : agreeingCompletion(path.from, actual, target, path.to);
+  const measured = actual === null ? { completion: null, gap: null } : { completion, gap: gapTo(actual, target) };
+  const result = (status: Status, extra: Partial<Verdict> = {}) =>
+    ok<Verdict>({ ...base, ...measured, status, firstReached: null, exceeded: actual !== null && status !== "invalid" && reaches(actual, target) && exceeds(actual, target), ...extra });
 
-  const reachedNow = reaches(actual, target);
-  const failedBefore = target.perYear && history.some((e) => e.value !== null && !reaches(e.value, target));
-  const reached = reachedNow && !failedBefore;
-  const completion = "why" in path ? null : agreeingCompletion(path.from, actual, target, path.to);
-  const result = { ...base, completion, gap: gapTo(actual, target) };
-  const all = [...history, { year, value: actual }];
-  if (reached) {
-    const first = target.perYear ? (all.find((e) => e.value !== null)?.year ?? year) : (firstReachedIn(all) ?? year);
-    return ok({ ...result, status: year < period.targetYear ? "reachedEarly" : "reached", firstReached: first });
+  // A duty every year (§7a.2): invalid in any year so far, then a year that failed, then a year left blank;
+  // met every year is on track before the target year and reached in it, never reached early.
+  if (target.perYear) {
+    if (all.some((e) => e.value === "invalid")) return result("invalid");
+    if (all.some((e) => typeof e.value === "number" && !reaches(e.value, target))) return result(due ? "missed" : "regressing");
+    const blank = all.find((e) => e.value === null);
+    if (blank) return result("noData", { blankYear: blank.year });
+    return result(due ? "reached" : "onTrack");
   }
-  const verdictOf = (status: Status) => ok({ ...result, status, firstReached: firstReachedIn(all) });
-  if (year >= period.targetYear) return verdictOf("missed");
-  if (target.perYear || target.kind === "maintain") return verdictOf("regressing");
-  if (baseline?.bound) return verdictOf(meets(actual, baseline.bound, baseline.value) ? "behind" : "regressing");
-  if (completion === null) {
-    // Bounds (or ranges) the baseline already met: the aim was to stay there. No baseline: no path to judge.
-    return verdictOf(baseline === null ? "behind" : "regressing");
+  if (actual === null) return result("noData");
+  if (isHold(baseline, target)) {
+    // Maintain targets and bounds met at the start: holding is on track, slipping out regresses (§7a.2).
+    if (reaches(actual, target)) return result(due ? "reached" : "onTrack");
+    return result(due ? "missed" : "regressing");
   }
-  if (completion >= elapsed) return verdictOf("onTrack");
-  return verdictOf(completion >= 0 ? "behind" : "regressing");
+  if (reaches(actual, target)) {
+    const firstReached = runStart(all, target) ?? year;
+    if (!due) return result("reachedEarly", { firstReached });
+    // Past the deadline, a value recorded for the deadline year that fell short makes it late (§7a.4).
+    const atDeadline = year > period.targetYear ? all.find((e) => e.year === period.targetYear)?.value : undefined;
+    const late = typeof atDeadline === "number" && !reaches(atDeadline, target);
+    return result(late ? "reachedLate" : "reached", { firstReached });
+  }
+  if (due) return result("missed");
+  if (baseline?.bound) return result(meets(actual, baseline.bound, baseline.value) ? "behind" : "regressing");
+  // No baseline: no path to judge by.
+  if (completion === null) return result("behind");
+  if (completion >= elapsed) return result("onTrack");
+  return result(completion >= 0 ? "behind" : "regressing");
 }

@@ -4,7 +4,7 @@
  * sparklines cannot be written through Office.js, and a string reads the same in every host).
  */
 import { pick } from "../i18n";
-import { STATUS_COLORS, STATUS_LABELS, type Status } from "../calc/status";
+import { STATUS_COLORS, STATUS_LABELS, isReached, statusText, type Status } from "../calc/status";
 import { MILESTONE_STATE_LABELS, stateFromText } from "../calc/milestone";
 import { meets } from "../calc/compare";
 import { readTarget } from "../calc/target";
@@ -59,8 +59,12 @@ export function finalSheet(model: FinalModel): ReportSheet {
     rowHeights.push({ row, points: headerHeight(cells, widths) });
     row++;
   };
-  const status = (s: Status, r: number, c: number) =>
-    blocks.push({ row: r, col: c, values: [[STATUS_LABELS[s][lang]]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font });
+  const status = (line: { status: Status; exceeded?: boolean; blankYear?: number | null }, r: number, c: number) => {
+    // A label with its mark (超额, the blank year) may need a second line in the cell.
+    const text = statusText(line, lang);
+    const s = line.status;
+    blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(text.length > STATUS_LABELS[s][lang].length ? { wrap: true } : {}) });
+  };
   const paragraph = (text: string, color?: string) => {
     const units = textUnits(text);
     const width = widths.reduce((a, b) => a + b, 0);
@@ -80,7 +84,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
 
   // 1. Counts by group and final verdict.
   section(pick(finalText.summary, lang));
-  const order: Status[] = ["reachedEarly", "reached", "missed", "noData", "invalid"];
+  // Indicators fall due in the target year: a Reached late column only where it counts something.
+  const order = (["reachedEarly", "reached", "reachedLate", "missed", "noData", "invalid"] as Status[]).filter((s) => s !== "reachedLate" || model.overall.reachedLate > 0);
   header([pick(reportText.group, lang), ...order.map((s) => STATUS_LABELS[s][lang]), pick(reportText.total, lang)]);
   const countRow = (name: string, counts: Record<Status, number>) => [name, ...order.map((s) => counts[s]), Object.values(counts).reduce((a, b) => a + b, 0)];
   const rows = [...model.groups.map((g) => countRow(g.name, g.counts)), countRow(pick(reportText.total, lang), model.overall)];
@@ -104,8 +109,13 @@ export function finalSheet(model: FinalModel): ReportSheet {
         values: [[r.id, group(l), r.name, r.baseline ?? "", ...l.values.map((v) => v ?? ""), r.target ?? ""]],
         numberFormats: [["@", "@", "@", typeof r.baseline === "number" ? f : "@", ...l.values.map(() => f), typeof r.target === "number" ? f : "@"]],
       });
-      status(r.status, row, verdictCol);
-      blocks.push({ row, col: verdictCol + 1, values: [[r.status === "reachedEarly" || r.status === "reached" ? (r.firstReached ?? "") : "", trend([baseline, ...l.values])]], numberFormats: [["0", "@"]] });
+      // A year's value the data check rejected is shown as typed, in the Invalid data colours.
+      l.rejected.forEach((cell, k) => {
+        if (cell === undefined) return;
+        blocks.push({ row, col: 4 + k, values: [[cell ?? ""]], numberFormats: [["@"]], fill: STATUS_COLORS.invalid.fill, fontColor: STATUS_COLORS.invalid.font });
+      });
+      status(r, row, verdictCol);
+      blocks.push({ row, col: verdictCol + 1, values: [[isReached(r.status) ? (r.firstReached ?? "") : "", trend([baseline, ...l.values])]], numberFormats: [["0", "@"]] });
       row++;
     });
   };
@@ -130,7 +140,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
   for (const m of model.milestones) {
     const state = stateFromText(m.target);
     blocks.push({ row, col: 0, values: [[m.id, m.group, m.name, m.deadline, state ? MILESTONE_STATE_LABELS[state][lang] : String(m.target ?? ""), m.firstReached ?? ""]], numberFormats: [["@", "@", "@", "0", "@", "0"]] });
-    status(m.status, row, 6);
+    status(m, row, 6);
     row++;
   }
 
@@ -146,7 +156,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
       const r = finalOf.get(e.id);
       const target = r?.target ?? e.target;
       blocks.push({ row, col: 0, values: [[e.id, "", e.name, national, ...e.values.map((v) => v ?? ""), target]], numberFormats: [["@", "@", "@", "@", ...e.values.map(() => f), typeof target === "number" ? f : "@"]] });
-      if (r) status(r.status, row, verdictCol);
+      if (r) status(r, row, verdictCol);
       blocks.push({ row, col: verdictCol + 2, values: [[trend(e.values)]] });
       // Coefficients above the national standard in a year are marked in that year's cell.
       e.values.forEach((v, k) => {

@@ -1,18 +1,19 @@
 /**
  * The final evaluation (终期评估) of a plan period as data: every indicator and task target with its
- * value in each year of the period and its final verdict (domain notes §7: at the target year only
- * 提前实现 with the year first reached, 已实现, 未实现, 无数据, 数据有误), milestones delivered, the school
+ * value in each year of the period and its final verdict (domain notes §7 and §7a: at the target year
+ * only 提前实现 with the first year of the unbroken run, 已实现, 逾期实现, 未实现, 无数据, and 数据有误
+ * when any year of the period was rejected), milestones delivered, the school
  * equity path, funding over the whole period, the building programme, and how the figures came out
  * against each reading of the plan's contradictions. Built from the one assessment of each year.
  */
-import { emptyCounts, type Status } from "../calc/status";
+import { emptyCounts, isReached, type Status } from "../calc/status";
 import { meets } from "../calc/compare";
 import { CV_THRESHOLDS } from "../calc/balance";
 import { assessYear, countStatuses, type RowAssessment } from "../workbook/assess";
 import { assessFunding, type FundingAssessment } from "../workbook/funding";
 import { checkWorkbook } from "../workbook/check";
 import { planYears } from "../workbook/layout";
-import type { WorkbookSnapshot } from "../workbook/model";
+import type { Cell, WorkbookSnapshot } from "../workbook/model";
 import type { Plan } from "../plan/schema";
 import { pick, type Language } from "../i18n";
 import { buildReport, type ReportModel, type ReportOptions } from "./model";
@@ -23,6 +24,8 @@ export interface FinalLine {
   row: RowAssessment;
   /** The value (what a task had achieved) in each year of the period, in order. */
   values: Array<number | null>;
+  /** Per year: the cell as typed where the data check rejected that year's own value (shown, marked). */
+  rejected: Array<Cell | undefined>;
 }
 
 export interface EquityPath {
@@ -86,27 +89,26 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
   const findings = checkWorkbook(plan, snapshot);
   const byYear = new Map(years.map((y) => [y, assessYear(plan, snapshot, y, findings)]));
   const last = byYear.get(targetYear)!;
-  const valuesOf = (kind: "indicators" | "tasks", id: string) =>
-    years.map((y) => {
-      const r = byYear.get(y)![kind].find((x) => x.id === id);
-      return r && r.status !== "invalid" ? r.actual : null;
-    });
-  // The year a row was first reached: the first year whose assessment says reached. Still reached at
-  // the end and first reached before its deadline is 提前实现; a row that fell back stays 未实现.
-  // (The target year's verdict cannot tell for tasks: a cumulative or latest task is judged on what
-  // it had achieved by then, without the years before.)
-  const finalRow = (kind: "indicators" | "tasks", row: RowAssessment): RowAssessment => {
-    const first = years.find((y) => {
-      const r = byYear.get(y)![kind].find((x) => x.id === row.id);
-      return r && (r.status === "reached" || r.status === "reachedEarly");
-    });
-    const reached = row.status === "reached" || row.status === "reachedEarly";
-    if (!reached) return { ...row, firstReached: null };
-    const firstReached = first ?? row.firstReached ?? targetYear;
-    return { ...row, firstReached, status: firstReached < row.deadline ? "reachedEarly" : "reached" };
+  const historyOf = (kind: "indicators" | "tasks", id: string) => years.map((y) => byYear.get(y)![kind].find((x) => x.id === id));
+  // The final verdict (domain notes §7a.3, §7a.7): 数据有误 when any year of the period was rejected;
+  // 提前实现 only when the unbroken run of reached years that ends in the target year began before the
+  // deadline (the target year's verdict names that run's first year); per-year duties and levels held
+  // carry no first year and stay 已实现; 逾期实现 as the target year's verdict found it.
+  const finalLine = (kind: "indicators" | "tasks", row: RowAssessment): FinalLine => {
+    const history = historyOf(kind, row.id);
+    const values = history.map((r) => (r && r.status !== "invalid" ? r.actual : null));
+    const rejected = history.map((r) => r?.rejected);
+    const badYears = history.filter((r): r is RowAssessment => r?.status === "invalid");
+    if (badYears.length) {
+      const seen = new Set<string>();
+      const problems = badYears.flatMap((r) => r.problems).filter((f) => !seen.has(`${f.sheet}!${f.address}`) && seen.add(`${f.sheet}!${f.address}`));
+      return { row: { ...row, status: "invalid", firstReached: null, exceeded: false, problems }, values, rejected };
+    }
+    if (row.status === "reached" && row.firstReached !== null && row.firstReached < row.deadline) return { row: { ...row, status: "reachedEarly" }, values, rejected };
+    return { row: isReached(row.status) ? row : { ...row, firstReached: null }, values, rejected };
   };
-  const indicators = last.indicators.map((row) => ({ row: finalRow("indicators", row), values: valuesOf("indicators", row.id) }));
-  const tasks = last.tasks.map((row) => ({ row: finalRow("tasks", row), values: valuesOf("tasks", row.id) }));
+  const indicators = last.indicators.map((row) => finalLine("indicators", row));
+  const tasks = last.tasks.map((row) => finalLine("tasks", row));
   const groups = new Map<string, Record<Status, number>>();
   for (const { row } of indicators) {
     const counts = groups.get(row.group) ?? emptyCounts();
@@ -150,7 +152,7 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
         value === null || actual === null || !refId || !row
           ? null
           : own
-            ? row.status === "reached" || row.status === "reachedEarly"
+            ? isReached(row.status)
             : meets(actual, figures(refId).lower ? "<=" : ">=", value);
       return { text: s.text, line: s.source.line, value, ref: refId ?? null, actual, unit: row?.unit ?? null, baseline, met };
     }),

@@ -21,7 +21,7 @@ export function narrative(model: ReportModel): string[] {
   const elapsed = model.indicators[0]?.elapsed ?? 0;
   const pct = `${Math.round(elapsed * 100)}%`;
   const out: string[] = [];
-  const reached = c.reachedEarly + c.reached;
+  const reached = c.reachedEarly + c.reached + c.reachedLate;
   const parts = zh
     ? [`已实现（含提前实现）${reached} 项`, `符合预期 ${c.onTrack} 项`, `滞后 ${c.behind} 项`, `倒退 ${c.regressing} 项`, `未实现 ${c.missed} 项`]
     : [`${reached} reached (early included)`, `${c.onTrack} on track`, `${c.behind} behind`, `${c.regressing} regressing`, `${c.missed} missed`];
@@ -94,12 +94,12 @@ export function finalNarrative(model: FinalModel): string[] {
   const { startYear, targetYear } = model.period;
   const c = model.overall;
   const total = model.indicators.length;
-  const reached = c.reached + c.reachedEarly;
+  const reached = c.reached + c.reachedEarly + c.reachedLate;
   const out: string[] = [];
   out.push(
     zh
-      ? `${startYear}—${targetYear}年规划期已经结束。${total} 项主要指标中，已实现 ${reached} 项（其中提前实现 ${c.reachedEarly} 项），未实现 ${c.missed} 项${c.noData ? `，无数据 ${c.noData} 项` : ""}${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`
-      : `The ${startYear}–${targetYear} plan period is over. Of ${total} main indicators, ${reached} were reached (${c.reachedEarly} early) and ${c.missed} missed${c.noData ? `; ${c.noData} have no data` : ""}${c.invalid ? `; ${c.invalid} have invalid data` : ""}.`,
+      ? `${startYear}—${targetYear}年规划期已经结束。${total} 项主要指标中，已实现 ${reached} 项（其中提前实现 ${c.reachedEarly} 项${c.reachedLate ? `、逾期实现 ${c.reachedLate} 项` : ""}），未实现 ${c.missed} 项${c.noData ? `，无数据 ${c.noData} 项` : ""}${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`
+      : `The ${startYear}–${targetYear} plan period is over. Of ${total} main indicators, ${reached} were reached (${c.reachedEarly} early${c.reachedLate ? `, ${c.reachedLate} late` : ""}) and ${c.missed} missed${c.noData ? `; ${c.noData} have no data` : ""}${c.invalid ? `; ${c.invalid} have invalid data` : ""}.`,
   );
   const missed = model.indicators.filter((l) => l.row.status === "missed").map((l) => l.row);
   if (missed.length) {
@@ -113,8 +113,8 @@ export function finalNarrative(model: FinalModel): string[] {
   const m = model.milestoneCounts;
   out.push(
     zh
-      ? `第三章任务目标 ${model.tasks.length} 项中已实现 ${t.reached + t.reachedEarly} 项、未实现 ${t.missed} 项${t.noData ? `、无数据 ${t.noData} 项` : ""}${t.invalid ? `、数据有误 ${t.invalid} 项` : ""}；里程碑 ${model.milestones.length} 项中完成 ${m.reached + m.reachedEarly} 项${m.missed ? `，未完成 ${m.missed} 项` : ""}${m.noData ? `，无数据 ${m.noData} 项` : ""}。`
-      : `Of ${model.tasks.length} task targets, ${t.reached + t.reachedEarly} were reached and ${t.missed} missed${t.noData ? `, ${t.noData} without data` : ""}${t.invalid ? `, ${t.invalid} with invalid data` : ""}; of ${model.milestones.length} milestones, ${m.reached + m.reachedEarly} were delivered${m.missed ? `, ${m.missed} not` : ""}${m.noData ? `, ${m.noData} without data` : ""}.`,
+      ? `第三章任务目标 ${model.tasks.length} 项中已实现 ${t.reached + t.reachedEarly + t.reachedLate} 项${t.reachedLate ? `（其中逾期实现 ${t.reachedLate} 项）` : ""}、未实现 ${t.missed} 项${t.noData ? `、无数据 ${t.noData} 项` : ""}${t.invalid ? `、数据有误 ${t.invalid} 项` : ""}；里程碑 ${model.milestones.length} 项中完成 ${m.reached + m.reachedEarly + m.reachedLate} 项${m.reachedLate ? `（其中逾期完成 ${m.reachedLate} 项）` : ""}${m.missed ? `，未完成 ${m.missed} 项` : ""}${m.noData ? `，无数据 ${m.noData} 项` : ""}。`
+      : `Of ${model.tasks.length} task targets, ${t.reached + t.reachedEarly + t.reachedLate} were reached${t.reachedLate ? ` (${t.reachedLate} late)` : ""} and ${t.missed} missed${t.noData ? `, ${t.noData} without data` : ""}${t.invalid ? `, ${t.invalid} with invalid data` : ""}; of ${model.milestones.length} milestones, ${m.reached + m.reachedEarly + m.reachedLate} were delivered${m.reachedLate ? ` (${m.reachedLate} late)` : ""}${m.missed ? `, ${m.missed} not` : ""}${m.noData ? `, ${m.noData} without data` : ""}.`,
   );
   for (const e of model.equity.filter((x) => x.measure === "maxCoefficient")) {
     const values = e.values.filter((v): v is number => v !== null);

@@ -5,7 +5,7 @@
 import { pick } from "../i18n";
 import { reportText } from "./text";
 import { STATUS_LABELS as statusLabels } from "../calc/status";
-import { STANDARD_LABELS, STATUS_COLORS, type Status } from "../calc/status";
+import { STANDARD_LABELS, STATUSES, STATUS_COLORS, statusText, type Status } from "../calc/status";
 import { labels } from "../messages";
 import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
@@ -92,8 +92,11 @@ export function reportSheet(model: ReportModel): ReportSheet {
     rowHeights.push({ row, points: headerHeight(cells, WIDTHS) });
     row++;
   };
-  const status = (s: Status, r: number, c: number) => {
-    blocks.push({ row: r, col: c, values: [[statusLabels[s][lang]]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font });
+  const status = (line: { status: Status; exceeded?: boolean; blankYear?: number | null }, r: number, c: number) => {
+    const s = line.status;
+    // A label with its mark (超额, the blank year) may need a second line in the cell.
+    const text = statusText(line, lang);
+    blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(text.length > statusLabels[s][lang].length ? { wrap: true } : {}) });
   };
 
   blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
@@ -119,7 +122,9 @@ export function reportSheet(model: ReportModel): ReportSheet {
 
   // 1. Summary: counts per status, per group and overall.
   section(pick(reportText.summary, lang));
-  const order: Status[] = ["reachedEarly", "reached", "onTrack", "behind", "regressing", "missed", "noData", "invalid"];
+  // Reached late is a task's verdict after its own deadline; indicators fall due in the target year,
+  // so its column appears only where it counts something.
+  const order = STATUSES.filter((s) => s !== "reachedLate" || model.overall.reachedLate > 0 || model.groups.some((g) => g.counts.reachedLate > 0));
   header([pick(reportText.group, lang), ...order.map((s) => statusLabels[s][lang]), pick(reportText.total, lang)]);
   const countRow = (name: string, counts: Record<Status, number>) => [name, ...order.map((s) => counts[s]), order.reduce((n, s) => n + counts[s], 0)];
   const summaryRows = [...model.groups.map((g) => countRow(g.name, g.counts)), countRow(pick(reportText.total, lang), model.overall)];
@@ -154,7 +159,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
       values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, gap.value]],
       numberFormats: [["@", "@", "@", "@", f, f, f, f, PERCENT, PERCENT, gap.format]],
     });
-    status(l.status, first + i, 11);
+    status(l, first + i, 11);
     blocks.push({ row: first + i, col: 12, values: [[l.note]], wrap: true });
   });
   const n = model.indicators.length;
@@ -205,7 +210,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     model.misses.forEach((l) => {
       const f = format(l.unit);
       blocks.push({ row, col: 0, values: [[l.id]] });
-      status(l.status, row, 1);
+      status(l, row, 1);
       blocks.push({ row, col: 2, values: [[l.name]] });
       const gap = gapCell(l, lang);
       blocks.push({ row, col: 6, values: [[l.actual, l.expected, l.completion, l.elapsed, gap.value]], numberFormats: [[f, f, PERCENT, PERCENT, gap.format]] });
@@ -283,7 +288,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
     blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });
     blocks.push({ row, col: 6, values: [[t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
-    status(t.status, row, 9);
+    status(t, row, 9);
     row++;
   });
   if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, row - firstTask), color: "#70AD47" });
@@ -297,7 +302,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
       blocks.push({ row, col: 0, values: [[m.id]] });
       blocks.push({ row, col: 2, values: [[m.name]] });
       blocks.push({ row, col: 6, values: [[m.deadline, m.target]], numberFormats: [["0", "@"]] });
-      status(m.status, row, 9);
+      status(m, row, 9);
       row++;
     }
   }

@@ -133,8 +133,12 @@ export const finalText = {
   readingMet: (met: boolean | null): Bilingual =>
     met === null ? { zh: "—", en: "—" } : met ? { zh: "达到", en: "Met" } : { zh: "未达到", en: "Not met" },
   lineOf: (line: number, text: string): Bilingual => ({ zh: `第${line}行：“${text}”`, en: `line ${line}: "${text}"` }),
-  counts: (c: Record<string, number>, total: number): Bilingual => ({
-    zh: `${total} 项：已实现 ${(c.reached ?? 0) + (c.reachedEarly ?? 0)} 项（其中提前实现 ${c.reachedEarly ?? 0} 项），未实现 ${c.missed ?? 0} 项，无数据 ${c.noData ?? 0} 项，数据有误 ${c.invalid ?? 0} 项。`,
-    en: `${total}: ${(c.reached ?? 0) + (c.reachedEarly ?? 0)} reached (${c.reachedEarly ?? 0} early), ${c.missed ?? 0} missed, ${c.noData ?? 0} without data, ${c.invalid ?? 0} with invalid data.`,
-  }),
+  counts: (c: Record<string, number>, total: number): Bilingual => {
+    const late = c.reachedLate ?? 0;
+    const reached = (c.reached ?? 0) + (c.reachedEarly ?? 0) + late;
+    return {
+      zh: `${total} 项：已实现 ${reached} 项（其中提前实现 ${c.reachedEarly ?? 0} 项${late ? `、逾期实现 ${late} 项` : ""}），未实现 ${c.missed ?? 0} 项，无数据 ${c.noData ?? 0} 项，数据有误 ${c.invalid ?? 0} 项。`,
+      en: `${total}: ${reached} reached (${c.reachedEarly ?? 0} early${late ? `, ${late} late` : ""}), ${c.missed ?? 0} missed, ${c.noData ?? 0} without data, ${c.invalid ?? 0} with invalid data.`,
+    };
+  },
 } as const;

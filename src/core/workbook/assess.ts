@@ -7,9 +7,10 @@
  * row 数据有误 (invalid), naming the cell — never a verdict computed from a misread value.
  */
 import { achievedBy, basisFromText, type Basis } from "../calc/achieved";
-import { FLAGGED, emptyCounts, type Status } from "../calc/status";
+import { FLAGGED, emptyCounts, isReached, type Status } from "../calc/status";
 import { directionFromText, readBaseline, readTarget, type Baseline, type Target } from "../calc/target";
-import { verdict, type Verdict } from "../calc/verdict";
+import { verdict, type Verdict, type YearValue } from "../calc/verdict";
+import { countsThings } from "../calc/units";
 import { elapsedShare } from "../calc/progress";
 import type { Plan, Unit } from "../plan/schema";
 import { isBlank } from "../values";
@@ -41,6 +42,12 @@ export interface RowAssessment {
   gap: number | null;
   elapsed: number;
   firstReached: number | null;
+  /** Reached beyond a directed band's far edge (超额, §7a.1). */
+  exceeded: boolean;
+  /** A per-year duty's first year so far left blank (why it is 无数据). */
+  blankYear: number | null;
+  /** The monitoring year's own cell as typed, where the data check rejected it. */
+  rejected?: Cell;
   /** The target's deadline (the plan's target year, or a task's own). */
   deadline: number;
   /** Error findings that made the row invalid. */
@@ -96,7 +103,7 @@ interface Judged {
   target: Target;
 }
 
-function judge(input: { baseline: Cell; target: Cell; direction?: Cell; band?: Cell; perYear?: boolean }): Judged | null {
+function judge(input: { baseline: Cell; target: Cell; direction?: Cell; band?: Cell; perYear?: boolean; unit?: Cell }): Judged | null {
   let baseline: Baseline | null = null;
   if (!isBlank(input.baseline)) {
     const b = readBaseline(input.baseline);
@@ -105,15 +112,15 @@ function judge(input: { baseline: Cell; target: Cell; direction?: Cell; band?: C
   }
   const direction = directionFromText(input.direction);
   const band = numberOrNull(input.band ?? null);
-  const t = readTarget(input.target, { baseline, direction: direction ?? null, band, perYear: input.perYear });
+  const t = readTarget(input.target, { baseline, direction: direction ?? null, band, perYear: input.perYear, counts: countsThings(input.unit) });
   return t.ok ? { baseline, target: t.value } : null;
 }
 
 function fromVerdict(v: Verdict) {
-  return { status: v.status, expected: v.expected, completion: v.completion, gap: v.gap, elapsed: v.elapsed, firstReached: v.firstReached };
+  return { status: v.status, expected: v.expected, completion: v.completion, gap: v.gap, elapsed: v.elapsed, firstReached: v.firstReached, exceeded: v.exceeded, blankYear: v.blankYear };
 }
 
-const INVALID = { status: "invalid" as Status, expected: null, completion: null, gap: null, firstReached: null };
+const INVALID = { status: "invalid" as Status, expected: null, completion: null, gap: null, firstReached: null, exceeded: false, blankYear: null };
 
 function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors: Map<string, Finding[]>): RowAssessment[] {
   const t = rows(table);
@@ -125,7 +132,7 @@ function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors
     const id = String(t.cell(r, IH.id) ?? "").trim();
     if (!id) return;
     const problemsAt = (h: string) => (t.has(h) ? (errors.get(`${table.sheet}!${t.address(r, h)}`) ?? []) : []);
-    const row: Omit<RowAssessment, "status" | "expected" | "completion" | "gap" | "firstReached"> = {
+    const row: Omit<RowAssessment, "status" | "expected" | "completion" | "gap" | "firstReached" | "exceeded" | "blankYear"> = {
       kind: "indicator",
       id,
       name: String(t.cell(r, IH.name) ?? ""),
@@ -141,13 +148,16 @@ function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors
       deadline: period.targetYear,
       problems: [...problemsAt(IH.baseline), ...problemsAt(IH.target), ...problemsAt(IH.band), ...problemsAt(yearHeader(year))],
       note: String(t.cell(r, noteHeader(year)) ?? ""),
+      ...(problemsAt(yearHeader(year)).length ? { rejected: t.cell(r, yearHeader(year)) } : {}),
     };
-    const judged = judge({ baseline: row.baseline, target: row.target, direction: t.cell(r, IH.direction), band: t.cell(r, IH.band) });
+    const judged = judge({ baseline: row.baseline, target: row.target, direction: t.cell(r, IH.direction), band: t.cell(r, IH.band), unit: t.cell(r, IH.unit) });
     if (row.problems.length || !judged) {
       out.push({ ...row, ...INVALID, actual: row.problems.length ? null : row.actual });
       return;
     }
-    const earlier = years.filter((y) => y < year).map((y) => ({ year: y, value: problemsAt(yearHeader(y)).length ? null : numberOrNull(t.cell(r, yearHeader(y))) }));
+    const earlier = years
+      .filter((y) => y < year)
+      .map((y): YearValue => ({ year: y, value: problemsAt(yearHeader(y)).length ? "invalid" : numberOrNull(t.cell(r, yearHeader(y))) }));
     const v = verdict({ ...judged, actual: row.actual, year, period, earlier });
     out.push(v.ok ? { ...row, ...fromVerdict(v.value) } : { ...row, ...INVALID });
   });
@@ -156,7 +166,8 @@ function assessIndicators(plan: Plan, table: TableSnapshot, year: number, errors
 
 type LedgerFeed = ReturnType<typeof ledgerFeed>;
 
-function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators: TableSnapshot | undefined, errors: Map<string, Finding[]>, ledger: LedgerFeed): RowAssessment[] {
+function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators: TableSnapshot | undefined, errors: Map<string, Finding[]>, ledgers: ReadonlyMap<number, LedgerFeed>): RowAssessment[] {
+  const ledger: LedgerFeed = ledgers.get(year) ?? new Map();
   const t = rows(table);
   const ind = indicators ? rows(indicators) : null;
   const indicatorRow = new Map<string, number>();
@@ -178,7 +189,8 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
     const deadline = deadlineOf(t.cell(r, TH.period), plan.period.targetYear);
     const period = { baseYear: plan.period.baseYear, targetYear: deadline };
     const yearProblems = years.filter((y) => y <= year && source.has(y)).flatMap((y) => errors.get(source.at(y)) ?? []);
-    const values = years.map((y) => (source.has(y) && !(errors.get(source.at(y)) ?? []).length ? numberOrNull(source.cell(y)) : null));
+    const rejected = years.map((y) => source.has(y) && (errors.get(source.at(y)) ?? []).length > 0);
+    const values = years.map((y, i) => (source.has(y) && !rejected[i] ? numberOrNull(source.cell(y)) : null));
     const fallbackBaseline = planTasks.get(id) ? defaultTaskBaseline(plan, id) : null;
     const baselineCell = t.has(TH.baseline) ? t.cell(r, TH.baseline) : fallbackBaseline;
     // Building targets take the project ledger's roll-up once it has projects (the sheet does the same).
@@ -201,8 +213,9 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       note: String(t.cell(r, TH.note) ?? ""),
       basis,
       link: link || undefined,
+      ...(!fed && upTo >= 0 && rejected[upTo] ? { rejected: source.cell(year) } : {}),
     };
-    const judged = judge({ baseline: row.baseline, target: row.target, band: t.cell(r, TH.band), perYear: basis === "eachYear" });
+    const judged = judge({ baseline: row.baseline, target: row.target, band: t.cell(r, TH.band), perYear: basis === "eachYear", unit: t.cell(r, TH.unit) });
     if (upTo < 0) {
       out.push({ ...row, ...INVALID, status: "noData" }); // a year outside the plan: nothing to judge
       return;
@@ -212,7 +225,13 @@ function assessTasks(plan: Plan, table: TableSnapshot, year: number, indicators:
       out.push({ ...row, ...INVALID, actual: row.problems.length ? null : row.actual });
       return;
     }
-    const earlier = basis === "eachYear" ? years.slice(0, upTo).map((y, i) => ({ year: y, value: values[i] ?? null })) : [];
+    // What the task had achieved by each earlier year (a sum over a rejected cell is no figure), or
+    // what the ledger said then: per-year duties judge each year, others read the run and the deadline.
+    const earlier = years.slice(0, upTo).map((y, i): YearValue => {
+      if (fed) return { year: y, value: ledgers.get(y)?.get(id)?.value ?? null };
+      const bad = basis === "eachYear" ? rejected[i] : rejected.slice(0, i + 1).some(Boolean);
+      return { year: y, value: bad ? "invalid" : achievedBy(values, basis, i) };
+    });
     const v = verdict({ ...judged, actual: row.actual, year, period, earlier });
     out.push(v.ok ? { ...row, ...fromVerdict(v.value) } : { ...row, ...INVALID });
   });
@@ -249,7 +268,9 @@ function assessMilestones(plan: Plan, table: TableSnapshot, year: number, errors
       completion: null,
       gap: null,
       elapsed: elapsedShare(year, { baseYear: plan.period.baseYear, targetYear: planned }),
-      firstReached: status === "reached" || status === "reachedEarly" ? (numberOrNull(t.cell(r, MH.doneYear)) ?? null) : null,
+      firstReached: isReached(status) ? (numberOrNull(t.cell(r, MH.doneYear)) ?? null) : null,
+      exceeded: false,
+      blankYear: null,
       deadline: planned,
       problems,
       note: String(t.cell(r, MH.note) ?? ""),
@@ -289,7 +310,9 @@ export function assessYear(plan: Plan, snapshot: WorkbookSnapshot, year: number,
   const { indicators, tasks, milestones } = snapshot.tables;
   const indicatorRows = indicators ? assessIndicators(plan, indicators, year, errors) : [];
   const building = assessBuilding(plan, snapshot, year, findings);
-  const taskRows = tasks ? assessTasks(plan, tasks, year, indicators, errors, ledgerFeed(building, snapshot)) : [];
+  // The ledger as it stood in each year up to this one, for lateness and the run of reached years.
+  const ledgers = new Map(planYears(plan).filter((y) => y <= year).map((y) => [y, ledgerFeed(y === year ? building : assessBuilding(plan, snapshot, y, findings), snapshot)]));
+  const taskRows = tasks ? assessTasks(plan, tasks, year, indicators, errors, ledgers) : [];
   const milestoneRows = milestones ? assessMilestones(plan, milestones, year, errors) : [];
   const funding = assessFunding(plan, snapshot, findings, year);
   return { year, funding, building, indicators: indicatorRows, tasks: taskRows, milestones: milestoneRows, findings, counts: countStatuses(indicatorRows) };

@@ -293,7 +293,7 @@ export function taskTable(plan: Plan): TableSpec {
       role: "formula",
       width: 11,
       // The task's own deadline is the last year of its period; targets due every year judge the whole row.
-      formula: `=PLAN.STATUS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${YEAR_NAME},${baseYear},VALUE(RIGHT(${ref(TH.period)},4)),,,${opt(TH.band)},${opt(TH.unit)},${span})`,
+      formula: `=PLAN.STATUS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${YEAR_NAME},${baseYear},VALUE(RIGHT(${ref(TH.period)},4)),,,${opt(TH.band)},${opt(TH.unit)},${span},${ref(TH.basis)})`,
     },
   );
   return { key: "tasks", name: TABLES.tasks, sheet: t.taskSheet, anchor: { col: 0, row: 2 }, columns };
