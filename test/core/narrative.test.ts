@@ -52,6 +52,7 @@ function annual(language: "zh" | "en", extra: Partial<ReportModel> = {}): Report
   return {
     language,
     year: 2023,
+    schoolYear: 2023,
     overall: counts(INDICATORS),
     indicators: INDICATORS,
     misses: MISSES,
@@ -118,6 +119,9 @@ describe("the annual report's 综述", () => {
     const en = narrative({ ...model, language: "en" });
     expect(en[2]).toBe("Primary: the largest of the seven difference coefficients is 0.520; not all meet the national standard, all meet the plan's target (at most 0.55); every school meets the 2017 school rule.");
     expect(en[3]).toBe("Education funding: 1 of 1 yearly checks met.");
+    // Schools data of another year, or of none stated, is said to be so (§7a.7).
+    expect(narrative({ ...model, schoolYear: 2022 })[2]).toBe("小学（2022年学校数据）七项校际差异系数最大为 0.520，未全部达到国家标准，均达到规划目标（不高于0.55）；所有学校均达到 2017 年校级标准。");
+    expect(narrative({ ...model, schoolYear: null, language: "en" })[2]).toMatch(/^Primary \(schools data of no stated year\): /);
     // Nothing elapsed without an indicator: 0 %.
     expect(narrative({ ...model, indicators: [], overall: emptyCounts(), balance: [], funding: null, building: null })).toEqual([
       "2023年为规划实施的监测年度，时间进度 0%。0 项主要指标中，已实现（含提前实现）0 项、符合预期 0 项、滞后 0 项、倒退 0 项、未实现 0 项。",

@@ -129,7 +129,10 @@ describe("npm run demo / npm run report", () => {
     const milestone = table("milestones");
     for (const line of model.milestones) {
       const row = child.slice(firstTask).find((r) => r?.[0] === line.id)!;
-      expect(cells(row, 10)).toEqual([line.id, "", milestone(line.id, MH.name), "", "", "", milestone(line.id, MH.plannedYear), milestone(line.id, MH.state), "", statusLabels[line.status].zh]);
+      // As it stood in 2022: done later reads 进行中, done by then shows its year (§7a.7).
+      const doneBy = milestone(line.id, MH.state) === "已完成" && (milestone(line.id, MH.doneYear) as number) <= 2022;
+      const state = milestone(line.id, MH.state) === "已完成" && !doneBy ? "进行中" : milestone(line.id, MH.state);
+      expect(cells(row, 10)).toEqual([line.id, "", milestone(line.id, MH.name), "", "", "", milestone(line.id, MH.plannedYear), state, doneBy ? milestone(line.id, MH.doneYear) : "", statusLabels[line.status].zh]);
     }
   }, 120_000);
 

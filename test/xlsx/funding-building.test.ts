@@ -17,6 +17,9 @@ import { insertTemplate } from "../../src/usecases/workbook";
 import { assessYear } from "../../src/core/workbook/assess";
 import { BUH, FH, PH, TABLES, TH } from "../../src/core/workbook/layout";
 import { main } from "../../src/xlsx/cli";
+import { buildFinalReport } from "../../src/core/report/final";
+import { finalSheet } from "../../src/core/report/final-sheet";
+import { STATUS_COLORS } from "../../src/core/calc/status";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "plan-monitor-funding-"));
@@ -163,6 +166,32 @@ describe("the ledger feeds the building targets, and a bad row is invalid data",
     expect(model.problems).toContainEqual(expect.objectContaining({ sheet: "建设项目", address, message: expect.stringContaining("幼儿") }));
     for (const id of ["T-BLD-PROJ", "T-BLD-KG-PROJ", "T-BLD-SEN-PLACES"]) expect([id, model.tasks.find((t) => t.id === id)!.status]).toEqual([id, "invalid"]);
     expect(model.building!.problems.length).toBeGreaterThan(0);
+  });
+
+  test("a kindergarten delivered in 2024 against the 2023 deadline: 未实现 in 2023, 逾期实现 from 2024 and in the final evaluation (§7a.4)", async () => {
+    // Every kindergarten project in use by 2023 but one, which is recorded as completed in 2024.
+    let late = "";
+    const snapshot = await demoWith((wb) => {
+      const ws = wb.getWorksheet("建设项目")!;
+      const head = ws.getRow(3).values as unknown[];
+      const col = (h: string) => head.indexOf(h);
+      for (let r = 4; r <= ws.rowCount; r++) {
+        if (ws.getCell(r, col(PH.stage)).value !== "学前") continue;
+        ws.getCell(r, col(PH.state)).value = "已交付使用";
+        ws.getCell(r, col(PH.completion)).value = late ? 2023 : 2024;
+        if (!late) late = String(ws.getCell(r, col(PH.name)).value);
+      }
+    });
+    expect(late).not.toBe("");
+    const status = (year: number) => assessYear(PLAN, snapshot, year).tasks.find((t) => t.id === "T-BLD-KG-PLACES")!;
+    // The part's 6,660 places are all in use only from 2024.
+    expect([status(2023).status, status(2024).status, status(2025).status]).toEqual(["missed", "reachedLate", "reachedLate"]);
+    expect(status(2024).actual).toBe(6660);
+    const final = buildFinalReport(PLAN, snapshot, { language: "zh", generatedAt: "" });
+    const line = final.tasks.find((l) => l.row.id === "T-BLD-KG-PLACES")!;
+    expect([line.row.status, line.row.firstReached]).toEqual(["reachedLate", 2024]);
+    expect(final.taskCounts.reachedLate).toBeGreaterThanOrEqual(1);
+    expect(finalSheet(final).blocks.some((b) => b.values[0]?.[0] === "逾期实现" && b.fill === STATUS_COLORS.reachedLate.fill)).toBe(true);
   });
 
   test("a project finished (in use) later than the monitoring year does not count as delivered", async () => {

@@ -13,7 +13,7 @@ import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { reportSheet, type ReportSheet } from "../../src/core/report/sheet";
-import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS } from "../../src/core/calc/status";
+import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached } from "../../src/core/calc/status";
 import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BASIS_LABELS } from "../../src/core/calc/achieved";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
@@ -168,7 +168,9 @@ describe("the annual report sheet, every column of every section", () => {
     const { at, line, rowsWith } = grid(sheet);
     const section = rowsWith(0, "四、县域义务教育学校资源配置校际均衡")[0]!;
     expect(sheet.breaks).toContain(section);
-    let r = section + 1;
+    // The schools data year first (the demo's is the report's own, 2023), then a blank row.
+    expect(at(section + 1, 0)).toMatchObject({ value: "以下为 2023 年学校数据。" });
+    let r = section + 3;
     const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? STANDARD_LABELS.pass.zh : STANDARD_LABELS.fail.zh);
     for (const stage of model.balance) {
       const name = stage.stage === "primary" ? "小学" : "初中";
@@ -232,11 +234,21 @@ describe("the annual report sheet, every column of every section", () => {
     const ms = rowsWith(0, "七、里程碑任务")[0]!;
     expect(ms).toBe(end + 1);
     expect(sheet.breaks).not.toContain(ms);
-    expect(line(ms + 1, 0, 9)).toEqual(["编号", "", "里程碑", "", "", "", "计划年度", "进展", "", "状态"]);
+    expect(line(ms + 1, 0, 9)).toEqual(["编号", "", "里程碑", "", "", "", "计划年度", "进展", "完成年度", "状态"]);
+    let doneLater = 0;
     model.milestones.forEach((m, k) => {
       const r = ms + 2 + k;
-      expect([m.id, at(r, 0)!.value, at(r, 2)!.value, ...line(r, 6, 7), at(r, 6)!.format, at(r, 7)!.format, at(r, 9)!.value]).toEqual([m.id, m.id, m.name, m.deadline, m.target, "0", "@", STATUS_LABELS[m.status].zh]);
+      // As it stood in 2023 (§7a.7): a milestone marked 已完成 but not reached by 2023 was done later,
+      // so it reads 进行中 with no year done; one done by then shows the year.
+      const later = m.target === "已完成" && !isReached(m.status);
+      if (later) doneLater++;
+      const state = later ? "进行中" : m.target;
+      expect([m.id, at(r, 0)!.value, at(r, 2)!.value, ...line(r, 6, 8), at(r, 6)!.format, at(r, 7)!.format, at(r, 9)!.value]).toEqual([
+        m.id, m.id, m.name, m.deadline, state, state === "已完成" ? m.firstReached : "", "0", "@", STATUS_LABELS[m.status].zh,
+      ]);
     });
+    // The demo has milestones done in 2024–2025: none of them reads 已完成 in the 2023 report.
+    expect(doneLater).toBeGreaterThan(0);
   });
 
   test("funding: every check of every year so far with the figures it compares; building: the roll-up against the plan", () => {
@@ -333,6 +345,10 @@ describe("the annual report sheet, every column of every section", () => {
     expect(at(head + 1, 11)!.value).toBe(STATUS_LABELS[model.indicators[0]!.status].en);
     expect(at(rowsWith(0, "1. Summary")[0]! + 1, 0)!.value).toBe("Group");
     expect(sheet.chart!.title).toBe("Completion against time elapsed");
+    // The demo's schools data is of 2023: the 2022 report says so, in red, and so does its summary (§7a.7).
+    const balance = rowsWith(0, "4. Inter-school resource allocation (compulsory education)")[0]!;
+    expect(at(balance + 1, 0)).toMatchObject({ value: "Schools data of 2023, not of this report's year (2022).", font: "#9C0006" });
+    expect(model.summary.filter((p) => p.includes("(schools data of 2023)")).length).toBe(2);
   });
 });
 
@@ -370,8 +386,8 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     expect([at(problems + 1, 0)!.value, at(problems + 2, 0)]).toEqual(["数据检查未发现错误。", undefined]);
     // Balance: the header bold, filled, wrapped; the largest of the seven bold across; formats per line.
     const balance = rowsWith(0, "四、县域义务教育学校资源配置校际均衡")[0]!;
-    expect(at(balance + 2, 2)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
-    expect(at(balance + 2, 6)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
+    expect(at(balance + 4, 2)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
+    expect(at(balance + 4, 6)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
     const max = rowsWith(2, "七项最大值")[0]!;
     expect([4, 5, 6].map((c) => [at(max, c)!.bold, at(max, c)!.format])).toEqual([[true, "0.000"], [true, "@"], [true, "@"]]);
     expect([4, 5, 6].map((c) => [at(max + 1, c)!.bold, at(max + 1, c)!.format])).toEqual([[false, "0.000"], [false, "@"], [false, "@"]]);

@@ -33,6 +33,14 @@ export interface MilestoneInput {
   baseYear: number;
 }
 
+/**
+ * The state as it stood in the monitoring year (§7a.7): done after that year was still under way
+ * then, so a report for an earlier year never prints 已完成 for it.
+ */
+export function stateAsOf(state: MilestoneState | null, doneYear: number | null, year: number): MilestoneState | null {
+  return state === "done" && doneYear !== null && doneYear > year ? "inProgress" : state;
+}
+
 export function milestoneStatus(m: MilestoneInput): Status {
   if (m.state === null) return "noData";
   // Completed after the monitoring year: in that year it was still under way.

@@ -50,6 +50,8 @@ export interface ReportModel {
   /** Error-level findings of the data check, naming sheet and cell. */
   problems: ProblemLine[];
   balance: StageBalance[];
+  /** The year the schools data is for (PM_SchoolYear); null when the workbook does not say. */
+  schoolYear: number | null;
   /** Computed indicators whose recorded value for the year disagrees with the schools data of that year. */
   recorded: RecordedCheck[];
   contradictions: Array<{ id: string; summary: string }>;
@@ -128,6 +130,7 @@ function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, option
       .filter((f) => f.severity === "error")
       .map((f) => ({ sheet: f.sheet, address: f.address, key: f.key, message: pick(f.message, language) })),
     balance: (["primary", "junior"] as const).map((stage) => stageBalance(plan, snapshot, stage, language)),
+    schoolYear: typeof snapshot.schoolYear === "number" && Number.isInteger(snapshot.schoolYear) ? snapshot.schoolYear : null,
     recorded: recordedChecks(plan, snapshot, year).filter((c) => !c.agrees),
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
     tasks: assessment.tasks,

@@ -52,10 +52,12 @@ export function narrative(model: ReportModel): string[] {
     const national = b.rows.every((r) => r.national !== false);
     const plan = b.rows.every((r) => r.plan !== false);
     const bound = b.planBound ? `${b.planBound.comparator === "<" ? (zh ? "低于" : "below ") : zh ? "不高于" : "at most "}${b.planBound.value.toFixed(2)}` : null;
+    // The schools data has its own year: say which, when it is not the report's (§7a.7).
+    const from = model.schoolYear === model.year ? "" : model.schoolYear === null ? (zh ? "（学校数据未注明年度）" : " (schools data of no stated year)") : zh ? `（${model.schoolYear}年学校数据）` : ` (schools data of ${model.schoolYear})`;
     out.push(
       zh
-        ? `${stage}七项校际差异系数最大为 ${b.max.toFixed(3)}，${national ? "均达到" : "未全部达到"}国家标准${bound ? `，${plan ? "均达到" : "未全部达到"}规划目标（${bound}）` : ""}；${b.failing.length ? `${b.failing.length} 所学校未达到 2017 年校级标准` : "所有学校均达到 2017 年校级标准"}。`
-        : `${stage}: the largest of the seven difference coefficients is ${b.max.toFixed(3)}; ${national ? "all meet" : "not all meet"} the national standard${bound ? `, ${plan ? "all meet" : "not all meet"} the plan's target (${bound})` : ""}; ${b.failing.length ? `${b.failing.length} school(s) fail the 2017 school rule` : "every school meets the 2017 school rule"}.`,
+        ? `${stage}${from}七项校际差异系数最大为 ${b.max.toFixed(3)}，${national ? "均达到" : "未全部达到"}国家标准${bound ? `，${plan ? "均达到" : "未全部达到"}规划目标（${bound}）` : ""}；${b.failing.length ? `${b.failing.length} 所学校未达到 2017 年校级标准` : "所有学校均达到 2017 年校级标准"}。`
+        : `${stage}${from}: the largest of the seven difference coefficients is ${b.max.toFixed(3)}; ${national ? "all meet" : "not all meet"} the national standard${bound ? `, ${plan ? "all meet" : "not all meet"} the plan's target (${bound})` : ""}; ${b.failing.length ? `${b.failing.length} school(s) fail the 2017 school rule` : "every school meets the 2017 school rule"}.`,
     );
   }
   const funding = model.funding;

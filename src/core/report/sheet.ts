@@ -9,6 +9,7 @@ import { STANDARD_LABELS, STATUSES, STATUS_COLORS, statusText, type Status } fro
 import { labels } from "../messages";
 import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
+import { MILESTONE_STATE_LABELS } from "../calc/milestone";
 import { cellAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
@@ -220,6 +221,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
 
   // 4. School resource allocation, per stage: labels in the wide column C, figures from E.
   section(pick(reportText.balance, lang), true);
+  blocks.push({ row, col: 0, values: [[pick(reportText.schoolYear(model.schoolYear, model.year), lang)]], ...(model.schoolYear === model.year ? {} : { fontColor: "#9C0006" }) });
+  row += 2;
   for (const stage of model.balance) {
     blocks.push({ row, col: 0, values: [[`${pick(labels.stage[stage.stage], lang)}${pick(reportText.schools(stage.schools), lang)}`]], bold: true });
     row++;
@@ -296,12 +299,15 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // 7. Milestones without a figure: state and verdict.
   if (model.milestones.length) {
     section(pick(reportText.milestones, lang));
-    const [mid, mname, planned, state] = reportText.milestoneHeaders[lang];
-    header([mid!, "", mname!, "", "", "", planned!, state!, "", reportText.taskHeaders[lang][6]!]);
+    const [mid, mname, planned, state, done] = reportText.milestoneHeaders[lang];
+    header([mid!, "", mname!, "", "", "", planned!, state!, done!, reportText.taskHeaders[lang][6]!]);
     for (const m of model.milestones) {
       blocks.push({ row, col: 0, values: [[m.id]] });
       blocks.push({ row, col: 2, values: [[m.name]] });
-      blocks.push({ row, col: 6, values: [[m.deadline, m.target]], numberFormats: [["0", "@"]] });
+      // The state as it stood in the report's year, in the report's language; text that is no state as typed.
+      const state = m.stateAsOf ? MILESTONE_STATE_LABELS[m.stateAsOf][lang] : m.target;
+      // The year done beside the planned one, once done by the report's year (§7a.7).
+      blocks.push({ row, col: 6, values: [[m.deadline, state, m.stateAsOf === "done" ? (m.firstReached ?? "") : ""]], numberFormats: [["0", "@", "0"]] });
       status(m, row, 9);
       row++;
     }

@@ -39,6 +39,13 @@ export const reportText = {
   },
   balance: { zh: "四、县域义务教育学校资源配置校际均衡", en: "4. Inter-school resource allocation (compulsory education)" },
   schools: (n: number): Bilingual => ({ zh: `（${n} 所学校，按在校生数加权）`, en: ` (${n} schools, weighted by enrolment)` }),
+  /** Which year's schools data the section shows (§7a.7): never borrowed from another year silently. */
+  schoolYear: (dataYear: number | null, reportYear: number): Bilingual =>
+    dataYear === null
+      ? { zh: "学校数据未注明数据年度（学校数据表的“数据年度”为空），以下结果的年度无法确认。", en: "The schools data names no data year (its Data year cell is blank): the year of the figures below cannot be confirmed." }
+      : dataYear === reportYear
+        ? { zh: `以下为 ${dataYear} 年学校数据。`, en: `Schools data of ${dataYear}.` }
+        : { zh: `以下为 ${dataYear} 年学校数据，不是本报告年度（${reportYear} 年）的数据。`, en: `Schools data of ${dataYear}, not of this report's year (${reportYear}).` },
   /** The plan's bound in words: 低于 for a strict ＜, 不高于 for ≤ (控制上限). */
   balanceHeaders: (national: number, plan: { strict: boolean; value: number } | null): Bilingual[] => [
     { zh: "指标", en: "Indicator" },
@@ -61,7 +68,7 @@ export const reportText = {
     zh: `${id}（${address}）填写的数值与同年学校数据算出的不一致（填写值 / 计算值）：`,
     en: `${id} (${address}) differs from the same year's schools data (recorded / computed):`,
   }),
-  milestoneHeaders: { zh: ["编号", "里程碑", "计划年度", "进展"], en: ["ID", "Milestone", "Planned year", "State"] },
+  milestoneHeaders: { zh: ["编号", "里程碑", "计划年度", "进展", "完成年度"], en: ["ID", "Milestone", "Planned year", "State", "Year done"] },
   chartTitle: { zh: "完成率与时间进度", en: "Completion against time elapsed" },
   chartHeaders: { zh: ["指标", "完成率", "时间进度"], en: ["Indicator", "Completion", "Time elapsed"] },
   funding: { zh: "八、教育经费（三个增长、两个只增不减、教师工资）", en: "8. Education funding (三个增长, 两个只增不减, teachers' pay)" },

@@ -17,7 +17,7 @@ import { isBlank } from "../values";
 import { cellAddress } from "./a1";
 import { checkWorkbook, type Finding } from "./check";
 import { IH, MH, TH, noteHeader, planYears, unitFromLabel, yearHeader } from "./layout";
-import { milestoneStatus, stateFromText } from "../calc/milestone";
+import { milestoneStatus, stateAsOf, stateFromText, type MilestoneState } from "../calc/milestone";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 import { assessBuilding, ledgerFeed, type BuildingAssessment } from "./building";
 import { assessFunding, type FundingAssessment } from "./funding";
@@ -48,6 +48,8 @@ export interface RowAssessment {
   blankYear: number | null;
   /** The monitoring year's own cell as typed, where the data check rejected it. */
   rejected?: Cell;
+  /** Milestones: the state as it stood in the monitoring year (done later reads as in progress). */
+  stateAsOf?: MilestoneState | null;
   /** The target's deadline (the plan's target year, or a task's own). */
   deadline: number;
   /** Error findings that made the row invalid. */
@@ -269,6 +271,7 @@ function assessMilestones(plan: Plan, table: TableSnapshot, year: number, errors
       gap: null,
       elapsed: elapsedShare(year, { baseYear: plan.period.baseYear, targetYear: planned }),
       firstReached: isReached(status) ? (numberOrNull(t.cell(r, MH.doneYear)) ?? null) : null,
+      stateAsOf: state === undefined ? undefined : stateAsOf(state, numberOrNull(t.cell(r, MH.doneYear)), year),
       exceeded: false,
       blankYear: null,
       deadline: planned,
