@@ -135,7 +135,7 @@ function final(language: "zh" | "en", extra: Partial<FinalModel> = {}): FinalMod
     language,
     period: { baseYear: 2020, startYear: 2021, targetYear: 2025 },
     overall: counts(rows),
-    indicators: rows.map((row) => ({ row, values: [] })),
+    indicators: rows.map((row) => ({ row, values: [null, null, null, null, row.status === "noData" ? null : 1] })),
     tasks: new Array(50),
     milestones: new Array(8),
     taskCounts: { ...emptyCounts(), reachedEarly: 10, reached: 30, missed: 6, noData: 3, invalid: 1 },
@@ -152,6 +152,20 @@ function final(language: "zh" | "en", extra: Partial<FinalModel> = {}): FinalMod
 }
 
 describe("the final evaluation's 综述", () => {
+  test("made before the period ends, or with the target year blank: it says so first (§7a.6)", () => {
+    const early = final("zh", { annual: { building: null, problems: [], generatedAt: "2025-06-30 09:00" } } as unknown as Partial<FinalModel>);
+    const text = finalNarrative(early);
+    expect(text[0]).toBe("本评估生成于 2025 年，2021—2025年规划期尚未结束（至 2025 年底）：以下为截至目前的数据，不是终期结论。");
+    expect(text[1]!.startsWith("截至目前，10 项主要指标中，已实现 2 项")).toBe(true);
+    const blank = final("en", { annual: { building: null, problems: [], generatedAt: "2026-01-10 09:00" }, indicators: early.indicators.map((l) => ({ ...l, values: [1, null, null, null, null] })) } as unknown as Partial<FinalModel>);
+    const en = finalNarrative(blank);
+    expect(en[0]).toBe("No main indicator has a value for the target year (2025) yet, so every final verdict is No data; the values of the years so far and their trend are in the tables.");
+    expect(en[1]!.startsWith("The 2021–2025 plan period is over. Of 10 main indicators")).toBe(true);
+    // 18 items in 23 rows, as the plan counts them (§7a.8).
+    const items = finalNarrative({ ...early, annual: { ...early.annual, itemCount: 8 } });
+    expect(items[1]!.startsWith("截至目前，8 项主要指标（10 行）中，")).toBe(true);
+  });
+
   test("in Chinese, every sentence", () => {
     expect(finalNarrative(final("zh"))).toEqual([
       // Ten indicators: 1 + 1 = 2 reached, 6 missed, 1 without data, 1 invalid.
@@ -184,7 +198,7 @@ describe("the final evaluation's 综述", () => {
     const rows = [line("甲", "reached")];
     const model = final("zh", {
       overall: counts(rows),
-      indicators: rows.map((row) => ({ row, values: [] })),
+      indicators: rows.map((row) => ({ row, values: [null, null, null, null, 1] })),
       taskCounts: { ...emptyCounts(), reached: 50 },
       milestoneCounts: { ...emptyCounts(), reached: 8 },
       equity: [],
@@ -236,7 +250,7 @@ describe("the 综述 at its boundaries: lists of exactly the shown length, a gap
     const rows = ["甲", "乙", "丙", "丁", "戊"].map((n) => line(n, "missed", 0, "count"));
     const model = final("zh", {
       overall: counts(rows),
-      indicators: rows.map((row) => ({ row, values: [] })),
+      indicators: rows.map((row) => ({ row, values: [null, null, null, null, 1] })),
       milestoneCounts: { ...emptyCounts(), reachedEarly: 2, reached: 5, missed: 1 },
       equity: [],
       funding: fundingOf([2021, 2022, 2023, 2024].map((y) => check(y, "budget", "notMet"))),

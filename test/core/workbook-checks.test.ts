@@ -7,7 +7,7 @@
  * worked out cell by cell.
  */
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
-import { IH, MH, PH, SCHOOL_INDICATORS, SH, TH, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TH, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { cellAddress } from "../../src/core/workbook/a1";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { assessYear, rankMisses, type RowAssessment } from "../../src/core/workbook/assess";
@@ -33,6 +33,58 @@ function only(key: TableKey, spec: TableSpec, rows: Array<Record<string, Cell>>,
 }
 const at = (spec: TableSpec, header: string, row: number) => cellAddress(spec.columns.findIndex((c) => c.header === header), 2 + row);
 const brief = (f: Finding[]) => f.map((x) => [x.severity, x.code, x.address, x.key]);
+
+describe("the project ledger: a project entered twice (§7a.7)", () => {
+  const spec = projectTable(PLAN);
+  const project = (name: string, places = 360, completion = 2022) => ({ [PH.name]: name, [PH.stage]: "学前", [PH.kind]: "新建", [PH.places]: places, [PH.state]: "已交付使用", [PH.start]: 2021, [PH.completion]: completion });
+  test("the same name again (spaces aside) is an error at the copy, naming the first", () => {
+    const out = checkWorkbook(PLAN, only("projects", spec, [project("甲幼儿园"), project("乙幼儿园", 400), project("甲 幼儿园 ")]));
+    expect(brief(out)).toEqual([["error", "duplicate-project", at(spec, PH.name, 3), "甲幼儿园"]]);
+    expect(out[0]!.message.zh).toContain(`与 ${at(spec, PH.name, 1)} 同名`);
+    expect(out[0]!.message.en).toContain("looks entered twice");
+  });
+  test("another name with the same stage, kind, places and completion year is a warning to confirm", () => {
+    const out = checkWorkbook(PLAN, only("projects", spec, [project("甲幼儿园"), project("丙幼儿园")]));
+    expect(brief(out)).toEqual([["warning", "similar-project", at(spec, PH.name, 2), "丙幼儿园"]]);
+    expect(out[0]!.message.zh).toContain(at(spec, PH.name, 1));
+  });
+  test.each([
+    ["other places", project("丙幼儿园", 400)],
+    ["another completion year", project("丙幼儿园", 360, 2023)],
+    ["no places typed", { ...project("丙幼儿园"), [PH.places]: null }],
+  ])("%s: no finding", (_what, other) => {
+    expect(checkWorkbook(PLAN, only("projects", spec, [project("甲幼儿园"), other]))).toEqual([]);
+  });
+});
+
+describe("funding figures a finance office could not have (§7a.7)", () => {
+  const spec = fundingTable(PLAN);
+  const year = (y: number, revenue: Cell, budget: Cell = 556000 + (y - 2020) * 25000) => ({ [FH.year]: y, [FH.budget]: budget, [FH.revenue]: revenue });
+  const revenue = [2100000, 2230000, 2290000, 2250000, 2330000, 2420000];
+  const rows = (change: (r: number, v: Cell) => Cell = (_r, v) => v) => revenue.map((v, r) => year(2020 + r, change(r, v)));
+  test("2023 regular revenue typed as 4.5 % (0.045): an error at that cell, and the year's funding checks are 数据有误", () => {
+    const snapshot = only("funding", spec, rows((r, v) => (r === 3 ? 0.045 : v)));
+    const out = checkWorkbook(PLAN, snapshot);
+    expect(brief(out)).toEqual([["error", "funding-slip", at(spec, FH.revenue, 4), "2023"]]);
+    expect(out[0]!.message.zh).toContain("0.045 与 2022 年的 2,290,000 相差上千倍");
+    const funding = assessYear(PLAN, snapshot, 2025).funding!;
+    const faster = funding.checks.filter((c) => c.check === "appropriation"); // 三个增长: appropriations outgrow regular revenue
+    // 2023 compares with 0.045, 2024 grows from it: neither is judged.
+    expect(faster.filter((c) => c.year === 2023 || c.year === 2024).map((c) => c.verdict)).toEqual(["invalid", "invalid"]);
+  });
+  test("an amount in yuan instead of 10k yuan in the first row is named there (its next year confirms it)", () => {
+    const out = checkWorkbook(PLAN, only("funding", spec, rows((r, v) => (r === 0 ? (v as number) * 10000 : v))));
+    expect(brief(out)).toEqual([["error", "funding-slip", at(spec, FH.revenue, 1), "2020"]]);
+  });
+  test("a change beyond ±50 % is a warning to check or explain; the year after it is not flagged again", () => {
+    const out = checkWorkbook(PLAN, only("funding", spec, revenue.map((v, r) => year(2020 + r, v, r === 2 ? 850000 : 556000 + r * 25000))));
+    // 581,000 → 850,000 is +46.3 %: no finding; back to 631,000 is −25.8 %: none either.
+    expect(out).toEqual([]);
+    const jump = checkWorkbook(PLAN, only("funding", spec, revenue.map((v, r) => year(2020 + r, v, r === 2 ? 950000 : 556000 + r * 25000))));
+    // 581,000 → 950,000 is +63.5 %: a warning at 2022; 950,000 → 631,000 is −33.6 %: none.
+    expect(brief(jump)).toEqual([["warning", "funding-jump", at(spec, FH.budget, 3), "2022"]]);
+  });
+});
 
 describe("the project ledger: investment spent over planned is a warning, only when both are typed", () => {
   const spec = projectTable(PLAN);

@@ -535,11 +535,12 @@ describe("the plan definition's named cells on insert", () => {
       ["PM_PlanNameEn", "$H$3"],
     ]);
     expect(nameOps({ ...empty, names: definitionNames, brokenNames: ["PM_PlanName"] })).toEqual([["PM_PlanName", "$F$3"]]);
-    // A name deleted from a definition sheet that is there is left deleted (the definition reads its
-    // fixed cells without it); only PM_Year, which every action needs, is added back regardless.
+    // A name deleted from a definition sheet that is there is added back where it belongs: the
+    // definition cannot be read without it (§7a.7), and nothing typed in its cell changes.
     const headers = definitionTable().columns.map((c) => c.header);
     const existing = { ...empty, sheets: ["规划定义"], names: definitionNames.slice(0, 3), tables: { plan: { name: TABLES.plan, sheet: "规划定义", col: 0, row: 4, headers, values: [], formulas: [] } } };
-    expect(nameOps(existing)).toEqual([]);
+    expect(nameOps(existing)).toEqual([["PM_PlanNameEn", "$H$3"]]);
+    expect(nameOps({ ...existing, names: definitionNames })).toEqual([]);
   });
   test("re-insert over a balance sheet: its names are left alone while intact; a broken one (any case) is deleted and made again where it belongs", () => {
     const headers = balanceTable().columns.map((c) => c.header);
@@ -550,8 +551,8 @@ describe("the plan definition's named cells on insert", () => {
       return p.kind === "write" ? p.ops.filter((o) => (o.op === "name" && (six as string[]).includes(o.name)) || o.op === "deleteName") : p;
     };
     expect(ops(existing)).toEqual([]);
-    // A name the planner deleted (not broken) stays deleted, as the definition's do.
-    expect(ops({ ...existing, names: six.slice(1) })).toEqual([]);
+    // A name deleted (not broken) is added back where it belongs, as the definition's are (§7a.7).
+    expect(ops({ ...existing, names: six.slice(1) })).toEqual([{ op: "name", name: six[0], sheet: "均衡分析", address: "$B$11" }]);
     // Header row 3, seven indicator rows 4–10, then max (11), mean (12), class share (13); junior CV in E.
     expect(ops({ ...existing, brokenNames: ["pm_classshare_junior"] })).toEqual([
       { op: "deleteName", name: "pm_classshare_junior" },

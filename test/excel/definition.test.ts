@@ -240,3 +240,34 @@ describe("applying an edited definition", () => {
     expect(report).toMatchObject({ kind: "written", sheet: "2026年度监测报告" });
   });
 });
+
+describe("a defined name the definition relies on, deleted (§7a.7)", () => {
+  test("PM_BaseYear deleted: apply names the missing name, not a blank year; insert restores it and apply then works", async () => {
+    const data = await fresh();
+    data.names.delete("PM_BaseYear");
+    const refused = await applyDefinition(port(data), { language: "zh", onConflict: "replace" });
+    expect(refused.kind).toBe("invalid");
+    const problems = refused.kind === "invalid" ? refused.problems : [];
+    expect(problems.map((p) => [p.address, p.message.zh])).toEqual([[
+      "B3",
+      `工作簿中找不到名称 PM_BaseYear（应指向 ${sheetOf(data)}!B3），可能已被删除。请点击“插入模板”恢复该名称（已填写的内容不会改变），再应用规划定义。`,
+    ]]);
+    expect(problems[0]!.message.en).toContain("has no name PM_BaseYear");
+    const before = data.at(sheetOf(data), "B3")!.formula;
+    expect((await insertTemplate(port(data), { language: "zh", onConflict: "ask" })).kind).toBe("written");
+    expect(data.names.get("PM_BaseYear")).toMatchObject({ sheet: sheetOf(data), address: expect.stringMatching(/^\$?B\$?3$/) });
+    expect(data.at(sheetOf(data), "B3")!.formula).toBe(before);
+    expect((await applyDefinition(port(data), { language: "zh", onConflict: "replace" })).kind).toBe("written");
+  });
+
+  test("PM_SchoolYear and a balance name deleted while their tables stand: insert restores both", async () => {
+    const data = await fresh();
+    const balanceName = [...data.names.keys()].find((n) => n.startsWith("PM_") && n.includes("Primary"))!;
+    expect(balanceName).toBeDefined();
+    const kept = { school: data.names.get("PM_SchoolYear"), balance: data.names.get(balanceName) };
+    data.names.delete("PM_SchoolYear");
+    data.names.delete(balanceName);
+    expect((await insertTemplate(port(data), { language: "zh", onConflict: "ask" })).kind).toBe("written");
+    expect([data.names.get("PM_SchoolYear"), data.names.get(balanceName)]).toEqual([kept.school, kept.balance]);
+  });
+});

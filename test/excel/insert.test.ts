@@ -305,7 +305,7 @@ describe("insert into an empty workbook", () => {
     expect(data.column(TABLES.milestones, "ID")).toEqual(PLAN.milestones.map((m) => m.id));
     expect(data.column(TABLES.milestones, MH.plannedYear)[0]).toBe(2025);
     const s = data.sheet("里程碑")!;
-    expect(s.validations.find((v) => v.address.endsWith("!E4:E13"))!.rule).toEqual({ list: { inCellDropDown: true, source: "未开始,进行中,已完成" } });
+    expect(s.validations.find((v) => v.address.endsWith("!E4:E17"))!.rule).toEqual({ list: { inCellDropDown: true, source: "未开始,进行中,已完成" } });
     expect(data.column(TABLES.milestones, MH.status)[0]).toBe(
       '=PLAN.MILESTONE(IF([@[进展 State]]="","",[@[进展 State]]),[@[计划年度 Planned year]],PM_Year,IF([@[完成年度 Year done]]="","",[@[完成年度 Year done]]),2020)',
     );

@@ -88,7 +88,8 @@ describe("the report's overview (综述)", () => {
     const [first, ...rest] = model.summary;
     const c = model.overall;
     expect(first).toBe(
-      `2023年为规划实施的监测年度，时间进度 60%。23 项主要指标中，已实现（含提前实现）${c.reachedEarly + c.reached} 项、符合预期 ${c.onTrack} 项、滞后 ${c.behind} 项、倒退 ${c.regressing} 项、未实现 ${c.missed} 项。`,
+      // 18 items in 23 rows, as the plan counts them (§7a.8).
+      `2023年为规划实施的监测年度，时间进度 60%。18 项主要指标（23 行）中，已实现（含提前实现）${c.reachedEarly + c.reached} 项、符合预期 ${c.onTrack} 项、滞后 ${c.behind} 项、倒退 ${c.regressing} 项、未实现 ${c.missed} 项。`,
     );
     const all = rest.join("");
     for (const l of model.indicators.filter((x) => x.status === "reachedEarly").slice(0, 5)) expect(all).toContain(l.name);
@@ -101,7 +102,7 @@ describe("the report's overview (综述)", () => {
   });
   test("in English for an English report", () => {
     const en = buildReport(PLAN, snapshotFromWorkbook(wb), 2023, { language: "en", generatedAt: "" });
-    expect(en.summary[0]).toMatch(/^2023 is the monitoring year, 60% of the plan period elapsed\. Of 23 main indicators, /);
+    expect(en.summary[0]).toMatch(/^2023 is the monitoring year, 60% of the plan period elapsed\. Of 18 main indicators \(23 rows\), /);
     // The names are the workbook's own (a Chinese template here); the sentences around them are English.
     let text = en.summary.join(" ");
     for (const l of [...en.indicators, ...en.tasks]) text = text.split(l.name).join("NAME");

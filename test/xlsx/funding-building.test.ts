@@ -128,7 +128,15 @@ describe("upgrading a workbook written by release 1.1.0", () => {
       old.formulas.forEach((row, r) =>
         row.forEach((cell, c) => {
           if (typeof cell === "string" && cell.startsWith("=")) return; // live cells are rewritten
-          expect([key, r, old.headers[c], now.formulas[r]![now.headers.indexOf(old.headers[c]!)]]).toEqual([key, r, old.headers[c], cell]);
+          const value = now.formulas[r]![now.headers.indexOf(old.headers[c]!)];
+          // A blank baseline takes the plan's, where the template now has one (T-TEA-06, T-TEA-08:
+          // chapter 1's 28 % and 64 %, domain notes §7a.5); nothing typed is touched.
+          const id = String(old.formulas[r]![0]);
+          if (key === "tasks" && old.headers[c] === TH.baseline && (cell === null || cell === "") && ["T-TEA-06", "T-TEA-08"].includes(id)) {
+            expect([id, value]).toEqual([id, id === "T-TEA-06" ? 0.28 : 0.64]);
+            return;
+          }
+          expect([key, r, old.headers[c], value]).toEqual([key, r, old.headers[c], cell]);
         }),
       );
     }
@@ -192,6 +200,22 @@ describe("the ledger feeds the building targets, and a bad row is invalid data",
     expect([line.row.status, line.row.firstReached]).toEqual(["reachedLate", 2024]);
     expect(final.taskCounts.reachedLate).toBeGreaterThanOrEqual(1);
     expect(finalSheet(final).blocks.some((b) => b.values[0]?.[0] === "逾期实现" && b.fill === STATUS_COLORS.reachedLate.fill)).toBe(true);
+  });
+
+  test("a kindergarten entered twice: named as a duplicate, and the building targets are 数据有误, never reached on the copy (§7a.7)", async () => {
+    let copy = "";
+    const snapshot = await demoWith((wb) => {
+      const ws = wb.getWorksheet("建设项目")!;
+      const head = ws.getRow(3).values as unknown[];
+      const col = (h: string) => head.indexOf(h);
+      const kg = [...Array(ws.rowCount).keys()].map((i) => i + 4).filter((r) => ws.getCell(r, col(PH.stage)).value === "学前");
+      // The second kindergarten row becomes a copy of the first, name and all.
+      for (const h of [PH.name, PH.kind, PH.places, PH.start, PH.completion, PH.state]) ws.getCell(kg[1]!, col(h)).value = ws.getCell(kg[0]!, col(h)).value;
+      copy = ws.getCell(kg[1]!, col(PH.name)).address;
+    });
+    const model = buildReport(PLAN, snapshot, 2025, { language: "zh", generatedAt: "" });
+    expect(model.problems).toContainEqual(expect.objectContaining({ sheet: "建设项目", address: copy, message: expect.stringContaining("像是重复录入") }));
+    for (const id of ["T-BLD-KG-PROJ", "T-BLD-KG-PLACES", "T-BLD-PROJ"]) expect([id, model.tasks.find((t) => t.id === id)!.status]).toEqual([id, "invalid"]);
   });
 
   test("a project finished (in use) later than the monitoring year does not count as delivered", async () => {

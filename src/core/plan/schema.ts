@@ -79,7 +79,14 @@ const TaskBase = {
 export const TaskTargetSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...TaskBase, kind: z.literal("level"), target: FigureSchema }),
   z.strictObject({ ...TaskBase, kind: z.literal("range"), min: FigureSchema, max: FigureSchema }),
-  z.strictObject({ ...TaskBase, kind: z.literal("change"), from: FigureSchema, target: FigureSchema }),
+  z.strictObject({
+    ...TaskBase,
+    kind: z.literal("change"),
+    from: FigureSchema,
+    target: FigureSchema,
+    /** Where the starting figure is printed when not in the target's own sentence (chapter 1's baselines). */
+    fromSource: SourceSchema.optional(),
+  }),
 ]);
 
 /**

@@ -45,6 +45,11 @@ export interface ReportModel {
   groups: Array<{ name: string; counts: Record<Status, number> }>;
   overall: Record<Status, number>;
   indicators: IndicatorLine[];
+  /**
+   * How many items the indicator rows are: the plan prints 18 items in 23 rows, several split by
+   * school stage (§7a.8). A row the plan does not know counts as an item of its own.
+   */
+  itemCount: number;
   /** Indicators and tasks with invalid data, regressing, missed or behind, worst first. */
   misses: RowAssessment[];
   /** Error-level findings of the data check, naming sheet and cell. */
@@ -88,6 +93,12 @@ export function latestYearWithData(plan: Plan, snapshot: WorkbookSnapshot): numb
 }
 
 
+/** Distinct printed items among indicator rows: a plan row by its group and item number, any other by its ID. */
+export function countItems(plan: Plan, ids: readonly string[]): number {
+  const byId = new Map(plan.indicators.map((i) => [i.id, `${i.group}#${i.item}`]));
+  return new Set(ids.map((id) => byId.get(id) ?? `row:${id}`)).size;
+}
+
 export interface ReportOptions {
   language: Language;
   /** Local time as the report prints it, e.g. "2026-11-30 08:40". */
@@ -125,6 +136,7 @@ function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, option
     groups: [...groups.entries()].map(([name, counts]) => ({ name, counts })),
     overall: assessment.counts,
     indicators,
+    itemCount: countItems(plan, indicators.map((l) => l.id)),
     misses: rankMisses([...indicators, ...assessment.tasks, ...assessment.milestones]),
     problems: assessment.findings
       .filter((f) => f.severity === "error")

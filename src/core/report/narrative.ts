@@ -14,6 +14,16 @@ import { pick } from "../i18n";
 
 const list = (items: string[], zh: boolean) => (zh ? items.join("、") : items.join(", "));
 
+/**
+ * The main indicators as the plan counts them (§7a.8): "18 项主要指标（23 行）" where stage splits
+ * make more rows than items; the counts that follow are of rows.
+ */
+function indicatorCount(items: number | undefined, rows: number, zh: boolean): string {
+  const split = items !== undefined && items !== rows;
+  if (zh) return split ? `${items} 项主要指标（${rows} 行）` : `${rows} 项主要指标`;
+  return split ? `${items} main indicators (${rows} rows)` : `${rows} main indicators`;
+}
+
 export function narrative(model: ReportModel): string[] {
   const zh = model.language === "zh";
   const c = model.overall;
@@ -29,8 +39,8 @@ export function narrative(model: ReportModel): string[] {
   if (c.invalid) parts.push(zh ? `数据有误 ${c.invalid} 项` : `${c.invalid} with invalid data`);
   out.push(
     zh
-      ? `${model.year}年为规划实施的监测年度，时间进度 ${pct}。${total} 项主要指标中，${list(parts, true)}。`
-      : `${model.year} is the monitoring year, ${pct} of the plan period elapsed. Of ${total} main indicators, ${list(parts, false)}.`,
+      ? `${model.year}年为规划实施的监测年度，时间进度 ${pct}。${indicatorCount(model.itemCount, total, true)}中，${list(parts, true)}。`
+      : `${model.year} is the monitoring year, ${pct} of the plan period elapsed. Of ${indicatorCount(model.itemCount, total, false)}, ${list(parts, false)}.`,
   );
   const early = model.indicators.filter((l) => l.status === "reachedEarly").map((l) => l.name);
   if (early.length) {
@@ -98,10 +108,28 @@ export function finalNarrative(model: FinalModel): string[] {
   const total = model.indicators.length;
   const reached = c.reached + c.reachedEarly + c.reachedLate;
   const out: string[] = [];
+  // Requested before the period has ended, or with the target year still blank, it says so first (§7a.6).
+  const made = Number(/^(\d{4})/.exec(model.annual.generatedAt)?.[1] ?? NaN);
+  const over = !(made <= targetYear);
+  const withTarget = model.indicators.some((l) => l.values[l.values.length - 1] !== null && l.values[l.values.length - 1] !== undefined);
+  if (!over) {
+    out.push(
+      zh
+        ? `本评估生成于 ${made} 年，${startYear}—${targetYear}年规划期尚未结束（至 ${targetYear} 年底）：以下为截至目前的数据，不是终期结论。`
+        : `This evaluation was made in ${made}, before the ${startYear}–${targetYear} plan period ends (end of ${targetYear}): it shows the data so far, not the final outcome.`,
+    );
+  }
+  if (!withTarget && model.indicators.length) {
+    out.push(
+      zh
+        ? `目标年度（${targetYear}年）尚无主要指标数据，各项终期判定为“无数据”；各年已有数值及其走势见附表。`
+        : `No main indicator has a value for the target year (${targetYear}) yet, so every final verdict is No data; the values of the years so far and their trend are in the tables.`,
+    );
+  }
   out.push(
     zh
-      ? `${startYear}—${targetYear}年规划期已经结束。${total} 项主要指标中，已实现 ${reached} 项（其中提前实现 ${c.reachedEarly} 项${c.reachedLate ? `、逾期实现 ${c.reachedLate} 项` : ""}），未实现 ${c.missed} 项${c.noData ? `，无数据 ${c.noData} 项` : ""}${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`
-      : `The ${startYear}–${targetYear} plan period is over. Of ${total} main indicators, ${reached} were reached (${c.reachedEarly} early${c.reachedLate ? `, ${c.reachedLate} late` : ""}) and ${c.missed} missed${c.noData ? `; ${c.noData} have no data` : ""}${c.invalid ? `; ${c.invalid} have invalid data` : ""}.`,
+      ? `${over ? `${startYear}—${targetYear}年规划期已经结束。` : "截至目前，"}${indicatorCount(model.annual.itemCount, total, true)}中，已实现 ${reached} 项（其中提前实现 ${c.reachedEarly} 项${c.reachedLate ? `、逾期实现 ${c.reachedLate} 项` : ""}），未实现 ${c.missed} 项${c.noData ? `，无数据 ${c.noData} 项` : ""}${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`
+      : `${over ? `The ${startYear}–${targetYear} plan period is over. Of` : "So far, of"} ${indicatorCount(model.annual.itemCount, total, false)}, ${reached} were reached (${c.reachedEarly} early${c.reachedLate ? `, ${c.reachedLate} late` : ""}) and ${c.missed} missed${c.noData ? `; ${c.noData} have no data` : ""}${c.invalid ? `; ${c.invalid} have invalid data` : ""}.`,
   );
   const missed = model.indicators.filter((l) => l.row.status === "missed").map((l) => l.row);
   if (missed.length) {

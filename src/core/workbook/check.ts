@@ -27,6 +27,14 @@ export interface Finding {
   message: Bilingual;
 }
 
+/**
+ * A funding figure this many times off its neighbours is a unit or percent slip, not a change: yuan
+ * for 10k yuan is 10,000 times (less a year's growth), a rate typed as an amount millions of times.
+ */
+export const FUNDING_SLIP_RATIO = 1000;
+/** A funding figure that changes by more than this share from the year before is questioned. */
+export const FUNDING_JUMP_RATIO = 0.5;
+
 /** Relative change between consecutive years beyond which a value is questioned. */
 export const JUMP_RATIO = 0.5;
 /** For percentages: an absolute change beyond this many points is questioned. */
@@ -281,6 +289,36 @@ function checkFunding(reader: TableReader, plan: Plan) {
       if (value !== null && value < 0) reader.add("error", "negative", row, header, key, checkMessages.negative(reader.address(row, header), value));
     }
   });
+  // Plausibility, column by column against the year before (and, for a slip, the year after too):
+  // 4.5 % typed for regular revenue of 2,250,000 (10k yuan) would certify 三个增长 on a figure no
+  // finance office has (§7a.7). A slip of 1,000 times or more is an error; a change beyond ±50 % a warning.
+  for (const header of amounts) {
+    if (reader.col(header) < 0) continue;
+    const column = reader.table.values.map((_, row) => {
+      const cell = reader.value(row, header);
+      return typeof cell === "number" && Number.isFinite(cell) && cell > 0 ? cell : null;
+    });
+    column.forEach((value, row) => {
+      if (value === null) return;
+      const key = String(reader.value(row, FH.year) ?? `#${row + 1}`);
+      const before = row > 0 ? column[row - 1] : null;
+      const after = column[row + 1] ?? null;
+      const off = (n: number | null | undefined) => n != null && Math.max(n / value, value / n) >= FUNDING_SLIP_RATIO;
+      // Off from every neighbour it has: the other one, if any, confirms which figure slipped.
+      const neighbours = [before, after].filter((n): n is number => n !== null);
+      if (neighbours.length && neighbours.every(off)) {
+        const n = before ?? after!;
+        const year = String(reader.value(before !== null ? row - 1 : row + 1, FH.year) ?? "");
+        reader.add("error", "funding-slip", row, header, key, checkMessages.fundingSlip(reader.address(row, header), value, n, year));
+        return;
+      }
+      // A slip above is named there; the year after it is no jump of its own.
+      if (before == null || off(before)) return;
+      if (Math.abs(value - before) / before > FUNDING_JUMP_RATIO) {
+        reader.add("warning", "funding-jump", row, header, key, checkMessages.fundingJump(reader.address(row, header), value, before, String(reader.value(row - 1, FH.year) ?? "")));
+      }
+    });
+  }
 }
 
 function checkProjects(reader: TableReader) {
@@ -322,6 +360,34 @@ function checkProjects(reader: TableReader) {
     const planned = numbers.get(PH.planned);
     const spent = numbers.get(PH.spent);
     if (planned != null && spent != null && spent > planned) reader.add("warning", "spent-over-planned", row, PH.spent, key, checkMessages.spentOverPlanned(reader.address(row, PH.spent), spent, planned));
+  });
+  checkDuplicateProjects(reader);
+}
+
+/**
+ * A project entered twice is counted twice: 15 kindergartens instead of 14 turn a miss into reached
+ * (§7a.7). The same name again is an error (the roll-up leaves that row out and the building targets
+ * read 数据有误); the same stage, kind, planned places and completion year under another name is a
+ * warning to confirm.
+ */
+function checkDuplicateProjects(reader: TableReader) {
+  const byName = new Map<string, number>();
+  const byShape = new Map<string, number>();
+  reader.table.values.forEach((_, row) => {
+    const name = String(reader.value(row, PH.name) ?? "").trim().replace(/\s+/gu, "");
+    if (!name) return;
+    const first = byName.get(name);
+    if (first !== undefined) {
+      reader.add("error", "duplicate-project", row, PH.name, name, checkMessages.duplicateProject(reader.address(row, PH.name), name, reader.address(first, PH.name)));
+      return;
+    }
+    byName.set(name, row);
+    const shape = [PH.stage, PH.kind, PH.places, PH.completion].map((h) => String(reader.value(row, h) ?? "").trim());
+    if (shape.some((v) => v === "")) return;
+    const key = shape.join("|");
+    const same = byShape.get(key);
+    if (same !== undefined) reader.add("warning", "similar-project", row, PH.name, name, checkMessages.similarProject(reader.address(row, PH.name), reader.address(same, PH.name)));
+    else byShape.set(key, row);
   });
 }
 

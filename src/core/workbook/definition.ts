@@ -183,14 +183,19 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
   // The period first: every year below is checked against it.
   const baseCell = namedCell("baseYear");
   const targetCell = namedCell("targetYear");
-  const year = (c: { value: Cell; sheet: string; address: string }) => {
+  const year = (c: { value: Cell; sheet: string; address: string }, k: keyof typeof DEFINITION_NAMES) => {
+    // A deleted name is named as such, not read as a blank cell where it used to point.
+    if (!named[DEFINITION_NAMES[k]]) {
+      problem(c.sheet, c.address, "", "", definitionMessages.missingName(DEFINITION_NAMES[k], `${c.sheet}!${c.address}`));
+      return null;
+    }
     const v = c.value;
     if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2200) return v;
     problem(c.sheet, c.address, "", "", definitionMessages.year(`${c.sheet}!${c.address}`, String(v ?? "")));
     return null;
   };
-  const baseYear = year(baseCell);
-  const targetYear = year(targetCell);
+  const baseYear = year(baseCell, "baseYear");
+  const targetYear = year(targetCell, "targetYear");
   if (baseYear !== null && targetYear !== null && targetYear <= baseYear) {
     problem(targetCell.sheet, targetCell.address, "", "", definitionMessages.periodOrder(`${targetCell.sheet}!${targetCell.address}`, targetYear, baseYear));
   }
@@ -318,7 +323,9 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
         const start = figureFrom(fromCell, unit);
         if (!start || start === "ambiguous") return bad(r, DH.baseline, key, definitionMessages.figure(where(r, DH.baseline), String(fromCell), false));
         rowOf.tasks.push(r);
-        tasks.push({ ...common, kind: "change", from: start, target });
+        // Where the plan printed the starting figure elsewhere, that quote stays while the figure does.
+        const printed = old?.kind === "change" && old.fromSource && old.from.value === start.value ? { fromSource: old.fromSource } : {};
+        tasks.push({ ...common, kind: "change", from: start, target, ...printed });
         return;
       }
       rowOf.tasks.push(r);

@@ -574,13 +574,13 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
     ops.push({ op: "name", name: YEAR_NAME, sheet: indicators.sheet, address: "$B$3" });
   }
   const schools = layouts.get("schools")!;
-  if (!has.has(SCHOOL_YEAR_NAME.toLowerCase()) && (schools.created || broken.has(SCHOOL_YEAR_NAME.toLowerCase()))) {
+  if (!has.has(SCHOOL_YEAR_NAME.toLowerCase())) {
     ops.push({ op: "name", name: SCHOOL_YEAR_NAME, sheet: schools.sheet, address: "$D$1" });
   }
   const definition = layouts.get("plan");
   if (definition) {
     for (const [k, name] of Object.entries(DEFINITION_NAMES) as Array<[keyof typeof DEFINITION_NAMES, string]>) {
-      if (!has.has(name.toLowerCase()) && (definition.created || broken.has(name.toLowerCase()))) {
+      if (!has.has(name.toLowerCase())) {
         ops.push({ op: "name", name, sheet: definition.sheet, address: DEFINITION_CELLS[k].replace(/([A-Z]+)(\d+)/, "$$$1$$$2") });
       }
     }
@@ -596,7 +596,7 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
     [BALANCE_NAMES.classPrimary, BH.primaryCv, row("class")],
     [BALANCE_NAMES.classJunior, BH.juniorCv, row("class")],
   ];
-  if (!balance.created && !names.some(([name]) => broken.has(name.toLowerCase()))) return;
+  if (!balance.created && names.every(([name]) => has.has(name.toLowerCase()))) return;
   for (const [name, header, r] of names) {
     if (!has.has(name.toLowerCase())) ops.push({ op: "name", name, sheet: balance.sheet, address: cell(header, r) });
   }

@@ -1,6 +1,6 @@
 /** Text of the template inside a workbook: sheet names, prompts, alerts, insert and check messages. */
 import { APP_NAME, type Bilingual } from "../i18n";
-import { pct, plainNumber } from "../format";
+import { grouped, pct, plainNumber } from "../format";
 import type { SchoolStage } from "../plan/schema";
 import { SCHOOL_STAGE_LABELS } from "../calc/projects";
 
@@ -165,6 +165,10 @@ export const fundingText = {
 
 /** Problems of a plan definition (规划定义), each naming its cell. */
 export const definitionMessages = {
+  missingName: (name: string, where: string): Bilingual => ({
+    zh: `工作簿中找不到名称 ${name}（应指向 ${where}），可能已被删除。请点击“插入模板”恢复该名称（已填写的内容不会改变），再应用规划定义。`,
+    en: `The workbook has no name ${name} (it should point at ${where}); it may have been deleted. Click Insert template to restore it (nothing typed is changed), then apply the definition again.`,
+  }),
   year: (where: string, text: string): Bilingual => ({
     zh: `${where}：“${text}”不是年份。请填写四位年份，如 2025。`,
     en: `${where}: "${text}" is not a year. Enter a four-digit year such as 2025.`,
@@ -241,6 +245,9 @@ export const insertMessages = {
   }),
 } as const;
 
+/** An amount as finance staff read it: 2,290,000; a small figure (a rate typed by mistake) as it is. */
+const amount = (n: number) => (Math.abs(n) >= 1000 && Number.isInteger(n) ? grouped(n) : plainNumber(n));
+
 /** Messages of validation on demand; each names the cell and the fix. */
 export const checkMessages = {
   fundingYear: (where: string, expected: number, found: string): Bilingual => ({
@@ -306,6 +313,22 @@ export const checkMessages = {
       en: `${where}: ${f(v)} after ${f(previous)} in ${from} is an unusual change. Check the figure or explain it in the note column.`,
     };
   },
+  duplicateProject: (where: string, name: string, first: string): Bilingual => ({
+    zh: `${where}：项目“${name}”与 ${first} 同名，像是重复录入，会被重复计入项目数和学位数。请删除重复行；若确为两个项目，请改用能区分的名称（如“一期”“二期”）。`,
+    en: `${where}: the project "${name}" has the same name as ${first}; it looks entered twice and would be counted twice in projects and places. Delete the duplicate, or give two real projects names that tell them apart (e.g. "phase 1", "phase 2").`,
+  }),
+  similarProject: (where: string, first: string): Bilingual => ({
+    zh: `${where}：该项目的学段、类型、计划学位和竣工年度与 ${first} 完全相同，请确认不是重复录入。`,
+    en: `${where}: this project has the same stage, kind, planned places and completion year as ${first}. Make sure it is not entered twice.`,
+  }),
+  fundingSlip: (where: string, v: number, neighbour: number, year: string): Bilingual => ({
+    zh: `${where}：${amount(v)} 与 ${year} 年的 ${amount(neighbour)} 相差上千倍，像是单位填错（元与万元）或把增长率、百分比填进了金额栏。请按本栏单位填写金额。`,
+    en: `${where}: ${amount(v)} is over 1,000 times off ${amount(neighbour)} in ${year}: likely a unit slip (yuan for 10k yuan) or a rate or percentage typed into an amount. Enter the amount in this column's unit.`,
+  }),
+  fundingJump: (where: string, v: number, previous: number, year: string): Bilingual => ({
+    zh: `${where}：${amount(v)} 比 ${year} 年的 ${amount(previous)} 变化超过 50%，请核对数据或在说明中注明原因。`,
+    en: `${where}: ${amount(v)} changed by more than 50% from ${amount(previous)} in ${year}. Check the figure or explain it in the note.`,
+  }),
   missingId: (where: string): Bilingual => ({
     zh: `${where}：该行有数据但没有编号。请填写唯一的指标编号，以便插入模板时匹配。`,
     en: `${where}: this row has data but no ID. Give it a unique ID so template inserts can match it.`,
