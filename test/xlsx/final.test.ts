@@ -321,7 +321,10 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     for (const b of titles) expect([b.values[0]![0], b.bold, b.fontColor]).toEqual([b.values[0]![0], true, "#1F4E78"]);
     for (const h of sheet.rowHeights) {
       const head = sheet.blocks.find((b) => b.row === h.row && b.col === 0)!;
-      expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
+      // A header row, or a row whose verdict carries a mark on a second line (超额), two lines high.
+      const marked = sheet.blocks.some((b) => b.row === h.row && b.wrap && String(b.values[0]![0]).includes("（超额）"));
+      if (marked) expect(h.points).toBe(30);
+      else expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
     }
     // The overview's paragraphs wrap; the verdict note after them is grey.
     const rows = sheet.merges.map((m) => Number(/^A(\d+):/.exec(m.address)![1]) - 1);

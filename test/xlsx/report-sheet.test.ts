@@ -13,7 +13,8 @@ import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { reportSheet, type ReportSheet } from "../../src/core/report/sheet";
-import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached } from "../../src/core/calc/status";
+import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached, type Status } from "../../src/core/calc/status";
+import { planCoefficientStatus } from "../../src/core/workbook/schools";
 import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BASIS_LABELS } from "../../src/core/calc/achieved";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
@@ -179,17 +180,21 @@ describe("the annual report sheet, every column of every section", () => {
       const bound = stage.planBound ? `规划目标 ${stage.planBound.comparator === "<" ? "低于" : "不高于"}${stage.planBound.value.toFixed(2)}` : "规划目标 —";
       expect(line(r + 1, 2, 6)).toEqual(["指标", "", "差异系数", `国家标准 不高于${national}`, bound]);
       r += 2;
-      for (const x of stage.rows) {
-        expect([x.label, ...line(r, 4, 6)]).toEqual([x.label, x.cv ?? x.error ?? "", verdict(x.national), verdict(x.plan)]);
+      // 达标 / 未达标 for the national standard; the plan's own bound takes the verdict words (§7a.10).
+      const words = (s: Status | null | undefined) => (s ? STATUS_LABELS[s].zh : "");
+      expect(stage.planStatus).toBeDefined();
+      for (const [k, x] of stage.rows.entries()) {
+        expect([x.label, ...line(r, 4, 6)]).toEqual([x.label, x.cv ?? x.error ?? "", verdict(x.national), words(stage.planStatus!.rows[k])]);
         expect(at(r, 2)!.value).toBe(x.label);
         r++;
       }
-      // The largest of the seven decides the national verdict (≤); the plan's bound as printed (＜ strict).
+      // The largest of the seven decides the national verdict (≤); against the plan's bound, the verdict
+      // of the plan's own row (the demo's primary 0.406: within ＜0.42, not ＜0.40 → 滞后 in 2023).
       const limit = stage.stage === "primary" ? 0.5 : 0.45;
-      const planOk = (v: number | null) => (v === null || !stage.planBound ? null : stage.planBound.comparator === "<" ? v < stage.planBound.value : v <= stage.planBound.value);
-      expect(line(r, 2, 6)).toEqual(["七项最大值", undefined, stage.max, verdict(stage.max === null ? null : stage.max <= limit), verdict(planOk(stage.max))]);
+      expect(line(r, 2, 6)).toEqual(["七项最大值", undefined, stage.max, verdict(stage.max === null ? null : stage.max <= limit), words(stage.planStatus!.max)]);
+      if (stage.stage === "primary") expect(stage.planStatus!.max).toBe("behind");
       expect(at(r, 2)!.bold).toBe(true);
-      expect(line(r + 1, 4, 6)).toEqual([stage.mean, "", verdict(planOk(stage.mean))]);
+      expect(line(r + 1, 4, 6)).toEqual([stage.mean, "", words(stage.planStatus!.mean)]);
       expect([line(r + 2, 4, 6), at(r + 2, 4)!.format]).toEqual([[stage.classShare, "", ""], "0.00%"]);
       r += 3;
       if (stage.failing.length) {
@@ -464,13 +469,14 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     const sheet = edited((m) => {
       const [primary, junior] = m.balance;
       // At the bound exactly: the national ≤0.50 is met; the plan's ＜0.50 is not, its ≤ would be.
-      Object.assign(primary!, { max: 0.5, mean: 0.5, planBound: { comparator: "<", value: 0.5 }, failing: [{ school: "甲小学", met: 5, missed: ["生均体育运动场馆面积", "每百名学生拥有网络多媒体教室数"] }] });
-      Object.assign(junior!, { max: 0.45, mean: 0.3, planBound: null, failing: [] });
+      Object.assign(primary!, { max: 0.5, mean: 0.5, planBound: { comparator: "<", value: 0.5 }, planStatus: { rows: primary!.rows.map(() => null), max: "behind", mean: "behind" }, failing: [{ school: "甲小学", met: 5, missed: ["生均体育运动场馆面积", "每百名学生拥有网络多媒体教室数"] }] });
+      Object.assign(junior!, { max: 0.45, mean: 0.3, planBound: null, planStatus: undefined, failing: [] });
     });
     const { at, line, rowsWith } = grid(sheet);
     const [pMax, jMax] = rowsWith(2, "七项最大值");
-    expect(line(pMax!, 4, 6)).toEqual([0.5, "达标", "未达标"]);
-    expect(line(pMax! + 1, 4, 6)).toEqual([0.5, "", "未达标"]);
+    // The plan's bound in the verdict words the core gave (here: 滞后 for both); none for the junior stage.
+    expect(line(pMax!, 4, 6)).toEqual([0.5, "达标", "滞后"]);
+    expect(line(pMax! + 1, 4, 6)).toEqual([0.5, "", "滞后"]);
     expect(line(jMax!, 4, 6)).toEqual([0.45, "达标", ""]);
     expect(line(jMax! + 1, 4, 6)).toEqual([0.3, "", ""]);
     const [pHead, jHead] = rowsWith(4, "差异系数");
@@ -483,7 +489,11 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     const inclusive = edited((m) => Object.assign(m.balance[0]!, { max: 0.5, mean: 0.5, planBound: { comparator: "<=", value: 0.5 } }));
     const g = grid(inclusive);
     const max = g.rowsWith(2, "七项最大值")[0]!;
-    expect([g.line(max, 4, 6), g.at(max - 8, 6)!.value]).toEqual([[0.5, "达标", "达标"], "规划目标 不高于0.50"]);
+    expect(g.at(max - 8, 6)!.value).toBe("规划目标 不高于0.50");
+    // The verdict words themselves, from the plan's row (baseline ＜0.42, target ＜0.40), by hand (§7 rule 4):
+    expect([0.39, 0.4, 0.41, 0.42].map((v) => planCoefficientStatus(PLAN, "primary", v, 2023))).toEqual(["reachedEarly", "behind", "behind", "regressing"]);
+    expect([0.3999, 0.4].map((v) => planCoefficientStatus(PLAN, "primary", v, 2025))).toEqual(["reached", "missed"]);
+    expect(planCoefficientStatus(PLAN, "primary", null, 2025)).toBeNull();
     // Above the national standard by a hair: not met.
     const above = edited((m) => Object.assign(m.balance[0]!, { max: 0.5000001 }));
     expect(grid(above).line(grid(above).rowsWith(2, "七项最大值")[0]!, 4, 5)).toEqual([0.5000001, "未达标"]);

@@ -64,6 +64,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
     const text = statusText(line, lang);
     const s = line.status;
     blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(text.length > STATUS_LABELS[s][lang].length ? { wrap: true } : {}) });
+    // Two lines need the height of two (a fixed row height would cut the mark off in print).
+    if (text.length > STATUS_LABELS[s][lang].length) rowHeights.push({ row: r, points: 30 });
   };
   const paragraph = (text: string, color?: string) => {
     const units = textUnits(text);

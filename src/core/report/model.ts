@@ -141,7 +141,7 @@ function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, option
     problems: assessment.findings
       .filter((f) => f.severity === "error")
       .map((f) => ({ sheet: f.sheet, address: f.address, key: f.key, message: pick(f.message, language) })),
-    balance: (["primary", "junior"] as const).map((stage) => stageBalance(plan, snapshot, stage, language)),
+    balance: (["primary", "junior"] as const).map((stage) => stageBalance(plan, snapshot, stage, language, year)),
     schoolYear: typeof snapshot.schoolYear === "number" && Number.isInteger(snapshot.schoolYear) ? snapshot.schoolYear : null,
     recorded: recordedChecks(plan, snapshot, year).filter((c) => !c.agrees),
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),

@@ -98,6 +98,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
     // A label with its mark (超额, the blank year) may need a second line in the cell.
     const text = statusText(line, lang);
     blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(text.length > statusLabels[s][lang].length ? { wrap: true } : {}) });
+    // Two lines need the height of two (a fixed row height would cut the mark off in print).
+    if (text.length > statusLabels[s][lang].length) rowHeights.push({ row: r, points: 30 });
   };
 
   blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
@@ -231,18 +233,19 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const [label, coefficient, nationalHeader, planHeader] = reportText.balanceHeaders(national, plan).map((h) => pick(h, lang));
     blocks.push({ row, col: 2, values: [[label!, "", coefficient!, nationalHeader!, planHeader!]], bold: true, fill: HEADER_FILL, wrap: true });
     row++;
+    // 达标 / 未达标 for the national standard only; the plan's own bound is a target and takes the
+    // verdict words of §7 (§7a.10).
     const verdict = (ok: boolean | null) => (ok === null ? "" : pick(ok ? STANDARD_LABELS.pass : STANDARD_LABELS.fail, lang));
+    const target = (s: Status | null | undefined) => (s ? statusLabels[s][lang] : "");
     const meets = (v: number | null, bound: number, strict: boolean) => (v === null ? null : strict ? v < bound : v <= bound);
-    const line = (text: string, value: Cell, nationalOk: boolean | null, planOk: boolean | null, fmt = "0.000", bold = false) => {
+    const line = (text: string, value: Cell, nationalOk: boolean | null, planStatus: Status | null | undefined, fmt = "0.000", bold = false) => {
       blocks.push({ row, col: 2, values: [[text]], bold });
-      blocks.push({ row, col: 4, values: [[value, verdict(nationalOk), verdict(planOk)]], numberFormats: [[fmt, "@", "@"]], bold });
+      blocks.push({ row, col: 4, values: [[value, verdict(nationalOk), typeof value === "number" ? target(planStatus) : ""]], numberFormats: [[fmt, "@", "@"]], bold });
       row++;
     };
-    for (const r of stage.rows) line(r.label, r.cv ?? r.error ?? "", r.national, r.plan);
-    const strict = stage.planBound?.comparator === "<";
-    const planMeets = (v: number | null) => (stage.planBound ? meets(v, stage.planBound.value, strict) : null);
-    line(pick(reportText.maxOfSeven, lang), stage.max, meets(stage.max, national, false), planMeets(stage.max), "0.000", true);
-    line(pick(layoutText.meanOfSeven, lang), stage.mean, null, planMeets(stage.mean));
+    stage.rows.forEach((r, k) => line(r.label, r.cv ?? r.error ?? "", r.national, stage.planStatus?.rows[k]));
+    line(pick(reportText.maxOfSeven, lang), stage.max, meets(stage.max, national, false), stage.planStatus?.max, "0.000", true);
+    line(pick(layoutText.meanOfSeven, lang), stage.mean, null, stage.planStatus?.mean);
     line(pick(layoutText.classShare, lang), stage.classShare, null, null, "0.00%");
     if (stage.failing.length) {
       blocks.push({ row, col: 2, values: [[pick(reportText.failing, lang)]] });

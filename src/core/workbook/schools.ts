@@ -11,6 +11,9 @@ import { pick, type Language } from "../i18n";
 import { reportText } from "../report/text";
 import type { Plan } from "../plan/schema";
 import { isBlank, type Comparator } from "../values";
+import { readBaseline, readTarget } from "../calc/target";
+import { verdict } from "../calc/verdict";
+import type { Status } from "../calc/status";
 import { SCHOOL_INDICATORS, SH } from "./layout";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 
@@ -23,6 +26,23 @@ export interface StageBalance {
   classShare: number | null;
   planBound: { comparator: Comparator; value: number } | null;
   failing: Array<{ school: string; met: number; missed: string[] }>;
+  /**
+   * Against the plan's own bound (＜0.40 / ＜0.35) in the report's year, the verdict words of §7
+   * (§7a.10): each coefficient, the largest and the mean, judged like the plan's indicator row.
+   */
+  planStatus?: { rows: Array<Status | null>; max: Status | null; mean: Status | null };
+}
+
+/** A coefficient against the plan's indicator for the stage (baseline ＜0.42 → target ＜0.40), as §7 judges that row. */
+export function planCoefficientStatus(plan: Plan, stage: BalanceStage, value: number | null, year: number): Status | null {
+  const ind = plan.indicators.find((i) => i.unit === "coefficient" && i.stage === stage);
+  if (!ind || value === null) return null;
+  const b = readBaseline(ind.baseline.text);
+  if (!b.ok) return null;
+  const t = readTarget(ind.target.text, { baseline: b.value });
+  if (!t.ok) return null;
+  const v = verdict({ baseline: b.value, target: t.value, actual: value, year, period: { baseYear: plan.period.baseYear, targetYear: plan.period.targetYear } });
+  return v.ok ? v.value.status : null;
 }
 
 export function reader(table: TableSnapshot | undefined) {
@@ -30,7 +50,7 @@ export function reader(table: TableSnapshot | undefined) {
   return (row: Cell[], h: string): Cell | undefined => (col(h) < 0 ? undefined : row[col(h)]);
 }
 
-export function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: BalanceStage, language: Language): StageBalance {
+export function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: BalanceStage, language: Language, year?: number): StageBalance {
   const table = snapshot.tables.schools;
   const cell = reader(table);
   const stageName = stage === "primary" ? "小学" : "初中";
@@ -72,14 +92,18 @@ export function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: Bala
       failing.push({ school: String(cell(r, SH.school)), met: 7 - rule.missed.length, missed: rule.missed.map((k) => pick(BALANCE_INDICATORS[k]!, language)) });
     }
   });
+  const max = complete ? Math.max(...cvs) : null;
+  const mean = complete ? cvs.reduce((a, b) => a + b, 0) / cvs.length : null;
+  const judged = (v: number | null) => (year === undefined ? null : planCoefficientStatus(plan, stage, v, year));
   return {
     stage,
     schools: rows.length,
     rows: cvRows,
-    max: complete ? Math.max(...cvs) : null,
-    mean: complete ? cvs.reduce((a, b) => a + b, 0) / cvs.length : null,
+    max,
+    mean,
     classShare: classes > 0 ? standard / classes : null,
     planBound,
     failing,
+    ...(year === undefined ? {} : { planStatus: { rows: cvRows.map((r) => judged(r.cv)), max: judged(max), mean: judged(mean) } }),
   };
 }
