@@ -121,7 +121,8 @@ export function demoSchools(): Cell[][] {
 function taskValues(task: TaskTarget, basis: string, index: number): number[] {
   const value = task.kind === "range" ? task.min.value : task.target.value;
   const percent = task.unit === "percent";
-  if (task.perYear) return percent ? [value + 0.01, value, value + 0.02, value + 0.01, value] : [value + 1, value, value + 1, value, value + 2];
+  // Rounded to the percent's two decimals: 0.15 + 0.02 is 0.16999999999999998 in binary.
+  if (task.perYear) return percent ? [0.01, 0, 0.02, 0.01, 0].map((d) => Number((value + d).toFixed(4))) : [value + 1, value, value + 1, value, value + 2];
   if (basis.startsWith("累计")) {
     // About 60 % of the count by 2023 (at least one), spread over three years; the rest in 2024–2025.
     const total = Math.max(1, Math.round(value * 0.62));

@@ -7,6 +7,7 @@
  * worked out cell by cell.
  */
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
+import { buildReport } from "../../src/core/report/model";
 import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TH, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { cellAddress } from "../../src/core/workbook/a1";
 import { embeddedPlan } from "../../src/core/plan/embedded";
@@ -507,5 +508,57 @@ describe("what a row's assessment carries as typed (fifth draw, seed 20261208)",
     const tasks = only("tasks", taskTable(PLAN), [{ [TH.id]: "T-PRE-01", [TH.unit]: "%", [TH.target]: "94%", [TH.link]: null }]).tables.tasks!;
     const a = assessYear(PLAN, { ...ind, tables: { ...ind.tables, tasks: { ...tasks, sheet: "任务" } } }, 2023);
     expect(a.tasks.map((t) => [t.id, t.actual])).toEqual([["T-PRE-01", 0.93]]);
+  });
+});
+
+describe("a milestone done while what it rests on falls short that year (issue 28, item 6)", () => {
+  // M-CMP-QUALITY-DISTRICT rests on every class within 45 / 50 (LOC-03 at 100 %) and the coefficients
+  // within 0.50 / 0.45 (LOC-04) in the year it is marked done.
+  const ispec = indicatorTable(PLAN);
+  const mspec = milestoneTable(PLAN);
+  function workbook(values: Record<string, number | null>, state: Cell, done: Cell): WorkbookSnapshot {
+    const table = (spec: TableSpec, sheet: string, row: number, rows: Array<Record<string, Cell>>) => {
+      const headers = spec.columns.map((c) => c.header);
+      const cells = rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)));
+      return { name: spec.name, sheet, col: 0, row, headers, values: cells, formulas: cells };
+    };
+    const ind = (id: string, unit: string) => ({ [IH.id]: id, [IH.unit]: unit, [IH.baseline]: 0.5, [IH.target]: 0.8, [yearHeader(2024)]: values[id] ?? null });
+    return {
+      tables: {
+        indicators: table(ispec, "规划指标", 4, [ind("LOC-03-PRI", "%"), ind("LOC-03-JUN", "%"), { ...ind("LOC-04-PRI", "系数"), [IH.baseline]: "＜0.42", [IH.target]: "＜0.40" }, { ...ind("LOC-04-JUN", "系数"), [IH.baseline]: "＜0.38", [IH.target]: "＜0.35" }]),
+        milestones: table(mspec, "里程碑", 2, [{ [MH.id]: "M-CMP-QUALITY-DISTRICT", [MH.name]: "创建全国义务教育优质均衡发展区", [MH.plannedYear]: 2025, [MH.state]: state, [MH.doneYear]: done }]),
+      },
+      sheets: ["规划指标", "里程碑"],
+      names: [],
+      meta: null,
+      year: 2024,
+      protectedSheets: [],
+    };
+  }
+  const standards = (f: Finding[]) => f.filter((x) => x.code === "milestone-standard");
+  test("done in 2024 with 72 % / 83 % standard-size classes: a warning at its state cell naming both figures", () => {
+    const out = standards(checkWorkbook(PLAN, workbook({ "LOC-03-PRI": 0.72, "LOC-03-JUN": 0.83, "LOC-04-PRI": 0.41, "LOC-04-JUN": 0.3 }, "已完成", 2024)));
+    const at = cellAddress(mspec.columns.findIndex((c) => c.header === MH.state), 3);
+    expect(out.map((f) => [f.severity, f.address, f.key])).toEqual([["warning", at, "M-CMP-QUALITY-DISTRICT"]]);
+    expect(out[0]!.message.zh).toBe(
+      `${at}：标为已完成（2024年），但2024年义务教育标准班额比例（小学）为 72%（要求小学所有班级学生数不超过45人（标准班额比例100%））；义务教育标准班额比例（初中）为 83%（要求初中所有班级学生数不超过50人（标准班额比例100%））。请核实进展，或在说明栏注明依据。`,
+    );
+    expect(out[0]!.message.en).toContain("marked done in 2024");
+    // The annual report of 2024 prints it under the milestones; the 2023 report (done later) does not.
+    const at2024 = buildReport(PLAN, workbook({ "LOC-03-PRI": 0.72, "LOC-03-JUN": 0.83 }, "已完成", 2024), 2024, { language: "zh", generatedAt: "" });
+    expect(at2024.crossChecks).toEqual([out[0]!.message.zh]);
+    expect(buildReport(PLAN, workbook({ "LOC-03-PRI": 0.72, "LOC-03-JUN": 0.83 }, "已完成", 2024), 2023, { language: "zh", generatedAt: "" }).crossChecks).toEqual([]);
+  });
+  test.each([
+    ["every standard met (100 %, 100 %, 0.50 at its bound, 0.45 at its bound)", { "LOC-03-PRI": 1, "LOC-03-JUN": 1, "LOC-04-PRI": 0.5, "LOC-04-JUN": 0.45 }, "已完成", 2024],
+    ["no figures recorded for 2024", {}, "已完成", 2024],
+    ["not done", { "LOC-03-PRI": 0.72 }, "进行中", null],
+    ["done with no year", { "LOC-03-PRI": 0.72 }, "已完成", null],
+  ] as const)("%s: no cross-check", (_what, values, state, done) => {
+    expect(standards(checkWorkbook(PLAN, workbook(values, state, done)))).toEqual([]);
+  });
+  test("a coefficient above its national bound is named too", () => {
+    const out = standards(checkWorkbook(PLAN, workbook({ "LOC-03-PRI": 1, "LOC-03-JUN": 1, "LOC-04-PRI": 0.51 }, "已完成", 2024)));
+    expect(out[0]!.message.zh).toContain("为 0.51（要求小学校际差异系数均不高于0.50）");
   });
 });

@@ -10,6 +10,7 @@ import { demoSchools, DEMO_LABEL } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
+import { yearHeader } from "../../src/core/workbook/layout";
 import { DH, PH, SH, TABLES, YEAR_NAME, allTables } from "../../src/core/workbook/layout";
 
 const PLAN = embeddedPlan();
@@ -59,6 +60,16 @@ describe("the demo workbook", () => {
     expect(line("LOC-03-PRI").actual).toBe(stage("primary").classShare);
     expect(line("LOC-03-JUN").actual).toBe(stage("junior").classShare);
     expect(models.get(2023)!.recorded).toEqual([]); // nothing disagrees with the schools data
+  });
+
+  test("no figure typed into a task's years carries binary noise (0.16999999999999998 where 17 % was meant)", () => {
+    const tasks = snapshotFromWorkbook(wb).tables.tasks!;
+    const years = [2021, 2022, 2023, 2024, 2025].map((y) => tasks.headers.indexOf(yearHeader(y)));
+    const noisy = tasks.values.flatMap((row) => years.map((c) => row[c]).filter((v) => typeof v === "number" && Number(v.toPrecision(12)) !== v));
+    expect(noisy).toEqual([]);
+    // T-EQU-01 (每年15%以上): 16 %, 15 %, 17 %, 16 %, 15 %.
+    const equ = tasks.values.find((r) => r[0] === "T-EQU-01")!;
+    expect(years.map((c) => equ[c])).toEqual([0.16, 0.15, 0.17, 0.16, 0.15]);
   });
 
   test("tasks that restate an indicator equal it in every year", () => {

@@ -15,6 +15,7 @@ import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { reportSheet, type ReportSheet } from "../../src/core/report/sheet";
 import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached, type Status } from "../../src/core/calc/status";
 import { planCoefficientStatus } from "../../src/core/workbook/schools";
+import { distinguishingFormat } from "../../src/core/report/sheet";
 import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BASIS_LABELS } from "../../src/core/calc/achieved";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
@@ -611,5 +612,23 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     const both = grid(edited((m) => (m.building = { ...problem, projects: [] })));
     const c = both.rowsWith(0, "九、学校建设")[0]!;
     expect([both.at(c + 1, 0)!.value, both.at(c + 2, 2)!.value]).toEqual([bad.at(b + 1, 0)!.value, "分项"]);
+  });
+});
+
+describe("what is printed agrees with the verdict (§7a.9)", () => {
+  test.each([
+    // LOC-02-like: 97.468 % against a 序时进度值 of 97.472 %: 97.47 % twice would hide the 滞后; three decimals tell them apart.
+    ["percent", 0.97468, 0.97472, "0.000%"],
+    ["percent", 0.9746, 0.9747, "0.00%"],
+    ["percent", 0.97, 0.97, "0.00%"],
+    ["ratio", 18.041, 18.044, '0.000":1"'],
+    ["count", 12.4, 12.2, "#,##0.0"],
+    ["coefficient", 0.40001, 0.4, "0.00000"],
+    ["percent", 0.9, null, "0.00%"],
+  ] as const)("%s %p against %p prints as %p", (unit, a, b, expected) => {
+    expect(distinguishingFormat(unit, a, b)).toBe(expected);
+  });
+  test("past four more decimals the unit's own format stays (a difference at the 15th digit is no difference to print)", () => {
+    expect(distinguishingFormat("percent", 0.974680000001, 0.97468)).toBe("0.00%");
   });
 });

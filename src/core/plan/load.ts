@@ -162,6 +162,9 @@ export function loadPlan(input: unknown): LoadResult {
 
   plan.milestones.forEach((m, i) => {
     if (m.plannedYear < startYear || m.plannedYear > targetYear) at(["milestones", i, "plannedYear"], templateMessages.yearOutsidePeriod(m.plannedYear, startYear, targetYear));
+    m.standards?.forEach((st, j) => {
+      if (!indicatorIds.has(st.indicator)) at(["milestones", i, "standards", j, "indicator"], templateMessages.unknownRef(st.indicator));
+    });
   });
 
   plan.contradictions.forEach((c, i) =>

@@ -99,6 +99,13 @@ export const MilestoneSchema = z.strictObject({
   names: BilingualSchema,
   plannedYear: z.number().int(),
   source: SourceSchema,
+  /**
+   * What "done" rests on, as indicator rows must read in the year it is marked done (创建优质均衡区:
+   * every class within 45 / 50, coefficients within 0.50 / 0.45). A reviewer's cross-check, not a verdict.
+   */
+  standards: z
+    .array(z.strictObject({ indicator: IdSchema, comparator: ComparatorSchema, value: z.number().finite(), text: BilingualSchema }))
+    .optional(),
 });
 
 export const ContradictionSchema = z.strictObject({

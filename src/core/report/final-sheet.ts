@@ -145,6 +145,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
     status(m, row, 6);
     row++;
   }
+  // A reviewer's cross-checks: done, while the indicators it rests on fall short that year.
+  for (const text of model.annual.crossChecks ?? []) paragraph(text, "#9C0006");
 
   // 5. School equity, year by year, against the national standard and the plan's target.
   if (model.equity.length) {

@@ -62,6 +62,8 @@ export interface ReportModel {
   contradictions: Array<{ id: string; summary: string }>;
   tasks: TaskLine[];
   milestones: RowAssessment[];
+  /** A reviewer's cross-checks: milestones done by the report's year whose indicator rows fall short of what done rests on. */
+  crossChecks: string[];
   /** The funding checks of every year up to the report's (null without a funding table). */
   funding: FundingAssessment | null;
   /** The building programme's roll-up and late projects (null without a project ledger). */
@@ -92,6 +94,12 @@ export function latestYearWithData(plan: Plan, snapshot: WorkbookSnapshot): numb
   return years[0]!;
 }
 
+
+/** The data check's milestone cross-checks for milestones already done in the assessed year. */
+function crossChecks(assessment: ReturnType<typeof assessYear>, language: Language): string[] {
+  const done = new Set(assessment.milestones.filter((m) => m.stateAsOf === "done").map((m) => m.id));
+  return assessment.findings.filter((f) => f.code === "milestone-standard" && done.has(f.key)).map((f) => pick(f.message, language));
+}
 
 /** Distinct printed items among indicator rows: a plan row by its group and item number, any other by its ID. */
 export function countItems(plan: Plan, ids: readonly string[]): number {
@@ -147,6 +155,7 @@ function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, option
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),
     tasks: assessment.tasks,
     milestones: assessment.milestones,
+    crossChecks: crossChecks(assessment, language),
     funding: assessment.funding,
     building: assessment.building,
     summary: [],

@@ -65,6 +65,27 @@ function format(unit: IndicatorLine["unit"]): string {
 }
 
 /**
+ * The unit's format with enough decimals that two different figures do not print alike (§7a.9):
+ * 0.97468 against a 序时进度值 of 0.97472 prints 97.468% and 97.472%, not 97.47% twice beside 滞后.
+ * At most four more decimals; figures equal to 15 digits keep the unit's own format.
+ */
+export function distinguishingFormat(unit: IndicatorLine["unit"], a: number | null, b: number | null): string {
+  const base = format(unit);
+  if (a === null || b === null || Number(a.toPrecision(15)) === Number(b.toPrecision(15)) || !unit) return base;
+  const scale = unit === "percent" ? 100 : 1;
+  const decimals = (/\.(0+)/.exec(base)?.[1]?.length ?? 0);
+  for (let extra = 0; extra <= 4; extra++) {
+    const d = decimals + extra;
+    if ((a * scale).toFixed(d) !== (b * scale).toFixed(d)) {
+      if (extra === 0) return base;
+      const zeros = "0".repeat(d);
+      return decimals === 0 ? base.replace("#,##0", `#,##0.${zeros}`) : base.replace(/\.0+/, `.${zeros}`);
+    }
+  }
+  return base;
+}
+
+/**
  * A gap as a plain number with its unit in words: percentage points for shares (0.0066 → 0.66 个百分点),
  * no ":1" for ratios (a difference of ratios is no ratio); other units in their own format.
  */
@@ -155,12 +176,13 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const first = row;
   model.indicators.forEach((l, i) => {
     const f = format(l.unit);
+    const near = distinguishingFormat(l.unit, l.actual, l.expected);
     const gap = gapCell(l, lang);
     blocks.push({
       row: first + i,
       col: 0,
       values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, gap.value]],
-      numberFormats: [["@", "@", "@", "@", f, f, f, f, PERCENT, PERCENT, gap.format]],
+      numberFormats: [["@", "@", "@", "@", f, f, near, near, PERCENT, PERCENT, gap.format]],
     });
     status(l, first + i, 11);
     blocks.push({ row: first + i, col: 12, values: [[l.note]], wrap: true });
@@ -211,7 +233,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const [id, name, st, actual, expected, gap, completion, elapsed] = reportText.missHeaders[lang];
     header([id!, st!, name!, "", "", "", actual!, expected!, completion!, elapsed!, gap!]);
     model.misses.forEach((l) => {
-      const f = format(l.unit);
+      const f = distinguishingFormat(l.unit, l.actual, l.expected);
       blocks.push({ row, col: 0, values: [[l.id]] });
       status(l, row, 1);
       blocks.push({ row, col: 2, values: [[l.name]] });
@@ -312,6 +334,12 @@ export function reportSheet(model: ReportModel): ReportSheet {
       // The year done beside the planned one, once done by the report's year (§7a.7).
       blocks.push({ row, col: 6, values: [[m.deadline, state, m.stateAsOf === "done" ? (m.firstReached ?? "") : ""]], numberFormats: [["0", "@", "0"]] });
       status(m, row, 9);
+      row++;
+    }
+    // A reviewer's cross-checks: done, while the indicators it rests on fall short that year.
+    for (const text of model.crossChecks) {
+      blocks.push({ row, col: 0, values: [[text]], wrap: true, fontColor: "#9C0006" });
+      merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: Math.max(1, Math.ceil(textUnits(text) / (width * 0.95))) * 15 });
       row++;
     }
   }

@@ -10,6 +10,8 @@ import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
 import { bandAccepted, readTarget } from "../calc/target";
 import { stateFromText } from "../calc/milestone";
+import { meets } from "../calc/compare";
+import { pct, plainNumber } from "../format";
 import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import { FH, PH, IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
@@ -272,6 +274,33 @@ function checkMilestones(reader: TableReader, plan: Plan) {
   });
 }
 
+/**
+ * A reviewer's cross-check (§7a, issue 28 item 6): a milestone marked done in a year whose indicator
+ * rows fall short of what "done" rests on (优质均衡区 done in 2024 while that year's standard
+ * class-size shares are 72 % / 83 %). A warning at its state cell, not a verdict: the planner
+ * confirms the state or gives the grounds.
+ */
+function checkMilestoneStandards(milestones: TableReader, indicators: TableReader, plan: Plan) {
+  const rowOf = new Map<string, number>();
+  indicators.table.values.forEach((_, r) => rowOf.set(String(indicators.value(r, IH.id) ?? "").trim(), r));
+  milestones.table.values.forEach((_, row) => {
+    const id = String(milestones.value(row, MH.id) ?? "").trim();
+    const standards = plan.milestones.find((m) => m.id === id)?.standards;
+    if (!standards || stateFromText(milestones.value(row, MH.state)) !== "done") return;
+    const year = milestones.value(row, MH.doneYear);
+    if (typeof year !== "number" || !Number.isInteger(year)) return;
+    const misses = standards.flatMap((st) => {
+      const r = rowOf.get(st.indicator);
+      const v = r === undefined ? null : indicators.value(r, yearHeader(year));
+      if (typeof v !== "number" || meets(v, st.comparator, st.value)) return [];
+      const ind = plan.indicators.find((i) => i.id === st.indicator);
+      const shown = ind?.unit === "percent" ? pct(v) : plainNumber(v);
+      return [{ name: ind?.names ?? { zh: st.indicator, en: st.indicator }, value: shown, rule: st.text }];
+    });
+    if (misses.length) milestones.add("warning", "milestone-standard", row, MH.state, id, checkMessages.milestoneStandard(milestones.address(row, MH.state), year, misses));
+  });
+}
+
 function checkFunding(reader: TableReader, plan: Plan) {
   const amounts = [FH.budget, FH.appropriation, FH.revenue, ...SCHOOL_STAGES.flatMap((st) => [FH.enrolment(st), FH.spending(st), FH.publicFunds(st)]), FH.teacherPay, FH.civilPay];
   // Years run on one by one from the first row (the base year, or an earlier period's first year).
@@ -402,6 +431,7 @@ export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[]
   if (tasks) checkTasks(new TableReader(tasks, findings), plan);
   if (schools) checkSchools(new TableReader(schools, findings));
   if (snapshot.tables.milestones) checkMilestones(new TableReader(snapshot.tables.milestones, findings), plan);
+  if (snapshot.tables.milestones && indicators) checkMilestoneStandards(new TableReader(snapshot.tables.milestones, findings), new TableReader(indicators, []), plan);
   const { funding, projects } = snapshot.tables;
   if (funding) checkMerged(new TableReader(funding, findings), FH.year);
   if (projects) checkMerged(new TableReader(projects, findings), PH.name);

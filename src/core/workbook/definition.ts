@@ -337,7 +337,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     const planned = yearsOf(cell(r, DH.period))[0];
     if (planned === undefined) return bad(r, DH.period, key, definitionMessages.plannedYear(where(r, DH.period), String(cell(r, DH.period) ?? "")));
     rowOf.milestones.push(r);
-    milestones.push({ id, section, names: { zh, en }, plannedYear: planned, source: source(old, zh) });
+    milestones.push({ id, section, names: { zh, en }, plannedYear: planned, source: source(old, zh), ...(old?.standards ? { standards: old.standards } : {}) });
   });
 
   const name = String(namedCell("name").value ?? "").trim();
@@ -351,7 +351,14 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     groups: groups.filter((g) => indicators.some((i) => i.group === g.id)),
     indicators,
     tasks,
-    milestones,
+    // A milestone's standards follow the indicator rows that stay, as contradictions do.
+    milestones: milestones.map((m) => {
+      if (!m.standards) return m;
+      const standards = m.standards.filter((st) => ids.has(st.indicator));
+      const rest: Milestone = { ...m };
+      delete rest.standards;
+      return standards.length ? { ...rest, standards } : rest;
+    }),
     contradictions: base.contradictions.filter((c) => c.refs.every((ref) => ids.has(ref))),
     building,
   };

@@ -329,6 +329,10 @@ export const checkMessages = {
     zh: `${where}：${amount(v)} 比 ${year} 年的 ${amount(previous)} 变化超过 50%，请核对数据或在说明中注明原因。`,
     en: `${where}: ${amount(v)} changed by more than 50% from ${amount(previous)} in ${year}. Check the figure or explain it in the note.`,
   }),
+  milestoneStandard: (where: string, year: number, misses: ReadonlyArray<{ name: Bilingual; value: string; rule: Bilingual }>): Bilingual => ({
+    zh: `${where}：标为已完成（${year}年），但${year}年${misses.map((m) => `${m.name.zh}为 ${m.value}（要求${m.rule.zh}）`).join("；")}。请核实进展，或在说明栏注明依据。`,
+    en: `${where}: marked done in ${year}, but in ${year} ${misses.map((m) => `${m.name.en} is ${m.value} (it needs ${m.rule.en})`).join("; ")}. Check the state, or give the grounds in the note.`,
+  }),
   missingId: (where: string): Bilingual => ({
     zh: `${where}：该行有数据但没有编号。请填写唯一的指标编号，以便插入模板时匹配。`,
     en: `${where}: this row has data but no ID. Give it a unique ID so template inserts can match it.`,
