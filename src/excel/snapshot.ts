@@ -6,6 +6,7 @@ import { DEFINITION_NAMES, META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type
 import { parseAddress } from "../core/workbook/a1";
 import type { Cell, MetaSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
+import { YEAR_MARKS_NAME } from "../core/workbook/marks";
 
 const asCells = (rows: unknown[][]): Cell[][] =>
   rows.map((row) => row.map((c) => (c === undefined ? null : (c as Cell))));
@@ -22,6 +23,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const meta = wb.worksheets.getItemOrNullObject(META_SHEET);
   const year = wb.names.getItemOrNullObject(YEAR_NAME);
   const schoolYear = wb.names.getItemOrNullObject(SCHOOL_YEAR_NAME);
+  const marks = wb.names.getItemOrNullObject(YEAR_MARKS_NAME);
   // The year cells too, so actions that rewrite their lists find them where the planner keeps them.
   const definitionNames = [...Object.values(DEFINITION_NAMES), YEAR_NAME, SCHOOL_YEAR_NAME].map((n) => [n, wb.names.getItemOrNullObject(n)] as const);
   await context.sync();
@@ -48,6 +50,8 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   yearRange?.load("values");
   const schoolYearRange = schoolYear.isNullObject ? null : schoolYear.getRangeOrNullObject();
   schoolYearRange?.load("values");
+  const marksRange = marks.isNullObject ? null : marks.getRangeOrNullObject();
+  marksRange?.load("values,address");
   const definitionRanges = definitionNames.map(([n, item]) => {
     const range = item.isNullObject ? null : item.getRangeOrNullObject();
     range?.load("values,address");
@@ -65,6 +69,12 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     brokenNames: names.items.filter((n) => n.name.startsWith("PM_") && n.type !== "Range").map((n) => n.name),
     protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
   };
+  if (marksRange && !marksRange.isNullObject) {
+    const at = marksRange.address.lastIndexOf("!");
+    const { col, row } = parseAddress(marksRange.address.slice(at + 1));
+    const sheet = marksRange.address.slice(0, at).replace(/^'|'$/g, "").replace(/''/g, "'");
+    snapshot.yearMarks = { sheet, col, row, values: (marksRange.values[0] ?? []).map((c) => (c === undefined ? null : (c as Cell))) };
+  }
   for (const [n, range] of definitionRanges) {
     if (!range || range.isNullObject) continue;
     const at = range.address.lastIndexOf("!");

@@ -169,7 +169,8 @@ const HANDLERS: Handlers = {
       promptTitle: op.title,
       prompt: op.prompt,
       showErrorMessage: true,
-      errorStyle: "error" as const,
+      // ECMA-376 knows stop, warning and information; "stop" refuses a wrong entry (excel.md).
+      errorStyle: "stop" as const,
       errorTitle: op.title,
       error: op.error,
     };

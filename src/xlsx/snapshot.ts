@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import { cellAddress, parseAddress, rangeAddress } from "../core/workbook/a1";
 import { DEFINITION_NAMES, META_SHEET, SCHOOL_YEAR_NAME, TABLES, YEAR_NAME, type TableKey } from "../core/workbook/layout";
+import { YEAR_MARKS_NAME } from "../core/workbook/marks";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "../core/workbook/model";
 import { metaFromCells } from "../core/workbook/meta";
 
@@ -107,6 +108,18 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
     return ws ? cellValue(ws.getCell(row + 1, col + 1).value) : null;
   };
   snapshot.year = named(YEAR_NAME);
+  // The year marks (预计 / 初步): one row of cells under one name.
+  const marksRef = names.find((n) => n.name === YEAR_MARKS_NAME)?.ranges[0];
+  if (marksRef) {
+    const [from, to] = marksRef.split(":");
+    const start = parseAddress(from!);
+    const end = to ? parseAddress(to) : start;
+    const ws = start.sheet ? wb.getWorksheet(start.sheet) : undefined;
+    if (ws) {
+      const values = Array.from({ length: end.col - start.col + 1 }, (_, i) => cellValue(ws.getCell(start.row + 1, start.col + i + 1).value));
+      snapshot.yearMarks = { sheet: ws.name, col: start.col, row: start.row, values };
+    }
+  }
   snapshot.schoolYear = named(SCHOOL_YEAR_NAME);
   for (const n of [...Object.values(DEFINITION_NAMES), YEAR_NAME, SCHOOL_YEAR_NAME]) {
     const ref = names.find((x) => x.name === n)?.ranges[0];

@@ -1001,7 +1001,10 @@ class FakeNames extends Proxy {
   add(name: string, range: FakeRange): void {
     if (this.ctx.data.names.has(name)) this.ctx.fail(`ItemAlreadyExists: name ${name}`);
     const r = range as unknown as { sheetName: string; box: Box };
-    this.ctx.data.names.set(name, { sheet: r.sheetName, address: `${columnLetter(r.box.col)}${r.box.row + 1}` });
+    // A name keeps its whole range (PM_YearMarks is one row of cells), as Excel does.
+    const from = `${columnLetter(r.box.col)}${r.box.row + 1}`;
+    const to = `${columnLetter(r.box.col + r.box.cols - 1)}${r.box.row + r.box.rows}`;
+    this.ctx.data.names.set(name, { sheet: r.sheetName, address: from === to ? from : `${from}:${to}` });
   }
   getItemOrNullObject(name: string) {
     const ctx = this.ctx;
@@ -1016,14 +1019,12 @@ class FakeNames extends Proxy {
           ctx.fail(`InvalidOperation: the name ${name} does not refer to a range`);
           return new FakeRange(ctx, n.sheet, null);
         }
-        const { col, row } = parseAddress(n.address);
-        return new FakeRange(ctx, n.sheet, { col, row, cols: 1, rows: 1 });
+        return new FakeRange(ctx, n.sheet, parseRange(n.address));
       }
       getRangeOrNullObject(): FakeRange {
         const n = ctx.data.names.get(name)!;
         if (n.broken) return new FakeRange(ctx, n.sheet, null);
-        const { col, row } = parseAddress(n.address);
-        return new FakeRange(ctx, n.sheet, { col, row, cols: 1, rows: 1 });
+        return new FakeRange(ctx, n.sheet, parseRange(n.address));
       }
     })(ctx, (prop) => {
       if (prop === "isNullObject") return !ctx.data.names.has(name);

@@ -9,6 +9,8 @@ import { addRows, insertTemplate, setProtection, summarizeYear, type InsertOutco
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { BALANCE_NAMES, BH, BUH, CH, FH, IH, MH, PH, SH, TABLES, TH, allTables, noteHeader, planYears, yearHeader } from "../../src/core/workbook/layout";
 import type { Plan } from "../../src/core/plan/schema";
+import { readSnapshot } from "../../src/excel/snapshot";
+import { yearMarks } from "../../src/core/workbook/marks";
 
 beforeAll(installExcelEnums);
 
@@ -839,8 +841,35 @@ describe("the double is as strict as Excel (excel.md)", () => {
     const before = s.validations.length;
     await applyOps(new FakeContext(data).excel, [{ op: "validation", sheet: "规划指标", address: "N7", rule: { kind: "whole", min: 0 }, prompt: "p", error: "e", title: "t" }]);
     // The year column's rule (N6:N28) overlapped N7 and is gone; only N7's own rule remains there.
-    expect(s.validations.filter((v) => v.address.includes("!N")).map((v) => v.address)).toEqual(["'规划指标'!N7:N7"]);
+    // (N4 above the table is the 2023 mark cell's own rule, which N7's does not overlap.)
+    expect(s.validations.filter((v) => v.address.includes("!N")).map((v) => v.address)).toEqual(["'规划指标'!N4:N4", "'规划指标'!N7:N7"]);
     expect(s.validations.length).toBe(before);
     await expect(applyOps(new FakeContext(data).excel, [{ op: "select", sheet: "PM_Meta", address: "A1" }])).rejects.toThrow(/hidden/);
+  });
+});
+
+describe("year marks: one cell per year above the indicator table (§7a.6)", () => {
+  test("insert names J4:R4, gives each year cell a list and a prompt, labels the row; a mark set there reaches every report", async () => {
+    const data = new FakeWorkbookData();
+    data.addSheet("Sheet1");
+    written((await insert(data)).outcome);
+    expect(data.names.get("PM_YearMarks")).toMatchObject({ sheet: "规划指标", address: "J4:R4" });
+    const s = data.sheet("规划指标")!;
+    for (const cell of ["J4", "L4", "N4", "P4", "R4"]) {
+      const v = s.validations.find((x) => x.address.endsWith(`!${cell}:${cell}`))!;
+      expect([cell, v.rule]).toEqual([cell, { list: { inCellDropDown: true, source: "实际,预计,初步" } }]);
+    }
+    // The note columns between the years take no mark.
+    expect(s.validations.some((x) => x.address.endsWith("!K4:K4"))).toBe(false);
+    expect(data.at("规划指标", "I4")!.formula).toBe("数据性质 →");
+    // The planner marks 2025 as estimated: the snapshot, the data check and the final evaluation follow.
+    data.at("规划指标", "R4")!.formula = "预计";
+    const snapshot = await readSnapshot(new FakeContext(data).excel as never);
+    expect(snapshot.yearMarks).toMatchObject({ sheet: "规划指标", col: 9, row: 3 });
+    expect([...yearMarks(snapshot)]).toEqual([[2025, "estimate"]]);
+    // Insert again: the name and the mark stay, nothing is added twice.
+    written((await insert(data)).outcome);
+    expect(data.at("规划指标", "R4")!.formula).toBe("预计");
+    expect([...yearMarks(await readSnapshot(new FakeContext(data).excel as never))]).toEqual([[2025, "estimate"]]);
   });
 });

@@ -2,7 +2,7 @@
  * The command line end to end: `npm run demo` writes a demo workbook, `npm run report` adds a
  * report sheet to a copy; both read back with exceljs.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +51,16 @@ describe("npm run demo / npm run report", () => {
     expect(run("report", demo, "--year", "2022", "-o", out)).toContain("2022年度监测报告");
     [demoBook, outBook] = await Promise.all([open(demo), open(out)]);
   }, 120_000);
+
+  test("the demo and the report the command line writes pass the ECMA-376 schema check (shared/tools/ooxml)", () => {
+    // Data validations once carried errorStyle="error", a value the standard does not have: Excel
+    // offers to repair such a file and drops the validations.
+    const validate = join(ROOT, "..", "shared", "tools", "ooxml", "validate.sh");
+    for (const file of [demo, out]) {
+      const r = spawnSync("bash", [validate, file], { encoding: "utf8", timeout: 120_000 });
+      expect([file, r.status, r.stdout.split("\n").filter((l) => / invalid|: \d+: /.test(l))]).toEqual([file, 0, [expect.stringMatching(/ 0 invalid/)]]);
+    }
+  }, 240_000);
 
   test("the demo holds the template tables, labelled illustrative data and the 2023 report", () => {
     expect(demoBook.worksheets.map((ws) => ws.name)).toEqual(["规划指标", "任务目标", "里程碑", "学校数据", "均衡分析", "规划矛盾", "教育经费", "建设项目", "学校建设", "规划定义", "PM_Meta", "2023年度监测报告", "2021-2025终期评估"]);

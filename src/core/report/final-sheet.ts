@@ -124,15 +124,16 @@ export function finalSheet(model: FinalModel): ReportSheet {
 
   // 2. Indicators year by year.
   section(pick(finalText.indicators, lang), true);
-  header(finalText.lineHeaders(years)[lang]);
-  lines(model.indicators, (l) => l.row.group, finalText.lineHeaders(years)[lang]);
+  const marks = model.annual.marks ?? {};
+  header(finalText.lineHeaders(years, marks)[lang]);
+  lines(model.indicators, (l) => l.row.group, finalText.lineHeaders(years, marks)[lang]);
 
   // 3. Task targets, with what they had achieved by each year.
   section(pick(finalText.tasks, lang), true);
   blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.taskCounts, model.tasks.length), lang)]] });
   row++;
-  header(finalText.taskHeaders(years)[lang]);
-  lines(model.tasks, (l) => l.row.group, finalText.taskHeaders(years)[lang]);
+  header(finalText.taskHeaders(years, marks)[lang]);
+  lines(model.tasks, (l) => l.row.group, finalText.taskHeaders(years, marks)[lang]);
 
   // 4. Milestones.
   section(pick(finalText.milestones, lang));

@@ -14,6 +14,7 @@ import type { Plan } from "../plan/schema";
 import { isBlank } from "../values";
 import { planYears, yearHeader } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/model";
+import { yearMarks, type YearMark } from "../workbook/marks";
 import type { FundingAssessment } from "../workbook/funding";
 import type { BuildingAssessment } from "../workbook/building";
 
@@ -55,6 +56,8 @@ export interface ReportModel {
   /** Error-level findings of the data check, naming sheet and cell. */
   problems: ProblemLine[];
   balance: StageBalance[];
+  /** Years whose figures are marked 预计 or 初步 (PM_YearMarks), up to the report's year. */
+  marks: Record<number, YearMark>;
   /** The year the schools data is for (PM_SchoolYear); null when the workbook does not say. */
   schoolYear: number | null;
   /** Computed indicators whose recorded value for the year disagrees with the schools data of that year. */
@@ -150,6 +153,7 @@ function buildModel(plan: Plan, snapshot: WorkbookSnapshot, year: number, option
       .filter((f) => f.severity === "error")
       .map((f) => ({ sheet: f.sheet, address: f.address, key: f.key, message: pick(f.message, language) })),
     balance: (["primary", "junior"] as const).map((stage) => stageBalance(plan, snapshot, stage, language, year)),
+    marks: Object.fromEntries([...yearMarks(snapshot)].filter(([y]) => y <= year)),
     schoolYear: typeof snapshot.schoolYear === "number" && Number.isInteger(snapshot.schoolYear) ? snapshot.schoolYear : null,
     recorded: recordedChecks(plan, snapshot, year).filter((c) => !c.agrees),
     contradictions: plan.contradictions.map((c) => ({ id: c.id, summary: pick(c.summary, language) })),

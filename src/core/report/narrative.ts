@@ -11,6 +11,7 @@ import type { ReportModel } from "./model";
 import type { FinalModel } from "./final";
 import { fundingText } from "../workbook/text";
 import { pick } from "../i18n";
+import { finalText } from "./text";
 
 const list = (items: string[], zh: boolean) => (zh ? items.join("、") : items.join(", "));
 
@@ -42,6 +43,8 @@ export function narrative(model: ReportModel): string[] {
       ? `${model.year}年为规划实施的监测年度，时间进度 ${pct}。${indicatorCount(model.itemCount, total, true)}中，${list(parts, true)}。`
       : `${model.year} is the monitoring year, ${pct} of the plan period elapsed. Of ${indicatorCount(model.itemCount, total, false)}, ${list(parts, false)}.`,
   );
+  const marked = finalText.marksLine(model.marks ?? {});
+  if (marked) out.push(pick(marked, model.language));
   const early = model.indicators.filter((l) => l.status === "reachedEarly").map((l) => l.name);
   if (early.length) {
     const shown = early.slice(0, 5);
@@ -131,6 +134,9 @@ export function finalNarrative(model: FinalModel): string[] {
       ? `${over ? `${startYear}—${targetYear}年规划期已经结束。` : "截至目前，"}${indicatorCount(model.annual.itemCount, total, true)}中，已实现 ${reached} 项（其中提前实现 ${c.reachedEarly} 项${c.reachedLate ? `、逾期实现 ${c.reachedLate} 项` : ""}），未实现 ${c.missed} 项${c.noData ? `，无数据 ${c.noData} 项` : ""}${c.invalid ? `，数据有误 ${c.invalid} 项` : ""}。`
       : `${over ? `The ${startYear}–${targetYear} plan period is over. Of` : "So far, of"} ${indicatorCount(model.annual.itemCount, total, false)}, ${reached} were reached (${c.reachedEarly} early${c.reachedLate ? `, ${c.reachedLate} late` : ""}) and ${c.missed} missed${c.noData ? `; ${c.noData} have no data` : ""}${c.invalid ? `; ${c.invalid} have invalid data` : ""}.`,
   );
+  // Drafted from estimates for the last year(s): said right after the counts (§7a.6).
+  const marked = finalText.marksLine(model.annual.marks ?? {});
+  if (marked) out.push(pick(marked, model.language));
   const missed = model.indicators.filter((l) => l.row.status === "missed").map((l) => l.row);
   if (missed.length) {
     const items = missed.slice(0, 5).map((m) => {

@@ -10,6 +10,7 @@ import { labels } from "../messages";
 import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
 import { MILESTONE_STATE_LABELS } from "../calc/milestone";
+import { YEAR_MARK_LABELS } from "../workbook/marks";
 import { cellAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
@@ -172,7 +173,10 @@ export function reportSheet(model: ReportModel): ReportSheet {
 
   // 2. Indicators, with completion as in-cell bars next to the elapsed share of the period.
   section(pick(reportText.indicators, lang), true);
-  header(reportText.indicatorHeaders[lang]);
+  // The actual column says so when the report's year is an estimate (§7a.6).
+  const mark = model.marks?.[model.year];
+  const markText = mark ? (lang === "zh" ? `（${YEAR_MARK_LABELS[mark].zh}）` : ` (${YEAR_MARK_LABELS[mark].en.toLowerCase()})`) : "";
+  header(reportText.indicatorHeaders[lang].map((h, i) => (i === 6 ? `${h}${markText}` : h)));
   const first = row;
   model.indicators.forEach((l, i) => {
     const f = format(l.unit);

@@ -1,5 +1,12 @@
 /** Text of the report sheet. */
+import { YEAR_MARK_LABELS, type YearMark } from "../workbook/marks";
 import type { Bilingual } from "../i18n";
+
+/** A year with its mark, as a column header: "2025（预计）". */
+export function markedYear(year: number, mark: YearMark | undefined, language: "zh" | "en"): string {
+  if (!mark) return String(year);
+  return language === "zh" ? `${year}（${YEAR_MARK_LABELS[mark].zh}）` : `${year} (${YEAR_MARK_LABELS[mark].en.toLowerCase()})`;
+}
 
 /** The annual report sheet. */
 export const reportText = {
@@ -120,14 +127,23 @@ export const finalText = {
   funding: { zh: "七、教育经费（规划期逐年）", en: "7. Education funding (every year of the period)" },
   building: { zh: "八、学校建设", en: "8. School building programme" },
   problems: { zh: "九、数据问题", en: "9. Data problems" },
-  lineHeaders: (years: number[]) => ({
-    zh: ["编号", "组别", "指标", "基期值", ...years.map(String), "目标值", "终期判定", "首次达到", "趋势"],
-    en: ["ID", "Group", "Indicator", "Baseline", ...years.map(String), "Target", "Final verdict", "First reached", "Trend"],
+  lineHeaders: (years: number[], marks: Readonly<Record<number, YearMark>> = {}) => ({
+    zh: ["编号", "组别", "指标", "基期值", ...years.map((y) => markedYear(y, marks[y], "zh")), "目标值", "终期判定", "首次达到", "趋势"],
+    en: ["ID", "Group", "Indicator", "Baseline", ...years.map((y) => markedYear(y, marks[y], "en")), "Target", "Final verdict", "First reached", "Trend"],
   }),
-  taskHeaders: (years: number[]) => ({
-    zh: ["编号", "章节", "任务", "基期值", ...years.map(String), "目标", "终期判定", "首次达到", "趋势"],
-    en: ["ID", "Section", "Task", "Baseline", ...years.map(String), "Target", "Final verdict", "First reached", "Trend"],
+  taskHeaders: (years: number[], marks: Readonly<Record<number, YearMark>> = {}) => ({
+    zh: ["编号", "章节", "任务", "基期值", ...years.map((y) => markedYear(y, marks[y], "zh")), "目标", "终期判定", "首次达到", "趋势"],
+    en: ["ID", "Section", "Task", "Baseline", ...years.map((y) => markedYear(y, marks[y], "en")), "Target", "Final verdict", "First reached", "Trend"],
   }),
+  /** Which years' figures are estimates or preliminary (§7a.6), for the top of a report; null when none. */
+  marksLine: (marks: Readonly<Record<number, YearMark>>): Bilingual | null => {
+    const years = Object.keys(marks).map(Number).sort((a, b) => a - b);
+    if (!years.length) return null;
+    return {
+      zh: `其中 ${years.map((y) => `${y}年数据为${YEAR_MARK_LABELS[marks[y]!].zh}数`).join("，")}（见规划指标表“数据性质”一行），定稿前须以正式统计数据核实。`,
+      en: `Of these, ${years.map((y) => `the ${y} figures are ${YEAR_MARK_LABELS[marks[y]!].en.toLowerCase()}`).join(", ")} (the Data status row of the indicator sheet): check them against the official statistics before the report is final.`,
+    };
+  },
   milestoneHeaders: { zh: ["编号", "章节", "里程碑", "计划年度", "进展", "完成年度", "终期判定"], en: ["ID", "Section", "Milestone", "Planned year", "State", "Year done", "Final verdict"] },
   /** ID, indicator, national standard; then the years; then plan target, final verdict, trend. */
   equityHeaders: {

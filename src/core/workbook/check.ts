@@ -10,6 +10,7 @@ import { cellAddress, parseAddress } from "./a1";
 import { unitProblem } from "../calc/units";
 import { bandAccepted, readTarget } from "../calc/target";
 import { stateFromText } from "../calc/milestone";
+import { yearMarkFindings } from "./marks";
 import { meets } from "../calc/compare";
 import { pct, plainNumber } from "../format";
 import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
@@ -437,5 +438,6 @@ export function checkWorkbook(plan: Plan, snapshot: WorkbookSnapshot): Finding[]
   if (projects) checkMerged(new TableReader(projects, findings), PH.name);
   if (funding) checkFunding(new TableReader(funding, findings), plan);
   if (projects) checkProjects(new TableReader(projects, findings));
+  findings.push(...yearMarkFindings(snapshot));
   return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }

@@ -35,6 +35,7 @@ import {
   directionOptions,
   planYears,
   unitFromLabel,
+  yearHeader,
   type ColumnSpec,
   type TableKey,
   type TableSpec,
@@ -44,6 +45,7 @@ import { COLORS, asText, type Cell, type TableSnapshot, type WorkbookSnapshot, t
 import { templateRows, type TemplateRow } from "./rows";
 import { PLAN_COLUMN, planChunks } from "./meta";
 import { ROW_KIND_LABELS } from "./definition";
+import { YEAR_MARK_LABELS, YEAR_MARKS_NAME } from "./marks";
 
 export interface InsertOptions {
   language: Language;
@@ -210,6 +212,7 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
 
   writeMeta(plan, snapshot, language, allIds, ops);
   writeNames(snapshot, layouts, ops);
+  writeYearMarks(plan, snapshot, layouts, language, ops);
   // With protection switched on, new template sheets are protected like the others.
   if (snapshot.meta?.protection) {
     for (const layout of layouts.values()) if (layout.created) tail.push({ op: "protect", sheet: layout.sheet });
@@ -600,6 +603,45 @@ function writeNames(snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, 
   for (const [name, header, r] of names) {
     if (!has.has(name.toLowerCase())) ops.push({ op: "name", name, sheet: balance.sheet, address: cell(header, r) });
   }
+}
+
+/**
+ * The year marks (§7a.6): one input cell above each year column of the indicator table, named
+ * PM_YearMarks, with a list of 实际 / 预计 / 初步. Added once (a new sheet, or a workbook of an earlier
+ * release, or after the name was lost); nothing typed in the cells is written over. The label beside
+ * them goes only on a new sheet, where that cell is known to be empty.
+ */
+function writeYearMarks(plan: Plan, snapshot: WorkbookSnapshot, layouts: Map<TableKey, Layout>, language: Language, ops: WriteOp[]) {
+  const broken = new Set((snapshot.brokenNames ?? []).map((n) => n.toLowerCase()));
+  if (snapshot.names.some((n) => n.toLowerCase() === YEAR_MARKS_NAME.toLowerCase() && !broken.has(n.toLowerCase()))) return;
+  const layout = layouts.get("indicators")!;
+  const cols = planYears(plan)
+    .map((y) => layout.headers.indexOf(yearHeader(y)))
+    .filter((i) => i >= 0)
+    .map((i) => layout.col + i);
+  const row = layout.row - 1;
+  if (!cols.length || row < 0) return;
+  const [first, last] = [Math.min(...cols), Math.max(...cols)];
+  const { sheet } = layout;
+  const options = (["actual", "estimate", "preliminary"] as const).map((k) => pick(YEAR_MARK_LABELS[k], language));
+  if (layout.created && first > 0) {
+    ops.push({ op: "setCells", sheet, address: cellAddress(first - 1, row), formulas: [[pick(insertMessages.yearMarksLabel, language)]] });
+    ops.push({ op: "format", sheet, address: cellAddress(first - 1, row), align: "right", fontColor: "#595959" });
+  }
+  for (const col of cols) {
+    const header = layout.headers[col - layout.col]!;
+    ops.push({ op: "format", sheet, address: cellAddress(col, row), fill: COLORS.input, locked: false });
+    ops.push({
+      op: "validation",
+      sheet,
+      address: cellAddress(col, row),
+      rule: { kind: "list", options },
+      title: pick(insertMessages.validationTitle, language),
+      prompt: pick(insertMessages.yearMarksPrompt(Number(header)), language),
+      error: pick(insertMessages.yearMarksError, language),
+    });
+  }
+  ops.push({ op: "name", name: YEAR_MARKS_NAME, sheet, address: `${absoluteAddress(first, row)}:${absoluteAddress(last, row)}` });
 }
 
 function touchedSheets(ops: WriteOp[], snapshot: WorkbookSnapshot): Set<string> {

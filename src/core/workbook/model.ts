@@ -57,6 +57,8 @@ export interface WorkbookSnapshot {
   schoolYear?: Cell;
   /** Named input cells where they exist: the plan definition's (PM_BaseYear, PM_TargetYear, PM_PlanName, PM_PlanNameEn) and the year cells (PM_Year, PM_SchoolYear). */
   namedCells?: Record<string, { value: Cell; sheet: string; address: string }>;
+  /** The cells of PM_YearMarks (one per year above the indicator table's year columns), where the name exists. */
+  yearMarks?: { sheet: string; col: number; row: number; values: Cell[] };
   protectedSheets: string[];
 }
 

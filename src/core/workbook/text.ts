@@ -239,6 +239,15 @@ export const insertMessages = {
     zh: `选择监测年份（${first}–${last}），各指标的预期值、完成度和状态随之更新。`,
     en: `Choose the monitoring year (${first}–${last}); expected values, completion and statuses follow it.`,
   }),
+  yearMarksLabel: { zh: "数据性质 →", en: "Data status →" },
+  yearMarksPrompt: (year: number): Bilingual => ({
+    zh: `${year} 年数据的性质：留空（或选“实际”）为实际数；尚未最终确定时选“预计”或“初步”，报告和终期评估会注明。`,
+    en: `What the ${year} figures are: blank (or Actual) for actual figures; Estimated or Preliminary while not final, which reports and the final evaluation say.`,
+  }),
+  yearMarksError: {
+    zh: "请从列表中选择：实际、预计或初步（或留空）。",
+    en: "Pick from the list: Actual, Estimated or Preliminary (or leave it blank).",
+  },
   yearError: (first: number, last: number): Bilingual => ({
     zh: `监测年份须在 ${first} 至 ${last} 之间。`,
     en: `The monitoring year must be between ${first} and ${last}.`,
@@ -332,6 +341,10 @@ export const checkMessages = {
   milestoneStandard: (where: string, year: number, misses: ReadonlyArray<{ name: Bilingual; value: string; rule: Bilingual }>): Bilingual => ({
     zh: `${where}：标为已完成（${year}年），但${year}年${misses.map((m) => `${m.name.zh}为 ${m.value}（要求${m.rule.zh}）`).join("；")}。请核实进展，或在说明栏注明依据。`,
     en: `${where}: marked done in ${year}, but in ${year} ${misses.map((m) => `${m.name.en} is ${m.value} (it needs ${m.rule.en})`).join("; ")}. Check the state, or give the grounds in the note.`,
+  }),
+  yearMark: (where: string, text: string, year: number): Bilingual => ({
+    zh: `${where}：“${text}”不是数据性质。${year} 年的数据请选“实际”（或留空）、“预计”或“初步”。`,
+    en: `${where}: "${text}" is not a data status. For ${year}, pick Actual (or leave it blank), Estimated or Preliminary.`,
   }),
   missingId: (where: string): Bilingual => ({
     zh: `${where}：该行有数据但没有编号。请填写唯一的指标编号，以便插入模板时匹配。`,
