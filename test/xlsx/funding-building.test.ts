@@ -15,7 +15,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport } from "../../src/core/report/model";
 import { insertTemplate } from "../../src/usecases/workbook";
 import { assessYear } from "../../src/core/workbook/assess";
-import { BUH, FH, PH, TABLES, TH } from "../../src/core/workbook/layout";
+import { BUH, FH, MH, PH, TABLES, TH } from "../../src/core/workbook/layout";
 import { main } from "../../src/xlsx/cli";
 import { buildFinalReport } from "../../src/core/report/final";
 import { finalSheet } from "../../src/core/report/final-sheet";
@@ -151,6 +151,48 @@ describe("upgrading a workbook written by release 1.1.0", () => {
     // The old release wrote the balance table's per-row formulas as text; the upgrade makes them live again.
     const balance = wb.getWorksheet(after.tables.balance!.sheet)!;
     expect(balance.getCell("B4").formula).toMatch(/^_xldudf_PLAN_DIFFCOEF\(/);
+  });
+});
+
+describe("upgrading a workbook written by release 1.2 (template 1.2.0) to template 1.3.0", () => {
+  test("adds the four milestones, the year marks and chapter 1's baselines; every value typed before is unchanged; the verdicts follow §7a", async () => {
+    const wb = await open(join(ROOT, "test/fixtures/release-1.2.0-demo.xlsx"));
+    const before = snapshotFromWorkbook(wb);
+    expect(before.meta?.version).toBe("1.2.0");
+    expect(before.names).not.toContain("PM_YearMarks");
+    const outcome = await insertTemplate(xlsxPort(wb), { language: "zh", onConflict: "ask", plan: PLAN });
+    expect(outcome).toMatchObject({ kind: "written", report: { createdTables: [], conflicts: [] } });
+    const after = snapshotFromWorkbook(wb);
+    expect(after.meta?.version).toBe("1.3.0");
+    for (const key of ["indicators", "tasks", "milestones", "schools", "funding", "projects"] as const) {
+      const old = before.tables[key]!;
+      const now = after.tables[key]!;
+      const id = (t: typeof old, r: number) => String(t.formulas[r]![0]);
+      old.formulas.forEach((row, r) => {
+        // Rows are matched by their key; new template rows may stand between them.
+        const match = now.formulas.findIndex((x) => String(x[0]) === id(old, r));
+        expect([key, id(old, r), match >= 0]).toEqual([key, id(old, r), true]);
+        row.forEach((cell, c) => {
+          if (typeof cell === "string" && cell.startsWith("=")) return; // live cells are rewritten
+          const value = now.formulas[match]![now.headers.indexOf(old.headers[c]!)];
+          if (key === "tasks" && old.headers[c] === TH.baseline && (cell === null || cell === "") && ["T-TEA-06", "T-TEA-08"].includes(id(old, r))) return;
+          expect([key, id(old, r), old.headers[c], value]).toEqual([key, id(old, r), old.headers[c], cell]);
+        });
+      });
+    }
+    // The four qualitative targets the plan text has, added with their lines; the section labels as printed.
+    const milestones = after.tables.milestones!;
+    const ids = milestones.values.map((r) => r[milestones.headers.indexOf(MH.id)]);
+    for (const m of ["M-CMP-ADMISSION", "M-VOC-HIGHER", "M-TEA-PAY-REFORM", "M-ICT-TEACHING-MODEL"]) expect(ids).toContain(m);
+    expect(after.names).toContain("PM_YearMarks");
+    // Chapter 1's baselines in the blank cells: 28 % and 64 %.
+    const tasks = after.tables.tasks!;
+    const baseline = (id: string) => tasks.values.find((r) => r[0] === id)![tasks.headers.indexOf(TH.baseline)];
+    expect([baseline("T-TEA-06"), baseline("T-TEA-08")]).toEqual([0.28, 0.64]);
+    // §7a on the upgraded figures: maintain targets held, duties every year on track, nothing reached early from a blank year.
+    const a2023 = assessYear(PLAN, after, 2023);
+    expect(a2023.indicators.filter((r) => ["INT-01", "INT-02"].includes(r.id)).map((r) => r.status)).toEqual(["onTrack", "onTrack"]);
+    expect(a2023.tasks.filter((t) => ["T-EQU-01", "T-EQU-02"].includes(t.id)).map((t) => t.status)).toEqual(["onTrack", "onTrack"]);
   });
 });
 
