@@ -21,7 +21,7 @@ import { atScale, checkPeriod, difference, elapsedShare, tidy, type Period } fro
 import { err, ok, type Calc } from "./errors";
 import { meets } from "./compare";
 import { exceeds, reaches, targetInterval, type Baseline, type Sense, type Target } from "./target";
-import type { Status } from "./status";
+import { isReached, type Status } from "./status";
 
 export interface VerdictInput {
   /** null: the plan states none (a count from nothing passes a measured 0). */
@@ -166,7 +166,7 @@ export function verdict(input: VerdictInput): Calc<Verdict> {
   const completion = actual === null || "why" in path ? null : agreeingCompletion(path.from, actual, target, path.to);
   const measured = actual === null ? { completion: null, gap: null } : { completion, gap: gapTo(actual, target) };
   const result = (status: Status, extra: Partial<Verdict> = {}) =>
-    ok<Verdict>({ ...base, ...measured, status, firstReached: null, exceeded: actual !== null && status !== "invalid" && reaches(actual, target) && exceeds(actual, target), ...extra });
+    ok<Verdict>({ ...base, ...measured, status, firstReached: null, exceeded: actual !== null && isReached(status) && exceeds(actual, target), ...extra });
 
   // A duty every year (§7a.2): invalid in any year so far, then a year that failed, then a year left blank;
   // met every year is on track before the target year and reached in it, never reached early.
