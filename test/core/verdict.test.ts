@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { completionFor, expectedFor, gapTo, runStart, verdict, type YearValue } from "../../src/core/calc/verdict";
-import { readBaseline, readTarget, reaches, type Baseline, type Target } from "../../src/core/calc/target";
+import { exceeds, readBaseline, readTarget, reaches, type Baseline, type Target } from "../../src/core/calc/target";
 import { close, meets } from "../../src/core/calc/compare";
 import { schoolRule, meetsSchoolRule, classShare } from "../../src/core/calc/balance";
 import type { Status } from "../../src/core/calc/status";
@@ -261,8 +261,14 @@ describe("the year a target was first reached (final evaluation), worked by hand
     expect(run(88, 2025, [{ year: 2022, value: 90 }])).toMatchObject({ status: "missed", firstReached: null });
   });
 
-  test("no value this year: no data, and no first year", () => {
-    expect(run(null, 2024, [{ year: 2023, value: 91 }])).toMatchObject({ status: "noData", firstReached: null });
+  test("no value this year: no data, and no first year, completion or gap", () => {
+    expect(run(null, 2024, [{ year: 2023, value: 91 }])).toMatchObject({ status: "noData", firstReached: null, completion: null, gap: null, exceeded: false });
+  });
+
+  test("a duty every year judges the year's own value, not a stale entry for it in the history", () => {
+    const each = target("每年至少15个", null);
+    const v = must(verdict({ baseline: null, target: each, actual: 16, year: 2023, period: P, earlier: [{ year: 2021, value: 15 }, { year: 2022, value: 16 }, { year: 2023, value: 10 }] }));
+    expect(v.status).toBe("onTrack");
   });
 
   test("reached 2022, lost 2023, reached again 2024–2025: the run that counts starts in 2024 (§7a.3)", () => {
@@ -314,6 +320,16 @@ describe("reached late (§7a.4): a task short in its deadline year and reached a
 });
 
 describe("exceeded (§7a.1): beyond a directed band's far edge is reached and marked", () => {
+  test("only bands and ranges with a direction are exceeded: a figure passed, or a level held, is not", () => {
+    // 0.96 ≥ 0.94: reached, nothing planned beyond it to exceed.
+    expect(must(verdict({ baseline: baseline(0.9252), target: target(0.94, baseline(0.9252)), actual: 0.96, year: 2025, period: P }))).toMatchObject({ status: "reached", exceeded: false });
+    expect(exceeds(0.96, target(0.94, baseline(0.9252)))).toBe(false);
+    expect(exceeds(1200, target("1100人左右"))).toBe(false);
+    expect(exceeds(1200, target("1100人左右", null, { direction: "up" }))).toBe(true);
+    expect(exceeds(1000, target("1100人左右", null, { direction: "down" }))).toBe(true);
+    expect(exceeds(1100, target("1100人左右", null, { direction: "down" }))).toBe(false);
+  });
+
   test.each([
     [0, "5个–7个", {}, 8, true, -1, "counted up from nothing: 8 − 7 beyond"],
     [0, "5个–7个", {}, 6, false, 0, "within"],

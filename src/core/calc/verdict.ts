@@ -159,7 +159,7 @@ export function verdict(input: VerdictInput): Calc<Verdict> {
   const elapsed = elapsedShare(year, period);
   const path = pathOf(baseline, target);
   const expected = expectedFor(baseline, target, year, period);
-  const base = { elapsed, sense: target.sense, expected: expected.ok ? expected.value : null, why: "why" in path ? path.why : null, exceeded: false, blankYear: null };
+  const base = { elapsed, sense: target.sense, expected: expected.ok ? expected.value : null, why: "why" in path ? path.why : null, blankYear: null };
   const history = (input.earlier ?? []).filter((e) => e.year < year).sort((a, b) => a.year - b.year);
   const all: YearValue[] = [...history, { year, value: actual }];
   const due = year >= period.targetYear;
@@ -186,8 +186,9 @@ export function verdict(input: VerdictInput): Calc<Verdict> {
   if (reaches(actual, target)) {
     const firstReached = runStart(all, target) ?? year;
     if (!due) return result("reachedEarly", { firstReached });
-    // Past the deadline, a value recorded for the deadline year that fell short makes it late (§7a.4).
-    const atDeadline = year > period.targetYear ? all.find((e) => e.year === period.targetYear)?.value : undefined;
+    // Past the deadline, a value recorded for the deadline year that fell short makes it late (§7a.4);
+    // in the deadline year itself that value is this one, which reached it.
+    const atDeadline = all.find((e) => e.year === period.targetYear)?.value;
     const late = typeof atDeadline === "number" && !reaches(atDeadline, target);
     return result(late ? "reachedLate" : "reached", { firstReached });
   }
