@@ -205,6 +205,13 @@ describe("the ledger feeds the building targets, and a bad row is invalid data",
     return snapshotFromWorkbook(wb);
   }
 
+  /** The demo's project ledger (header row 3, projects from row 4) and a column by its header (1-based). */
+  function ledger(wb: ExcelJS.Workbook) {
+    const ws = wb.getWorksheet("建设项目")!;
+    const head = ws.getRow(3).values as unknown[];
+    return { ws, col: (h: string) => head.indexOf(h) };
+  }
+
   test("a project's stage typed as free text: the data check names the cell, the building targets are 数据有误", async () => {
     let address = "";
     const snapshot = await demoWith((wb) => {
@@ -222,9 +229,7 @@ describe("the ledger feeds the building targets, and a bad row is invalid data",
     // Every kindergarten project in use by 2023 but one, which is recorded as completed in 2024.
     let late = "";
     const snapshot = await demoWith((wb) => {
-      const ws = wb.getWorksheet("建设项目")!;
-      const head = ws.getRow(3).values as unknown[];
-      const col = (h: string) => head.indexOf(h);
+      const { ws, col } = ledger(wb);
       for (let r = 4; r <= ws.rowCount; r++) {
         if (ws.getCell(r, col(PH.stage)).value !== "学前") continue;
         ws.getCell(r, col(PH.state)).value = "已交付使用";
@@ -247,9 +252,7 @@ describe("the ledger feeds the building targets, and a bad row is invalid data",
   test("a kindergarten entered twice: named as a duplicate, and the building targets are 数据有误, never reached on the copy (§7a.7)", async () => {
     let copy = "";
     const snapshot = await demoWith((wb) => {
-      const ws = wb.getWorksheet("建设项目")!;
-      const head = ws.getRow(3).values as unknown[];
-      const col = (h: string) => head.indexOf(h);
+      const { ws, col } = ledger(wb);
       const kg = [...Array(ws.rowCount).keys()].map((i) => i + 4).filter((r) => ws.getCell(r, col(PH.stage)).value === "学前");
       // The second kindergarten row becomes a copy of the first, name and all.
       for (const h of [PH.name, PH.kind, PH.places, PH.start, PH.completion, PH.state]) ws.getCell(kg[1]!, col(h)).value = ws.getCell(kg[0]!, col(h)).value;
