@@ -77,6 +77,13 @@ describe("funding figures a finance office could not have (§7a.7)", () => {
     const out = checkWorkbook(PLAN, only("funding", spec, rows((r, v) => (r === 0 ? (v as number) * 10000 : v))));
     expect(brief(out)).toEqual([["error", "funding-slip", at(spec, FH.revenue, 1), "2020"]]);
   });
+  test("a slip in the second row is named there, not in the first row beside it; in the last row, there", () => {
+    expect(brief(checkWorkbook(PLAN, only("funding", spec, rows((r, v) => (r === 1 ? 0.062 : v)))))).toEqual([["error", "funding-slip", at(spec, FH.revenue, 2), "2021"]]);
+    expect(brief(checkWorkbook(PLAN, only("funding", spec, rows((r, v) => (r === 5 ? (v as number) * 10000 : v)))))).toEqual([["error", "funding-slip", at(spec, FH.revenue, 6), "2025"]]);
+    // Two rows only, 1,000 times apart: the later one is questioned.
+    const two = only("funding", spec, [year(2020, 2100000), year(2021, 223)]);
+    expect(brief(checkWorkbook(PLAN, two))).toEqual([["error", "funding-slip", at(spec, FH.revenue, 2), "2021"]]);
+  });
   test("a change beyond ±50 % is a warning to check or explain; the year after it is not flagged again", () => {
     const out = checkWorkbook(PLAN, only("funding", spec, revenue.map((v, r) => year(2020 + r, v, r === 2 ? 850000 : 556000 + r * 25000))));
     // 581,000 → 850,000 is +46.3 %: no finding; back to 631,000 is −25.8 %: none either.

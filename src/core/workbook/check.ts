@@ -328,22 +328,31 @@ function checkFunding(reader: TableReader, plan: Plan) {
       const cell = reader.value(row, header);
       return typeof cell === "number" && Number.isFinite(cell) && cell > 0 ? cell : null;
     });
+    const apart = (a: number, b: number) => Math.max(a / b, b / a) >= FUNDING_SLIP_RATIO;
+    const at = (i: number) => (i >= 0 && i < column.length ? column[i]! : null);
+    // The figure that slipped is off from every neighbour it has. A first or last row has one: it is
+    // the slip when that neighbour agrees with its own other neighbour (or, with two rows only, when
+    // it is the later one).
+    const slipped = (row: number): boolean => {
+      const value = at(row)!;
+      const sides = [row - 1, row + 1].filter((i) => at(i) !== null);
+      if (!sides.length || !sides.every((i) => apart(value, at(i)!))) return false;
+      if (sides.length === 2) return true;
+      const n = sides[0]!;
+      const beyond = at(2 * n - row);
+      return beyond === null ? row > n : !apart(at(n)!, beyond);
+    };
     column.forEach((value, row) => {
       if (value === null) return;
       const key = String(reader.value(row, FH.year) ?? `#${row + 1}`);
-      const before = row > 0 ? column[row - 1] : null;
-      const after = column[row + 1] ?? null;
-      const off = (n: number | null | undefined) => n != null && Math.max(n / value, value / n) >= FUNDING_SLIP_RATIO;
-      // Off from every neighbour it has: the other one, if any, confirms which figure slipped.
-      const neighbours = [before, after].filter((n): n is number => n !== null);
-      if (neighbours.length && neighbours.every(off)) {
-        const n = before ?? after!;
-        const year = String(reader.value(before !== null ? row - 1 : row + 1, FH.year) ?? "");
-        reader.add("error", "funding-slip", row, header, key, checkMessages.fundingSlip(reader.address(row, header), value, n, year));
+      const before = at(row - 1);
+      if (slipped(row)) {
+        const n = before !== null ? row - 1 : row + 1;
+        reader.add("error", "funding-slip", row, header, key, checkMessages.fundingSlip(reader.address(row, header), value, at(n)!, String(reader.value(n, FH.year) ?? "")));
         return;
       }
       // A slip above is named there; the year after it is no jump of its own.
-      if (before == null || off(before)) return;
+      if (before === null || apart(value, before)) return;
       if (Math.abs(value - before) / before > FUNDING_JUMP_RATIO) {
         reader.add("warning", "funding-jump", row, header, key, checkMessages.fundingJump(reader.address(row, header), value, before, String(reader.value(row - 1, FH.year) ?? "")));
       }
