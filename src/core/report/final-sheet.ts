@@ -4,14 +4,14 @@
  * sparklines cannot be written through Office.js, and a string reads the same in every host).
  */
 import { pick } from "../i18n";
-import { STATUS_COLORS, STATUS_LABELS, isReached, statusText, type Status } from "../calc/status";
+import { STATUS_COLORS, STATUS_LABELS, isReached, type Status } from "../calc/status";
 import { MILESTONE_STATE_LABELS, stateFromText } from "../calc/milestone";
 import { meets } from "../calc/compare";
 import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, textUnits, type Block, type ReportSheet } from "./sheet";
+import { buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { finalText, reportText } from "./text";
 import type { FinalLine, FinalModel } from "./final";
 
@@ -59,14 +59,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
     rowHeights.push({ row, points: headerHeight(cells, widths) });
     row++;
   };
-  const status = (line: { status: Status; exceeded?: boolean; blankYear?: number | null }, r: number, c: number) => {
-    // A label with its mark (超额, the blank year) may need a second line in the cell.
-    const text = statusText(line, lang);
-    const s = line.status;
-    blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(text.length > STATUS_LABELS[s][lang].length ? { wrap: true } : {}) });
-    // Two lines need the height of two (a fixed row height would cut the mark off in print).
-    if (text.length > STATUS_LABELS[s][lang].length) rowHeights.push({ row: r, points: 30 });
-  };
+  const status = (line: StatusLine, r: number, c: number) => statusCell(line, r, c, lang, blocks, rowHeights);
   const paragraph = (text: string, color?: string) => {
     const units = textUnits(text);
     const width = widths.reduce((a, b) => a + b, 0);

@@ -3,14 +3,13 @@
  * chart's data and print settings. Both writers (Office.js, exceljs) draw exactly this.
  */
 import { pick } from "../i18n";
-import { reportText } from "./text";
+import { markSuffix, reportText } from "./text";
 import { STATUS_LABELS as statusLabels } from "../calc/status";
 import { STANDARD_LABELS, STATUSES, STATUS_COLORS, statusText, type Status } from "../calc/status";
 import { labels } from "../messages";
 import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
 import { MILESTONE_STATE_LABELS } from "../calc/milestone";
-import { YEAR_MARK_LABELS } from "../workbook/marks";
 import { cellAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
@@ -97,6 +96,20 @@ function gapCell(l: IndicatorLine, lang: "zh" | "en"): { value: Cell; format: st
   return { value: l.gap, format: format(l.unit) };
 }
 
+export type StatusLine = { status: Status; exceeded?: boolean; blankYear?: number | null };
+
+/**
+ * A status in its colours. A label with its mark (超额, the blank year) takes a second line, in a row
+ * two lines high: a fixed row height would cut the mark off in print.
+ */
+export function statusCell(line: StatusLine, r: number, c: number, lang: "zh" | "en", blocks: Block[], rowHeights: ReportSheet["rowHeights"]): void {
+  const s = line.status;
+  const text = statusText(line, lang);
+  const marked = text.length > statusLabels[s][lang].length;
+  blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(marked ? { wrap: true } : {}) });
+  if (marked) rowHeights.push({ row: r, points: 30 });
+}
+
 export function reportSheet(model: ReportModel): ReportSheet {
   const lang = model.language;
   const blocks: Block[] = [];
@@ -115,14 +128,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     rowHeights.push({ row, points: headerHeight(cells, WIDTHS) });
     row++;
   };
-  const status = (line: { status: Status; exceeded?: boolean; blankYear?: number | null }, r: number, c: number) => {
-    const s = line.status;
-    // A label with its mark (超额, the blank year) may need a second line in the cell.
-    const text = statusText(line, lang);
-    blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(text.length > statusLabels[s][lang].length ? { wrap: true } : {}) });
-    // Two lines need the height of two (a fixed row height would cut the mark off in print).
-    if (text.length > statusLabels[s][lang].length) rowHeights.push({ row: r, points: 30 });
-  };
+  const status = (line: StatusLine, r: number, c: number) => statusCell(line, r, c, lang, blocks, rowHeights);
 
   blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
   blocks.push({
@@ -174,8 +180,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // 2. Indicators, with completion as in-cell bars next to the elapsed share of the period.
   section(pick(reportText.indicators, lang), true);
   // The actual column says so when the report's year is an estimate (§7a.6).
-  const mark = model.marks?.[model.year];
-  const markText = mark ? (lang === "zh" ? `（${YEAR_MARK_LABELS[mark].zh}）` : ` (${YEAR_MARK_LABELS[mark].en.toLowerCase()})`) : "";
+  const markText = markSuffix(model.marks?.[model.year], lang);
   header(reportText.indicatorHeaders[lang].map((h, i) => (i === 6 ? `${h}${markText}` : h)));
   const first = row;
   model.indicators.forEach((l, i) => {

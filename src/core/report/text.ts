@@ -2,10 +2,16 @@
 import { YEAR_MARK_LABELS, type YearMark } from "../workbook/marks";
 import type { Bilingual } from "../i18n";
 
+/** A year's mark after a header: "（预计）", " (estimated)"; nothing for actual figures. */
+export function markSuffix(mark: YearMark | undefined, language: "zh" | "en"): string {
+  const label = mark ? YEAR_MARK_LABELS[mark] : undefined;
+  if (!label) return "";
+  return language === "zh" ? `（${label.zh}）` : ` (${label.en.toLowerCase()})`;
+}
+
 /** A year with its mark, as a column header: "2025（预计）". */
 export function markedYear(year: number, mark: YearMark | undefined, language: "zh" | "en"): string {
-  if (!mark) return String(year);
-  return language === "zh" ? `${year}（${YEAR_MARK_LABELS[mark].zh}）` : `${year} (${YEAR_MARK_LABELS[mark].en.toLowerCase()})`;
+  return `${year}${markSuffix(mark, language)}`;
 }
 
 /** The annual report sheet. */
