@@ -165,6 +165,8 @@ export interface DemoProject {
   places: number;
   start: number;
   completion: number;
+  /** The year it was finished; null while it is not. */
+  actual: number | null;
   state: ProjectState;
 }
 
@@ -194,6 +196,7 @@ export function demoProjects(plan: Plan): DemoProject[] {
         places: i === kinds.length - 1 ? part.places - each * (kinds.length - 1) : each,
         start: completion - 1,
         completion,
+        actual: late ? null : completion,
         state: late ? "building" : notInUse ? "completed" : "inUse",
       });
     });
@@ -241,6 +244,7 @@ function projectOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
       [PH.places]: p.places,
       [PH.start]: p.start,
       [PH.completion]: p.completion,
+      [PH.actualYear]: p.actual ?? "",
       [PH.state]: PROJECT_STATE_LABELS[p.state].zh,
       [PH.planned]: Math.round(p.places * 6.5),
       [PH.spent]: p.state === "building" ? Math.round(p.places * 4) : Math.round(p.places * 6.3),

@@ -83,6 +83,7 @@ export function insertSummary(r: {
   preservedInputs: number;
   conflicts: unknown[];
   resolution: "replace" | "keep" | null;
+  movedYears?: number;
 }): Bilingual {
   const added = r.addedRows.reduce((n, a) => n + a.keys.length, 0);
   const columns = r.addedColumns.reduce((n, a) => n + a.headers.length, 0);
@@ -93,6 +94,7 @@ export function insertSummary(r: {
     `保留已填数据 ${r.preservedInputs} 项`,
     r.conflicts.length ? `${r.resolution === "replace" ? "替换" : "保留"}不同之处 ${r.conflicts.length} 处` : "",
     r.notRestored.length ? `已删除的 ${r.notRestored.join("、")} 未恢复` : "",
+    r.movedYears ? `已完成项目的竣工年度 ${r.movedYears} 项移入“实际竣工年度”（计划竣工年度请按规划补填）` : "",
   ].filter(Boolean);
   const en = [
     r.createdTables.length ? `${r.createdTables.length} table(s) created` : "",
@@ -101,6 +103,7 @@ export function insertSummary(r: {
     `${r.preservedInputs} entered value(s) kept`,
     r.conflicts.length ? `${r.conflicts.length} difference(s) ${r.resolution === "replace" ? "replaced" : "kept"}` : "",
     r.notRestored.length ? `deleted rows not restored: ${r.notRestored.join(", ")}` : "",
+    r.movedYears ? `${r.movedYears} finished project(s)' completion year moved to Actual completion year (fill in the planned year from the plan)` : "",
   ].filter(Boolean);
   return { zh: `完成：${zh.join("；")}。`, en: `Done: ${en.join("; ")}.` };
 }

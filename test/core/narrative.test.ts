@@ -28,9 +28,10 @@ const bal = (stage: "primary" | "junior", max: number | null, national: boolean[
 });
 const check = (year: number, check: string, verdict: "met" | "notMet" | "noData") => ({ year, check, verdict, compared: [] });
 const fundingOf = (checks: ReturnType<typeof check>[]) => ({ checks, counts: { met: checks.filter((c) => c.verdict === "met").length, notMet: checks.filter((c) => c.verdict === "notMet").length, noData: checks.filter((c) => c.verdict === "noData").length, invalid: 0 } });
-const buildingOf = (late: number) => ({
+// 41 under way: 24 new and 17 expansions, 39 of them within the parts' split (two new schools beyond it).
+const buildingOf = (late: number, finishedLate = 0) => ({
   projects: [{}],
-  rollup: { total: { ledger: { projects: 60 }, plan: { projects: 58, places: 20000 }, underWay: 41, delivered: 12345.4, late }, sum: { plan: { projects: 57 } } },
+  rollup: { total: { ledger: { projects: 60 }, plan: { projects: 58, places: 20000 }, underWay: 41, underWayNew: 24, underWayExpanded: 17, delivered: 12345.4, late, finishedLate }, sum: { plan: { projects: 57 }, counted: 39 } },
 });
 
 // Twelve indicators: six reached early (one more than the sentence lists), one reached, one on track,
@@ -58,7 +59,7 @@ function annual(language: "zh" | "en", extra: Partial<ReportModel> = {}): Report
     misses: MISSES,
     balance: [bal("primary", 0.4123, [true, true], [true, false], { comparator: "<", value: 0.4 }, 2), bal("junior", 0.3, [true, true], [null, null], null, 0), bal("junior", null, [], [], null, 0)],
     funding: fundingOf([check(2021, "budget", "notMet"), check(2022, "teacherPay", "notMet"), check(2022, "spending", "notMet"), check(2023, "payParity", "notMet"), check(2023, "budget", "met"), check(2023, "publicFunds", "noData")]),
-    building: buildingOf(3),
+    building: buildingOf(3, 1),
     problems: Array.from({ length: 6 }, (_, k) => ({ sheet: "规划指标", address: `G${6 + k}`, key: "INT-01", message: "" })),
     ...extra,
   } as unknown as ReportModel;
@@ -80,7 +81,7 @@ describe("the annual report's 综述", () => {
       // Six checks: one met, four not met (three named, 等), one without data.
       "教育经费 6 项年度检查中落实 1 项，未落实 4 项：2021年一般公共预算教育支出只增不减、2022年教师工资逐年增长、2022年生均教育经费逐年增长（各学段） 等，无数据 1 项。",
       // 12,345.4 places rounds to 12,345.
-      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个，已交付学位 12,345 个（规划 20,000 个），逾期 3 个。",
+      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个（新建 24 个、改扩建 17 个，按分项计 39 个），已交付学位 12,345 个（规划 20,000 个），逾期未完成 3 个，逾期完成 1 个。",
       "另有 6 处数据问题（规划指标!G6、规划指标!G7、规划指标!G8、规划指标!G9、规划指标!G10 等），相关指标暂判为“数据有误”，请核实更正后重新生成报告。",
     ]);
   });
@@ -93,7 +94,7 @@ describe("the annual report's 综述", () => {
       "Primary: the largest of the seven difference coefficients is 0.412; all meet the national standard, not all meet the plan's target (below 0.40); 2 school(s) fail the 2017 school rule.",
       "Junior secondary: the largest of the seven difference coefficients is 0.300; all meet the national standard; every school meets the 2017 school rule.",
       "Education funding: 1 of 6 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Teachers' pay grows, 2022: Spending per student grows (each stage), …; 1 without data.",
-      "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done, 12,345 places in use (plan: 20,000), 3 late.",
+      "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done (24 new, 17 expansions; 39 counted against the split), 12,345 places in use (plan: 20,000), 3 late and unfinished, 1 finished late.",
       "There are 6 data problem(s) (规划指标!G6, 规划指标!G7, 规划指标!G8, 规划指标!G9, 规划指标!G10, …); the rows concerned are marked Invalid data: correct them and regenerate the report.",
     ]);
   });
@@ -177,7 +178,7 @@ describe("the final evaluation's 综述", () => {
       // From the first year with a value to the last; a path without values and the class-size share are left out.
       "小学综合差异系数由 0.457 变为 0.389（国家标准不高于 0.50，规划目标 ＜0.40）。",
       "教育经费规划期内 6 项年度检查中落实 1 项，未落实：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减、2024年一般公共预算教育支出只增不减 等。",
-      "学校建设：台账 60 个项目（规划原文 58 个），已实施 41 个，交付使用学位 12,345 个（规划 20,000 个），2 个项目逾期未竣工。",
+      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个（新建 24 个、改扩建 17 个，按分项计 39 个），已交付学位 12,345 个（规划 20,000 个），逾期未完成 2 个。",
       "数据检查发现 2 处问题，相关指标判为“数据有误”，须核实更正后再定稿（见“数据问题”一节）。",
     ]);
   });
@@ -189,7 +190,7 @@ describe("the final evaluation's 综述", () => {
       "Of 50 task targets, 40 were reached and 6 missed, 3 without data, 1 with invalid data; of 8 milestones, 6 were delivered, 1 not, 1 without data.",
       "小学综合差异系数: from 0.457 to 0.389 (national standard at most 0.50; plan target ＜0.40).",
       "Education funding over the period: 1 of 6 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls, 2024: Budget education spending never falls, ….",
-      "Building programme: 60 projects in the ledger (58 as printed), 41 under way or done, 12,345 places in use (plan: 20,000), 2 late.",
+      "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done (24 new, 17 expansions; 39 counted against the split), 12,345 places in use (plan: 20,000), 2 late and unfinished.",
       "The data check found 2 problem(s); the rows concerned are marked Invalid data and must be corrected before this evaluation is final (see Data problems).",
     ]);
   });
@@ -209,7 +210,7 @@ describe("the final evaluation's 综述", () => {
       "2021—2025年规划期已经结束。1 项主要指标中，已实现 1 项（其中提前实现 0 项），未实现 0 项。",
       "第三章任务目标 50 项中已实现 50 项、未实现 0 项；里程碑 8 项中完成 8 项。",
       "教育经费规划期内 1 项年度检查中落实 1 项，全部落实。",
-      "学校建设：台账 60 个项目（规划原文 58 个），已实施 41 个，交付使用学位 12,345 个（规划 20,000 个）。",
+      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个（新建 24 个、改扩建 17 个，按分项计 39 个），已交付学位 12,345 个（规划 20,000 个）。",
     ]);
     expect(finalNarrative({ ...model, language: "en" }).slice(1, 3)).toEqual([
       "Of 50 task targets, 50 were reached and 0 missed; of 8 milestones, 8 were delivered.",
@@ -234,14 +235,14 @@ describe("the 综述 at its boundaries: lists of exactly the shown length, a gap
       "提前实现目标的有：甲、乙、丙、丁、戊。",
       "需重点关注的是：己（滞后）。",
       "教育经费 3 项年度检查中落实 0 项，未落实 3 项：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减。",
-      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个，已交付学位 12,345 个（规划 20,000 个）。",
+      "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个（新建 24 个、改扩建 17 个，按分项计 39 个），已交付学位 12,345 个（规划 20,000 个）。",
       "另有 5 处数据问题（S!A1、S!A2、S!A3、S!A4、S!A5），相关指标暂判为“数据有误”，请核实更正后重新生成报告。",
     ]);
     expect(narrative({ ...model, language: "en" }).slice(1)).toEqual([
       "Reached early: 甲, 乙, 丙, 丁, 戊.",
       "Needing most attention: 己 (Behind).",
       "Education funding: 0 of 3 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls.",
-      "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done, 12,345 places in use (plan: 20,000).",
+      "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done (24 new, 17 expansions; 39 counted against the split), 12,345 places in use (plan: 20,000).",
       "There are 5 data problem(s) (S!A1, S!A2, S!A3, S!A4, S!A5); the rows concerned are marked Invalid data: correct them and regenerate the report.",
     ]);
   });

@@ -1,10 +1,11 @@
 /**
  * The building roll-up (domain notes §9) on a small ledger, every figure worked out by hand: under
- * way from the start year once no longer 未开工, places delivered once 已交付使用 and the completion
- * year has come, late when the completion year has passed unfinished; parts by stage, their sum, and
- * the programme total over every project.
+ * way (实施) from the start year once no longer 未开工, places delivered once 已交付使用 and the actual
+ * completion year has come, late while the planned year has passed unfinished, finished late when the
+ * actual year is after the planned one; parts by stage counted against their new/expansion split,
+ * their sum, and the programme total over every project.
  */
-import { delivered, fromLabel, late, PROJECT_STATE_LABELS, rollup, underWay, type Project } from "../../src/core/calc/projects";
+import { countedAgainst, delivered, finishedLate, fromLabel, late, PROJECT_STATE_LABELS, rollup, underWay, type Project } from "../../src/core/calc/projects";
 import type { Building } from "../../src/core/plan/schema";
 
 const building = {
@@ -16,15 +17,17 @@ const building = {
   placesTask: "T-PLACES",
 } as unknown as Building;
 
-const p = (name: string, stage: Project["stage"], kind: Project["kind"], places: number, start: number | null, completion: number | null, state: Project["state"]): Project => ({
-  name,
-  stage,
-  kind,
-  places,
-  start,
-  completion,
-  state,
-});
+/** A project; a finished one was finished in its planned year unless an actual year is given. */
+const p = (
+  name: string,
+  stage: Project["stage"],
+  kind: Project["kind"],
+  places: number,
+  start: number | null,
+  planned: number | null,
+  state: Project["state"],
+  actual: number | null = state === "completed" || state === "inUse" ? planned : null,
+): Project => ({ name, stage, kind, places, start, planned, actual, state });
 
 const LEDGER: Project[] = [
   p("幼1", "preschool", "new", 300, 2021, 2022, "inUse"), // under way from 2021; 300 places from 2022
@@ -55,7 +58,37 @@ describe("one project", () => {
     const noEndBuilding = p("在建无竣工年", "primary", "new", 500, 2021, null, "building");
     expect([underWay(noStart, 2030), delivered(noEnd, 2030), late(noEndBuilding, 2030)]).toEqual([false, false, false]);
     // The same projects with their years: under way, delivered, late.
-    expect([underWay({ ...noStart, start: 2021 }, 2030), delivered({ ...noEnd, completion: 2022 }, 2030), late({ ...noEndBuilding, completion: 2022 }, 2030)]).toEqual([true, true, true]);
+    expect([underWay({ ...noStart, start: 2021 }, 2030), delivered({ ...noEnd, actual: 2022 }, 2030), late({ ...noEndBuilding, planned: 2022 }, 2030)]).toEqual([true, true, true]);
+  });
+
+  test("planned and actual years apart: due 2023, put in use 2024 (§7a.4, §9)", () => {
+    const kg = p("幼迟", "preschool", "new", 450, 2022, 2023, "inUse", 2024);
+    // 2023: not yet in use, not yet late (the planned year itself); 2024: in use, finished late; late never after it is finished.
+    expect([2023, 2024, 2025].map((y) => [delivered(kg, y), late(kg, y), finishedLate(kg, y)])).toEqual([
+      [false, false, false],
+      [true, false, true],
+      [true, false, true],
+    ]);
+    // Due 2022 and finished 2024: in 2023 the project was late, though it is finished now.
+    const early = { ...kg, planned: 2022 };
+    expect([2022, 2023, 2024].map((y) => [late(early, y), finishedLate(early, y)])).toEqual([
+      [false, false],
+      [true, false],
+      [false, true],
+    ]);
+    // Finished in its planned year, or before: never late.
+    expect([late({ ...kg, actual: 2023 }, 2025), finishedLate({ ...kg, actual: 2023 }, 2025), finishedLate({ ...kg, actual: 2022 }, 2025)]).toEqual([false, false, false]);
+    // Finished with no actual year recorded: not late (the data check asks for the year), not finished late, places not counted.
+    const noActual = { ...kg, actual: null };
+    expect([late(noActual, 2026), finishedLate(noActual, 2026), delivered(noActual, 2026)]).toEqual([false, false, false]);
+    // No planned year: lateness is unknown, whatever the actual year.
+    expect([late({ ...kg, planned: null }, 2026), finishedLate({ ...kg, planned: null }, 2026)]).toEqual([false, false]);
+  });
+
+  test("counted against the split: each kind up to the plan's figure", () => {
+    // 新建13所、改扩建1所: 14 new and no expansion count 13; 13 + 1 count 14; 12 + 3 count 13.
+    const plan = { newSchools: 13, expanded: 1 };
+    expect([countedAgainst(plan, 14, 0), countedAgainst(plan, 13, 1), countedAgainst(plan, 12, 3), countedAgainst(plan, 0, 0)]).toEqual([13, 14, 13, 0]);
   });
 
   test("states read in either language; blank is none; other text is not a state", () => {
@@ -86,6 +119,27 @@ describe("the roll-up", () => {
     expect(total.ledger).toEqual({ newSchools: 4, expanded: 2, projects: 6, places: 4100 });
     expect([total.underWay, total.delivered, total.late]).toEqual([5, 2600, 0]);
     expect([sum.id, total.id, total.projectsTask, total.placesTask]).toEqual(["BLD-SUM", "BLD-TOTAL", "T-PROJ", "T-PLACES"]);
+    // Under way by kind and counted against the split: kindergartens 幼1, 幼2 new (plan 2 new, 1 expansion) → 2;
+    // compulsory 小1 new, 初1 expansion (plan 1 + 2) → 2; the sum adds the parts; the total counts all 5.
+    expect([kg.underWayNew, kg.underWayExpanded, kg.counted]).toEqual([2, 0, 2]);
+    expect([cmp.underWayNew, cmp.underWayExpanded, cmp.counted]).toEqual([1, 1, 2]);
+    expect([sum.underWayNew, sum.underWayExpanded, sum.counted]).toEqual([3, 1, 4]);
+    expect([total.underWayNew, total.underWayExpanded, total.counted]).toEqual([4, 1, 5]);
+  });
+
+  test("a new school beyond the plan's new ones does not stand in for a missing expansion", () => {
+    const extra = [...LEDGER, p("幼4", "preschool", "new", 300, 2022, 2023, "building")];
+    const kg = rollup(building, extra, 2023, { projects: 7, places: 4400 }).parts[0]!;
+    // Under way: 幼1, 幼2, 幼4 — three new against the plan's two; 幼3 not started. Counted: min(3,2) + min(0,1) = 2.
+    expect([kg.underWay, kg.underWayNew, kg.counted]).toEqual([3, 3, 2]);
+  });
+
+  test("finished late counted by the year it was finished", () => {
+    const ledger = [p("初迟", "junior", "expanded", 800, 2022, 2023, "inUse", 2024), p("初准", "junior", "new", 600, 2022, 2023, "inUse")];
+    const cmp = (y: number) => rollup(building, ledger, y, { projects: 7, places: 4400 }).parts[1]!;
+    // 2023: the late one is neither in use nor late yet; 2024: in use, finished late.
+    expect([cmp(2023).delivered, cmp(2023).late, cmp(2023).finishedLate]).toEqual([600, 0, 0]);
+    expect([cmp(2024).delivered, cmp(2024).late, cmp(2024).finishedLate]).toEqual([1400, 0, 1]);
   });
 
   test("2026: the unfinished kindergartens are late", () => {

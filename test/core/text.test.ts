@@ -22,12 +22,12 @@ const ONLY_SYMBOLS = /^(?:[\s\d%:.,()（）‰≤≥<>=+\-–—·/&]*|[A-Z0-9_-
 
 /** Sample arguments for message functions, tried in turn until one fits. */
 const SAMPLES: unknown[][] = [["X1", 2, 3, 4, 5], [[2021, 2022, 2023]], [1, 2, 3, 4, 5], ["X1", "Y1", "Z1", "W1"], [0.4, "＜0.40"], [0.5, { strict: true, value: 0.4 }], ["2026-11-30 08:40", "1.1.0", { withValue: 20, invalid: 2, total: 23 }, 2023]];
-const insertReport = { createdTables: ["PM_A"], addedRows: [{ keys: ["A"] }], addedColumns: [{ headers: ["H"] }], notRestored: ["B"], preservedInputs: 3, conflicts: [1], resolution: "keep" };
+const insertReport = { createdTables: ["PM_A"], addedRows: [{ keys: ["A"] }], addedColumns: [{ headers: ["H"] }], notRestored: ["B"], preservedInputs: 3, conflicts: [1], resolution: "keep", movedYears: 2 };
 
 function pairs(value: unknown, path: string, out: Array<[string, { zh: string; en: string }]>, depth = 0): void {
   if (depth > 6 || value === null || value === undefined) return;
   if (typeof value === "function") {
-    const candidates = /insertSummary/.test(path) ? [[insertReport]] : /applySummary/.test(path) ? [[insertReport, 2, { startYear: 2026, targetYear: 2030 }]] : /directionMismatch/.test(path) ? [["higher"]] : /milestoneStandard/.test(path) ? [["X1", 2024, [{ name: { zh: "甲", en: "A" }, value: "72%", rule: { zh: "乙", en: "B" } }]]] : SAMPLES;
+    const candidates = /insertSummary/.test(path) ? [[insertReport]] : /applySummary/.test(path) ? [[insertReport, 2, { startYear: 2026, targetYear: 2030 }]] : /directionMismatch/.test(path) ? [["higher"]] : /milestoneStandard/.test(path) ? [["X1", 2024, [{ name: { zh: "甲", en: "A" }, value: "72%", rule: { zh: "乙", en: "B" } }]]] : /actualYearMissing/.test(path) ? [["X1", "inUse"]] : /actualYearUnfinished/.test(path) ? [["X1", 2024, "building"]] : SAMPLES;
     for (const args of candidates) {
       let result: unknown;
       try {

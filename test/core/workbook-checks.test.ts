@@ -37,7 +37,7 @@ const brief = (f: Finding[]) => f.map((x) => [x.severity, x.code, x.address, x.k
 
 describe("the project ledger: a project entered twice (§7a.7)", () => {
   const spec = projectTable(PLAN);
-  const project = (name: string, places = 360, completion = 2022) => ({ [PH.name]: name, [PH.stage]: "学前", [PH.kind]: "新建", [PH.places]: places, [PH.state]: "已交付使用", [PH.start]: 2021, [PH.completion]: completion });
+  const project = (name: string, places = 360, completion = 2022) => ({ [PH.name]: name, [PH.stage]: "学前", [PH.kind]: "新建", [PH.places]: places, [PH.state]: "已交付使用", [PH.start]: 2021, [PH.completion]: completion, [PH.actualYear]: completion });
   test("the same name again (spaces aside) is an error at the copy, naming the first", () => {
     const out = checkWorkbook(PLAN, only("projects", spec, [project("甲幼儿园"), project("乙幼儿园", 400), project("甲 幼儿园 ")]));
     expect(brief(out)).toEqual([["error", "duplicate-project", at(spec, PH.name, 3), "甲幼儿园"]]);

@@ -821,7 +821,7 @@ describe("contradictions and the building programme as the template writes them"
 
   test("the ledger feeds exactly the tasks the programme names: none for a part without tasks", () => {
     const snapshot = only("projects", projectTable(untasked), [
-      { [PH.name]: "湖塘新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 1350, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" },
+      { [PH.name]: "湖塘新校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 1350, [PH.start]: 2021, [PH.completion]: 2023, [PH.actualYear]: 2023, [PH.state]: "已交付使用" },
     ]);
     const feed = ledgerFeed(assessBuilding(untasked, snapshot, 2023, []), snapshot);
     expect([...feed.entries()].map(([k, v]) => [k, v.value])).toEqual([
@@ -975,7 +975,7 @@ describe("the data check at its edges", () => {
 
 describe("the building ledger leaves out rows the data check rejects", () => {
   test("a project with an impossible year is named and not counted; an error elsewhere in the workbook takes no project out", () => {
-    const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.state]: "已交付使用" });
+    const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.actualYear]: 2023, [PH.state]: "已交付使用" });
     const snapshot = only("projects", projectTable(PLAN), [row("甲校", 2021), row("乙校", 2021.5), row("丙校", 2022)]);
     // An error on another table at the row of 丙校 (A6) must not take 丙校 out.
     const elsewhere: Finding = { severity: "error", code: "x", sheet: "规划指标", address: "A6", table: TABLES.indicators, key: "", header: "", message: { zh: "", en: "" } };
@@ -985,7 +985,7 @@ describe("the building ledger leaves out rows the data check rejects", () => {
   });
 
   test("only an error on the ledger itself takes a project out: not a warning on its row, not an error on another table of its sheet", () => {
-    const row = (name: string) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" });
+    const row = (name: string) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.actualYear]: 2023, [PH.state]: "已交付使用" });
     const snapshot = only("projects", projectTable(PLAN), [row("甲校"), row("乙校"), row("丙校")]);
     const finding = (severity: Finding["severity"], table: string, address: string): Finding => ({ severity, code: "x", sheet: "表", address, table, key: "", header: "", message: { zh: "", en: "" } });
     // Data from row 4: 甲校 A4, 乙校 A5, 丙校 A6. The roll-up table sits on the same sheet in a real workbook.
@@ -994,7 +994,7 @@ describe("the building ledger leaves out rows the data check rejects", () => {
   });
 
   test("a rejected project at row 13 (past row 9) is the one left out; a name with spaces is the name", () => {
-    const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.state]: "已交付使用" });
+    const row = (name: string, start: number) => ({ [PH.name]: name, [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: start, [PH.completion]: 2023, [PH.actualYear]: 2023, [PH.state]: "已交付使用" });
     // Data from row 4: the tenth project sits at row 13; its start year 2021.5 is rejected.
     const rows = Array.from({ length: 10 }, (_, i) => row(i === 0 ? " 一校 " : `校${i + 1}`, i === 9 ? 2021.5 : 2021));
     const snapshot = only("projects", projectTable(PLAN), rows);
@@ -1003,7 +1003,7 @@ describe("the building ledger leaves out rows the data check rejects", () => {
   });
 
   test("a ledger whose rows have no names feeds no task; one named row is enough", () => {
-    const row = { [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" };
+    const row = { [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.actualYear]: 2023, [PH.state]: "已交付使用" };
     const unnamed = only("projects", projectTable(PLAN), [row]);
     expect(ledgerFeed(assessBuilding(PLAN, unnamed, 2023, []), unnamed).size).toBe(0);
     const oneNamed = only("projects", projectTable(PLAN), [row, { ...row, [PH.name]: "甲校" }]);
@@ -1011,7 +1011,7 @@ describe("the building ledger leaves out rows the data check rejects", () => {
   });
 
   test("a year outside the plan: the fed task has no figure and no data, like every other task (fifth sample, seed 20261205)", () => {
-    const row = { [PH.name]: "甲校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.state]: "已交付使用" };
+    const row = { [PH.name]: "甲校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.places]: 900, [PH.start]: 2021, [PH.completion]: 2023, [PH.actualYear]: 2023, [PH.state]: "已交付使用" };
     const projects = only("projects", projectTable(PLAN), [row]);
     const task = templateRows("tasks", PLAN, "zh", () => "A1").find((r) => r.key === "T-BLD-PROJ")!.cells;
     const tasks = only("tasks", taskTable(PLAN), [task]);

@@ -187,10 +187,24 @@ describe("the project ledger's late mark (fourth sample, seed 20261204)", () => 
   test("past due but completed or in use: no late mark; a completion year typed as text is no year (sixth draw, seed 20261209)", () => {
     const done = table(projectTable(PLAN), "建设项目", [
       { [PH.name]: "已竣工校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.state]: "已竣工" },
-      { [PH.name]: "已交付校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.state]: "已交付使用" },
+      { [PH.name]: "已交付校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.actualYear]: 2022, [PH.state]: "已交付使用" },
       { [PH.name]: "文本年份", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: "2022", [PH.state]: "在建" },
     ]);
     expect(cached(resultOps(PLAN, workbook({ projects: done }, 2025), "zh"), done, PH.late)).toEqual(["", "", ""]);
+  });
+
+  test("due 2022, put in use 2024: late in 2023, finished late from 2024; the planned year alone decides nothing once it is finished on time (§7a.4)", () => {
+    const rows = table(projectTable(PLAN), "建设项目", [
+      { [PH.name]: "迟交付校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.actualYear]: 2024, [PH.state]: "已交付使用" },
+      { [PH.name]: "准时校", [PH.stage]: "小学", [PH.kind]: "新建", [PH.start]: 2021, [PH.completion]: 2022, [PH.actualYear]: 2022, [PH.state]: "已竣工" },
+    ]);
+    const marks = (year: number) => cached(resultOps(PLAN, workbook({ projects: rows }, year), "zh"), rows, PH.late);
+    expect([2022, 2023, 2024, 2025].map(marks)).toEqual([
+      ["", ""],
+      ["逾期 Late", ""],
+      ["逾期完成 Finished late", ""],
+      ["逾期完成 Finished late", ""],
+    ]);
   });
 
   test("a workbook without a funding table gets no funding results, and every result is a write (sixth draw)", () => {

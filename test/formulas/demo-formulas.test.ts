@@ -246,6 +246,10 @@ describe.each([
         [BUH.underWay, part.underWay],
         [BUH.delivered, part.delivered],
         [BUH.late, part.late],
+        [BUH.underWayNew, part.underWayNew],
+        [BUH.underWayExpanded, part.underWayExpanded],
+        [BUH.counted, part.counted],
+        [BUH.finishedLate, part.finishedLate],
       ] as const) {
         const shown = shownNumber(build.shown(part.id, header));
         check(`${year} ${part.id} ${header}`, shown, value, shown === value);
@@ -349,6 +353,63 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
     } finally {
       for (const [r, v] of saved) ev.set(projects.sheet, r, names, v);
       YEARS.forEach((y, i) => ev.set(tasks.sheet, row, col(String(y)), typed[i]!));
+    }
+  });
+
+  test("ledger and roll-up formulas: planned and actual years apart, counted against the split (§7a.4, §9; by hand)", () => {
+    // Kindergartens (plan: 13 new + 1 expansion): three new schools, no expansion; one primary expansion.
+    //   幼A new, started 2021, due 2022, in use 2023  → 2023: under way, in use (450), finished late
+    //   幼B new, started 2022, due 2022, under construction → 2023: under way, late
+    //   幼C new, started 2021, due 2023, completed 2023 (not in use) → under way, on time, no places
+    //   小A expansion, started 2022, due 2024, not started → not under way, not late
+    const ledger: Array<[string, string, string, number, number, number, number | null, string]> = [
+      ["幼A", "学前", "新建", 450, 2021, 2022, 2023, "已交付使用"],
+      ["幼B", "学前", "新建", 300, 2022, 2022, null, "在建"],
+      ["幼C", "学前", "新建", 200, 2021, 2023, 2023, "已竣工"],
+      ["小A", "小学", "改扩建", 900, 2022, 2024, null, "未开工"],
+    ];
+    const headers = [PH.name, PH.stage, PH.kind, PH.places, PH.start, PH.completion, PH.actualYear, PH.state];
+    const t = ev.tables.get(TABLES.projects.toLowerCase())!;
+    const saved: Array<[number, number, Value]> = [];
+    for (let r = t.firstRow; r <= t.lastRow; r++) {
+      headers.forEach((h, i) => {
+        const c = t.col + t.columns.indexOf(h);
+        saved.push([r, c, ev.valueAt(t.sheet, r, c)]);
+        ev.set(t.sheet, r, c, ledger[r - t.firstRow]?.[i] ?? null);
+      });
+    }
+    const n = ev.name(YEAR_NAME);
+    const year = ev.valueAt(n.sheet, n.row, n.col);
+    try {
+      ev.set(n.sheet, n.row, n.col, 2023);
+      const rows = table(ev, TABLES.projects, PH.name);
+      expect(["幼A", "幼B", "幼C", "小A"].map((k) => rows.shown(k, PH.late))).toEqual(["逾期完成 Finished late", "逾期 Late", "", ""]);
+      const build = table(ev, TABLES.build, BUH.id);
+      const figures = (id: string) => [BUH.underWay, BUH.underWayNew, BUH.underWayExpanded, BUH.counted, BUH.delivered, BUH.late, BUH.finishedLate].map((h) => build.shown(id, h));
+      // Kindergartens: 3 under way, all new; counted min(3,13) + min(0,1) = 3; 450 places; 1 late; 1 finished late.
+      expect(figures("BLD-KG")).toEqual([3, 3, 0, 3, 450, 1, 1]);
+      expect(figures("BLD-PRI")).toEqual([0, 0, 0, 0, 0, 0, 0]);
+      expect(figures("BLD-SUM")).toEqual([3, 3, 0, 3, 450, 1, 1]);
+      expect(figures("BLD-TOTAL")).toEqual([3, 3, 0, 3, 450, 1, 1]);
+      // 2025: the primary expansion, due 2024 and not started, is late as well.
+      ev.set(n.sheet, n.row, n.col, 2025);
+      expect(["幼A", "幼B", "幼C", "小A"].map((k) => rows.shown(k, PH.late))).toEqual(["逾期完成 Finished late", "逾期 Late", "", "逾期 Late"]);
+      // Fifteen new kindergartens under way against the plan's 13 new + 1 expansion count 13.
+      for (let k = 0; k < 15; k++) {
+        const r = t.firstRow + k;
+        ev.set(t.sheet, r, t.col + t.columns.indexOf(PH.name), `幼${k}`);
+        ev.set(t.sheet, r, t.col + t.columns.indexOf(PH.stage), "学前");
+        ev.set(t.sheet, r, t.col + t.columns.indexOf(PH.kind), k % 2 ? "New" : "新建");
+        ev.set(t.sheet, r, t.col + t.columns.indexOf(PH.start), 2021);
+        ev.set(t.sheet, r, t.col + t.columns.indexOf(PH.state), "在建");
+      }
+      expect([build.shown("BLD-KG", BUH.underWayNew), build.shown("BLD-KG", BUH.counted), build.shown("BLD-SUM", BUH.counted), build.shown("BLD-TOTAL", BUH.counted)]).toEqual([15, 13, 13, 15]);
+      // The kindergartens' projects task shows the count against the split.
+      expect(table(ev, TABLES.tasks, TH.id).shown("T-BLD-KG-PROJ", TH.achieved)).toBe(13);
+      expect(ev.failures).toEqual([]);
+    } finally {
+      for (const [r, c, v] of saved) ev.set(t.sheet, r, c, v);
+      ev.set(n.sheet, n.row, n.col, year);
     }
   });
 

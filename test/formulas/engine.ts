@@ -359,6 +359,14 @@ export class WorkbookEvaluator {
       const numbers = cells.filter((v): v is number => typeof v === "number");
       return numbers.length ? Math.max(...numbers) : 0;
     };
+    // MIN likewise (an error wins; no number gives 0).
+    fns.MIN = (...args) => {
+      const cells = args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value]));
+      const err = cells.find(isError);
+      if (err) return err;
+      const numbers = cells.filter((v): v is number => typeof v === "number");
+      return numbers.length ? Math.min(...numbers) : 0;
+    };
     fns.MATCH = (lookup, range, type) => fromLib(formulajs.MATCH(lookup.value, range.value, type?.value ?? 1));
     fns.VALUE = (text) => fromLib(formulajs.VALUE(plain(text.value)));
     // A blank cell is not counted; text, numbers, booleans and errors are.

@@ -15,7 +15,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport } from "../../src/core/report/model";
 import { insertTemplate } from "../../src/usecases/workbook";
 import { assessYear } from "../../src/core/workbook/assess";
-import { BUH, FH, MH, PH, TABLES, TH } from "../../src/core/workbook/layout";
+import { BUH, FH, MH, PH, RENAMED_HEADERS, TABLES, TH } from "../../src/core/workbook/layout";
 import { main } from "../../src/xlsx/cli";
 import { buildFinalReport } from "../../src/core/report/final";
 import { finalSheet } from "../../src/core/report/final-sheet";
@@ -90,14 +90,17 @@ describe("the demo's command-line report: 教育经费 and 学校建设", () => 
     const rows = section(report, /^九、学校建设/);
     const projects = demoProjects(PLAN);
     const part = (name: string) => rows.find((r) => r[2] === name)!;
-    const inUse = (stages: string[]) => projects.filter((p) => stages.includes(p.stage) && p.state === "inUse" && p.completion <= 2023).reduce((s, p) => s + p.places, 0);
-    // Part name, plan split, plan projects, plan places, ledger projects, under way, places in use, late.
-    expect(part("幼儿园").slice(2, 10)).toEqual(["幼儿园", "13+1", 14, 6660, 14, 14, inUse(["preschool"]), 1]);
-    expect(part("小学（部）").slice(2, 10)).toEqual(["小学（部）", "8+13", 21, 23085, 21, 21, inUse(["primary"]), 0]);
+    const inUse = (stages: string[]) => projects.filter((p) => stages.includes(p.stage) && p.state === "inUse" && p.actual !== null && p.actual <= 2023).reduce((s, p) => s + p.places, 0);
+    // Part name, plan split, plan projects, plan places, ledger projects, under way (new+expansions),
+    // counted against the split, places in use, late and unfinished, finished late.
+    expect(part("幼儿园").slice(2, 12)).toEqual(["幼儿园", "13+1", 14, 6660, 14, "13+1", 14, inUse(["preschool"]), 1, 0]);
+    expect(part("小学（部）").slice(2, 12)).toEqual(["小学（部）", "8+13", 21, 23085, 21, "8+13", 21, inUse(["primary"]), 0, 0]);
     expect(part("分项合计").slice(4, 7)).toEqual([57, 46395, 57]);
     expect(part("规划总数（原文）").slice(4, 6)).toEqual([58, 46395]);
     expect(rows.some((r) => String(r[2] ?? "").includes("总数写作58个"))).toBe(true);
     const late = projects.filter((p) => p.state === "building" && p.completion < 2023).map((p) => p.name);
+    // The total row has no split to count against.
+    expect(part("规划总数（原文）")[8]).toBe("—");
     expect(late.length).toBe(2);
     for (const name of late) expect(rows.some((r) => r[2] === name)).toBe(true);
   });
@@ -164,6 +167,7 @@ describe("upgrading a workbook written by release 1.2 (template 1.2.0) to templa
     expect(outcome).toMatchObject({ kind: "written", report: { createdTables: [], conflicts: [] } });
     const after = snapshotFromWorkbook(wb);
     expect(after.meta?.version).toBe("1.3.0");
+    let moved = 0;
     for (const key of ["indicators", "tasks", "milestones", "schools", "funding", "projects"] as const) {
       const old = before.tables[key]!;
       const now = after.tables[key]!;
@@ -174,12 +178,26 @@ describe("upgrading a workbook written by release 1.2 (template 1.2.0) to templa
         expect([key, id(old, r), match >= 0]).toEqual([key, id(old, r), true]);
         row.forEach((cell, c) => {
           if (typeof cell === "string" && cell.startsWith("=")) return; // live cells are rewritten
-          const value = now.formulas[match]![now.headers.indexOf(old.headers[c]!)];
+          const header = RENAMED_HEADERS[old.headers[c]!] ?? old.headers[c]!;
+          let value = now.formulas[match]![now.headers.indexOf(header)];
+          // The ledger's one completion year is the planned one, except for a finished project: there it
+          // was the year it was finished, and it moves to the actual column (nothing is lost or invented).
+          if (key === "projects" && header === PH.completion && ["已竣工", "已交付使用"].includes(String(row[old.headers.indexOf(PH.state)]))) {
+            expect(["", null]).toContain(value);
+            value = now.formulas[match]![now.headers.indexOf(PH.actualYear)];
+            moved++;
+          }
           if (key === "tasks" && old.headers[c] === TH.baseline && (cell === null || cell === "") && ["T-TEA-06", "T-TEA-08"].includes(id(old, r))) return;
           expect([key, id(old, r), old.headers[c], value]).toEqual([key, id(old, r), old.headers[c], cell]);
         });
       });
     }
+    // The demo of release 1.2 has 57 projects, 55 of them finished; their years moved, and the report says how many.
+    expect(moved).toBe(55);
+    expect(outcome.kind === "written" && outcome.report.movedYears).toBe(55);
+    expect(after.tables.projects!.headers).not.toContain("竣工年度 Completion year");
+    // The two still under construction keep their year as the planned one and are late.
+    expect(assessYear(PLAN, after, 2023).building!.late.map((p) => p.planned)).toEqual([2022, 2022]);
     // The four qualitative targets the plan text has, added with their lines; the section labels as printed.
     const milestones = after.tables.milestones!;
     const ids = milestones.values.map((r) => r[milestones.headers.indexOf(MH.id)]);
@@ -233,10 +251,17 @@ describe("the ledger feeds the building targets, and a bad row is invalid data",
       for (let r = 4; r <= ws.rowCount; r++) {
         if (ws.getCell(r, col(PH.stage)).value !== "学前") continue;
         ws.getCell(r, col(PH.state)).value = "已交付使用";
-        ws.getCell(r, col(PH.completion)).value = late ? 2023 : 2024;
+        // Due 2023 (the planned year kept), put in use in 2023 — but one only in 2024.
+        ws.getCell(r, col(PH.completion)).value = 2023;
+        ws.getCell(r, col(PH.actualYear)).value = late ? 2023 : 2024;
         if (!late) late = String(ws.getCell(r, col(PH.name)).value);
       }
     });
+    // The ledger itself says so: in its due year 2023 the kindergarten is not late yet (only the demo's
+    // junior-secondary project is); in 2024 it is finished late.
+    const kgLate = (year: number) => assessYear(PLAN, snapshot, year).building!.late.filter((p) => p.stage === "preschool").map((p) => p.name);
+    expect([kgLate(2023), kgLate(2024)]).toEqual([[], []]);
+    expect(assessYear(PLAN, snapshot, 2024).building!.finishedLate.map((p) => p.name)).toEqual([late]);
     expect(late).not.toBe("");
     const status = (year: number) => assessYear(PLAN, snapshot, year).tasks.find((t) => t.id === "T-BLD-KG-PLACES")!;
     // The part's 6,660 places are all in use only from 2024.

@@ -18,6 +18,7 @@ import { planCoefficientStatus } from "../../src/core/workbook/schools";
 import { distinguishingFormat } from "../../src/core/report/sheet";
 import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BASIS_LABELS } from "../../src/core/calc/achieved";
+import { SCHOOL_STAGE_LABELS } from "../../src/core/calc/projects";
 import { IH, yearHeader } from "../../src/core/workbook/layout";
 import type { WorkbookSnapshot } from "../../src/core/workbook/model";
 import { installExcelEnums } from "../excel/fake-excel";
@@ -230,6 +231,8 @@ describe("the annual report sheet, every column of every section", () => {
       expect([t.id, ...line(r, 0, 2), ...line(r, 6, 8)]).toEqual([t.id, t.id, basis, t.name, t.target, t.actual, t.completion]);
       expect([t.id, ...[6, 7, 8].map((c) => at(r, c)!.format)]).toEqual([t.id, "@", t.unit === "percent" ? "0.00%" : "#,##0.##", "0.0%"]);
       expect([t.id, at(r, 9)!.value, at(r, 9)!.fill]).toEqual([t.id, STATUS_LABELS[t.status].zh, STATUS_COLORS[t.status].fill]);
+      // Beside the programme total's verdict only: the plan's parts add up to 57, not the printed 58 (§9).
+      expect([t.id, at(r, 10)?.value]).toEqual([t.id, t.id === "T-BLD-PROJ" ? "按分项合计 57 个" : undefined]);
     });
     // The 31st task starts a new page under the header again.
     expect(sheet.breaks).toContain(section + 32);
@@ -286,22 +289,27 @@ describe("the annual report sheet, every column of every section", () => {
     const b = model.building!;
     const bs = rowsWith(0, "九、学校建设")[0]!;
     expect(sheet.breaks).toContain(bs);
-    expect(line(bs + 1, 2, 9)).toEqual(["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施项目", "已交付学位", "逾期项目"]);
+    expect(line(bs + 1, 2, 11)).toEqual(["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施（新建+改扩建）", "按分项计实施", "已交付学位", "逾期未完成", "逾期完成"]);
     [...b.rollup.parts, b.rollup.sum, b.rollup.total].forEach((p, k) => {
       const r = bs + 2 + k;
-      const split = p.id === "BLD-TOTAL" ? "—" : `${p.plan.newSchools}+${p.plan.expanded}`;
-      expect([p.id, ...line(r, 2, 9)]).toEqual([p.id, p.names.zh, split, p.plan.projects, p.plan.places, p.ledger.projects, p.underWay, p.delivered, p.late]);
+      const total = p.id === "BLD-TOTAL";
+      const split = total ? "—" : `${p.plan.newSchools}+${p.plan.expanded}`;
+      expect([p.id, ...line(r, 2, 11)]).toEqual([p.id, p.names.zh, split, p.plan.projects, p.plan.places, p.ledger.projects, `${p.underWayNew}+${p.underWayExpanded}`, total ? "—" : p.counted, p.delivered, p.late, p.finishedLate]);
       expect([p.id, at(r, 2)!.bold]).toEqual([p.id, p.id === "BLD-SUM" || p.id === "BLD-TOTAL"]);
     });
     let r = bs + 2 + b.rollup.parts.length + 2;
+    expect(String(at(r, 2)!.value)).toMatch(/^按分项计实施：新建、改扩建分别计数/);
+    r++;
     if (b.contradiction) {
       expect(at(r, 2)).toMatchObject({ value: b.contradiction.summary.zh, font: "#9C5700" });
       r++;
     }
-    expect(at(r, 2)!.value).toBe(b.late.length ? "逾期项目（竣工年度已过仍未竣工）：" : "没有逾期项目。");
+    expect(at(r, 2)!.value).toBe(b.late.length ? "逾期项目（计划竣工年度已过仍未完成，或完成晚于计划）：" : "没有逾期项目。");
     if (b.late.length) {
-      expect(line(r + 1, 2, 5)).toEqual(["项目", "学段", "竣工年度", "进展"]);
-      b.late.forEach((p, k) => expect([line(r + 2 + k, 2, 2)[0], line(r + 2 + k, 4, 4)[0]]).toEqual([p.name, p.completion]));
+      expect(line(r + 1, 2, 7)).toEqual(["项目", "学段", "计划竣工年度", "实际竣工年度", "进展", "情况"]);
+      // The demo's late projects are still under construction: no actual year.
+      expect(b.finishedLate).toEqual([]);
+      b.late.forEach((p, k) => expect(line(r + 2 + k, 2, 7)).toEqual([p.name, SCHOOL_STAGE_LABELS[p.stage].zh, p.planned, "", "在建", "逾期未完成"]));
     }
   });
 
@@ -559,33 +567,38 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     const model = report(demo);
     const b = model.building!;
     const late = [
-      { ...(b.projects[0] ?? {}), name: "甲小学新建工程", stage: "primary", completion: 2022, state: "building" },
-      { ...(b.projects[0] ?? {}), name: "乙初中改扩建", stage: "junior", completion: 2023, state: "notStarted" },
+      { ...(b.projects[0] ?? {}), name: "甲小学新建工程", stage: "primary", planned: 2022, actual: null, state: "building" },
+      { ...(b.projects[0] ?? {}), name: "乙初中改扩建", stage: "junior", planned: 2023, actual: null, state: "notStarted" },
     ] as unknown as NonNullable<ReportModel["building"]>["late"];
+    const finishedLate = [{ ...(b.projects[0] ?? {}), name: "丙幼儿园新建", stage: "preschool", planned: 2022, actual: 2024, state: "inUse" }] as unknown as NonNullable<ReportModel["building"]>["late"];
     const contradiction = PLAN.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!;
-    const withLate = grid(edited((m) => (m.building = { ...m.building!, late, contradiction })));
+    const withLate = grid(edited((m) => (m.building = { ...m.building!, late, finishedLate, contradiction })));
     const t = withLate.rowsWith(0, "九、学校建设")[0]!;
     const head = withLate.rowsWith(2, "分项").find((r) => r > t)!;
-    expect([2, 9].map((c) => [withLate.at(head, c)!.bold, withLate.at(head, c)!.fill, withLate.at(head, c)!.wrap])).toEqual([[true, "#DDEBF7", true], [true, "#DDEBF7", true]]);
-    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => withLate.at(head + 1, c)!.format)).toEqual(["@", "@", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0"]);
-    let r = head + 1 + b.rollup.parts.length + 2;
+    expect([2, 11].map((c) => [withLate.at(head, c)!.bold, withLate.at(head, c)!.fill, withLate.at(head, c)!.wrap])).toEqual([[true, "#DDEBF7", true], [true, "#DDEBF7", true]]);
+    // Under way is "new+expansions" as text; counted against the split a number (a dash in the total, which has no split).
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => withLate.at(head + 1, c)!.format)).toEqual(["@", "@", "#,##0", "#,##0", "#,##0", "@", "#,##0", "#,##0", "#,##0", "#,##0"]);
+    const totalRow = head + 1 + b.rollup.parts.length + 1;
+    expect([withLate.at(totalRow, 8)!.value, withLate.at(totalRow, 8)!.format]).toEqual(["—", "@"]);
+    let r = head + 1 + b.rollup.parts.length + 3;
     expect(withLate.at(r, 2)).toMatchObject({ value: contradiction.summary.zh, font: "#9C5700" });
     r++;
-    expect(withLate.at(r, 2)).toMatchObject({ value: "逾期项目（竣工年度已过仍未竣工）：", bold: true });
-    expect(withLate.line(r + 1, 2, 5)).toEqual(["项目", "学段", "竣工年度", "进展"]);
+    expect(withLate.at(r, 2)).toMatchObject({ value: "逾期项目（计划竣工年度已过仍未完成，或完成晚于计划）：", bold: true });
+    expect(withLate.line(r + 1, 2, 7)).toEqual(["项目", "学段", "计划竣工年度", "实际竣工年度", "进展", "情况"]);
     expect(withLate.at(r + 1, 2)).toMatchObject({ bold: true, fill: "#DDEBF7" });
-    expect(withLate.line(r + 2, 2, 5)).toEqual(["甲小学新建工程", "小学", 2022, "在建"]);
-    expect(withLate.line(r + 3, 2, 5)).toEqual(["乙初中改扩建", "初中", 2023, "未开工"]);
-    expect([2, 3, 4, 5].map((c) => withLate.at(r + 3, c)!.format)).toEqual(["@", "@", "0", "@"]);
-    expect(withLate.at(r + 4, 2)).toBeUndefined();
+    expect(withLate.line(r + 2, 2, 7)).toEqual(["甲小学新建工程", "小学", 2022, "", "在建", "逾期未完成"]);
+    expect(withLate.line(r + 3, 2, 7)).toEqual(["乙初中改扩建", "初中", 2023, "", "未开工", "逾期未完成"]);
+    expect(withLate.line(r + 4, 2, 7)).toEqual(["丙幼儿园新建", "学前", 2022, 2024, "已交付使用", "逾期完成"]);
+    expect([2, 3, 4, 5, 6, 7].map((c) => withLate.at(r + 3, c)!.format)).toEqual(["@", "@", "0", "0", "@", "@"]);
+    expect(withLate.at(r + 5, 2)).toBeUndefined();
 
-    const none = grid(edited((m) => (m.building = { ...m.building!, late: [], contradiction: null })));
-    const n = none.rowsWith(2, "分项").find((x) => x > none.rowsWith(0, "九、学校建设")[0]!)! + 1 + b.rollup.parts.length + 2;
+    const none = grid(edited((m) => (m.building = { ...m.building!, late: [], finishedLate: [], contradiction: null })));
+    const n = none.rowsWith(2, "分项").find((x) => x > none.rowsWith(0, "九、学校建设")[0]!)! + 1 + b.rollup.parts.length + 3;
     expect(none.at(n, 2)).toMatchObject({ value: "没有逾期项目。", bold: false });
     expect(none.at(n + 1, 2)).toBeUndefined();
-    const en = grid(edited((m) => (m.building = { ...m.building!, late, contradiction: null }), "en"));
-    const e = en.rowsWith(2, "Late projects (past their completion year, not finished):")[0]!;
-    expect(en.line(e + 2, 2, 5)).toEqual(["甲小学新建工程", "Primary", 2022, "Under construction"]);
+    const en = grid(edited((m) => (m.building = { ...m.building!, late, finishedLate: [], contradiction: null }), "en"));
+    const e = en.rowsWith(2, "Late projects (past the planned completion year unfinished, or finished after it):")[0]!;
+    expect(en.line(e + 2, 2, 7)).toEqual(["甲小学新建工程", "Primary", 2022, "", "Under construction", "Late, unfinished"]);
   });
 
   test("a stage without schools: no coefficient, so no verdict either way", () => {

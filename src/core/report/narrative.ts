@@ -12,6 +12,7 @@ import type { FinalModel } from "./final";
 import { fundingText } from "../workbook/text";
 import { pick } from "../i18n";
 import { finalText } from "./text";
+import type { BuildingAssessment } from "../workbook/building";
 
 const list = (items: string[], zh: boolean) => (zh ? items.join("、") : items.join(", "));
 
@@ -83,15 +84,7 @@ export function narrative(model: ReportModel): string[] {
         : `Education funding: ${funding.counts.met} of ${n} yearly checks met${failed.length ? `; not met: ${list(failed.slice(0, 3), false)}${failed.length > 3 ? ", …" : ""}` : ""}${funding.counts.noData ? `; ${funding.counts.noData} without data` : ""}.`,
     );
   }
-  const building = model.building;
-  if (building?.projects.length) {
-    const t = building.rollup.total;
-    out.push(
-      zh
-        ? `学校建设台账 ${t.ledger.projects} 个项目（规划原文 ${t.plan.projects} 个，分项合计 ${building.rollup.sum.plan.projects} 个），已实施 ${t.underWay} 个，已交付学位 ${grouped(t.delivered)} 个（规划 ${grouped(t.plan.places)} 个）${t.late ? `，逾期 ${t.late} 个` : ""}。`
-        : `Building programme: ${t.ledger.projects} projects in the ledger (${t.plan.projects} as printed, ${building.rollup.sum.plan.projects} in the parts), ${t.underWay} under way or done, ${grouped(t.delivered)} places in use (plan: ${grouped(t.plan.places)})${t.late ? `, ${t.late} late` : ""}.`,
-    );
-  }
+  if (model.building?.projects.length) out.push(buildingLine(model.building, zh));
   if (model.problems.length) {
     const cells = model.problems.slice(0, 5).map((p) => `${p.sheet}!${p.address}`);
     out.push(
@@ -172,15 +165,7 @@ export function finalNarrative(model: FinalModel): string[] {
         : `Education funding over the period: ${funding.counts.met} of ${funding.checks.length} yearly checks met${failed.length ? `; not met: ${list(failed.slice(0, 4), false)}${failed.length > 4 ? ", …" : ""}` : ", all of them"}.`,
     );
   }
-  const building = model.annual.building;
-  if (building?.projects.length) {
-    const b = building.rollup.total;
-    out.push(
-      zh
-        ? `学校建设：台账 ${b.ledger.projects} 个项目（规划原文 ${b.plan.projects} 个），已实施 ${b.underWay} 个，交付使用学位 ${grouped(b.delivered)} 个（规划 ${grouped(b.plan.places)} 个）${b.late ? `，${b.late} 个项目逾期未竣工` : ""}。`
-        : `Building programme: ${b.ledger.projects} projects in the ledger (${b.plan.projects} as printed), ${b.underWay} under way or done, ${grouped(b.delivered)} places in use (plan: ${grouped(b.plan.places)})${b.late ? `, ${b.late} late` : ""}.`,
-    );
-  }
+  if (model.annual.building?.projects.length) out.push(buildingLine(model.annual.building, zh));
   if (model.annual.problems.length) {
     out.push(
       zh
@@ -189,4 +174,14 @@ export function finalNarrative(model: FinalModel): string[] {
     );
   }
   return out;
+}
+
+/** The building programme in one sentence: counted against the split, places in use, lateness (§9). */
+function buildingLine(building: BuildingAssessment, zh: boolean): string {
+  const { total: t, sum } = building.rollup;
+  const lateZh = `${t.late ? `，逾期未完成 ${t.late} 个` : ""}${t.finishedLate ? `，逾期完成 ${t.finishedLate} 个` : ""}`;
+  const lateEn = `${t.late ? `, ${t.late} late and unfinished` : ""}${t.finishedLate ? `, ${t.finishedLate} finished late` : ""}`;
+  return zh
+    ? `学校建设台账 ${t.ledger.projects} 个项目（规划原文 ${t.plan.projects} 个，分项合计 ${sum.plan.projects} 个），已实施 ${t.underWay} 个（新建 ${t.underWayNew} 个、改扩建 ${t.underWayExpanded} 个，按分项计 ${sum.counted} 个），已交付学位 ${grouped(t.delivered)} 个（规划 ${grouped(t.plan.places)} 个）${lateZh}。`
+    : `Building programme: ${t.ledger.projects} projects in the ledger (${t.plan.projects} as printed, ${sum.plan.projects} in the parts), ${t.underWay} under way or done (${t.underWayNew} new, ${t.underWayExpanded} expansions; ${sum.counted} counted against the split), ${grouped(t.delivered)} places in use (plan: ${grouped(t.plan.places)})${lateEn}.`;
 }

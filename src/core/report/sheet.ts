@@ -17,6 +17,7 @@ import type { IndicatorLine, ReportModel } from "./model";
 import { FUNDING_COLORS, FUNDING_LABELS, type FundingVerdict } from "../calc/funding";
 import { PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import type { Compared, FundingCheck } from "../workbook/funding";
+import type { BuildingAssessment } from "../workbook/building";
 import { fundingText } from "../workbook/text";
 import { grouped } from "../format";
 import type { Language } from "../i18n";
@@ -326,6 +327,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
     blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });
     blocks.push({ row, col: 6, values: [[t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
     status(t, row, 9);
+    const remark = taskRemark(model.building, t.id, lang);
+    if (remark) blocks.push({ row, col: 10, values: [[remark]], fontColor: "#9C5700" });
     row++;
   });
   if (model.tasks.length) bars.push({ address: rangeAddress(8, firstTask, 1, row - firstTask), color: "#70AD47" });
@@ -442,31 +445,47 @@ export function buildingSection(model: Pick<ReportModel, "language" | "building"
   blocks.push({ row, col: 2, values: [[...reportText.buildHeaders[lang]]], bold: true, fill: "#DDEBF7", wrap: true });
   row++;
   for (const p of [...b.rollup.parts, b.rollup.sum, b.rollup.total]) {
-    const split = p.id === "BLD-TOTAL" ? "—" : `${p.plan.newSchools}+${p.plan.expanded}`;
+    const total = p.id === "BLD-TOTAL";
+    const split = total ? "—" : `${p.plan.newSchools}+${p.plan.expanded}`;
     blocks.push({
       row,
       col: 2,
-      values: [[pick(p.names, lang), split, p.plan.projects, p.plan.places, p.ledger.projects, p.underWay, p.delivered, p.late]],
-      numberFormats: [["@", "@", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0"]],
-      bold: p.id === "BLD-SUM" || p.id === "BLD-TOTAL",
+      values: [[pick(p.names, lang), split, p.plan.projects, p.plan.places, p.ledger.projects, `${p.underWayNew}+${p.underWayExpanded}`, total ? "—" : p.counted, p.delivered, p.late, p.finishedLate]],
+      numberFormats: [["@", "@", "#,##0", "#,##0", "#,##0", "@", total ? "@" : "#,##0", "#,##0", "#,##0", "#,##0"]],
+      bold: p.id === "BLD-SUM" || total,
     });
     row++;
   }
+  blocks.push({ row, col: 2, values: [[pick(reportText.splitNote, lang)]], fontColor: "#595959" });
+  row++;
   if (b.contradiction) {
     blocks.push({ row, col: 2, values: [[pick(b.contradiction.summary, lang)]], fontColor: "#9C5700" });
     row++;
   }
-  blocks.push({ row, col: 2, values: [[pick(b.late.length ? reportText.lateProjects : reportText.noLateProjects, lang)]], bold: b.late.length > 0 });
+  const lateOnes = [...b.late.map((p) => ({ p, kind: "late" as const })), ...b.finishedLate.map((p) => ({ p, kind: "finishedLate" as const }))];
+  blocks.push({ row, col: 2, values: [[pick(lateOnes.length ? reportText.lateProjects : reportText.noLateProjects, lang)]], bold: lateOnes.length > 0 });
   row++;
-  if (b.late.length) {
+  if (lateOnes.length) {
     blocks.push({ row, col: 2, values: [[...reportText.lateHeaders[lang]]], bold: true, fill: "#DDEBF7" });
     row++;
-    for (const p of b.late) {
-      blocks.push({ row, col: 2, values: [[p.name, pick(SCHOOL_STAGE_LABELS[p.stage], lang), p.completion, pick(PROJECT_STATE_LABELS[p.state], lang)]], numberFormats: [["@", "@", "0", "@"]] });
+    for (const { p, kind } of lateOnes) {
+      blocks.push({
+        row,
+        col: 2,
+        values: [[p.name, pick(SCHOOL_STAGE_LABELS[p.stage], lang), p.planned ?? "", p.actual ?? "", pick(PROJECT_STATE_LABELS[p.state], lang), pick(reportText.lateKinds[kind], lang)]],
+        numberFormats: [["@", "@", "0", "0", "@", "@"]],
+      });
       row++;
     }
   }
   return row;
+}
+
+/** Beside the programme total's verdict, where the plan's parts add up to another figure (domain notes §9). */
+export function taskRemark(building: BuildingAssessment | null | undefined, id: string, lang: Language): string {
+  const r = building?.rollup;
+  if (!r || r.total.projectsTask !== id || r.sum.plan.projects === r.total.plan.projects) return "";
+  return pick(reportText.partsSum(r.sum.plan.projects), lang);
 }
 
 export function lastRow(blocks: Block[]): number {

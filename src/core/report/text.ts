@@ -93,12 +93,19 @@ export const reportText = {
   noFunding: { zh: "教育经费表尚无可比较的年度数据。", en: "The funding table has no years to compare yet." },
   building: { zh: "九、学校建设", en: "9. School building programme" },
   buildHeaders: {
-    zh: ["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施项目", "已交付学位", "逾期项目"],
-    en: ["Part", "Plan (new+expansions)", "Plan projects", "Plan places", "Ledger projects", "Under way or done", "Places in use", "Late"],
+    zh: ["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施（新建+改扩建）", "按分项计实施", "已交付学位", "逾期未完成", "逾期完成"],
+    en: ["Part", "Plan (new+expansions)", "Plan projects", "Plan places", "Ledger projects", "Under way (new+expansions)", "Counted against the split", "Places in use", "Late, unfinished", "Finished late"],
   },
-  lateProjects: { zh: "逾期项目（竣工年度已过仍未竣工）：", en: "Late projects (past their completion year, not finished):" },
+  splitNote: {
+    zh: "按分项计实施：新建、改扩建分别计数，每类以规划数为限（多建的新建项目不能顶替规划的改扩建项目）；项目开工即计为实施，交付使用后才计入新增学位。",
+    en: "Counted against the split: new schools and expansions are counted separately, each up to the plan's figure (an extra new school does not stand in for a planned expansion); a project counts as under way once started, its places only once in use.",
+  },
+  lateProjects: { zh: "逾期项目（计划竣工年度已过仍未完成，或完成晚于计划）：", en: "Late projects (past the planned completion year unfinished, or finished after it):" },
   noLateProjects: { zh: "没有逾期项目。", en: "No project is late." },
-  lateHeaders: { zh: ["项目", "学段", "竣工年度", "进展"], en: ["Project", "Stage", "Completion year", "State"] },
+  lateHeaders: { zh: ["项目", "学段", "计划竣工年度", "实际竣工年度", "进展", "情况"], en: ["Project", "Stage", "Planned completion", "Actual completion", "State", "Lateness"] },
+  lateKinds: { late: { zh: "逾期未完成", en: "Late, unfinished" }, finishedLate: { zh: "逾期完成", en: "Finished late" } },
+  /** Beside the programme total's verdict: the plan's parts add up to another figure (§9). */
+  partsSum: (n: number): Bilingual => ({ zh: `按分项合计 ${n} 个`, en: `${n} by the parts` }),
   ledgerProblems: (n: number): Bilingual => ({
     zh: `项目台账有 ${n} 处数据错误，相关行未计入汇总，建设类任务目标判为“数据有误”（见“数据问题”一节）。`,
     en: `The project ledger has ${n} data error(s); those rows are left out of the roll-up and the building task targets are marked Invalid data (see Data problems).`,

@@ -4,7 +4,7 @@
  * out of the roll-up and makes every task target the ledger feeds 数据有误: a count built on a row
  * the add-in could not read is never reported as reached.
  */
-import { fromLabel, late, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, rollup, SCHOOL_STAGE_LABELS, type Project, type Rollup } from "../calc/projects";
+import { finishedLate, fromLabel, late, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, rollup, SCHOOL_STAGE_LABELS, type Project, type Rollup } from "../calc/projects";
 import type { Plan } from "../plan/schema";
 import { isBlank } from "../values";
 import { cellAddress } from "./a1";
@@ -22,6 +22,8 @@ export interface BuildingAssessment {
   rollup: Rollup;
   projects: LedgerProject[];
   late: LedgerProject[];
+  /** Projects finished by the year after their planned year. */
+  finishedLate: LedgerProject[];
   /** Error findings on ledger rows (those rows are left out of the roll-up). */
   problems: Finding[];
   contradiction: Plan["contradictions"][number] | null;
@@ -54,7 +56,8 @@ export function assessBuilding(plan: Plan, snapshot: WorkbookSnapshot, year: num
       state,
       places: num(cell(r, PH.places)) ?? 0,
       start: num(cell(r, PH.start)),
-      completion: num(cell(r, PH.completion)),
+      planned: num(cell(r, PH.completion)),
+      actual: num(cell(r, PH.actualYear)),
       sheet: table.sheet,
       address: cellAddress(table.col + Math.max(0, col(PH.name)), table.row + 1 + r),
     });
@@ -70,6 +73,7 @@ export function assessBuilding(plan: Plan, snapshot: WorkbookSnapshot, year: num
     rollup: rollup(building, projects, year, totals),
     projects,
     late: projects.filter((p) => late(p, year)),
+    finishedLate: projects.filter((p) => finishedLate(p, year)),
     problems,
     contradiction: plan.contradictions.find((c) => c.refs.some((r) => refs.includes(r))) ?? null,
   };
@@ -84,7 +88,8 @@ export function ledgerFeed(b: BuildingAssessment | null, snapshot: WorkbookSnaps
   const nameCol = table.headers.indexOf(PH.name);
   if (!table.values.some((row) => !isBlank(row[nameCol]))) return feed;
   for (const part of [...b.rollup.parts, b.rollup.total]) {
-    if (part.projectsTask) feed.set(part.projectsTask, { value: part.underWay, problems: b.problems });
+    // A part's projects count against its new/expansion split (domain notes §9).
+    if (part.projectsTask) feed.set(part.projectsTask, { value: part.counted, problems: b.problems });
     if (part.placesTask) feed.set(part.placesTask, { value: part.delivered, problems: b.problems });
   }
   return feed;

@@ -368,7 +368,7 @@ function checkProjects(reader: TableReader) {
   ] as const;
   reader.table.values.forEach((_, row) => {
     const name = String(reader.value(row, PH.name) ?? "").trim();
-    const inputs = [PH.stage, PH.kind, PH.places, PH.start, PH.completion, PH.state, PH.planned, PH.spent];
+    const inputs = [PH.stage, PH.kind, PH.places, PH.start, PH.completion, PH.actualYear, PH.state, PH.planned, PH.spent];
     if (!name && inputs.every((h) => isBlank(reader.value(row, h)))) return;
     const key = name || `#${row + 1}`;
     if (!name) reader.add("error", "missing-project", row, PH.name, key, checkMessages.missingProject(reader.address(row, PH.name)));
@@ -381,20 +381,35 @@ function checkProjects(reader: TableReader) {
       else if (read === null) reader.add("error", "missing-choice", row, header, key, checkMessages.missingChoice(reader.address(row, header), key));
     }
     const numbers = new Map<string, number | null>();
-    for (const header of [PH.places, PH.start, PH.completion, PH.planned, PH.spent]) {
+    for (const header of [PH.places, PH.start, PH.completion, PH.actualYear, PH.planned, PH.spent]) {
       if (reader.col(header) < 0) continue;
       const value = reader.number(row, header, key);
       numbers.set(header, value);
       if (value !== null && value < 0) reader.add("error", "negative", row, header, key, checkMessages.negative(reader.address(row, header), value));
     }
-    for (const header of [PH.start, PH.completion]) {
+    for (const header of [PH.start, PH.completion, PH.actualYear]) {
       const v = numbers.get(header);
       if (v != null && (!Number.isInteger(v) || v < 1900 || v > 2100)) reader.add("error", "project-year", row, header, key, checkMessages.projectYear(reader.address(row, header), v));
     }
     const start = numbers.get(PH.start);
     const completion = numbers.get(PH.completion);
-    if (start != null && completion != null && completion < start) {
-      reader.add("error", "completion-before-start", row, PH.completion, key, checkMessages.completionBeforeStart(reader.address(row, PH.completion), completion, start));
+    for (const header of [PH.completion, PH.actualYear]) {
+      const end = header === PH.completion ? completion : numbers.get(header);
+      if (start != null && end != null && end < start) {
+        reader.add("error", "completion-before-start", row, header, key, checkMessages.completionBeforeStart(reader.address(row, header), end, start));
+      }
+    }
+    // The actual year and the state say the same thing: finished (with its year) or not yet.
+    if (reader.col(PH.actualYear) >= 0 && reader.col(PH.state) >= 0) {
+      const state = fromLabel(PROJECT_STATE_LABELS, reader.value(row, PH.state));
+      const actual = numbers.get(PH.actualYear);
+      const finished = state === "completed" || state === "inUse";
+      if (finished && actual === null && isBlank(reader.value(row, PH.actualYear))) {
+        reader.add("warning", "actual-year-missing", row, PH.actualYear, key, checkMessages.actualYearMissing(reader.address(row, PH.actualYear), state));
+      }
+      if ((state === "notStarted" || state === "building") && actual != null) {
+        reader.add("warning", "actual-year-unfinished", row, PH.actualYear, key, checkMessages.actualYearUnfinished(reader.address(row, PH.actualYear), actual, state));
+      }
     }
     const planned = numbers.get(PH.planned);
     const spent = numbers.get(PH.spent);

@@ -10,7 +10,7 @@ import type { Plan } from "../plan/schema";
 import { close } from "../calc/compare";
 import { STATUSES, STATUS_COLORS, STATUS_LABELS } from "../calc/status";
 import { MILESTONE_STATES, MILESTONE_STATE_LABELS } from "../calc/milestone";
-import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
+import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import { FUNDING_COLORS, FUNDING_LABELS, FUNDING_VERDICTS } from "../calc/funding";
 import { isBlank } from "../values";
 import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
@@ -80,6 +80,11 @@ export interface InsertReport {
   resolution: "replace" | "keep" | null;
   upgradedFrom: string | null;
   version: string;
+  /**
+   * Upgrading a ledger of one completion-year column: the years of finished projects moved to the
+   * new actual-year column (for the others the year stays as the planned one).
+   */
+  movedYears: number;
 }
 
 export type InsertPlan =
@@ -137,6 +142,7 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
     resolution: null,
     upgradedFrom: null,
     version: plan.version,
+    movedYears: 0,
   };
   const meta = snapshot.meta;
   const sameTemplate = meta !== null && meta.templateId === plan.id;
@@ -389,6 +395,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
   }
 
   if (spec.key === "funding") fundingFormats(layout, tail);
+  if (spec.key === "projects" && existing && !existing.headers.includes(PH.actualYear)) splitCompletionYears(w, layout, existing);
   const statusHeader = spec.key === "indicators" ? IH.status : spec.key === "tasks" ? TH.status : spec.key === "milestones" ? MH.status : null;
   if (statusHeader) {
     const statusCol = at(statusHeader);
@@ -406,6 +413,35 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
       });
     }
   }
+}
+
+/**
+ * A ledger from before the planned and actual completion years were kept apart has one year column,
+ * now the planned one. For a project whose state says it is finished that year is when it was
+ * finished, so it moves to the actual column (the planned year was not recorded; lateness stays
+ * unknown rather than invented). Every other value stays where it was.
+ */
+function splitCompletionYears(w: Writer, layout: Layout, existing: TableSnapshot) {
+  const from = layout.headers.indexOf(PH.completion);
+  const to = layout.headers.indexOf(PH.actualYear);
+  const stateCol = existing.headers.indexOf(PH.state);
+  if (from < 0 || to < 0 || stateCol < 0 || !existing.values.length) return;
+  let moved = 0;
+  const planned: Cell[][] = [];
+  const actual: Cell[][] = [];
+  existing.values.forEach((values, r) => {
+    const state = fromLabel(PROJECT_STATE_LABELS, values[stateCol]);
+    const year = existing.formulas[r]?.[from] ?? values[from] ?? "";
+    const finished = (state === "completed" || state === "inUse") && !isBlank(year);
+    if (finished) moved++;
+    planned.push([finished ? "" : year]);
+    actual.push([finished ? year : ""]);
+  });
+  if (!moved) return;
+  w.report.movedYears = moved;
+  const top = layout.row + 1;
+  w.ops.push({ op: "setCells", sheet: layout.sheet, address: rangeAddress(layout.col + from, top, 1, planned.length), formulas: planned });
+  w.ops.push({ op: "setCells", sheet: layout.sheet, address: rangeAddress(layout.col + to, top, 1, actual.length), formulas: actual });
 }
 
 /** Verdict colours on the funding checks (落实 / 未落实 / 无数据 / 数据有误), in either language. */

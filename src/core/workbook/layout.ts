@@ -6,7 +6,9 @@
 import { labels } from "../messages";
 import { layoutText } from "./text";
 import { type Bilingual, type Language } from "../i18n";
-import type { Plan, SchoolStage, Unit } from "../plan/schema";
+import type { Building, Plan, SchoolStage, Unit } from "../plan/schema";
+
+type BuildingPart = Building["parts"][number];
 import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
 
 export const TABLES = {
@@ -119,6 +121,8 @@ export const IH = {
 export const RENAMED_HEADERS: Readonly<Record<string, string>> = {
   "预期值 Expected": IH.expected,
   "完成度 Completion": IH.completion,
+  // The ledger's one completion year is the planned one; the actual year has its own column.
+  "竣工年度 Completion year": "计划竣工年度 Planned completion year",
 };
 export const yearHeader = (year: number) => String(year);
 export const noteHeader = (year: number) => `${year} 说明 Note`;
@@ -308,7 +312,7 @@ function ledgerFed(own: string): string {
   const inLedger = `COUNTA(${TABLES.projects}[${PH.name}])>0`;
   const from = (task: string, value: string) =>
     `IF(AND(${inLedger},COUNTIF(${build(task)},${ref(TH.id)})>0),INDEX(${build(value)},MATCH(${ref(TH.id)},${build(task)},0)),`;
-  return `${from(BUH.projectsTask, BUH.underWay)}${from(BUH.placesTask, BUH.delivered)}${own}))`;
+  return `${from(BUH.projectsTask, BUH.counted)}${from(BUH.placesTask, BUH.delivered)}${own}))`;
 }
 
 // School table headers: identity, size, the seven raw inputs, then the seven per-student values.
@@ -618,19 +622,23 @@ export const PH = {
   kind: "类型 Kind",
   places: "计划学位 Planned places",
   start: "开工年度 Start year",
-  completion: "竣工年度 Completion year",
+  /** The year the programme set (upgraded from the one "竣工年度" column of earlier versions). */
+  completion: "计划竣工年度 Planned completion year",
   state: "进展 State",
   planned: "计划投资（万元） Planned investment (10k yuan)",
   spent: "已完成投资（万元） Investment spent (10k yuan)",
   note: "说明 Note",
   late: "逾期 Late",
+  /** The year it was really finished; kept apart from the planned year so lateness survives it. */
+  actualYear: "实际竣工年度 Actual completion year",
 } as const;
 
 /** The schools sheet's 2017-rule column (bilingual: the sheet's formulas do not depend on the language). */
 export const SCHOOL_RULE_LABELS = { pass: "达标 Met", fail: "未达标 Not met" } as const;
 
-/** The project ledger's live "late" mark. */
+/** The project ledger's live marks: past its planned year unfinished, and finished after it. */
 export const LATE_LABEL = "逾期 Late";
+export const FINISHED_LATE_LABEL = "逾期完成 Finished late";
 
 const both = (labels: Record<string, Bilingual>, keys: readonly string[]) => keys.flatMap((k) => [labels[k]!.zh, labels[k]!.en]);
 const quoteAll = (items: string[], sep: "," | ";") => `{${items.map((i) => `"${i}"`).join(sep)}}`;
@@ -638,7 +646,9 @@ const quoteAll = (items: string[], sep: "," | ";") => `{${items.map((i) => `"${i
 export function projectTable(plan: Plan): TableSpec {
   const { startYear, targetYear } = plan.period;
   const state = `[@[${PH.state}]]`;
-  const unfinished = both(PROJECT_STATE_LABELS, ["completed", "inUse"]).map((l) => `${state}<>"${l}"`).join(",");
+  const planned = `[@[${PH.completion}]]`;
+  const actual = `[@[${PH.actualYear}]]`;
+  const unfinished = `AND(${both(PROJECT_STATE_LABELS, ["completed", "inUse"]).map((l) => `${state}<>"${l}"`).join(",")})`;
   const yearRule = (prompt: Bilingual): ColumnSpec["validation"] => ({
     rule: { kind: "decimal", min: startYear - 5, max: targetYear + 5 },
     prompt,
@@ -651,6 +661,7 @@ export function projectTable(plan: Plan): TableSpec {
     { header: PH.places, role: "input", width: 10, format: "#,##0", validation: { rule: { kind: "whole", min: 0 }, prompt: t.countPrompt, error: t.countError } },
     { header: PH.start, role: "input", width: 9, format: "0", validation: yearRule(t.startYearPrompt) },
     { header: PH.completion, role: "input", width: 9, format: "0", validation: yearRule(t.completionYearPrompt) },
+    { header: PH.actualYear, role: "input", width: 9, format: "0", validation: yearRule(t.actualYearPrompt) },
     { header: PH.state, role: "input", width: 11, validation: { rule: { kind: "list", options: [] }, prompt: t.projectStatePrompt, error: t.projectStateError } },
     { header: PH.planned, role: "input", width: 12, format: "#,##0.00", validation: { rule: { kind: "decimal", min: 0 }, prompt: t.amountPrompt, error: t.amountError } },
     { header: PH.spent, role: "input", width: 12, format: "#,##0.00", validation: { rule: { kind: "decimal", min: 0 }, prompt: t.amountPrompt, error: t.amountError } },
@@ -659,8 +670,13 @@ export function projectTable(plan: Plan): TableSpec {
       header: PH.late,
       role: "formula",
       width: 9,
-      // Completion year passed and not finished, as of the monitoring year; bilingual like the headers.
-      formula: `=IF(OR([@[${PH.completion}]]="",${state}=""),"",IF(AND(${YEAR_NAME}>[@[${PH.completion}]],${unfinished}),"${LATE_LABEL}",""))`,
+      // As of the monitoring year (the rule of calc/projects.ts): past the planned year and not finished
+      // by then (unfinished, or finished only in a later year) is late; finished by then after the
+      // planned year is finished late. Bilingual like the headers.
+      formula:
+        `=IF(OR(${planned}="",${state}=""),"",` +
+        `IF(AND(${YEAR_NAME}>${planned},OR(${unfinished},AND(${actual}<>"",${actual}>${YEAR_NAME}))),"${LATE_LABEL}",` +
+        `IF(AND(NOT(${unfinished}),${actual}<>"",${actual}>${planned},${actual}<=${YEAR_NAME}),"${FINISHED_LATE_LABEL}","")))`,
     },
   ];
   return { key: "projects", name: TABLES.projects, sheet: t.projectSheet, anchor: { col: 0, row: 2 }, columns };
@@ -680,26 +696,56 @@ export const BUH = {
   underWay: "已实施项目 Projects under way or done",
   delivered: "已交付学位 Places in use",
   late: "逾期项目 Late projects",
+  underWayNew: "已实施新建 New under way or done",
+  underWayExpanded: "已实施改扩建 Expansions under way or done",
+  counted: "按分项计实施 Counted against the split",
+  finishedLate: "逾期完成项目 Finished late",
   projectsTask: "项目任务 Projects task",
   placesTask: "学位任务 Places task",
 } as const;
 
-/** Roll-up formulas over the ledger, for a set of stages (all stages: no stage filter). */
-export function rollupFormulas(stages: readonly SchoolStage[] | null): Partial<Record<string, string>> {
+/**
+ * Roll-up formulas over the ledger, for a set of stages (all stages: no stage filter). `counted` is
+ * how the row counts its projects: against the plan's new/expansion split (a part), as the sum of
+ * the parts' counts, or every project under way (the programme total, which has no split).
+ */
+export function rollupFormulas(
+  stages: readonly SchoolStage[] | null,
+  counted: "split" | { parts: readonly Pick<BuildingPart, "stages" | "newSchools" | "expanded">[] } | "all" = "all",
+): Partial<Record<string, string>> {
   const p = (h: string) => `${TABLES.projects}[${h}]`;
-  const stageFilter = stages ? `,${p(PH.stage)},${quoteAll(both(SCHOOL_STAGE_LABELS, stages), ",")}` : "";
-  const count = (extra: string) => `=SUM(COUNTIFS(${p(PH.name)},"<>"${stageFilter}${extra}))`;
+  const filterOf = (of: readonly SchoolStage[] | null) => (of ? `,${p(PH.stage)},${quoteAll(both(SCHOOL_STAGE_LABELS, of), ",")}` : "");
+  const stageFilter = filterOf(stages);
+  const countOf = (of: readonly SchoolStage[] | null, extra: string) => `SUM(COUNTIFS(${p(PH.name)},"<>"${filterOf(of)}${extra}))`;
+  const count = (extra: string) => `=${countOf(stages, extra)}`;
   const sum = (extra: string) => `=SUM(SUMIFS(${p(PH.places)},${p(PH.name)},"<>"${stageFilter}${extra}))`;
   const kind = (k: "new" | "expanded") => `,${p(PH.kind)},${quoteAll(both(PROJECT_KIND_LABELS, [k]), ";")}`;
   const states = (keys: string[]) => `,${p(PH.state)},${quoteAll(both(PROJECT_STATE_LABELS, keys), ";")}`;
+  const going = `${states(["building", "completed", "inUse"])},${p(PH.start)},"<="&${YEAR_NAME}`;
+  // Under way of one kind: the stage list runs across and the state list down, so the kind (in
+  // either language) is one criterion at a time — a third array would pair with the states, not cross them.
+  const goingOf = (of: readonly SchoolStage[] | null, k: "new" | "expanded") =>
+    both(PROJECT_KIND_LABELS, [k]).map((label) => countOf(of, `,${p(PH.kind)},"${label}"${going}`)).join("+");
+  const own = (h: string) => `[@[${h}]]`;
   return {
     [BUH.ledgerNew]: count(kind("new")),
     [BUH.ledgerExpanded]: count(kind("expanded")),
     [BUH.ledgerProjects]: count(""),
     [BUH.ledgerPlaces]: sum(""),
-    [BUH.underWay]: count(`${states(["building", "completed", "inUse"])},${p(PH.start)},"<="&${YEAR_NAME}`),
-    [BUH.delivered]: sum(`${states(["inUse"])},${p(PH.completion)},"<="&${YEAR_NAME}`),
-    [BUH.late]: count(`${states(["notStarted", "building"])},${p(PH.completion)},"<"&${YEAR_NAME}`),
+    [BUH.underWay]: count(going),
+    [BUH.delivered]: sum(`${states(["inUse"])},${p(PH.actualYear)},"<="&${YEAR_NAME}`),
+    // The ledger's own per-row marks carry the lateness rule; the roll-up only counts them.
+    [BUH.late]: count(`,${p(PH.late)},"${LATE_LABEL}"`),
+    [BUH.underWayNew]: `=${goingOf(stages, "new")}`,
+    [BUH.underWayExpanded]: `=${goingOf(stages, "expanded")}`,
+    [BUH.counted]:
+      counted === "split"
+        ? `=MIN(${own(BUH.underWayNew)},${own(BUH.planNew)})+MIN(${own(BUH.underWayExpanded)},${own(BUH.planExpanded)})`
+        : counted === "all"
+          ? `=${own(BUH.underWay)}`
+          : // Each part again from the ledger (the parts' own cells are in this column: reading them would be circular).
+            `=${counted.parts.map((part) => `MIN(${goingOf(part.stages, "new")},${part.newSchools})+MIN(${goingOf(part.stages, "expanded")},${part.expanded})`).join("+")}`,
+    [BUH.finishedLate]: count(`,${p(PH.late)},"${FINISHED_LATE_LABEL}"`),
   };
 }
 
@@ -720,6 +766,10 @@ export function buildTable(): TableSpec {
     live(BUH.underWay, 12),
     live(BUH.delivered, 12),
     live(BUH.late),
+    live(BUH.underWayNew, 12),
+    live(BUH.underWayExpanded, 12),
+    live(BUH.counted, 12),
+    live(BUH.finishedLate),
     { header: BUH.projectsTask, role: "label", width: 15 },
     { header: BUH.placesTask, role: "label", width: 15 },
   ];

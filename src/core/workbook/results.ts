@@ -12,9 +12,9 @@ import type { Plan } from "../plan/schema";
 import { cellAddress } from "./a1";
 import { assessYear, type RowAssessment, type YearAssessment } from "./assess";
 import { assessFunding } from "./funding";
-import { BH, BUH, FH, FUNDING_CHECKS, FUNDING_CHECK_HEADERS, IH, LATE_LABEL, MH, PH, SCHOOL_INDICATORS, SCHOOL_RULE_LABELS, SH, TH, planYears, yearHeader } from "./layout";
+import { BH, BUH, FH, FUNDING_CHECKS, FUNDING_CHECK_HEADERS, IH, FINISHED_LATE_LABEL, LATE_LABEL, MH, PH, SCHOOL_INDICATORS, SCHOOL_RULE_LABELS, SH, TH, planYears, yearHeader } from "./layout";
 import { FUNDING_LABELS, growthRate, readFigure } from "../calc/funding";
-import { fromLabel, PROJECT_STATE_LABELS, SCHOOL_STAGES, type PartRollup } from "../calc/projects";
+import { finishedLate, fromLabel, late, PROJECT_STATE_LABELS, SCHOOL_STAGES, type PartRollup, type Project } from "../calc/projects";
 import { isBlank } from "../values";
 import type { Cell, TableSnapshot, WorkbookSnapshot, WriteOp } from "./model";
 import { stageBalance } from "./schools";
@@ -183,10 +183,12 @@ function buildingResults(snapshot: WorkbookSnapshot, building: YearAssessment["b
       op: "results",
       sheet: projects.sheet,
       cells: column(projects, PH.late, (r) => {
-        const completion = num(cell(r, PH.completion));
+        const planned = num(cell(r, PH.completion));
         const state = fromLabel(PROJECT_STATE_LABELS, cell(r, PH.state));
-        if (completion === null || isBlank(cell(r, PH.state))) return "";
-        return year > completion && state !== "completed" && state !== "inUse" ? LATE_LABEL : "";
+        if (planned === null || isBlank(cell(r, PH.state))) return "";
+        // Unreadable states read as unfinished, as the sheet's formula reads them.
+        const p = { planned, actual: num(cell(r, PH.actualYear)), state: state ?? "building" } as Project;
+        return late(p, year) ? LATE_LABEL : finishedLate(p, year) ? FINISHED_LATE_LABEL : "";
       }),
     });
   }
@@ -206,6 +208,10 @@ function buildingResults(snapshot: WorkbookSnapshot, building: YearAssessment["b
         ...column(build, BUH.underWay, figure((p) => p.underWay)),
         ...column(build, BUH.delivered, figure((p) => p.delivered)),
         ...column(build, BUH.late, figure((p) => p.late)),
+        ...column(build, BUH.underWayNew, figure((p) => p.underWayNew)),
+        ...column(build, BUH.underWayExpanded, figure((p) => p.underWayExpanded)),
+        ...column(build, BUH.counted, figure((p) => p.counted)),
+        ...column(build, BUH.finishedLate, figure((p) => p.finishedLate)),
       ],
     });
   }

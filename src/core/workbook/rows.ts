@@ -230,7 +230,7 @@ function buildRows(plan: Plan, language: Language): TemplateRow[] {
       [BUH.planExpanded]: part.expanded,
       [BUH.planProjects]: part.newSchools + part.expanded,
       [BUH.planPlaces]: part.places,
-      ...rollupFormulas(part.stages),
+      ...rollupFormulas(part.stages, "split"),
       [BUH.projectsTask]: part.projectsTask ?? "",
       [BUH.placesTask]: part.placesTask ?? "",
     },
@@ -246,7 +246,7 @@ function buildRows(plan: Plan, language: Language): TemplateRow[] {
         [BUH.planExpanded]: add((p) => p.expanded),
         [BUH.planProjects]: add((p) => p.newSchools + p.expanded),
         [BUH.planPlaces]: add((p) => p.places),
-        ...rollupFormulas([...new Set(building.parts.flatMap((p) => p.stages))]),
+        ...rollupFormulas([...new Set(building.parts.flatMap((p) => p.stages))], { parts: building.parts }),
       },
     },
     {

@@ -2,7 +2,7 @@
 import { APP_NAME, type Bilingual } from "../i18n";
 import { grouped, pct, plainNumber } from "../format";
 import type { SchoolStage } from "../plan/schema";
-import { SCHOOL_STAGE_LABELS } from "../calc/projects";
+import { PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS, type ProjectState } from "../calc/projects";
 
 /** Sheet names, prompts and alerts of the template inside a workbook. */
 export const layoutText = {
@@ -133,7 +133,8 @@ export const layoutText = {
   projectStatePrompt: { zh: "请选择：未开工 / 在建 / 已竣工 / 已交付使用。", en: "Choose: Not started / Under construction / Completed / In use." },
   projectStateError: { zh: "只能从列表中选择进展。", en: "Choose the state from the list." },
   startYearPrompt: { zh: "开工年份（已开工或计划开工）。", en: "The year work starts (or started)." },
-  completionYearPrompt: { zh: "计划竣工的年份。", en: "The year it is due to be completed." },
+  completionYearPrompt: { zh: "规划安排的竣工年份（实际完成后也不要改，实际年份填在“实际竣工年度”）。", en: "The year the programme set for completion (keep it when the project is finished; the real year goes in Actual completion year)." },
+  actualYearPrompt: { zh: "实际竣工（或交付使用）的年份；尚未完成的留空。", en: "The year it was really completed (or put in use); leave blank until it is." },
   projectYearError: (from: number, to: number): Bilingual => ({ zh: `请填写 ${from} 到 ${to} 之间的年份。`, en: `Enter a year from ${from} to ${to}.` }),
 } as const;
 
@@ -274,6 +275,14 @@ export const checkMessages = {
   projectYear: (where: string, v: number): Bilingual => ({
     zh: `${where}：${plainNumber(v)} 不是有效年份。请填写四位年份，如 2022。`,
     en: `${where}: ${plainNumber(v)} is not a year. Enter a four-digit year such as 2022.`,
+  }),
+  actualYearMissing: (where: string, state: ProjectState): Bilingual => ({
+    zh: `${where}：项目进展为“${PROJECT_STATE_LABELS[state].zh}”，但实际竣工年度为空${state === "inUse" ? "，其学位不计入已交付学位" : ""}。请填写实际竣工（交付使用）的年份。`,
+    en: `${where}: the project is "${PROJECT_STATE_LABELS[state].en}" but its actual completion year is blank${state === "inUse" ? ", so its places are not counted as in use" : ""}. Enter the year it was completed (or put in use).`,
+  }),
+  actualYearUnfinished: (where: string, year: number, state: ProjectState): Bilingual => ({
+    zh: `${where}：已填实际竣工年度 ${year}，但项目进展仍为“${PROJECT_STATE_LABELS[state].zh}”。已完成的请把进展改为“已竣工”或“已交付使用”；未完成的请清空实际竣工年度。`,
+    en: `${where}: an actual completion year ${year} is entered but the state is still "${PROJECT_STATE_LABELS[state].en}". If it is finished, set the state to Completed or In use; if not, clear the actual year.`,
   }),
   completionBeforeStart: (where: string, completion: number, start: number): Bilingual => ({
     zh: `${where}：竣工年度 ${completion} 早于开工年度 ${start}。请核对。`,
