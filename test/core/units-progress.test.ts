@@ -22,6 +22,8 @@ describe("a value in its unit", () => {
     expect(checkedUnitValue(0.93, "%")).toBe(0.93);
     expect(checkedUnitValue(98.5, "%")).toBe("invalid");
     expect(checkedUnitValue(1.2, "%（毛率）")).toBe(1.2);
+    // A retention rate (cohort ratio) may pass 100 % too; the data check asks for a note, the verdict reads it.
+    expect([checkedUnitValue(1.02, "%（巩固率）"), checkedUnitValue(1.02, "% (cohort)"), checkedUnitValue(98.5, "%（巩固率）")]).toEqual([1.02, 1.02, "invalid"]);
     expect(checkedUnitValue(1.2, "%")).toBe("invalid");
     // Typed as text in a template row: rejected, as the data check rejects it.
     expect(checkedUnitValue("93%", "%")).toBe("invalid");

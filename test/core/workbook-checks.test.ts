@@ -8,7 +8,7 @@
  */
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
 import { buildReport } from "../../src/core/report/model";
-import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TH, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
+import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TH, fundingTable, indicatorTable, milestoneTable, projectTable, schoolTable, taskTable, noteHeader, yearHeader, type TableKey, type TableSpec } from "../../src/core/workbook/layout";
 import { cellAddress } from "../../src/core/workbook/a1";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { assessYear, rankMisses, type RowAssessment } from "../../src/core/workbook/assess";
@@ -292,6 +292,21 @@ describe("percentages over 100 %", () => {
   test("a gross enrolment ratio may pass 100 % (INT-01, 学前三年毛入园率); a net share may not (LOC-01)", () => {
     expect(brief(at2023("INT-01", 1.02))).toEqual([]);
     expect(brief(at2023("LOC-01", 1.02))).toEqual([["error", "percent-range", at(spec, yearHeader(2023), 1), "LOC-01"]]);
+  });
+
+  test("a retention rate (INT-02, a cohort ratio) may pass 100 % with pupils moving in: a warning that asks for the year's note, none once it is written (§7a.8)", () => {
+    const row = (value: number, note: string, unit = "%（巩固率）") => ({ [IH.id]: "INT-02", [IH.unit]: unit, [yearHeader(2023)]: value, [noteHeader(2023)]: note });
+    const findings = (r: Record<string, unknown>) => checkWorkbook(PLAN, only("indicators", spec, [r])).filter((f) => f.header === yearHeader(2023));
+    expect(brief(findings(row(1.02, "")))).toEqual([["warning", "cohort-over-100", at(spec, yearHeader(2023), 1), "INT-02"]]);
+    expect(findings(row(1.02, ""))[0]!.message.zh).toBe(`${at(spec, yearHeader(2023), 1)}：巩固率 102% 超过 100%。巩固率以同一批学生入学时的人数为分母，外地学生转入时可以超过 100%；请核对，并在“2023 说明”栏写明原因（如转入人数）。`);
+    expect(brief(findings(row(1.02, "外地转入 36 人")))).toEqual([]);
+    // Exactly 100 % asks nothing; percentage points typed as a number are still an error.
+    expect(brief(findings(row(1, "")))).toEqual([]);
+    expect(brief(findings(row(101.5, "")))).toEqual([["error", "percent-points", at(spec, yearHeader(2023), 1), "INT-02"]]);
+    // The plan says INT-02 is a cohort ratio even where the row's unit is the plain "%" of an older workbook.
+    expect(brief(findings(row(1.02, "", "%")))).toEqual([["warning", "cohort-over-100", at(spec, yearHeader(2023), 1), "INT-02"]]);
+    // A row a planner added with the cohort label is read the same way.
+    expect(brief(findings({ ...row(1.03, ""), [IH.id]: "OWN-RET" }))).toEqual([["warning", "cohort-over-100", at(spec, yearHeader(2023), 1), "OWN-RET"]]);
   });
 
   test("a task's percentage may not pass 100 %", () => {

@@ -17,7 +17,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { STATUS_LABELS } from "../../src/core/calc/status";
 import { FUNDING_LABELS } from "../../src/core/calc/funding";
-import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears } from "../../src/core/workbook/layout";
+import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, YEAR_NAME, planYears, yearHeader } from "../../src/core/workbook/layout";
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 import { SCHOOL_STAGES } from "../../src/core/calc/projects";
 import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES, type EdgeSchool } from "../core/edge-cases";
@@ -409,6 +409,34 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
       expect(ev.failures).toEqual([]);
     } finally {
       for (const [r, c, v] of saved) ev.set(t.sheet, r, c, v);
+      ev.set(n.sheet, n.row, n.col, year);
+    }
+  });
+
+  test("a retention rate of 102 % (pupils moving in) is read, not rejected: held, on the sheet as in the model (§7a.8)", () => {
+    const t = ev.tables.get(TABLES.indicators.toLowerCase())!;
+    const sheet = table(ev, TABLES.indicators, IH.id);
+    const r = t.firstRow + sheet.keys.indexOf("INT-02");
+    const c = t.col + t.columns.indexOf(yearHeader(2023));
+    const before = ev.valueAt(t.sheet, r, c);
+    const n = ev.name(YEAR_NAME);
+    const year = ev.valueAt(n.sheet, n.row, n.col);
+    try {
+      ev.set(n.sheet, n.row, n.col, 2023);
+      ev.set(t.sheet, r, c, 1.02);
+      expect(sheet.shown("INT-02", IH.unit)).toBe("%（巩固率）");
+      // 100 → 100 maintained; 102 % holds it: 符合预期 before the target year (§7a.2).
+      expect(sheet.shown("INT-02", IH.status)).toBe("符合预期");
+      const edited: WorkbookSnapshot = structuredClone(snapshot);
+      const rows = edited.tables.indicators!;
+      const k = rows.values.findIndex((v) => v[rows.headers.indexOf(IH.id)] === "INT-02");
+      rows.values[k]![rows.headers.indexOf(yearHeader(2023))] = 1.02;
+      rows.formulas[k]![rows.headers.indexOf(yearHeader(2023))] = 1.02;
+      const model = buildReport(PLAN, edited, 2023, { language: "zh", generatedAt: "" });
+      expect(model.indicators.find((l) => l.id === "INT-02")!.status).toBe("onTrack");
+      expect(ev.failures).toEqual([]);
+    } finally {
+      ev.set(t.sheet, r, c, before);
       ev.set(n.sheet, n.row, n.col, year);
     }
   });

@@ -15,7 +15,7 @@ import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport } from "../../src/core/report/model";
 import { insertTemplate } from "../../src/usecases/workbook";
 import { assessYear } from "../../src/core/workbook/assess";
-import { BUH, FH, MH, PH, RENAMED_HEADERS, TABLES, TH } from "../../src/core/workbook/layout";
+import { BUH, FH, IH, MH, PH, RENAMED_HEADERS, TABLES, TH } from "../../src/core/workbook/layout";
 import { main } from "../../src/xlsx/cli";
 import { buildFinalReport } from "../../src/core/report/final";
 import { finalSheet } from "../../src/core/report/final-sheet";
@@ -135,6 +135,11 @@ describe("upgrading a workbook written by release 1.1.0", () => {
           // A blank baseline takes the plan's, where the template now has one (T-TEA-06, T-TEA-08:
           // chapter 1's 28 % and 64 %, domain notes §7a.5); nothing typed is touched.
           const id = String(old.formulas[r]![0]);
+          // The template's own "%" label on INT-02 says more exactly what it is (a cohort ratio, §7a.8).
+          if (key === "indicators" && id === "INT-02" && old.headers[c] === IH.unit) {
+            expect([cell, value]).toEqual(["%", "%（巩固率）"]);
+            return;
+          }
           if (key === "tasks" && old.headers[c] === TH.baseline && (cell === null || cell === "") && ["T-TEA-06", "T-TEA-08"].includes(id)) {
             expect([id, value]).toEqual([id, id === "T-TEA-06" ? 0.28 : 0.64]);
             return;
@@ -188,6 +193,10 @@ describe("upgrading a workbook written by release 1.2 (template 1.2.0) to templa
             moved++;
           }
           if (key === "tasks" && old.headers[c] === TH.baseline && (cell === null || cell === "") && ["T-TEA-06", "T-TEA-08"].includes(id(old, r))) return;
+          if (key === "indicators" && id(old, r) === "INT-02" && header === IH.unit) {
+            expect([cell, value]).toEqual(["%", "%（巩固率）"]);
+            return;
+          }
           expect([key, id(old, r), old.headers[c], value]).toEqual([key, id(old, r), old.headers[c], cell]);
         });
       });

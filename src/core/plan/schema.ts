@@ -44,6 +44,8 @@ export const IndicatorSchema = z.strictObject({
   target: FigureSchema,
   /** A gross ratio (毛入园率, 毛入学率) may exceed 100 %; net rates and shares cannot. */
   canExceed100: z.boolean().optional(),
+  /** A cohort ratio (巩固率): may exceed 100 % with pupils moving in; a year above it asks for a note. */
+  cohort: z.boolean().optional(),
   /** A value the workbook computes from the schools table, recorded per year (domain notes §7.6). */
   computed: z.strictObject({ measure: z.enum(["maxCoefficient", "classShare"]), stage: z.enum(["primary", "junior"]) }).optional(),
   source: SourceSchema,

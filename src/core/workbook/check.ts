@@ -14,7 +14,7 @@ import { yearMarkFindings } from "./marks";
 import { meets } from "../calc/compare";
 import { pct, plainNumber } from "../format";
 import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
-import { FH, PH, IH, MH, isGrossLabel, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
+import { FH, PH, IH, MH, isCohortLabel, isGrossLabel, noteHeader, SCHOOL_INDICATORS, SH, STAGE_OPTIONS, TH, planYears, unitFromLabel, yearHeader } from "./layout";
 import type { Plan, Unit } from "../plan/schema";
 import type { Cell, TableSnapshot, WorkbookSnapshot } from "./model";
 
@@ -142,6 +142,7 @@ function checkIndicators(reader: TableReader, plan: Plan) {
   const { table } = reader;
   const years = planYears(plan);
   const grossRatios = new Set(plan.indicators.filter((i) => i.canExceed100).map((i) => i.id));
+  const cohortRatios = new Set(plan.indicators.filter((i) => i.cohort).map((i) => i.id));
   table.values.forEach((_, row) => {
     const id = String(reader.value(row, IH.id) ?? "").trim();
     const hasData = years.some((y) => !isBlank(reader.value(row, yearHeader(y))));
@@ -151,6 +152,7 @@ function checkIndicators(reader: TableReader, plan: Plan) {
     }
     const unit = unitFromLabel(reader.value(row, IH.unit));
     const canExceed100 = grossRatios.has(id) || isGrossLabel(reader.value(row, IH.unit));
+    const cohort = cohortRatios.has(id) || isCohortLabel(reader.value(row, IH.unit));
     if (!unit && reader.col(IH.unit) >= 0) reader.add("warning", "unknown-unit", row, IH.unit, id, checkMessages.unknownUnit(reader.address(row, IH.unit)));
     checkBand(reader, row, IH.band, id);
     let previous: { value: number; label: string } | null = null;
@@ -172,6 +174,10 @@ function checkIndicators(reader: TableReader, plan: Plan) {
       const value = reader.number(row, header, id);
       if (value === null) continue;
       if (!checkValue(reader, row, header, id, unit, value, canExceed100)) continue;
+      // A cohort ratio above 100 % is possible (pupils moving in) but unusual: the year's note says why.
+      if (cohort && unit === "percent" && value > 1 && isBlank(reader.value(row, noteHeader(year)))) {
+        reader.add("warning", "cohort-over-100", row, header, id, checkMessages.cohortOver100(reader.address(row, header), value, noteHeader(year)));
+      }
       if (previous) checkJump(reader, row, header, id, unit, previous.value, value, previous.label);
       previous = { value, label: String(year) };
     }

@@ -17,7 +17,7 @@ import { readTarget } from "../calc/target";
 import { isBlank, readValue } from "../values";
 import { cellAddress } from "./a1";
 import type { Finding } from "./check";
-import { DEFINITION_CELLS, DEFINITION_NAMES, DH, GROSS_PERCENT_LABEL, IH, isGrossLabel, unitFromLabel, yearHeader } from "./layout";
+import { DEFINITION_CELLS, DEFINITION_NAMES, DH, IH, indicatorUnitLabel, isCohortLabel, isGrossLabel, unitFromLabel, yearHeader } from "./layout";
 import type { Cell, WorkbookSnapshot } from "./model";
 import { definitionMessages } from "./text";
 
@@ -59,7 +59,7 @@ export function definitionRows(plan: Plan, language: Language): Array<{ key: str
         [DH.name]: ind.names.zh,
         [DH.nameEn]: ind.names.en,
         [DH.stage]: ind.stage ? labels.stage[ind.stage][language] : "",
-        [DH.unit]: ind.canExceed100 ? GROSS_PERCENT_LABEL[language] : labels.unit[ind.unit][language],
+        [DH.unit]: indicatorUnitLabel(ind, language),
         [DH.direction]: labels.direction[ind.direction][language],
         [DH.baseline]: ind.baseline.text,
         [DH.target]: ind.target.text,
@@ -273,6 +273,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
         baseline,
         target,
         ...(isGrossLabel(unitCell) ? { canExceed100: true } : {}),
+        ...(isCohortLabel(unitCell) ? { cohort: true } : {}),
         ...(old?.computed ? { computed: old.computed } : {}),
         source: source(old, `${zh} ${target.text}`),
       });

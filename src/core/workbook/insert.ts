@@ -35,6 +35,7 @@ import {
   directionOptions,
   planYears,
   unitFromLabel,
+  isGrossLabel,
   yearHeader,
   type ColumnSpec,
   type TableKey,
@@ -269,7 +270,11 @@ function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout
     case "note":
       return current ?? "";
     case "label":
-      return isBlank(current) ? template : current!;
+      if (isBlank(current)) return template;
+      // An earlier version's plain "%" where the plan now names a ratio that may pass 100 % (巩固率, a
+      // gross ratio): the same unit said more exactly, which the sheet's verdict reads, so it follows.
+      if (column.header === IH.unit && entry.template && isGrossLabel(template) && !isGrossLabel(current) && unitFromLabel(current) === "percent") return template;
+      return current!;
     case "figure": {
       if (!entry.template || isBlank(template) || sameCell(currentValue, raw)) return isBlank(current) ? template : current!;
       if (isBlank(current)) return template;

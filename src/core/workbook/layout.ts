@@ -75,10 +75,24 @@ export const UNIT_FORMATS: Record<Unit, string> = {
 
 /** The unit label of a gross ratio, which may exceed 100 % (毛入园率, 毛入学率). */
 export const GROSS_PERCENT_LABEL = { zh: "%（毛率）", en: "% (gross)" } as const;
+/**
+ * The unit label of a cohort ratio (义务教育巩固率: this year's students over the same cohort at entry).
+ * Pupils moving in can push it past 100 %, so that is no error; but each such year asks for a note.
+ */
+export const COHORT_PERCENT_LABEL = { zh: "%（巩固率）", en: "% (cohort)" } as const;
 
-export function isGrossLabel(label: unknown): boolean {
+const isLabel = (label: unknown, of: { zh: string; en: string }) => {
   const text = String(label ?? "").trim().toLowerCase();
-  return text === GROSS_PERCENT_LABEL.zh || text === GROSS_PERCENT_LABEL.en;
+  return text === of.zh || text === of.en.toLowerCase();
+};
+/** A percent label whose values may exceed 100 % (a gross or a cohort ratio). */
+export const isGrossLabel = (label: unknown): boolean => isLabel(label, GROSS_PERCENT_LABEL) || isLabel(label, COHORT_PERCENT_LABEL);
+export const isCohortLabel = (label: unknown): boolean => isLabel(label, COHORT_PERCENT_LABEL);
+
+/** The unit label the template writes for an indicator. */
+export function indicatorUnitLabel(ind: { unit: Unit; canExceed100?: boolean; cohort?: boolean }, language: Language): string {
+  if (ind.cohort) return COHORT_PERCENT_LABEL[language];
+  return ind.canExceed100 ? GROSS_PERCENT_LABEL[language] : labels.unit[ind.unit][language];
 }
 
 /** A unit label in either language back to its unit (for rows planners add). */

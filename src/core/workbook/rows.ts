@@ -9,7 +9,7 @@ import { pick, type Language } from "../i18n";
 import type { Figure, Plan, TaskTarget, Unit } from "../plan/schema";
 import { BALANCE_INDICATORS, planCoefficientBound } from "../calc/balance";
 import {
-  GROSS_PERCENT_LABEL,
+  indicatorUnitLabel,
   MH,
   BH,
   BUH,
@@ -72,7 +72,7 @@ function indicatorRows(plan: Plan, language: Language): TemplateRow[] {
       [IH.group]: groups.get(ind.group) ?? ind.group,
       [IH.name]: pick(ind.names, language),
       [IH.stage]: ind.stage ? labels.stage[ind.stage][language] : "",
-      [IH.unit]: ind.canExceed100 ? GROSS_PERCENT_LABEL[language] : labels.unit[ind.unit][language],
+      [IH.unit]: indicatorUnitLabel(ind, language),
       [IH.direction]: labels.direction[ind.direction][language],
       [IH.baseline]: figureCell(ind.baseline),
       [IH.target]: figureCell(ind.target),

@@ -187,8 +187,8 @@ export const definitionMessages = {
     en: `${where}: ${id} has this blank. Fill it in.`,
   }),
   unit: (where: string, text: string, choices: string): Bilingual => ({
-    zh: `${where}：单位“${text}”无法识别。请填写：${choices}（毛入学率等可超过 100% 的填写“%（毛率）”）。`,
-    en: `${where}: the unit "${text}" is not known. Use one of: ${choices} (gross ratios that may exceed 100%: "% (gross)").`,
+    zh: `${where}：单位“${text}”无法识别。请填写：${choices}（毛入学率等可超过 100% 的填写“%（毛率）”，巩固率填写“%（巩固率）”）。`,
+    en: `${where}: the unit "${text}" is not known. Use one of: ${choices} (gross ratios that may exceed 100%: "% (gross)"; retention rates: "% (cohort)").`,
   }),
   direction: (where: string, text: string, choices: string): Bilingual => ({
     zh: `${where}：方向“${text}”无法识别。请填写：${choices}。`,
@@ -317,8 +317,12 @@ export const checkMessages = {
     en: `${where}: ${plainNumber(v)} looks like percentage points (a percent cell shows it as ${pct(v)}). If you mean ${plainNumber(v)}%, type "${plainNumber(v)}%" or ${plainNumber(v / 100)}.`,
   }),
   percentRange: (where: string, v: number): Bilingual => ({
-    zh: `${where}：${pct(v)} 超过 100%，而该指标不可能超过 100%（只有毛入园率、毛入学率等毛率可以）。请核对数据。`,
-    en: `${where}: ${pct(v)} exceeds 100%, which this indicator cannot (only gross ratios such as gross enrolment can). Check the figure.`,
+    zh: `${where}：${pct(v)} 超过 100%，而该指标不可能超过 100%（只有毛入园率、毛入学率等毛率和巩固率可以）。请核对数据。`,
+    en: `${where}: ${pct(v)} exceeds 100%, which this indicator cannot (only gross ratios such as gross enrolment, and retention rates, can). Check the figure.`,
+  }),
+  cohortOver100: (where: string, v: number, note: string): Bilingual => ({
+    zh: `${where}：巩固率 ${pct(v)} 超过 100%。巩固率以同一批学生入学时的人数为分母，外地学生转入时可以超过 100%；请核对，并在“${note.split(" ")[0]} ${note.split(" ")[1]}”栏写明原因（如转入人数）。`,
+    en: `${where}: the retention rate ${pct(v)} exceeds 100%. It divides this year's pupils by the same cohort at entry, so pupils moving in can push it past 100%; check it, and give the reason (such as the number who moved in) in the "${note}" column.`,
   }),
   coefficientRange: (where: string, v: number): Bilingual => ({
     zh: `${where}：差异系数 ${plainNumber(v)} 大于 1，极不寻常。请核对是否按学生数加权计算。`,
