@@ -18,7 +18,8 @@ export function compile(name, entries) {
       ...["--skipLibCheck", "--strict", "--esModuleInterop", "--resolveJsonModule", "--types", "node,office-js,custom-functions-runtime"],
       ...entries.map((e) => join(root, e)),
     ],
-    { stdio: "inherit" },
+    // From the project's folder: tsc looks for the --types packages from where it runs.
+    { stdio: "inherit", cwd: root },
   );
   const require = createRequire(import.meta.url);
   return (file) => require(join(out, file));

@@ -3,7 +3,7 @@
  * gap and clause is pinned here on small report models written by hand, with each expected sentence
  * worked out from those figures in the comments, not by the product.
  */
-import { narrative, finalNarrative } from "../../src/core/report/narrative";
+import { finalSections, fiveYearPlan, narrative, nextPlanName } from "../../src/core/report/narrative";
 import { emptyCounts, type Status } from "../../src/core/calc/status";
 import type { ReportModel } from "../../src/core/report/model";
 import type { FinalModel } from "../../src/core/report/final";
@@ -130,16 +130,40 @@ describe("the annual report's 综述", () => {
   });
 });
 
+/** A row of the final evaluation with what the sections read from it. */
+const row = (name: string, status: Status, kind: RowAssessment["kind"], extra: Partial<RowAssessment> = {}) =>
+  ({ name, status, kind, gap: null, unit: null, actual: null, target: null, firstReached: null, elapsed: 1, ...extra }) as RowAssessment;
+
+// Seven indicators: 甲 reached early (95 % against 90 %, first in 2023), 乙 reached (12 against "12所"),
+// 丙 丁 戊 missed, 壬 without data, 癸 invalid. Shortfalls: the three missed indicators' first two, a
+// missed task, a task reached late and a missed milestone.
+const ROWS = [
+  row("甲", "reachedEarly", "indicator", { unit: "percent", actual: 0.95, target: 0.9, firstReached: 2023 }),
+  row("乙", "reached", "indicator", { unit: "count", actual: 12, target: "12所", firstReached: 2025 }),
+  row("丙", "missed", "indicator", { unit: "percent", actual: 0.85, target: 0.9, gap: 0.05 }),
+  row("丁", "missed", "indicator", { unit: "count", actual: 10, target: "10个左右", gap: -0.1 }),
+  row("戊", "missed", "indicator", { unit: "count" }),
+  row("壬", "noData", "indicator"),
+  row("癸", "invalid", "indicator"),
+];
+const SHORTFALLS = [
+  { row: ROWS[2]!, reason: "2024年：生源减少；2025年：教师调出" },
+  { row: ROWS[3]!, reason: "" },
+  { row: row("子", "missed", "task", { unit: "count", target: 5 }), reason: "" },
+  { row: row("丑", "reachedLate", "task", { unit: "count", actual: 3, target: "3所" }), reason: "征地延误" },
+  { row: row("寅", "missed", "milestone"), reason: "" },
+];
+
 function final(language: "zh" | "en", extra: Partial<FinalModel> = {}): FinalModel {
-  const rows = [line("甲", "reachedEarly"), line("乙", "reached"), ...["丙", "丁", "戊", "己", "庚"].map((n, k) => line(n, "missed", k === 0 ? 0.05 : k === 1 ? -0.1 : k === 2 ? null : 4, k === 0 ? "percent" : "count")), line("辛", "missed", 1, "count"), line("壬", "noData"), line("癸", "invalid")];
   return {
     language,
     period: { baseYear: 2020, startYear: 2021, targetYear: 2025 },
-    overall: counts(rows),
-    indicators: rows.map((row) => ({ row, values: [null, null, null, null, row.status === "noData" ? null : 1] })),
+    cover: { plan: "某区教育规划", issuer: "某区人民政府" },
+    overall: counts(ROWS),
+    indicators: ROWS.map((r) => ({ row: r, values: [null, null, null, null, r.status === "noData" ? null : 1], notes: [], attribute: null })),
     tasks: new Array(50),
     milestones: new Array(8),
-    taskCounts: { ...emptyCounts(), reachedEarly: 10, reached: 30, missed: 6, noData: 3, invalid: 1 },
+    taskCounts: { ...emptyCounts(), reachedEarly: 10, reached: 30, reachedLate: 1, missed: 5, noData: 3, invalid: 1 },
     milestoneCounts: { ...emptyCounts(), reached: 6, missed: 1, noData: 1 },
     equity: [
       { id: "E1", name: "小学综合差异系数", stage: "primary", measure: "maxCoefficient", values: [null, 0.4567, 0.41, null, 0.3891], national: 0.5, target: "＜0.40" },
@@ -147,75 +171,133 @@ function final(language: "zh" | "en", extra: Partial<FinalModel> = {}): FinalMod
       { id: "E3", name: "班额达标率", stage: "primary", measure: "classShare", values: [0.9, 0.95, 1, 1, 1], national: null, target: "100%" },
     ],
     funding: fundingOf([check(2021, "budget", "notMet"), check(2022, "budget", "notMet"), check(2023, "budget", "notMet"), check(2024, "budget", "notMet"), check(2025, "budget", "notMet"), check(2025, "spending", "met")]),
-    annual: { building: buildingOf(2), problems: [{}, {}] },
+    // 3,033,000 (10k yuan) over the period against 1,617,800: 3033000 / 1617800 − 1 = 0.8748 → 87.5 %.
+    fundingTotal: { from: 2021, to: 2025, total: 3033000, missing: [], change: 3033000 / 1617800 - 1, previous: { value: 1617800, text: "161.78亿元", period: { zh: "“十三五”期间", en: "the 13th Five-Year Plan period" }, source: { chapter: 1, line: 44, quote: "q" } } },
+    shortfalls: SHORTFALLS,
+    annual: { building: buildingOf(2), problems: [{}, {}], schoolYear: 2024, marks: {} },
     ...extra,
   } as unknown as FinalModel;
 }
 
-describe("the final evaluation's 综述", () => {
-  test("made before the period ends, or with the target year blank: it says so first (§7a.6)", () => {
-    const early = final("zh", { annual: { building: null, problems: [], generatedAt: "2025-06-30 09:00" } } as unknown as Partial<FinalModel>);
-    const text = finalNarrative(early);
-    expect(text[0]).toBe("本评估生成于 2025 年，2021—2025年规划期尚未结束（至 2025 年底）：以下为截至目前的数据，不是终期结论。");
-    expect(text[1]!.startsWith("截至目前，10 项主要指标中，已实现 2 项")).toBe(true);
-    const blank = final("en", { annual: { building: null, problems: [], generatedAt: "2026-01-10 09:00" }, indicators: early.indicators.map((l) => ({ ...l, values: [1, null, null, null, null] })) } as unknown as Partial<FinalModel>);
-    const en = finalNarrative(blank);
-    expect(en[0]).toBe("No main indicator has a value for the target year (2025) yet, so every final verdict is No data; the values of the years so far and their trend are in the tables.");
-    expect(en[1]!.startsWith("The 2021–2025 plan period is over. Of 10 main indicators")).toBe(true);
-    // 18 items in 23 rows, as the plan counts them (§7a.8).
-    const items = finalNarrative({ ...early, annual: { ...early.annual, itemCount: 8 } });
-    expect(items[1]!.startsWith("截至目前，8 项主要指标（10 行）中，")).toBe(true);
+describe("the final evaluation's sections, word for word", () => {
+  test("made before the period ends, or with the target year blank: 一 says so first (§7a.6)", () => {
+    const early = final("zh", { annual: { building: null, problems: [], generatedAt: "2025-06-30 09:00", marks: {} } } as unknown as Partial<FinalModel>);
+    const s = finalSections(early);
+    expect(s.evaluation[0]).toBe("本评估生成于 2025 年，2021—2025年规划期尚未结束（至 2025 年底）：以下为截至目前的数据，不是终期结论。");
+    expect(s.achievements[0]!.startsWith("截至目前，7 项主要指标中，已实现 2 项")).toBe(true);
+    const blank = final("en", { annual: { building: null, problems: [], generatedAt: "2026-01-10 09:00", marks: {} }, indicators: early.indicators.map((l) => ({ ...l, values: [1, null, null, null, null] })) } as unknown as Partial<FinalModel>);
+    const en = finalSections(blank);
+    expect(en.evaluation[0]).toBe("No main indicator has a value for the target year (2025) yet, so every final verdict is No data; the values of the years so far and their trend are in the annexes.");
+    expect(en.achievements[0]!.startsWith("The 2021–2025 plan period is over. Of 7 main indicators")).toBe(true);
+    // 18 items in 23 rows, as the plan counts them (§7a.8); estimates named (§7a.6).
+    const items = finalSections({ ...early, annual: { ...early.annual, itemCount: 5, marks: { 2025: "estimate" } } } as unknown as FinalModel);
+    expect(items.achievements[0]!.startsWith("截至目前，5 项主要指标（7 行）中，")).toBe(true);
+    expect(items.evaluation[3]).toBe("其中 2025年数据为预计数（见规划指标表“数据性质”一行），定稿前须以正式统计数据核实。");
   });
 
-  test("in Chinese, every sentence", () => {
-    expect(finalNarrative(final("zh"))).toEqual([
-      // Ten indicators: 1 + 1 = 2 reached, 6 missed, 1 without data, 1 invalid.
-      "2021—2025年规划期已经结束。10 项主要指标中，已实现 2 项（其中提前实现 1 项），未实现 6 项，无数据 1 项，数据有误 1 项。",
-      // Five of six missed named, 等; a gap printed only when positive (0.05 → 5.00 个百分点, 4 in a count).
-      "未实现的指标：丙（尚差 5.00 个百分点）、丁、戊、己（尚差 4）、庚（尚差 4） 等。",
-      // Tasks: 10 + 30 = 40 reached of 50; milestones 6 of 8.
-      "第三章任务目标 50 项中已实现 40 项、未实现 6 项、无数据 3 项、数据有误 1 项；里程碑 8 项中完成 6 项，未完成 1 项，无数据 1 项。",
+  test("in Chinese: 一 how it was done, 二 achievements with figures, 三 the lead-in, 四 one line per missed target", () => {
+    const s = finalSections(final("zh"));
+    expect(s.evaluation).toEqual([
+      "评估范围：某区教育规划（2021—2025年）的实施情况，包括7 项主要指标、第三章任务目标 50 项、里程碑任务 8 项，以及教育经费保障和学校建设项目。",
+      "数据来源：各年度监测数据（规划指标、任务目标、里程碑进展、教育经费和建设项目台账），校际均衡为 2024 年学校数据，均取自本工作簿。",
+      "各年度数据均未标注为预计数或初步数。",
+      "评估方法：以目标年（2025年）数值对照规划目标，判定各项指标和任务是否实现；目标年前已达到并保持至目标年的为“提前实现”，逾期达到的为“逾期实现”，任一年度数据有误的为“数据有误”。校际均衡以差异系数对照国家标准和规划目标，教育经费按“三个增长”“两个只增不减”逐年检查。",
+      "数据检查发现 2 处问题，相关指标判为“数据有误”，须核实更正后再定稿（见附件“数据问题”）。",
+    ]);
+    expect(s.achievements).toEqual([
+      // 1 + 1 = 2 reached, 3 missed, 1 without data, 1 invalid.
+      "2021—2025年规划期已经结束。7 项主要指标中，已实现 2 项（其中提前实现 1 项），未实现 3 项，无数据 1 项，数据有误 1 项。",
+      "提前实现的指标：甲（2023年达到，2025年 95.00%，目标 90.00%）。",
+      "如期实现的指标：乙（2025年 12，目标 12所）。",
+      // Tasks: 10 + 30 + 1 = 41 reached of 50; milestones 6 of 8.
+      "第三章任务目标 50 项中已实现 41 项（其中逾期实现 1 项）、未实现 5 项、无数据 3 项、数据有误 1 项；里程碑 8 项中完成 6 项，未完成 1 项，无数据 1 项。",
       // From the first year with a value to the last; a path without values and the class-size share are left out.
       "小学综合差异系数由 0.457 变为 0.389（国家标准不高于 0.50，规划目标 ＜0.40）。",
       "教育经费规划期内 6 项年度检查中落实 1 项，未落实：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减、2024年一般公共预算教育支出只增不减 等。",
+      // 3,033,000 万元 = 303.30 亿元.
+      "规划期（2021—2025年）一般公共预算教育支出合计 303.30 亿元；规划文本载“十三五”期间全区各级各类教育投入 161.78亿元（第44行，统计口径不完全相同），增长 87.5%。",
       "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个（新建 24 个、改扩建 17 个，按分项计 39 个），已交付学位 12,345 个（规划 20,000 个），逾期未完成 2 个。",
-      "数据检查发现 2 处问题，相关指标判为“数据有误”，须核实更正后再定稿（见“数据问题”一节）。",
+    ]);
+    // 丙, 丁, 子 and 寅 missed; 丑 late.
+    expect(s.problems).toEqual([
+      "未实现 4 项、逾期实现 1 项（主要指标、任务目标和里程碑），逐项列于下表。“原因说明”取自各数据表“说明”栏中规划人员填写的内容；未填写的，请在数据表中补充后重新生成本报告。",
+    ]);
+    // A gap only when positive; no value, no year; a milestone is not delivered; the late task is done.
+    expect(s.proposals).toEqual([
+      "“丙”未实现（2025年 85.00%，目标 90.00%，尚差 5.00 个百分点），建议列入“十五五”规划继续推进。",
+      "“丁”未实现（2025年 10，目标 10个左右），建议列入“十五五”规划继续推进。",
+      "“子”未实现（目标 5），建议列入“十五五”规划继续推进。",
+      "“寅”未完成，建议列入“十五五”规划继续推进。",
     ]);
   });
 
-  test("in English, every sentence", () => {
-    expect(finalNarrative(final("en"))).toEqual([
-      "The 2021–2025 plan period is over. Of 10 main indicators, 2 were reached (1 early) and 6 missed; 1 have no data; 1 have invalid data.",
-      "Missed: 丙 (5.00 pp short), 丁, 戊, 己 (4 short), 庚 (4 short), and others.",
-      "Of 50 task targets, 40 were reached and 6 missed, 3 without data, 1 with invalid data; of 8 milestones, 6 were delivered, 1 not, 1 without data.",
+  test("in English, the same", () => {
+    const s = finalSections(final("en"));
+    expect(s.evaluation).toEqual([
+      'Scope: how the plan "某区教育规划" (2021–2025) was carried out: 7 main indicators, 50 chapter-3 task targets, 8 milestones, education funding and the building programme.',
+      "Data: the yearly monitoring figures (indicators, task targets, milestone progress, funding and the project ledger), school equity from the 2024 schools data, all from this workbook.",
+      "No year's figures are marked as estimated or preliminary.",
+      "Method: each indicator and task is judged by its target-year (2025) value against the plan's target; reached before the target year and held through it is Reached early, reached after its deadline Reached late, and any year with invalid data makes it Invalid data. School equity is read from the difference coefficients against the national standard and the plan's targets; funding is checked year by year against the statutory growth rules.",
+      "The data check found 2 problem(s); the rows concerned are marked Invalid data and must be corrected before this evaluation is final (see the annex Data problems).",
+    ]);
+    expect(s.achievements).toEqual([
+      "The 2021–2025 plan period is over. Of 7 main indicators, 2 were reached (1 early) and 3 missed; 1 have no data; 1 have invalid data.",
+      "Reached early: 甲 (reached in 2023, 95.00% in 2025; target 90.00%).",
+      "Reached: 乙 (12 in 2025; target 12所).",
+      "Of 50 task targets, 41 were reached (1 late) and 5 missed, 3 without data, 1 with invalid data; of 8 milestones, 6 were delivered, 1 not, 1 without data.",
       "小学综合差异系数: from 0.457 to 0.389 (national standard at most 0.50; plan target ＜0.40).",
       "Education funding over the period: 1 of 6 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls, 2024: Budget education spending never falls, ….",
+      // 3,033,000 × 10,000 yuan = 30.33 billion; 1,617,800 × 10,000 = 16.18 billion.
+      "Budget education spending over the period (2021–2025): 30.33 billion yuan; the plan gives 161.78亿元 (16.18 billion yuan) of total education investment in the 13th Five-Year Plan period (line 44; not quite the same measure), up 87.5%.",
       "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done (24 new, 17 expansions; 39 counted against the split), 12,345 places in use (plan: 20,000), 2 late and unfinished.",
-      "The data check found 2 problem(s); the rows concerned are marked Invalid data and must be corrected before this evaluation is final (see Data problems).",
+    ]);
+    expect(s.problems).toEqual([
+      "4 missed and 1 reached late (indicators, task targets and milestones), each in the table below. The reasons are the planners' own notes from the Note columns of the data sheets; where none is written, add it there and regenerate this report.",
+    ]);
+    expect(s.proposals).toEqual([
+      '"丙" was missed (85.00% in 2025, target 90.00%, 5.00 pp short): carry it into the 15th Five-Year Plan.',
+      '"丁" was missed (10 in 2025, target 10个左右): carry it into the 15th Five-Year Plan.',
+      '"子" was missed (target 5): carry it into the 15th Five-Year Plan.',
+      '"寅" was not delivered: carry it into the 15th Five-Year Plan.',
     ]);
   });
 
-  test("a clean end: all reached, all funding met, no late project, no problem", () => {
-    const rows = [line("甲", "reached")];
+  test("a clean end: all reached, all funding met, no late project, no problem, nothing to carry over", () => {
+    const rows = [row("甲", "reached", "indicator", { unit: "count", actual: 3, target: 3 })];
     const model = final("zh", {
       overall: counts(rows),
-      indicators: rows.map((row) => ({ row, values: [null, null, null, null, 1] })),
+      indicators: rows.map((r) => ({ row: r, values: [null, null, null, null, 3], notes: [], attribute: null })),
       taskCounts: { ...emptyCounts(), reached: 50 },
       milestoneCounts: { ...emptyCounts(), reached: 8 },
       equity: [],
       funding: fundingOf([check(2025, "budget", "met")]),
-      annual: { building: { ...buildingOf(0) }, problems: [] },
+      fundingTotal: { from: 2021, to: 2025, total: null, missing: [2021, 2022, 2023, 2024], change: null, previous: null },
+      shortfalls: [],
+      annual: { building: { ...buildingOf(0) }, problems: [], schoolYear: null, marks: {} },
     } as unknown as Partial<FinalModel>);
-    expect(finalNarrative(model)).toEqual([
+    const s = finalSections(model);
+    expect(s.achievements).toEqual([
       "2021—2025年规划期已经结束。1 项主要指标中，已实现 1 项（其中提前实现 0 项），未实现 0 项。",
+      "如期实现的指标：甲（2025年 3，目标 3）。",
       "第三章任务目标 50 项中已实现 50 项、未实现 0 项；里程碑 8 项中完成 8 项。",
       "教育经费规划期内 1 项年度检查中落实 1 项，全部落实。",
+      "规划期一般公共预算教育支出合计暂无法计算（2021年、2022年、2023年、2024年数据缺失或有误）。",
       "学校建设台账 60 个项目（规划原文 58 个，分项合计 57 个），已实施 41 个（新建 24 个、改扩建 17 个，按分项计 39 个），已交付学位 12,345 个（规划 20,000 个）。",
     ]);
-    expect(finalNarrative({ ...model, language: "en" }).slice(1, 3)).toEqual([
-      "Of 50 task targets, 50 were reached and 0 missed; of 8 milestones, 8 were delivered.",
-      "Education funding over the period: 1 of 1 yearly checks met, all of them.",
-    ]);
+    // No schools data year stated: the sources say nothing about it; no problems: no sentence.
+    expect(s.evaluation[1]).toBe("数据来源：各年度监测数据（规划指标、任务目标、里程碑进展、教育经费和建设项目台账），均取自本工作簿。");
+    expect(s.evaluation).toHaveLength(4);
+    expect(s.problems).toEqual(["主要指标、任务目标和里程碑没有未实现或逾期实现的。"]);
+    expect(s.proposals).toEqual(["规划目标均已实现，建议在“十五五”规划中巩固提升。"]);
+    expect(finalSections({ ...model, language: "en" }).proposals).toEqual(["Every target was reached: build on them in the 15th Five-Year Plan."]);
+    // Every year blank: no total sentence at all.
+    expect(finalSections({ ...model, fundingTotal: { ...model.fundingTotal!, missing: [2021, 2022, 2023, 2024, 2025] } }).achievements).toHaveLength(5);
+  });
+
+  test("the next plan's name follows the period: 十五五 after 2021–2025, 十六五 after 2026–2030, a neutral phrase otherwise", () => {
+    expect([fiveYearPlan(2021, 2025), fiveYearPlan(2026, 2030), fiveYearPlan(2006, 2010), fiveYearPlan(2022, 2026), fiveYearPlan(2021, 2035)]).toEqual([14, 15, 11, null, null]);
+    expect([nextPlanName({ startYear: 2021, targetYear: 2025 }, true), nextPlanName({ startYear: 2026, targetYear: 2030 }, true), nextPlanName({ startYear: 2021, targetYear: 2035 }, true)]).toEqual(["“十五五”", "“十六五”", "下一规划期"]);
+    expect([nextPlanName({ startYear: 2026, targetYear: 2030 }, false), nextPlanName({ startYear: 2021, targetYear: 2035 }, false)]).toEqual(["the 16th Five-Year Plan", "the next plan period"]);
   });
 });
 
@@ -247,31 +329,17 @@ describe("the 综述 at its boundaries: lists of exactly the shown length, a gap
     ]);
   });
 
-  test("the final evaluation: five missed, four funding checks not met: no 等; milestones done early count as done; no funding or ledger, no sentence", () => {
-    const rows = ["甲", "乙", "丙", "丁", "戊"].map((n) => line(n, "missed", 0, "count"));
+  test("the final evaluation: four funding checks not met: no 等; no funding or ledger, no sentence", () => {
     const model = final("zh", {
-      overall: counts(rows),
-      indicators: rows.map((row) => ({ row, values: [null, null, null, null, 1] })),
-      milestoneCounts: { ...emptyCounts(), reachedEarly: 2, reached: 5, missed: 1 },
-      equity: [],
       funding: fundingOf([2021, 2022, 2023, 2024].map((y) => check(y, "budget", "notMet"))),
-      annual: { building: null, problems: [] },
+      fundingTotal: null,
+      annual: { building: null, problems: [], schoolYear: 2024, marks: {} },
     } as unknown as Partial<FinalModel>);
-    const zh = finalNarrative(model);
-    // 2 + 5 = 7 milestones delivered.
-    expect(zh.slice(1)).toEqual([
-      "未实现的指标：甲、乙、丙、丁、戊。",
-      "第三章任务目标 50 项中已实现 40 项、未实现 6 项、无数据 3 项、数据有误 1 项；里程碑 8 项中完成 7 项，未完成 1 项。",
-      "教育经费规划期内 4 项年度检查中落实 0 项，未落实：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减、2024年一般公共预算教育支出只增不减。",
-    ]);
-    const en = finalNarrative({ ...model, language: "en" });
-    expect(en[0]).toBe("The 2021–2025 plan period is over. Of 5 main indicators, 0 were reached (0 early) and 5 missed.");
-    expect(en.slice(1)).toEqual([
-      "Missed: 甲, 乙, 丙, 丁, 戊.",
-      "Of 50 task targets, 40 were reached and 6 missed, 3 without data, 1 with invalid data; of 8 milestones, 7 were delivered, 1 not.",
-      "Education funding over the period: 0 of 4 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls, 2024: Budget education spending never falls.",
-    ]);
-    expect(finalNarrative({ ...model, funding: null })).toHaveLength(3);
-    expect(finalNarrative({ ...model, funding: fundingOf([]) as unknown as FinalModel["funding"] })).toHaveLength(3);
+    const zh = finalSections(model).achievements;
+    expect(zh[zh.length - 1]).toBe("教育经费规划期内 4 项年度检查中落实 0 项，未落实：2021年一般公共预算教育支出只增不减、2022年一般公共预算教育支出只增不减、2023年一般公共预算教育支出只增不减、2024年一般公共预算教育支出只增不减。");
+    const en = finalSections({ ...model, language: "en" }).achievements;
+    expect(en[en.length - 1]).toBe("Education funding over the period: 0 of 4 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls, 2024: Budget education spending never falls.");
+    expect(finalSections({ ...model, funding: null }).achievements).toHaveLength(zh.length - 1);
+    expect(finalSections({ ...model, funding: fundingOf([]) as unknown as FinalModel["funding"] }).achievements).toHaveLength(zh.length - 1);
   });
 });

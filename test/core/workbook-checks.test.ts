@@ -296,7 +296,7 @@ describe("percentages over 100 %", () => {
 
   test("a retention rate (INT-02, a cohort ratio) may pass 100 % with pupils moving in: a warning that asks for the year's note, none once it is written (§7a.8)", () => {
     const row = (value: number, note: string, unit = "%（巩固率）") => ({ [IH.id]: "INT-02", [IH.unit]: unit, [yearHeader(2023)]: value, [noteHeader(2023)]: note });
-    const findings = (r: Record<string, unknown>) => checkWorkbook(PLAN, only("indicators", spec, [r])).filter((f) => f.header === yearHeader(2023));
+    const findings = (r: Record<string, Cell>) => checkWorkbook(PLAN, only("indicators", spec, [r])).filter((f) => f.header === yearHeader(2023));
     expect(brief(findings(row(1.02, "")))).toEqual([["warning", "cohort-over-100", at(spec, yearHeader(2023), 1), "INT-02"]]);
     expect(findings(row(1.02, ""))[0]!.message.zh).toBe(`${at(spec, yearHeader(2023), 1)}：巩固率 102% 超过 100%。巩固率以同一批学生入学时的人数为分母，外地学生转入时可以超过 100%；请核对，并在“2023 说明”栏写明原因（如转入人数）。`);
     expect(brief(findings(row(1.02, "外地转入 36 人")))).toEqual([]);

@@ -142,6 +142,17 @@ describe("the plan definition as typed", () => {
     expect(definition({})).toStrictEqual({ kind: "ok", plan: PLAN, carried: [] });
   });
 
+  test("属性: 约束性 / 预期性 read in either language onto indicators and tasks; blank is none; other text is named at its cell", () => {
+    const read = definition({ "INT-01": { [DH.attribute]: "约束性" }, "T-BLD-PROJ": { [DH.attribute]: "Expected" } });
+    expect(indicator(read, "INT-01")!.attribute).toBe("binding");
+    expect(read.kind === "ok" && read.plan.tasks.find((t) => t.id === "T-BLD-PROJ")!.attribute).toBe("expected");
+    expect(indicator(read, "INT-02")!.attribute).toBeUndefined();
+    // Written back the way it was read.
+    expect(read.kind === "ok" && definitionRows(read.plan, "zh").find((r) => r.key === "INT-01")!.cells[DH.attribute]).toBe("约束性");
+    const bad = definition({ "INT-01": { [DH.attribute]: "必须" } });
+    expect(bad.kind === "invalid" && bad.problems.map((f) => [f.address, f.message.zh])).toEqual([[`${col(DH.attribute)}${row("INT-01")}`, `规划定义!${col(DH.attribute)}${row("INT-01")}：属性“必须”无法识别。请填写约束性或预期性，或留空。`]]);
+  });
+
   test("a new indicator row: its fields as typed, English name from the Chinese, next item of its group, source from the row", () => {
     const group = PLAN.groups.find((g) => g.names.zh === "地方发展性指标")!;
     const row = { [DH.id]: "NEW-01", [DH.kind]: "指标", [DH.group]: "地方发展性指标", [DH.name]: "课后服务覆盖率", [DH.unit]: "%", [DH.direction]: "越高越好", [DH.baseline]: "80", [DH.target]: "95" };

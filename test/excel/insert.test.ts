@@ -363,7 +363,7 @@ describe("insert into an empty workbook", () => {
         [TABLES.funding, "0 - · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0.00 in · #,##0 in · #,##0 in · General in · #,##0.00 calc · #,##0.00 calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · 0.00% calc · General calc · General calc · General calc · General calc · General calc · General calc · General calc"],
         [TABLES.projects, "General in · General in · General in · #,##0 in · 0 in · 0 in · 0 in · General in · #,##0.00 in · #,##0.00 in · General in · General calc"],
         [TABLES.build, "General - · General - · #,##0 - · #,##0 - · #,##0 - · #,##0 - · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · #,##0 calc · General - · General -"],
-        [TABLES.plan, "General in · General in · General in · General in · General in · General in · General in · General in · @ in · @ in · @ in · 0 in · General in · General in"],
+        [TABLES.plan, "General in · General in · General in · General in · General in · General in · General in · General in · @ in · @ in · @ in · 0 in · General in · General in · General in"],
     ];
     for (const [name, columns] of expected) expect([name, look(name)]).toEqual([name, columns]);
     expect(data.tables.length).toBe(expected.length);

@@ -13,7 +13,7 @@ import { buildFinalReport, type FinalModel } from "../../src/core/report/final";
 import { assessYear } from "../../src/core/workbook/assess";
 import { finalSheet, trend } from "../../src/core/report/final-sheet";
 import { STATUS_COLORS, STATUS_LABELS, isReached, statusText } from "../../src/core/calc/status";
-import { IH, yearHeader } from "../../src/core/workbook/layout";
+import { IH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
 import { grid, units } from "./sheet-grid";
 
@@ -144,23 +144,76 @@ describe("the demo's final evaluation", () => {
 describe("the final evaluation sheet, every column of every row", () => {
   const FORMAT: Record<string, string> = { percent: "0.00%", ratio: '0.00":1"', years: "0.00", coefficient: "0.000", count: "#,##0", persons: "#,##0" };
 
-  test("title rows, column widths, print settings and one merged paragraph per summary line", () => {
+  test("the cover block, column widths, print settings; every paragraph merged across the page, as high as its text", () => {
     const sheet = finalSheet(model);
-    const { at } = grid(sheet);
+    const { at, last } = grid(sheet);
     expect(at(0, 0)).toMatchObject({ value: model.title, bold: true });
     expect(model.title.endsWith("2021—2025年规划实施终期评估报告")).toBe(true);
-    expect(at(1, 0)!.value).toBe(`规划期：2020年（基期）至2025年（目标年）\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.annual.templateVersion}`);
+    // The plan and its issuer from the plan; the evaluating body and the date blank and yellow, for the bureau.
+    expect([1, 2, 3, 4].map((r) => [at(r, 0)!.value, at(r, 0)!.bold, at(r, 1)!.value, at(r, 1)!.fill])).toEqual([
+      ["规划名称", true, "常州市武进区“十四五”教育发展规划", undefined],
+      ["印发单位", true, "常州市武进区人民政府", undefined],
+      ["评估单位", true, "", "#FFF2CC"],
+      ["报告日期", true, "", "#FFF2CC"],
+    ]);
+    expect(sheet.merges.slice(0, 4).map((m) => m.address)).toEqual(["B2:E2", "B3:E3", "B4:E4", "B5:E5"]);
     // ID, group, name, baseline, the five years, target, verdict, first reached, trend.
     expect(sheet.widths).toEqual([12, 14, 34, 10, 9, 9, 9, 9, 9, 10, 10, 9, 12]);
-    const { last } = grid(sheet);
-    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.annual.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last + 1}`, gridlines: false });
-    // The overview's paragraphs and the verdict note: each across all 13 columns, tall enough for its text.
-    expect(sheet.merges).toHaveLength(model.summary.length + 1);
-    for (const m of sheet.merges) {
-      const r = Number(/^A(\d+):M\1$/.exec(m.address)![1]) - 1;
-      // 156 characters across (the widths above), 95 % of it usable: one 15-point line per 148.2 units.
+    expect(sheet.print).toEqual({ titleRows: "$1:$1", header: model.annual.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last + 1}`, gridlines: false });
+    // How the sheet came about, last and in grey, not on the cover.
+    expect([at(last - 1, 0)!.value, at(last - 1, 0)!.font]).toEqual([`规划期：2020年（基期）至2025年（目标年）\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.annual.templateVersion}`, "#595959"]);
+    // Each paragraph across all 13 columns: 156 characters, 95 % usable, one 15-point line per 148.2 units.
+    const paragraphs = sheet.merges.filter((m) => /^A(\d+):M\1$/.test(m.address));
+    const sections = model.sections;
+    expect(paragraphs.length).toBe(sections.evaluation.length + sections.achievements.length + sections.problems.length + sections.proposals.length + 5 + 1 + 1);
+    for (const m of paragraphs) {
+      const r = Number(/^A(\d+):/.exec(m.address)![1]) - 1;
       expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 148.2)) * 15);
     }
+  });
+
+  test("the four sections in order, drafted from the model; the shortfalls with their gaps and the planners' notes; rows for the bureau's own text", () => {
+    const sheet = finalSheet(model);
+    const { at, line, rowsWith } = grid(sheet);
+    const heading = (t: string) => rowsWith(0, t)[0]!;
+    const [one, two, three, four] = ["一、评估工作开展情况", "二、主要成效", "三、存在问题及原因", "四、下一步建议（“十五五”）"].map(heading);
+    expect(one! < two! && two! < three! && three! < four!).toBe(true);
+    expect(model.sections.evaluation.map((_, k) => at(one! + 1 + k, 0)!.value)).toEqual(model.sections.evaluation);
+    expect(model.sections.achievements.map((_, k) => at(two! + 1 + k, 0)!.value)).toEqual(model.sections.achievements);
+    // The demo's achievements name the four indicators reached early with their figures, and the period's funding against 161.78 亿元.
+    expect(model.sections.achievements[1]).toMatch(/^提前实现的指标：高等教育毛入学率（2024年达到，2025年 80\.00%，目标 80\.00%）、/);
+    // 556,000 + 579,000 + 605,000 + 631,000 + 662,000 = 3,033,000 万元 = 303.30 亿元; 3,033,000 / 1,617,800 − 1 = 87.5 %.
+    expect(model.sections.achievements).toContain("规划期（2021—2025年）一般公共预算教育支出合计 303.30 亿元；规划文本载“十三五”期间全区各级各类教育投入 161.78亿元（第44行，统计口径不完全相同），增长 87.5%。");
+    // 三: the lead-in, then one row per missed or late target: indicators, then tasks, then milestones.
+    expect(at(three! + 1, 0)!.value).toBe(model.sections.problems[0]);
+    const head = three! + 2;
+    expect(line(head, 0, 7)).toEqual(["编号", "类别", "名称", "目标", "目标年实际", "差距", "终期判定", "原因说明（规划人员填写）"]);
+    expect(sheet.merges).toContainEqual(expect.objectContaining({ address: `H${head + 1}:M${head + 1}` }));
+    expect(model.shortfalls.length).toBe(19);
+    expect(model.shortfalls.map((f) => f.row.kind)).toEqual([...Array(5).fill("indicator"), ...Array(11).fill("task"), ...Array(3).fill("milestone")]);
+    model.shortfalls.forEach(({ row: r, reason }, k) => {
+      const at1 = head + 1 + k;
+      const kind = { indicator: "主要指标", task: "任务目标", milestone: "里程碑" }[r.kind];
+      expect([r.id, ...line(at1, 0, 2)]).toEqual([r.id, r.id, kind, r.name]);
+      expect([r.id, at(at1, 6)!.value, at(at1, 6)!.fill]).toEqual([r.id, STATUS_LABELS[r.status].zh, STATUS_COLORS[r.status].fill]);
+      expect([r.id, at(at1, 7)!.value]).toEqual([r.id, reason]);
+      if (r.kind !== "milestone") expect([r.id, at(at1, 4)!.value, at(at1, 5)!.value]).toEqual([r.id, r.actual, r.gap]);
+    });
+    // The demo's notes are its label, the same every year: said once.
+    expect(model.shortfalls[0]!.reason).toBe("示例数据（非真实数据）");
+    // 四: one numbered line per missed target (all 19 are missed), then the bureau's own rows, yellow.
+    expect(model.sections.proposals).toHaveLength(19);
+    expect(at(four! + 1, 0)!.value).toBe(`1. ${model.sections.proposals[0]}`);
+    expect(model.sections.proposals[0]).toBe("“职业教育双师型教师比例”未实现（2025年 87.41%，目标 90.00%，尚差 2.59 个百分点），建议列入“十五五”规划继续推进。");
+    const own = four! + 1 + 19;
+    expect(at(own, 0)!.value).toBe("（以下由评估单位填写）");
+    expect([1, 2, 3, 4, 5].map((k) => at(own + k, 0)!.fill)).toEqual(Array(5).fill("#FFF2CC"));
+    // Then the numbered annexes, each on a page of its own but the contradictions and the data problems.
+    const annexes = ["附件1  主要指标完成情况表", "附件2  重点任务目标完成情况表", "附件3  学校建设项目", "附件4  教育经费", "附件5  里程碑任务完成情况", "附件6  义务教育学校资源配置校际均衡历程", "附件7  规划内部不一致之处：按各种口径的结果", "附件8  数据问题"].map(heading);
+    expect([...annexes].sort((x, y) => x - y)).toEqual(annexes);
+    expect(annexes[0]! > own).toBe(true);
+    expect(sheet.breaks).toEqual(expect.arrayContaining([three, ...annexes.slice(0, 6)]));
+    expect(sheet.breaks).not.toContain(annexes[6]);
   });
 
   test("counts by group: the five final verdicts and a bold total, which for the demo is 4 + 14 + 5 = 23", () => {
@@ -181,14 +234,14 @@ describe("the final evaluation sheet, every column of every row", () => {
     const sheet = finalSheet(model);
     const { at, line, rowsWith } = grid(sheet);
     for (const [title, items, headers] of [
-      ["二、主要指标逐年数值与终期判定", model.indicators, ["编号", "组别", "指标", "基期值", "2021", "2022", "2023", "2024", "2025", "目标值", "终期判定", "首次达到", "趋势"]],
-      ["三、第三章任务目标", model.tasks, ["编号", "章节", "任务", "基期值", "2021", "2022", "2023", "2024", "2025", "目标", "终期判定", "首次达到", "趋势"]],
+      ["附件1  主要指标完成情况表", model.indicators, ["编号", "组别", "指标", "基期值", "2021", "2022", "2023", "2024", "2025", "目标值", "终期判定", "首次达到", "趋势"]],
+      ["附件2  重点任务目标完成情况表", model.tasks, ["编号", "章节", "任务", "基期值", "2021", "2022", "2023", "2024", "2025", "目标", "终期判定", "首次达到", "趋势"]],
     ] as const) {
       const start = rowsWith(0, title)[0]!;
-      // A section of its own on a new page, its header right after the title (tasks: after their count line).
+      // An annex of its own on a new page, its header after the title and one line (the verdicts' note; the tasks' count).
       expect(sheet.breaks).toContain(start);
       const head = rowsWith(0, headers[0]).find((r) => r > start)!;
-      expect(head - start).toBe(title.startsWith("三") ? 2 : 1);
+      expect(head - start).toBe(2);
       expect(line(head, 0, 12)).toEqual(headers);
       expect(at(head, 0)!.fill).toBe("#DDEBF7");
       // Past 30 rows the table goes on over a new page, under its header again.
@@ -210,7 +263,8 @@ describe("the final evaluation sheet, every column of every row", () => {
         expect([row.id, at(r, 11)!.value, at(r, 11)!.format]).toEqual([row.id, reachedNow ? (row.firstReached ?? "") : "", "0"]);
         expect([row.id, String(at(r, 12)!.value).length, at(r, 12)!.format]).toEqual([row.id, 6, "@"]);
       });
-      expect(at(head + 1 + items.length + (items.length > 30 ? 1 : 0), 0)?.value).toBeUndefined();
+      // Under the tasks, the programme total's note (§9): 58 as printed, 57 by its parts.
+      expect(at(head + 1 + items.length + (items.length > 30 ? 1 : 0), 0)?.value).toBe(title.startsWith("附件2") ? "注：T-BLD-PROJ 规划原文与分项不一致，按分项合计 57 个（见附件3）。" : undefined);
     }
     // INT-04 by hand: baseline 0.7689, then 0.7782 0.786 0.7938 0.8 0.8 over the range 0.7689–0.8,
     // scaled to 0–7 and rounded: 0, 2.09, 3.85, 5.60, 7, 7 → ▁▃▅▇██.
@@ -220,7 +274,7 @@ describe("the final evaluation sheet, every column of every row", () => {
     const ict = rowsWith(0, "T-ICT-03")[0]!;
     expect([at(ict, 10)!.value, model.tasks.find((l) => l.row.id === "T-ICT-03")!.row.exceeded]).toEqual(["已实现（超额）", true]);
     // A missed row has no year first reached even when an earlier year reached the target (LOC-09).
-    const loc = rowsWith(0, "LOC-09")[0]!;
+    const loc = rowsWith(0, "LOC-09").at(-1)!;
     expect([at(loc, 10)!.value, at(loc, 11)!.value]).toEqual(["未实现", ""]);
   });
 
@@ -228,8 +282,8 @@ describe("the final evaluation sheet, every column of every row", () => {
     const sheet = finalSheet(model);
     const { at, line, rowsWith } = grid(sheet);
     // Milestones: not a page of their own.
-    const ms = rowsWith(0, "四、里程碑任务完成情况")[0]!;
-    expect(sheet.breaks).not.toContain(ms);
+    const ms = rowsWith(0, "附件5  里程碑任务完成情况")[0]!;
+    expect(sheet.breaks).toContain(ms);
     expect(line(ms + 2, 0, 6)).toEqual(["编号", "章节", "里程碑", "计划年度", "进展", "完成年度", "终期判定"]);
     model.milestones.forEach((m, k) => {
       const r = ms + 3 + k;
@@ -239,7 +293,7 @@ describe("the final evaluation sheet, every column of every row", () => {
 
     // Equity: the national bound printed as ≤0.50 (primary) / ≤0.45 (junior), none for the class-size share;
     // a year above the national bound is marked in that year's cell.
-    const eq = rowsWith(0, "五、义务教育学校资源配置校际均衡历程")[0]!;
+    const eq = rowsWith(0, "附件6  义务教育学校资源配置校际均衡历程")[0]!;
     expect(sheet.breaks).toContain(eq);
     expect(line(eq + 1, 0, 12)).toEqual(["编号", "", "指标", "国家标准", "2021", "2022", "2023", "2024", "2025", "规划目标", "终期判定", "", "趋势"]);
     expect(model.equity.length).toBeGreaterThan(0);
@@ -258,7 +312,7 @@ describe("the final evaluation sheet, every column of every row", () => {
     });
 
     // Contradictions: the statement's row in bold, then each reading with its value, outcome and row.
-    const cx = rowsWith(0, "六、规划内部不一致之处：按各种口径的结果")[0]!;
+    const cx = rowsWith(0, "附件7  规划内部不一致之处：按各种口径的结果")[0]!;
     expect(line(cx + 1, 0, 7)).toEqual(["编号", "", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号", undefined]);
     let r = cx + 2;
     for (const c of model.contradictions) {
@@ -272,10 +326,11 @@ describe("the final evaluation sheet, every column of every row", () => {
     }
 
     // Data problems: the demo has none.
-    const pr = rowsWith(0, "九、数据问题")[0]!;
+    const pr = rowsWith(0, "附件8  数据问题")[0]!;
     expect(at(pr + 1, 0)!.value).toBe("数据检查未发现错误。");
-    // Funding and building start pages of their own.
-    expect(sheet.breaks).toEqual(expect.arrayContaining([rowsWith(0, "七、教育经费（规划期逐年）")[0], rowsWith(0, "八、学校建设")[0]]));
+    // Funding and building start pages of their own; the funding annex ends with the period's total.
+    expect(sheet.breaks).toEqual(expect.arrayContaining([rowsWith(0, "附件4  教育经费")[0], rowsWith(0, "附件3  学校建设项目")[0]]));
+    expect(rowsWith(0, model.sections.achievements.find((p) => p.startsWith("规划期（2021—2025年）"))!)[1]! < ms).toBe(true);
     expect(sheet.breaks).not.toContain(cx);
     expect(sheet.breaks).not.toContain(pr);
   });
@@ -285,13 +340,18 @@ describe("the final evaluation sheet, every column of every row", () => {
     const sheet = finalSheet(en);
     const { at, line, rowsWith } = grid(sheet);
     expect(sheet.name).toBe("2021-2025 Final evaluation");
-    expect(at(1, 0)!.value).toBe(`Plan period: 2020 (base year) to 2025 (target year)   Generated 2026-11-30 08:40   Template version ${en.annual.templateVersion}`);
+    expect(line(1, 0, 1)).toEqual(["Plan", PLAN.names.en]);
+    expect(line(3, 0, 1)).toEqual(["Evaluated by", ""]);
     expect(sheet.print.footer).toBe("Page &P of &N");
-    const head = rowsWith(0, "ID")[0]!;
+    for (const t of ["1. How the evaluation was done", "2. Main achievements", "3. Shortfalls and their causes", "4. Next steps (the 15th Five-Year Plan)", "Annex 1  Main indicators: yearly values and final verdicts", "Annex 8  Data problems"]) {
+      expect([t, rowsWith(0, t).length]).toEqual([t, 1]);
+    }
+    expect(line(rowsWith(0, "3. Shortfalls and their causes")[0]! + 2, 0, 7)).toEqual(["ID", "Kind", "Name", "Target", "Target-year value", "Gap", "Final verdict", "Reasons (planners' notes)"]);
+    const head = rowsWith(0, "ID").find((r) => r > rowsWith(0, "Annex 1  Main indicators: yearly values and final verdicts")[0]!)!;
     expect(line(head, 0, 12)).toEqual(["ID", "Group", "Indicator", "Baseline", "2021", "2022", "2023", "2024", "2025", "Target", "Final verdict", "First reached", "Trend"]);
     const r = rowsWith(0, "INT-04")[0]!;
     expect(at(r, 10)!.value).toBe(STATUS_LABELS.reachedEarly.en);
-    const pr = rowsWith(0, "9. Data problems")[0]!;
+    const pr = rowsWith(0, "Annex 8  Data problems")[0]!;
     expect(at(pr + 1, 0)!.value).toBe("The data check found no errors.");
   });
 });
@@ -314,8 +374,9 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
   test("the title 14 pt bold; section titles 12 pt bold blue; headers bold, filled, wrapped; notes grey; paragraphs wrapped", () => {
     const sheet = finalSheet(model);
     const { at } = grid(sheet);
+    const { last } = grid(sheet);
     expect(at(0, 0)).toMatchObject({ bold: true, size: 14 });
-    expect(at(2, 0)!.font).toBe("#595959");
+    expect([at(last - 1, 0)!.font, at(last, 0)!.font]).toEqual(["#595959", "#595959"]);
     const titles = sheet.blocks.filter((b) => b.size === 12);
     expect(titles.length).toBeGreaterThanOrEqual(9);
     for (const b of titles) expect([b.values[0]![0], b.bold, b.fontColor]).toEqual([b.values[0]![0], true, "#1F4E78"]);
@@ -326,17 +387,19 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
       if (marked) expect(h.points).toBe(30);
       else expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
     }
-    // The overview's paragraphs wrap; the verdict note after them is grey.
-    const rows = sheet.merges.map((m) => Number(/^A(\d+):/.exec(m.address)![1]) - 1);
+    // The sections' paragraphs wrap; the verdicts' note over annex 1 is grey.
+    const rows = sheet.merges.filter((m) => m.address.startsWith("A")).map((m) => Number(/^A(\d+):/.exec(m.address)![1]) - 1);
     for (const r of rows) expect(at(r, 0)!.wrap).toBe(true);
-    expect(rows.map((r) => at(r, 0)!.font)).toEqual([...model.summary.map(() => undefined), "#595959"]);
+    const note = rows.filter((r) => at(r, 0)!.font === "#595959");
+    expect(note.map((r) => String(at(r, 0)!.value).slice(0, 5))).toEqual(["终期判定："]);
   });
 
   test("a paragraph's height: the 156 characters of all 13 columns at 95 %", () => {
     const sheet = editedFinal((m) => {
-      m.summary = ["a".repeat(148), "a".repeat(149)];
+      m.sections.evaluation = ["a".repeat(148), "a".repeat(149)];
     });
-    expect(sheet.merges.map((m) => m.rowHeight).slice(0, 2)).toEqual([15, 30]);
+    // After the four cover lines.
+    expect(sheet.merges.map((m) => m.rowHeight).slice(4, 6)).toEqual([15, 30]);
   });
 
   test("a row: a text baseline drawn in the trend, a missed row's year first reached left out, a blank target", () => {
@@ -351,6 +414,44 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(line(r, 4, 8)).toEqual([0.9, 0.92, 1, "", 1]);
     // 0.90 (the baseline read from its text), then the five years over 0.90–1: 0, 0, 1.4 → 1, 7, gap, 7.
     expect(line(r, 10, 12)).toEqual(["未实现", "", "▁▁▂█ █"]);
+  });
+
+  test("三's reasons are the planners' notes: one note as written, notes of several years each with its year", () => {
+    const withNotes = (notes: Record<number, string>) => {
+      const snapshot = structuredClone(snapshotFromWorkbook(wb));
+      const t = snapshot.tables.indicators!;
+      const r = t.values.findIndex((v) => v[t.headers.indexOf(IH.id)] === "LOC-07");
+      for (const y of YEARS) {
+        const c = t.headers.indexOf(noteHeader(y));
+        t.values[r]![c] = notes[y] ?? "";
+        t.formulas[r]![c] = notes[y] ?? "";
+      }
+      return buildFinalReport(PLAN, snapshot, { language: "zh", generatedAt: "2026-11-30 08:40" }).shortfalls.find((f) => f.row.id === "LOC-07")!.reason;
+    };
+    expect(withNotes({ 2024: "生源减少", 2025: "教师调出" })).toBe("2024年：生源减少；2025年：教师调出");
+    expect(withNotes({ 2025: "教师调出" })).toBe("教师调出");
+    expect(withNotes({ 2023: "同上", 2025: "同上" })).toBe("同上");
+    expect(withNotes({})).toBe("");
+  });
+
+  test("属性: a column after the trend only where the plan definition gives one, the attribute in the row's language", () => {
+    const sheet = editedFinal((m) => {
+      m.attributes = true;
+      m.indicators[0]!.attribute = "binding";
+      m.tasks[0]!.attribute = "expected";
+    });
+    const { at, line, rowsWith } = grid(sheet);
+    expect(sheet.widths).toHaveLength(14);
+    const annex1 = rowsWith(0, "附件1  主要指标完成情况表")[0]!;
+    const head = rowsWith(0, "编号").find((r) => r > annex1)!;
+    expect(line(head, 12, 13)).toEqual(["趋势", "属性"]);
+    expect(at(head + 1, 13)!.value).toBe("约束性");
+    expect(at(head + 2, 13)).toBeUndefined();
+    const annex2 = rowsWith(0, "附件2  重点任务目标完成情况表")[0]!;
+    expect(at(rowsWith(0, model.tasks[0]!.row.id).find((r) => r > annex2)!, 13)!.value).toBe("预期性");
+    // Without any: thirteen columns, no 属性 header (the demo's plan gives none).
+    expect(model.attributes).toBe(false);
+    expect(grid(finalSheet(model)).rowsWith(13, "属性")).toEqual([]);
   });
 
   test("milestones: the state in words or the text as written, formats per column", () => {
@@ -370,7 +471,9 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
 
   test("equity: none, a path without a final row, a year above the national standard marked, formats", () => {
     const none = grid(editedFinal((m) => (m.equity = [])));
-    expect(none.rowsWith(0, "五、义务教育学校资源配置校际均衡历程")).toEqual([]);
+    expect(none.rowsWith(0, "附件6  义务教育学校资源配置校际均衡历程")).toEqual([]);
+    // The annexes after it keep their numbers in order: contradictions 6, data problems 7.
+    expect([none.rowsWith(0, "附件6  规划内部不一致之处：按各种口径的结果").length, none.rowsWith(0, "附件7  数据问题").length]).toEqual([1, 1]);
     const sheet = editedFinal((m) => {
       const e = m.equity.find((x) => x.measure === "maxCoefficient" && x.stage === "primary")!;
       m.equity = [
@@ -412,14 +515,15 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     const r = rowsWith(0, "C-X")[0]! + 1;
     expect(line(r, 2, 6)).toEqual(["第12行：“乙”", 0.95, 0.96, "达到", "INT-01"]);
     expect([2, 3, 4, 5, 6].map((c) => at(r, c)!.format)).toEqual(["@", "0.00%", "0.00%", "@", "@"]);
-    const pr = rowsWith(0, "九、数据问题")[0]!;
+    const pr = rowsWith(0, "附件8  数据问题")[0]!;
     expect(line(pr + 1, 0, 3)).toEqual(["工作表", "单元格", "编号", "问题及处理"]);
     expect(at(pr + 1, 0)).toMatchObject({ bold: true, fill: "#DDEBF7" });
     expect(line(pr + 2, 0, 3)).toEqual(["PM_Indicators", "H5", "INT-01", "甲"]);
     expect(line(pr + 3, 0, 3)).toEqual(["PM_Schools", "C9", "学校", "乙"]);
     expect([0, 1, 2, 3].map((c) => at(pr + 3, c)!.format)).toEqual(["@", "@", "@", "@"]);
+    // Then only the grey lines of how the sheet came about.
     expect(at(pr + 4, 0)).toBeUndefined();
-    expect(sheet.print.printArea).toBe(`A1:M${pr + 4}`);
+    expect(sheet.print.printArea).toBe(`A1:M${pr + 7}`);
     // A reading without a unit is printed as it is.
     const plain = grid(editedFinal((m) => (m.contradictions = [{ id: "C-Y", summary: "", readings: [{ text: "丙", line: 3, value: 58, ref: null, actual: null, unit: null, baseline: true, met: null }] }])));
     const p = plain.rowsWith(0, "C-Y")[0]! + 1;

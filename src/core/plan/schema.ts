@@ -31,6 +31,9 @@ export const SourceSchema = z.strictObject({
   quote: z.string().min(1),
 });
 
+/** 约束性 (binding) or 预期性 (expected), where a plan's table prints the attribute (属性). */
+export const AttributeSchema = z.enum(["binding", "expected"]);
+
 export const IndicatorSchema = z.strictObject({
   id: IdSchema,
   group: GroupIdSchema,
@@ -48,6 +51,7 @@ export const IndicatorSchema = z.strictObject({
   cohort: z.boolean().optional(),
   /** A value the workbook computes from the schools table, recorded per year (domain notes §7.6). */
   computed: z.strictObject({ measure: z.enum(["maxCoefficient", "classShare"]), stage: z.enum(["primary", "junior"]) }).optional(),
+  attribute: AttributeSchema.optional(),
   source: SourceSchema,
 });
 
@@ -55,6 +59,7 @@ export const UnitLabelSchema = BilingualSchema;
 
 const TaskBase = {
   id: IdSchema,
+  attribute: AttributeSchema.optional(),
   /** Chapter-3 section heading, e.g. "（一）学前教育公益普惠发展". */
   section: z.string().min(1),
   names: BilingualSchema,
@@ -166,6 +171,14 @@ export const PlanSchema = z.strictObject({
   milestones: z.array(MilestoneSchema).default([]),
   contradictions: z.array(ContradictionSchema),
   building: BuildingSchema.optional(),
+  /**
+   * What the plan says was spent in the previous period (Wujin: "十三五"期间全区各级各类教育投入
+   * 161.78亿元, line 44), in 10k yuan like the funding sheet; the final evaluation sets the period's
+   * total against it.
+   */
+  previousFunding: z
+    .strictObject({ value: z.number().positive(), text: z.string().min(1), period: BilingualSchema, source: SourceSchema })
+    .optional(),
   source: z.strictObject({ title: z.string().min(1), file: z.string().min(1) }),
 });
 
@@ -180,4 +193,5 @@ export type Milestone = z.infer<typeof MilestoneSchema>;
 export type SchoolStage = z.infer<typeof SchoolStageSchema>;
 export type Building = z.infer<typeof BuildingSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
+export type Attribute = z.infer<typeof AttributeSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;

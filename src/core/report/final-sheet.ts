@@ -11,7 +11,10 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { COLORS } from "../workbook/model";
+import { ATTRIBUTE_LABELS } from "../workbook/definition";
+import { fundingTotalLine, nextPlanName } from "./narrative";
 import { finalText, reportText } from "./text";
 import type { FinalLine, FinalModel } from "./final";
 
@@ -37,12 +40,15 @@ const numeric = (c: Cell): number | null => {
 
 export function finalSheet(model: FinalModel): ReportSheet {
   const lang = model.language;
+  const zh = lang === "zh";
   const years = model.years;
   const n = years.length;
-  // ID, group, name, baseline, one column per year, target, verdict, first reached, trend.
-  const widths = [12, 14, 34, 10, ...years.map(() => 9), 10, 10, 9, 12];
+  // ID, group, name, baseline, one column per year, target, verdict, first reached, trend; the
+  // attribute (约束性 / 预期性) last, only where the plan definition gives one.
+  const widths = [12, 14, 34, 10, ...years.map(() => 9), 10, 10, 9, 12, ...(model.attributes ? [8] : [])];
   const cols = widths.length;
   const verdictCol = 4 + n + 1;
+  const attributeCol = model.attributes ? verdictCol + 3 : null;
   const blocks: Block[] = [];
   const merges: ReportSheet["merges"] = [];
   let row = 0;
@@ -60,25 +66,42 @@ export function finalSheet(model: FinalModel): ReportSheet {
     row++;
   };
   const status = (line: StatusLine, r: number, c: number) => statusCell(line, r, c, lang, blocks, rowHeights);
+  const span = (from: number, to: number) => widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
+  /** Text across columns from..to, wrapped, the row as high as its lines. */
+  const wrapped = (text: string, from = 0, to = cols - 1, color?: string, fill?: string) => {
+    blocks.push({ row, col: from, values: [[text]], wrap: true, fontColor: color, fill });
+    merges.push({ address: rangeAddress(from, row, to - from + 1, 1), rowHeight: Math.max(1, Math.ceil(textUnits(text) / (span(from, to) * 0.95))) * 15 });
+  };
   const paragraph = (text: string, color?: string) => {
-    const units = textUnits(text);
-    const width = widths.reduce((a, b) => a + b, 0);
-    blocks.push({ row, col: 0, values: [[text]], wrap: true, fontColor: color });
-    merges.push({ address: rangeAddress(0, row, cols, 1), rowHeight: Math.max(1, Math.ceil(units / (width * 0.95))) * 15 });
+    wrapped(text, 0, cols - 1, color);
     row++;
   };
+  const annex = (k: number, title: (typeof finalText.annexes)[keyof typeof finalText.annexes]) => pick(finalText.annex(k, title), lang);
 
+  // The cover block: the plan and its issuer from the plan; the evaluating body and the date are the bureau's.
   blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
-  blocks.push({ row: 1, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]] });
-  blocks.push({ row: 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
-  row = 3;
+  row = 1;
+  const coverLine = (label: (typeof finalText.cover)[keyof typeof finalText.cover], value: string) => {
+    blocks.push({ row, col: 0, values: [[pick(label, lang)]], bold: true });
+    blocks.push({ row, col: 1, values: [[value]], fill: value ? undefined : COLORS.input });
+    merges.push({ address: rangeAddress(1, row, 4, 1), rowHeight: 15 });
+    row++;
+  };
+  coverLine(finalText.cover.plan, model.cover.plan);
+  coverLine(finalText.cover.issuer, model.cover.issuer);
+  coverLine(finalText.cover.evaluator, "");
+  coverLine(finalText.cover.date, "");
 
-  section(pick(finalText.overview, lang));
-  for (const p of model.summary) paragraph(p);
-  paragraph(pick(finalText.verdictNote, lang), "#595959");
+  // 一、评估工作开展情况
+  section(pick(finalText.evaluation, lang));
+  for (const p of model.sections.evaluation) paragraph(p);
 
-  // 1. Counts by group and final verdict.
-  section(pick(finalText.summary, lang));
+  // 二、主要成效, with the counts by group.
+  section(pick(finalText.achievements, lang));
+  for (const p of model.sections.achievements) paragraph(p);
+  row++;
+  blocks.push({ row, col: 0, values: [[pick(finalText.summary, lang)]], bold: true });
+  row++;
   // Indicators fall due in the target year: a Reached late column only where it counts something.
   const order = (["reachedEarly", "reached", "reachedLate", "missed", "noData", "invalid"] as Status[]).filter((s) => s !== "reachedLate" || model.overall.reachedLate > 0);
   header([pick(reportText.group, lang), ...order.map((s) => STATUS_LABELS[s][lang]), pick(reportText.total, lang)]);
@@ -87,6 +110,55 @@ export function finalSheet(model: FinalModel): ReportSheet {
   blocks.push({ row, col: 0, values: rows });
   blocks.push({ row: row + rows.length - 1, col: 0, values: [rows[rows.length - 1]!], bold: true });
   row += rows.length;
+
+  // 三、存在问题及原因: every missed or late target, its gap, and the planners' notes as the reasons.
+  section(pick(finalText.problems, lang), true);
+  for (const p of model.sections.problems) paragraph(p);
+  if (model.shortfalls.length) {
+    const head = finalText.shortfallHeaders[lang];
+    // The reasons' header stands over the merged columns to the right edge: its height is measured there.
+    const shortfallHeader = () => {
+      const points = headerHeight(head, [...widths.slice(0, 7), span(7, cols - 1)]);
+      blocks.push({ row, col: 0, values: [[...head]], bold: true, fill: HEADER_FILL, wrap: true });
+      merges.push({ address: rangeAddress(7, row, cols - 7, 1), rowHeight: points });
+      row++;
+    };
+    shortfallHeader();
+    model.shortfalls.forEach(({ row: r, reason }, i) => {
+      if (i > 0 && i % ROWS_PER_PAGE === 0) {
+        breaks.push(row);
+        shortfallHeader();
+      }
+      const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
+      const gap = r.kind === "milestone" || r.gap === null || r.status === "reachedLate" ? "" : r.gap;
+      const actual = r.kind === "milestone" ? (r.firstReached ?? "") : (r.actual ?? "");
+      blocks.push({ row, col: 0, values: [[r.id, pick(finalText.rowKinds[r.kind], lang)]], numberFormats: [["@", "@"]] });
+      // The name and a target printed as text wrap in their columns.
+      blocks.push({
+        row,
+        col: 2,
+        values: [[r.name, r.kind === "milestone" ? r.deadline : (r.target ?? ""), actual, gap]],
+        numberFormats: [["@", r.kind === "milestone" ? "0" : typeof r.target === "number" ? f : "@", r.kind === "milestone" ? "0" : f, f]],
+        wrap: true,
+      });
+      status(r, row, 6);
+      // The reason runs over the columns to the right edge, as high as its text (and the name) needs.
+      const lines = Math.max(1, Math.ceil(textUnits(reason) / (span(7, cols - 1) * 0.95)), Math.ceil(textUnits(r.name) / (widths[2]! * 0.95)));
+      blocks.push({ row, col: 7, values: [[reason]], wrap: true });
+      merges.push({ address: rangeAddress(7, row, cols - 7, 1), rowHeight: lines * 15 });
+      row++;
+    });
+  }
+
+  // 四、下一步建议: one line per missed target, then rows for the bureau's own text.
+  section(pick(finalText.proposals({ zh: nextPlanName(model.period, true), en: nextPlanName(model.period, false) }), lang));
+  model.sections.proposals.forEach((p, k) => paragraph(`${k + 1}. ${p}`));
+  blocks.push({ row, col: 0, values: [[pick(finalText.ownText, lang)]], fontColor: "#595959" });
+  row++;
+  for (let k = 0; k < 5; k++) {
+    wrapped("", 0, cols - 1, undefined, COLORS.input);
+    row++;
+  }
 
   const lines = (items: FinalLine[], group: (l: FinalLine) => string, head: readonly string[]) => {
     items.forEach((l, i) => {
@@ -111,25 +183,46 @@ export function finalSheet(model: FinalModel): ReportSheet {
       });
       status(r, row, verdictCol);
       blocks.push({ row, col: verdictCol + 1, values: [[isReached(r.status) ? (r.firstReached ?? "") : "", trend([baseline, ...l.values])]], numberFormats: [["0", "@"]] });
+      if (attributeCol !== null && l.attribute) blocks.push({ row, col: attributeCol, values: [[ATTRIBUTE_LABELS[l.attribute][lang]]] });
       row++;
     });
+    // Under the table: where the plan's parts add up to another figure than the total's (§9).
+    for (const l of items) {
+      const remark = taskRemark(model.annual.building, l.row.id, lang);
+      if (!remark) continue;
+      blocks.push({ row, col: 0, values: [[pick(finalText.remark(l.row.id, remark), lang)]], fontColor: "#9C5700" });
+      row++;
+    }
   };
+  const withAttribute = (head: string[]) => (attributeCol !== null ? [...head, pick(finalText.attribute, lang)] : head);
 
-  // 2. Indicators year by year.
-  section(pick(finalText.indicators, lang), true);
+  // 附件1 Main indicators year by year.
+  section(annex(1, finalText.annexes.indicators), true);
   const marks = model.annual.marks ?? {};
-  header(finalText.lineHeaders(years, marks)[lang]);
-  lines(model.indicators, (l) => l.row.group, finalText.lineHeaders(years, marks)[lang]);
+  paragraph(pick(finalText.verdictNote, lang), "#595959");
+  header(withAttribute(finalText.lineHeaders(years, marks)[lang]));
+  lines(model.indicators, (l) => l.row.group, withAttribute(finalText.lineHeaders(years, marks)[lang]));
 
-  // 3. Task targets, with what they had achieved by each year.
-  section(pick(finalText.tasks, lang), true);
+  // 附件2 Task targets, with what they had achieved by each year.
+  section(annex(2, finalText.annexes.tasks), true);
   blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.taskCounts, model.tasks.length), lang)]] });
   row++;
-  header(finalText.taskHeaders(years, marks)[lang]);
-  lines(model.tasks, (l) => l.row.group, finalText.taskHeaders(years, marks)[lang]);
+  header(withAttribute(finalText.taskHeaders(years, marks)[lang]));
+  lines(model.tasks, (l) => l.row.group, withAttribute(finalText.taskHeaders(years, marks)[lang]));
 
-  // 4. Milestones.
-  section(pick(finalText.milestones, lang));
+  // 附件3–4 The building programme at the target year; funding over the whole period with its total.
+  row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, (t) => section(t, true), annex(3, finalText.annexes.building));
+  const total = model.fundingTotal ? fundingTotalLine(model.fundingTotal, zh) : null;
+  const fundingStart = row;
+  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), annex(4, finalText.annexes.funding), breaks);
+  if (total && row !== fundingStart) {
+    row = lastRow(blocks) + 1;
+    paragraph(total);
+  }
+
+  // 附件5 Milestones.
+  section(annex(5, finalText.annexes.milestones), true);
+  row = lastRow(blocks) + 1;
   blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.milestoneCounts, model.milestones.length), lang)]] });
   row++;
   header(finalText.milestoneHeaders[lang]);
@@ -142,9 +235,10 @@ export function finalSheet(model: FinalModel): ReportSheet {
   // A reviewer's cross-checks: done, while the indicators it rests on fall short that year.
   for (const text of model.annual.crossChecks ?? []) paragraph(text, "#9C0006");
 
-  // 5. School equity, year by year, against the national standard and the plan's target.
+  // 附件6 School equity, year by year, against the national standard and the plan's target.
+  let k = 6;
   if (model.equity.length) {
-    section(pick(finalText.equity, lang), true);
+    section(annex(k++, finalText.annexes.equity), true);
     const [eid, ename, enational, etarget, everdict, etrend] = finalText.equityHeaders[lang];
     header([eid!, "", ename!, enational!, ...years.map(String), etarget!, everdict!, "", etrend!]);
     const finalOf = new Map(model.indicators.map((l) => [l.row.id, l.row]));
@@ -157,17 +251,17 @@ export function finalSheet(model: FinalModel): ReportSheet {
       if (r) status(r, row, verdictCol);
       blocks.push({ row, col: verdictCol + 2, values: [[trend(e.values)]] });
       // Coefficients above the national standard in a year are marked in that year's cell.
-      e.values.forEach((v, k) => {
+      e.values.forEach((v, j) => {
         if (e.national !== null && v !== null && !meets(v, "<=", e.national)) {
-          blocks.push({ row, col: 4 + k, values: [[v]], numberFormats: [[f]], fill: STATUS_COLORS.missed.fill, fontColor: STATUS_COLORS.missed.font });
+          blocks.push({ row, col: 4 + j, values: [[v]], numberFormats: [[f]], fill: STATUS_COLORS.missed.fill, fontColor: STATUS_COLORS.missed.font });
         }
       });
       row++;
     }
   }
 
-  // 6. Contradictions: how the figures came out against each reading.
-  section(pick(finalText.contradictions, lang));
+  // 附件7 Contradictions: how the figures came out against each reading.
+  section(annex(k++, finalText.annexes.contradictions));
   const [rid, ...reading] = finalText.readingHeaders[lang];
   header([rid!, "", ...reading]);
   for (const c of model.contradictions) {
@@ -181,12 +275,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
     }
   }
 
-  // 7–8. Funding over the whole period; the building programme at the target year.
-  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), pick(finalText.funding, lang), breaks);
-  row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, (t) => section(t, true), pick(finalText.building, lang));
-
-  // 9. Data problems, each naming its cell.
-  section(pick(finalText.problems, lang));
+  // 附件8 Data problems, each naming its cell.
+  section(annex(k++, finalText.annexes.problems));
   row = lastRow(blocks) + 1;
   if (!model.annual.problems.length) {
     blocks.push({ row, col: 0, values: [[pick(reportText.noProblems, lang)]] });
@@ -198,6 +288,11 @@ export function finalSheet(model: FinalModel): ReportSheet {
       row++;
     }
   }
+  // How this sheet came about, last and in grey: when, which template, and that it holds values only.
+  row++;
+  blocks.push({ row, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]], fontColor: "#595959" });
+  row++;
+  blocks.push({ row, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
   return {
     name: model.sheetName,
     widths,
@@ -207,6 +302,6 @@ export function finalSheet(model: FinalModel): ReportSheet {
     blocks,
     bars: [],
     chart: null,
-    print: { titleRows: "$1:$2", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, lastRow(blocks) + 1), gridlines: false },
+    print: { titleRows: "$1:$1", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, lastRow(blocks) + 1), gridlines: false },
   };
 }

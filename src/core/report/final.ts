@@ -14,11 +14,11 @@ import { assessFunding, type FundingAssessment } from "../workbook/funding";
 import { checkWorkbook } from "../workbook/check";
 import { planYears } from "../workbook/layout";
 import type { Cell, WorkbookSnapshot } from "../workbook/model";
-import type { Plan } from "../plan/schema";
+import type { Attribute, Plan } from "../plan/schema";
 import { pick, type Language } from "../i18n";
 import { buildReport, type ReportModel, type ReportOptions } from "./model";
 import { finalText } from "./text";
-import { finalNarrative } from "./narrative";
+import { finalSections } from "./narrative";
 
 export interface FinalLine {
   row: RowAssessment;
@@ -26,6 +26,41 @@ export interface FinalLine {
   values: Array<number | null>;
   /** Per year: the cell as typed where the data check rejected that year's own value (shown, marked). */
   rejected: Array<Cell | undefined>;
+  /** Per year: the planner's note for that year (a task's one note column repeats in every year). */
+  notes: string[];
+  /** 约束性 / 预期性 where the plan definition gives it. */
+  attribute: Attribute | null;
+}
+
+/** A missed or late target in 三、存在问题及原因, with the planners' own notes as the stated reasons. */
+export interface Shortfall {
+  row: RowAssessment;
+  reason: string;
+}
+
+/** The period's budget education spending added up, against what the plan says the previous period spent. */
+export interface FundingTotal {
+  from: number;
+  to: number;
+  /** 10k yuan; null when a year of the period is blank or rejected. */
+  total: number | null;
+  /** Years of the period without a usable figure. */
+  missing: number[];
+  previous: Plan["previousFunding"] | null;
+  /** total / previous − 1, when both exist. */
+  change: number | null;
+}
+
+/** The draft text of the evaluation's four sections, in the report's language (narrative.ts). */
+export interface FinalSections {
+  /** 一、评估工作开展情况: period, data sources, estimates, method. */
+  evaluation: string[];
+  /** 二、主要成效. */
+  achievements: string[];
+  /** 三、存在问题及原因: the lead-in to the table of shortfalls. */
+  problems: string[];
+  /** 四、下一步建议（十五五）: one line per missed target. */
+  proposals: string[];
 }
 
 export interface EquityPath {
@@ -74,8 +109,15 @@ export interface FinalModel {
   equity: EquityPath[];
   /** Funding over the whole period (every reported year). */
   funding: FundingAssessment | null;
+  fundingTotal: FundingTotal | null;
   contradictions: ContradictionReading[];
-  summary: string[];
+  /** The cover block: the plan and the body that issued it (the evaluating body and date are the bureau's to fill). */
+  cover: { plan: string; issuer: string };
+  /** Missed and late indicators, tasks and milestones, in that order. */
+  shortfalls: Shortfall[];
+  /** Whether any indicator or task carries 约束性 / 预期性 (the annexes show the column only then). */
+  attributes: boolean;
+  sections: FinalSections;
 }
 
 export function finalSheetName(plan: Plan, language: Language): string {
@@ -94,18 +136,20 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
   // 提前实现 only when the unbroken run of reached years that ends in the target year began before the
   // deadline (the target year's verdict names that run's first year); per-year duties and levels held
   // carry no first year and stay 已实现; 逾期实现 as the target year's verdict found it.
+  const attributeOf = new Map<string, Attribute>([...plan.indicators, ...plan.tasks].flatMap((x) => (x.attribute ? [[x.id, x.attribute] as [string, Attribute]] : [])));
   const finalLine = (kind: "indicators" | "tasks", row: RowAssessment): FinalLine => {
     const history = historyOf(kind, row.id);
     const values = history.map((r) => (r && r.status !== "invalid" ? r.actual : null));
     const rejected = history.map((r) => r?.rejected);
+    const extra = { notes: history.map((r) => (r?.note ?? "").trim()), attribute: attributeOf.get(row.id) ?? null };
     const badYears = history.filter((r): r is RowAssessment => r?.status === "invalid");
     if (badYears.length) {
       const seen = new Set<string>();
       const problems = badYears.flatMap((r) => r.problems).filter((f) => !seen.has(`${f.sheet}!${f.address}`) && seen.add(`${f.sheet}!${f.address}`));
-      return { row: { ...row, status: "invalid", firstReached: null, exceeded: false, problems }, values, rejected };
+      return { row: { ...row, status: "invalid", firstReached: null, exceeded: false, problems }, values, rejected, ...extra };
     }
-    if (row.status === "reached" && row.firstReached !== null && row.firstReached < row.deadline) return { row: { ...row, status: "reachedEarly" }, values, rejected };
-    return { row: isReached(row.status) ? row : { ...row, firstReached: null }, values, rejected };
+    if (row.status === "reached" && row.firstReached !== null && row.firstReached < row.deadline) return { row: { ...row, status: "reachedEarly" }, values, rejected, ...extra };
+    return { row: isReached(row.status) ? row : { ...row, firstReached: null }, values, rejected, ...extra };
   };
   const indicators = last.indicators.map((row) => finalLine("indicators", row));
   const tasks = last.tasks.map((row) => finalLine("tasks", row));
@@ -158,6 +202,19 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
     }),
   }));
   const annual = buildReport(plan, snapshot, targetYear, options);
+  const funding = assessFunding(plan, snapshot, findings);
+  // 三、存在问题及原因: the planners' notes are the stated reasons — a task's one note, an indicator's
+  // notes of the years that have one, each with its year.
+  const reasonOf = (l: FinalLine) => {
+    const distinct = [...new Set(l.notes.filter(Boolean))];
+    if (distinct.length <= 1) return distinct[0] ?? "";
+    return l.notes.map((n, k) => (n ? pick(finalText.noteOfYear(years[k]!, n), language) : "")).filter(Boolean).join(language === "zh" ? "；" : "; ");
+  };
+  const short = (status: Status) => status === "missed" || status === "reachedLate";
+  const shortfalls: Shortfall[] = [
+    ...[...indicators, ...tasks].filter((l) => short(l.row.status)).map((l) => ({ row: l.row, reason: reasonOf(l) })),
+    ...last.milestones.filter((m) => short(m.status)).map((m) => ({ row: m, reason: m.note.trim() })),
+  ];
   const model: FinalModel = {
     language,
     sheetName: finalSheetName(plan, language),
@@ -173,9 +230,25 @@ export function buildFinalReport(plan: Plan, snapshot: WorkbookSnapshot, options
     taskCounts: countStatuses(tasks.map((l) => l.row)),
     milestoneCounts: countStatuses(last.milestones),
     equity,
-    funding: assessFunding(plan, snapshot, findings),
+    funding,
+    fundingTotal: fundingTotal(plan, funding),
     contradictions,
-    summary: [],
+    cover: { plan: pick(plan.names, language), issuer: pick(plan.issuer, language) },
+    shortfalls,
+    attributes: attributeOf.size > 0,
+    sections: { evaluation: [], achievements: [], problems: [], proposals: [] },
   };
-  return { ...model, summary: finalNarrative(model) };
+  return { ...model, sections: finalSections(model) };
+}
+
+/** The period's budget education spending against the previous period's figure the plan prints. */
+export function fundingTotal(plan: Plan, funding: FundingAssessment | null): FundingTotal | null {
+  if (!funding) return null;
+  const { startYear, targetYear } = plan.period;
+  const inPeriod = planYears(plan).filter((y) => y >= startYear);
+  const value = (y: number) => funding.budget.find((b) => b.year === y)?.value ?? null;
+  const missing = inPeriod.filter((y) => typeof value(y) !== "number");
+  const total = missing.length ? null : inPeriod.reduce((s, y) => s + (value(y) as number), 0);
+  const previous = plan.previousFunding ?? null;
+  return { from: startYear, to: targetYear, total, missing, previous, change: total !== null && previous ? total / previous.value - 1 : null };
 }

@@ -12,7 +12,7 @@ import { labels } from "../messages";
 import { pick, type Bilingual, type Language } from "../i18n";
 import { plainNumber } from "../format";
 import { loadPlan } from "../plan/load";
-import type { Figure, Indicator, Milestone, Plan, TaskTarget, Unit } from "../plan/schema";
+import type { Attribute, Figure, Indicator, Milestone, Plan, TaskTarget, Unit } from "../plan/schema";
 import { readTarget } from "../calc/target";
 import { isBlank, readValue } from "../values";
 import { cellAddress } from "./a1";
@@ -27,6 +27,12 @@ export const ROW_KIND_LABELS: Record<RowKind, Bilingual> = {
   indicator: { zh: "指标", en: "Indicator" },
   task: { zh: "任务", en: "Task" },
   milestone: { zh: "里程碑", en: "Milestone" },
+};
+
+/** 属性 as a plan's table prints it. */
+export const ATTRIBUTE_LABELS: Record<Attribute, Bilingual> = {
+  binding: { zh: "约束性", en: "Binding" },
+  expected: { zh: "预期性", en: "Expected" },
 };
 
 const find = <K extends string>(table: Record<K, Bilingual>, cell: Cell): K | undefined => {
@@ -64,6 +70,7 @@ export function definitionRows(plan: Plan, language: Language): Array<{ key: str
         [DH.baseline]: ind.baseline.text,
         [DH.target]: ind.target.text,
         [DH.source]: ind.source.line,
+        [DH.attribute]: ind.attribute ? ATTRIBUTE_LABELS[ind.attribute][language] : "",
       },
     });
   }
@@ -83,6 +90,7 @@ export function definitionRows(plan: Plan, language: Language): Array<{ key: str
         [DH.period]: task.period.from === task.period.to ? String(task.period.to) : `${task.period.from}–${task.period.to}`,
         [DH.source]: task.source.line,
         [DH.link]: task.indicator ?? task.partOf ?? "",
+        [DH.attribute]: task.attribute ? ATTRIBUTE_LABELS[task.attribute][language] : "",
       },
     });
   }
@@ -229,6 +237,10 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     const en = String(cell(r, DH.nameEn) ?? "").trim() || zh;
     if (!zh) bad(r, DH.name, key, definitionMessages.missing(where(r, DH.name), key));
     const sourceLine = typeof cell(r, DH.source) === "number" ? (cell(r, DH.source) as number) : null;
+    const attributeCell = cell(r, DH.attribute);
+    const attribute = isBlank(attributeCell) ? undefined : find(ATTRIBUTE_LABELS, attributeCell);
+    if (attribute === undefined && !isBlank(attributeCell)) bad(r, DH.attribute, key, definitionMessages.attribute(where(r, DH.attribute), String(attributeCell)));
+    const attributed = attribute ? { attribute } : {};
     const section = String(cell(r, DH.group) ?? "").trim();
     if (!section) bad(r, DH.group, key, definitionMessages.missing(where(r, DH.group), key));
     const source = (old: { source: Indicator["source"] } | undefined, quote: string) => ({
@@ -275,6 +287,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
         ...(isGrossLabel(unitCell) ? { canExceed100: true } : {}),
         ...(isCohortLabel(unitCell) ? { cohort: true } : {}),
         ...(old?.computed ? { computed: old.computed } : {}),
+        ...attributed,
         source: source(old, `${zh} ${target.text}`),
       });
       return;
@@ -307,6 +320,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
         ...(link && base.tasks.some((t) => t.id === link) ? { partOf: link } : {}),
         ...(link && !base.tasks.some((t) => t.id === link) ? { indicator: link } : {}),
         ...(old?.note ? { note: old.note } : {}),
+        ...attributed,
         source: source(old, targetText),
       };
       if (range && !/以上$/.test(bare) && !/^[<>≤≥＜＞]/.test(bare)) {

@@ -37,6 +37,8 @@ export interface FundingAssessment {
   /** Every check for every year after the first row, in year order. */
   checks: FundingCheck[];
   counts: Record<FundingVerdict, number>;
+  /** The budget education spending (10k yuan) of every row, as read: a figure, "invalid" or blank. */
+  budget: Array<{ year: number; value: number | "invalid" | null }>;
 }
 
 interface Series {
@@ -127,6 +129,7 @@ export function assessFunding(plan: Plan, snapshot: WorkbookSnapshot, findings: 
   }
   const counts = { met: 0, notMet: 0, noData: 0, invalid: 0 } as Record<FundingVerdict, number>;
   for (const c of checks) counts[c.verdict]++;
-  return { sheet: table.sheet, years: [...new Set(checks.map((c) => c.year))], checks, counts };
+  const budgetByYear = years.map((year, r) => ({ year, value: budget.readings[r] ?? null }));
+  return { sheet: table.sheet, years: [...new Set(checks.map((c) => c.year))], checks, counts, budget: budgetByYear };
 }
 

@@ -45,7 +45,7 @@ import {
 import { COLORS, asText, type Cell, type TableSnapshot, type WorkbookSnapshot, type WriteOp } from "./model";
 import { templateRows, type TemplateRow } from "./rows";
 import { PLAN_COLUMN, planChunks } from "./meta";
-import { ROW_KIND_LABELS } from "./definition";
+import { ATTRIBUTE_LABELS, ROW_KIND_LABELS } from "./definition";
 import { YEAR_MARK_LABELS, YEAR_MARKS_NAME } from "./marks";
 
 export interface InsertOptions {
@@ -471,6 +471,7 @@ function listOptions(key: TableKey, header: string, language: Language): Validat
   if (header === IH.direction && key === "indicators") return { kind: "list", options: directionOptions(language) };
   if (key === "milestones" && header === MH.state) return { kind: "list", options: MILESTONE_STATES.map((m) => MILESTONE_STATE_LABELS[m][language]) };
   if (key === "plan" && header === DH.kind) return list(ROW_KIND_LABELS);
+  if (key === "plan" && header === DH.attribute) return list(ATTRIBUTE_LABELS);
   if (key === "projects" && header === PH.stage) return list(SCHOOL_STAGE_LABELS);
   if (key === "projects" && header === PH.kind) return list(PROJECT_KIND_LABELS);
   if (key === "projects" && header === PH.state) return list(PROJECT_STATE_LABELS);

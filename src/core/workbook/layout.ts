@@ -806,6 +806,8 @@ export const DH = {
   source: "来源行 Source line",
   link: "关联 Link",
   note: "说明 Note",
+  /** 约束性 / 预期性, where the plan's table prints it (optional). */
+  attribute: "属性 Attribute",
 } as const;
 
 export { DEFINITION_NAMES } from "./names";
@@ -830,6 +832,7 @@ export function definitionTable(): TableSpec {
     input(DH.source, 8, { format: "0" }),
     input(DH.link, 14),
     { header: DH.note, role: "note", width: 30 },
+    input(DH.attribute, 9, { validation: { rule: { kind: "list", options: [] }, prompt: t.attributePrompt, error: t.attributeError } }),
   ];
   return { key: "plan", name: TABLES.plan, sheet: t.definitionSheet, anchor: { col: 0, row: 4 }, columns };
 }

@@ -104,6 +104,8 @@ export const layoutText = {
   planNameEnLabel: { zh: "英文名称 English name", en: "Plan name (English) 英文名称" },
   definitionKindPrompt: { zh: "请选择：指标 / 任务 / 里程碑。", en: "Choose: Indicator / Task / Milestone." },
   definitionKindError: { zh: "只能从列表中选择类别。", en: "Choose the kind from the list." },
+  attributePrompt: { zh: "规划表列出属性的，选择约束性或预期性；未列出的留空。", en: "Where the plan's table gives the attribute, choose Binding or Expected; otherwise leave blank." },
+  attributeError: { zh: "只能选择约束性或预期性，或留空。", en: "Choose Binding or Expected, or leave blank." },
   projectSheet: { zh: "建设项目", en: "Projects" },
   buildSheet: { zh: "学校建设", en: "Building" },
   fundingLine: {
@@ -193,6 +195,10 @@ export const definitionMessages = {
   direction: (where: string, text: string, choices: string): Bilingual => ({
     zh: `${where}：方向“${text}”无法识别。请填写：${choices}。`,
     en: `${where}: the direction "${text}" is not known. Use one of: ${choices}.`,
+  }),
+  attribute: (where: string, text: string): Bilingual => ({
+    zh: `${where}：属性“${text}”无法识别。请填写约束性或预期性，或留空。`,
+    en: `${where}: the attribute "${text}" is not known. Use Binding or Expected, or leave it blank.`,
   }),
   stage: (where: string, text: string): Bilingual => ({
     zh: `${where}：学段“${text}”无法识别。请填写小学、初中、高中，或留空。`,
