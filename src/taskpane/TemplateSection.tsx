@@ -23,6 +23,13 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
   // Which action the conflicts came from: inserting the template or applying the plan definition.
   const [conflictsOf, setConflictsOf] = useState<"insert" | "apply">("insert");
   const [problems, setProblems] = useState<Finding[] | null>(null);
+  // The period moved: the question about rows on the old period's years, and the planner's answer.
+  const [moves, setMoves] = useState(false);
+  const [moveChoice, setMoveChoice] = useState<boolean | undefined>(undefined);
+  const moveRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (moves && !state.busy) moveRef.current?.focus();
+  }, [moves]);
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
   // Focus goes to the first choice when the conflicts appear, and back to the button that asked.
@@ -58,11 +65,15 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
     });
 
   // The plan definition sheet, edited by the planner, rebuilds or upgrades the tables for its period.
-  const apply = (onConflict: "ask" | "replace" | "keep") =>
+  const apply = (onConflict: "ask" | "replace" | "keep", movePeriods = moveChoice) =>
     start(async () => {
-      const outcome = await host.run((port) => applyDefinition(port, { language, onConflict }));
+      const outcome = await host.run((port) => applyDefinition(port, { language, onConflict, movePeriods }));
       setProblems(outcome.kind === "invalid" ? outcome.problems : null);
-      if (outcome.kind === "confirm") {
+      setMoves(outcome.kind === "movePeriods");
+      if (outcome.kind === "movePeriods") {
+        setConflicts(null);
+        setMessage({ intent: "warning", text: outcome.message });
+      } else if (outcome.kind === "confirm") {
         setConflicts(outcome.report.conflicts);
         setConflictsOf("apply");
         setMessage(null);
@@ -71,7 +82,8 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         setMessage({ intent: "error", text: outcome.message });
       } else {
         setConflicts(null);
-        setMessage({ intent: "success", text: applySummary(outcome.report, outcome.carried.length, outcome.plan.period) });
+        setMoveChoice(undefined);
+        setMessage({ intent: "success", text: applySummary(outcome.report, outcome.carried.length, outcome.plan.period, outcome.moves.length) });
         setStatus(await host.run((port) => workbookStatus(port)));
         onChanged();
       }
@@ -89,6 +101,13 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
       URL.revokeObjectURL(url);
       setMessage({ intent: "success", text: exportedText(fileName) });
     });
+
+  // One answer for every row on the old period's years; remembered while the conflicts are resolved.
+  const answerMoves = (move: boolean) => {
+    setMoveChoice(move);
+    applyRef.current?.focus();
+    void apply("ask", move);
+  };
 
   const resolve = (choice: "replace" | "keep") => {
     back();
@@ -170,6 +189,16 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
           </Button>
           <Button appearance="subtle" disabledFocusable={state.busy} onClick={() => void download()}>
             {t("exportPlan")}
+          </Button>
+        </div>
+      )}
+      {moves && (
+        <div className={styles.row} role="group" aria-label={t("applyDefinition")}>
+          <Button ref={moveRef} appearance="primary" disabledFocusable={state.busy} onClick={() => answerMoves(true)}>
+            {t("movePeriods")}
+          </Button>
+          <Button disabledFocusable={state.busy} onClick={() => answerMoves(false)}>
+            {t("keepPeriods")}
           </Button>
         </div>
       )}

@@ -23,6 +23,8 @@ export const paneText = {
   conflictWorkbook: { zh: "工作簿中", en: "Workbook" },
   conflictTemplate: { zh: "模板", en: "Template" },
   keepMine: { zh: "保留我的数据", en: "Keep my values" },
+  movePeriods: { zh: "改为新规划期", en: "Move them to the new period" },
+  keepPeriods: { zh: "保持原样", en: "Keep them as they are" },
   replace: { zh: "替换为模板值", en: "Replace with template" },
   cancel: { zh: "取消", en: "Cancel" },
   dismiss: { zh: "关闭", en: "Dismiss" },
@@ -121,11 +123,11 @@ export const exportedText = (file: string): Bilingual => ({
 });
 
 /** After applying the plan definition: the period it set, baselines carried over, then as an insert. */
-export function applySummary(r: Parameters<typeof insertSummary>[0], carried: number, period: { startYear: number; targetYear: number }): Bilingual {
+export function applySummary(r: Parameters<typeof insertSummary>[0], carried: number, period: { startYear: number; targetYear: number }, moved = 0): Bilingual {
   const base = insertSummary(r);
   return {
-    zh: `规划期 ${period.startYear}–${period.targetYear}。${carried ? `${carried} 项基期值沿用上期终值（已标出，可修改）。` : ""}${base.zh}`,
-    en: `Plan period ${period.startYear}–${period.targetYear}. ${carried ? `${carried} baseline(s) carried over from the previous plan (marked, editable). ` : ""}${base.en}`,
+    zh: `规划期 ${period.startYear}–${period.targetYear}。${moved ? `${moved} 行任务或里程碑的期间改为新规划期。` : ""}${carried ? `${carried} 项基期值沿用上期终值（已标出，可修改）。` : ""}${base.zh}`,
+    en: `Plan period ${period.startYear}–${period.targetYear}. ${moved ? `${moved} task or milestone row(s) moved to the new period. ` : ""}${carried ? `${carried} baseline(s) carried over from the previous plan (marked, editable). ` : ""}${base.en}`,
   };
 }
 

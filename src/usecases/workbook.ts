@@ -19,7 +19,7 @@ import { latestYearWithData, reportSheetName } from "../core/report/model";
 import { finalSheetName } from "../core/report/final";
 import { workbookPlan } from "../core/workbook/plan";
 import { carryOps, periodOps } from "../core/workbook/apply";
-import { readDefinition, type Carried } from "../core/workbook/definition";
+import { moveOps, movePrompt, readDefinition, type Carried, type PeriodMove } from "../core/workbook/definition";
 import { definitionMessages } from "../core/workbook/text";
 import type { WorkbookSnapshot } from "../core/workbook/model";
 
@@ -191,8 +191,10 @@ export async function addRows(port: WorkbookPort, key: RowTable, count = 1, requ
 }
 
 export type ApplyOutcome =
-  | { kind: "written"; report: InsertReport; carried: Carried[]; plan: Plan }
+  | { kind: "written"; report: InsertReport; carried: Carried[]; plan: Plan; moves: PeriodMove[] }
   | { kind: "confirm"; report: InsertReport }
+  /** The period moved and rows kept the old period's years: move them too (`movePeriods: true`) or not (`false`). */
+  | { kind: "movePeriods"; moves: PeriodMove[]; message: Bilingual }
   | { kind: "invalid"; problems: Finding[]; message: Bilingual }
   | { kind: "error"; message: Bilingual };
 
@@ -202,12 +204,19 @@ export type ApplyOutcome =
  * ID). Nothing is written while the definition has a problem. Baselines left blank for an ID the
  * workbook already follows are prefilled with its value in the new base year, and marked.
  */
-export async function applyDefinition(port: WorkbookPort, request: { language: Language; onConflict: "ask" | "replace" | "keep" }): Promise<ApplyOutcome> {
+export async function applyDefinition(
+  port: WorkbookPort,
+  request: { language: Language; onConflict: "ask" | "replace" | "keep"; movePeriods?: boolean },
+): Promise<ApplyOutcome> {
   const snapshot = await port.read();
   const language = snapshot.meta?.language ?? request.language;
   const current = planFor(snapshot);
-  const definition = readDefinition(snapshot, current, language);
+  const definition = readDefinition(snapshot, current, language, { movePeriods: request.movePeriods === true });
   if (definition.kind === "none") return { kind: "error", message: definitionMessages.none };
+  // A new period with rows still on the old one's years: one question for all of them, before anything else.
+  if (request.movePeriods === undefined && definition.moves.length) {
+    return { kind: "movePeriods", moves: definition.moves, message: movePrompt(definition.moves, current.period, definition.period, language) };
+  }
   if (definition.kind === "invalid") {
     const cells = definition.problems.slice(0, 6).map((p) => `${p.sheet}!${p.address}`).join(", ") + (definition.problems.length > 6 ? ", …" : "");
     return { kind: "invalid", problems: definition.problems, message: definitionMessages.invalid(definition.problems.length, cells) };
@@ -217,12 +226,12 @@ export async function applyDefinition(port: WorkbookPort, request: { language: L
     language,
     onConflict: request.onConflict,
     year: defaultYear(plan),
-    extraOps: [...carryOps(definition.carried, snapshot, language), ...periodOps(plan, current, snapshot)],
+    extraOps: [...carryOps(definition.carried, snapshot, language), ...periodOps(plan, current, snapshot), ...(request.movePeriods ? moveOps(definition.moves) : [])],
   });
   if (result.kind !== "write") return result;
   const applied = await applyPlanned(port, snapshot, result.ops);
   if (!applied.ok) return { kind: "error", message: applied.message };
-  return { kind: "written", report: result.report, carried: definition.carried, plan };
+  return { kind: "written", report: result.report, carried: definition.carried, plan, moves: request.movePeriods ? definition.moves : [] };
 }
 
 /** The plan the workbook follows, as JSON to share with another district (the format `npm run template -- --plan` reads). */

@@ -49,6 +49,9 @@ interface Parsed {
   overwrite: boolean;
   debug: boolean;
   final?: boolean;
+  /** Rows on the old period's years when the period moved: move them (true) or keep them (false). */
+  movePeriods?: boolean;
+  keepPeriods?: boolean;
 }
 
 const VALUED = new Map<string, "out" | "year" | "lang" | "plan" | "from">([
@@ -63,10 +66,12 @@ const VALUED = new Map<string, "out" | "year" | "lang" | "plan" | "from">([
 const ACCEPTS: Record<"report" | "demo" | "template", ReadonlySet<string>> = {
   report: new Set(["out", "year", "lang", "replace", "overwrite", "debug", "final"]),
   demo: new Set(["out", "overwrite", "debug"]),
-  template: new Set(["out", "lang", "plan", "from", "replace", "overwrite", "debug"]),
+  template: new Set(["out", "lang", "plan", "from", "replace", "overwrite", "debug", "movePeriods", "keepPeriods"]),
 };
-const FLAGS = new Map<string, "replace" | "overwrite" | "debug" | "final">([
+const FLAGS = new Map<string, "replace" | "overwrite" | "debug" | "final" | "movePeriods" | "keepPeriods">([
   ["--replace", "replace"],
+  ["--move-periods", "movePeriods"],
+  ["--keep-periods", "keepPeriods"],
   ["--final", "final"],
   ["--overwrite", "overwrite"],
   ["--debug", "debug"],
@@ -196,8 +201,10 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
   checkOutput(out, input, p.overwrite);
   const { workbook, foreign } = await openWorkbook(input);
   if (foreign.length) throw new CliFailure(1, cliText.foreignParts(`${foreign.map((f) => f.zh).join("、")} / ${foreign.map((f) => f.en).join(", ")}`));
-  const outcome = await applyDefinition(xlsxPort(workbook), { language, onConflict: p.replace ? "replace" : "ask" });
+  const movePeriods = p.movePeriods ? true : p.keepPeriods ? false : undefined;
+  const outcome = await applyDefinition(xlsxPort(workbook), { language, onConflict: p.replace ? "replace" : "ask", movePeriods });
   if (outcome.kind === "error") throw new CliFailure(1, outcome.message);
+  if (outcome.kind === "movePeriods") throw new CliFailure(1, cliText.movePeriods(outcome.message), outcome.moves.map((m) => `${m.sheet}!${m.address} ${m.id}: ${m.from} → ${m.to}`));
   if (outcome.kind === "invalid") throw new CliFailure(1, outcome.message, outcome.problems.map((f) => line(f.message)));
   if (outcome.kind === "confirm") {
     const c = outcome.report.conflicts;
@@ -205,7 +212,11 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
   }
   await xlsxPort(workbook).apply(resultOps(outcome.plan, snapshotFromWorkbook(workbook), language));
   await saveWorkbook(workbook, out);
-  return [line(cliText.templateWritten(out, outcome.plan.period.startYear, outcome.plan.period.targetYear)), ...(outcome.carried.length ? [line(cliText.carried(outcome.carried.length, outcome.carried[0]!.from))] : [])];
+  return [
+    line(cliText.templateWritten(out, outcome.plan.period.startYear, outcome.plan.period.targetYear)),
+    ...(outcome.moves.length ? [line(cliText.moved(outcome.moves.length))] : []),
+    ...(outcome.carried.length ? [line(cliText.carried(outcome.carried.length, outcome.carried[0]!.from))] : []),
+  ];
 }
 
 export async function main(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {

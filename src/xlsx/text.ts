@@ -6,7 +6,7 @@ const q = (s: string) => JSON.stringify(s);
 export const USAGE = `用法 / Usage:
   plan-monitor report <workbook.xlsx> [--year YYYY | --final] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
   plan-monitor demo [-o out.xlsx] [--overwrite]
-  plan-monitor template <workbook.xlsx> [-o out.xlsx] [--replace] [--overwrite]
+  plan-monitor template <workbook.xlsx> [-o out.xlsx] [--replace] [--move-periods | --keep-periods] [--overwrite]
   plan-monitor template --plan plan.json -o book.xlsx [--from previous.xlsx] [--lang zh|en] [--overwrite]
   plan-monitor --help
 
@@ -24,6 +24,9 @@ export const USAGE = `用法 / Usage:
            --from       上期规划的工作簿：未给出基期值的指标沿用上期终值 / the previous plan's workbook:
                         indicators without a baseline take its final value
            --replace    模板数值与工作簿不同时以定义为准 / where the definition and the workbook differ, take the definition
+           --move-periods  规划期改变时，沿用旧规划期年份的任务和里程碑一并改为新规划期 / when the period
+                        changed, move tasks and milestones still on the old period's years to the new one
+           --keep-periods  保持这些行的年份不变 / keep those rows' years as they are
   --debug  出错时显示技术细节 / show technical details on errors
 (npm run report -- …、npm run demo -- …、npm run template -- … 同样可用 / work the same way)`;
 
@@ -33,6 +36,8 @@ export const cliText = {
   missingValue: (o: string): Bilingual => ({ zh: `选项 ${o} 缺少取值`, en: `option ${o} needs a value` }),
   finalWithYear: (): Bilingual => ({ zh: "--final 评估整个规划期，不能与 --year 同用", en: "--final evaluates the whole period: it cannot be combined with --year" }),
   missingOut: (): Bilingual => ({ zh: "请用 -o 指定新工作簿的文件名", en: "name the new workbook with -o" }),
+  movePeriods: (m: Bilingual): Bilingual => ({ zh: `${m.zh}（一并改为新规划期请加 --move-periods，保持原样请加 --keep-periods）`, en: `${m.en} (add --move-periods to move them, --keep-periods to keep them)` }),
+  moved: (n: number): Bilingual => ({ zh: `${n} 行任务或里程碑的期间已改为新规划期`, en: `${n} task or milestone row(s) moved to the new period` }),
   templateWritten: (out: string, from: number, to: number): Bilingual => ({ zh: `${from}–${to} 年规划模板已写入 ${out}`, en: `template for ${from}–${to} written: ${out}` }),
   carried: (n: number, from: number): Bilingual => ({
     zh: `${n} 项指标的基期值沿用上期 ${from} 年终值（已在“规划定义”中标出，可修改）`,

@@ -6,7 +6,7 @@
  * the messages state, not by calling the product.
  */
 import { checkWorkbook, type Finding } from "../../src/core/workbook/check";
-import { definitionRows, readDefinition } from "../../src/core/workbook/definition";
+import { definitionRows, movedYears, readDefinition } from "../../src/core/workbook/definition";
 import { planInsert, withFilters, withProtection } from "../../src/core/workbook/insert";
 import { planAddRows, planHighlights, planProtection } from "../../src/core/workbook/actions";
 import { assessBuilding, ledgerFeed } from "../../src/core/workbook/building";
@@ -139,7 +139,22 @@ describe("the plan definition as typed", () => {
   };
 
   test("unchanged, it reads back as the embedded plan (strictly: no field added, not even an undefined one)", () => {
-    expect(definition({})).toStrictEqual({ kind: "ok", plan: PLAN, carried: [] });
+    expect(definition({})).toStrictEqual({ kind: "ok", plan: PLAN, carried: [], moves: [], period: PLAN.period });
+  });
+
+  test("a row follows the old period to the new one only when it no longer fits and every year lands inside (by hand)", () => {
+    const old = { baseYear: 2020, startYear: 2021, targetYear: 2025 };
+    const next = { baseYear: 2025, startYear: 2026, targetYear: 2030 };
+    // With the start: 2021–2023 → 2026–2028; the old target year is the new one: 2025 → 2030, 2021–2025 → 2026–2030.
+    expect([movedYears([2021, 2023], old, next), movedYears([2025], old, next), movedYears([2021, 2025], old, next), movedYears([2023], old, next)]).toEqual([[2026, 2028], [2030], [2026, 2030], [2028]]);
+    // The same period, a row that still fits, a year outside the old period, no year: nothing to move.
+    expect([movedYears([2023], old, old), movedYears([2027], old, { ...next, baseYear: 2024, startYear: 2025 }), movedYears([2019], old, next), movedYears([], old, next)]).toEqual([null, null, null, null]);
+    // A longer new period (2026–2035): the target year follows the target, others the start.
+    expect(movedYears([2022, 2025], old, { baseYear: 2025, startYear: 2026, targetYear: 2035 })).toEqual([2027, 2035]);
+    // Shifted by three (2024–2028): 2021–2023 → 2024–2026, 2021 → 2024.
+    expect([movedYears([2021, 2023], old, { baseYear: 2023, startYear: 2024, targetYear: 2028 }), movedYears([2021], old, { baseYear: 2023, startYear: 2024, targetYear: 2028 })]).toEqual([[2024, 2026], [2024]]);
+    // A shorter new period where the shifted year falls outside it: no offer (the row stays refused).
+    expect(movedYears([2024], old, { baseYear: 2025, startYear: 2026, targetYear: 2027 })).toBeNull();
   });
 
   test("属性: 约束性 / 预期性 read in either language onto indicators and tasks; blank is none; other text is named at its cell", () => {

@@ -241,6 +241,45 @@ describe("applying an edited definition", () => {
   });
 });
 
+describe("moving a workbook to a new period in place", () => {
+  test("rows on the old period's years are offered the new one in one step: kept, each is refused as before; moved, the definition and the tables follow", async () => {
+    const data = await fresh();
+    const sheet = sheetOf(data);
+    data.type(sheet, "B3", 2025);
+    data.type(sheet, "D3", 2030);
+    const period = data.addressOf(TABLES.plan, "T-BLD-PROJ", DH.period);
+    const before = data.at(sheet, period)!.formula;
+    const asked = await applyDefinition(port(data), { language: "zh", onConflict: "replace" });
+    expect(asked.kind).toBe("movePeriods");
+    if (asked.kind !== "movePeriods") return;
+    // All 50 tasks and 14 milestones are dated 2021–2025. By hand: 2021–2023 → 2026–2028 (with the start),
+    // 2021–2025 → 2026–2030, 2025 (the old target year) → 2030.
+    expect(asked.moves).toHaveLength(64);
+    const to = new Map(asked.moves.map((m) => [m.id, m.to]));
+    expect([to.get("T-BLD-PROJ"), to.get("T-PRE-01"), to.get(PLAN.tasks.find((t) => t.period.from === 2025)!.id), to.get(PLAN.milestones[0]!.id)]).toEqual(["2026–2028", "2026–2030", "2030", "2030"]);
+    expect(asked.moves.find((m) => m.id === "T-BLD-PROJ")).toEqual({ id: "T-BLD-PROJ", sheet, address: period, from: "2021–2023", to: "2026–2028" });
+    expect(asked.message.zh).toMatch(/^规划期已由 2021–2025 改为 2026–2030：有 64 行任务或里程碑的期间沿用旧规划期（T-PRE-01 2021–2025 → 2026–2030；/);
+    // Asking wrote nothing.
+    expect(data.at(sheet, period)!.formula).toBe(before);
+    expect(data.tableRows(TABLES.indicators)[0]).toContain(yearHeader(2021));
+    // Kept: each row is refused at its period cell, as before the question existed.
+    const kept = await applyDefinition(port(data), { language: "zh", onConflict: "replace", movePeriods: false });
+    expect(kept.kind === "invalid" && kept.problems.find((p) => p.address === period)?.message.zh).toBe(`${sheet}!${period}：期间“2021–2023”超出规划期 2026–2030。`);
+    // Moved: one apply, the definition's period cells rewritten, the tables on the new years.
+    const moved = await applyDefinition(port(data), { language: "zh", onConflict: "replace", movePeriods: true });
+    if (moved.kind === "invalid") throw new Error(moved.problems.map((p) => p.message.en).join("\n"));
+    expect(moved.kind).toBe("written");
+    if (moved.kind !== "written") return;
+    expect(moved.moves).toHaveLength(64);
+    expect(moved.plan.tasks.find((t) => t.id === "T-BLD-PROJ")!.period).toEqual({ from: 2026, to: 2028 });
+    expect(moved.plan.milestones.every((m) => m.plannedYear === 2030)).toBe(true);
+    expect(data.at(sheet, period)!.formula).toBe("2026–2028");
+    for (const y of [2026, 2030]) expect(data.tableRows(TABLES.tasks)[0]).toContain(yearHeader(y));
+    // Applied again, nothing more to move and nothing asked.
+    expect((await applyDefinition(port(data), { language: "zh", onConflict: "replace" })).kind).toBe("written");
+  });
+});
+
 describe("a defined name the definition relies on, deleted (§7a.7)", () => {
   test("PM_BaseYear deleted: apply names the missing name, not a blank year; insert restores it and apply then works", async () => {
     const data = await fresh();

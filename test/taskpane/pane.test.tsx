@@ -267,6 +267,29 @@ describe("reports and function reference sections", () => {
     await screen.findByText(/规划期 2021–2025。完成：/);
   });
 
+  test("a new period typed into the definition: one question for the rows on the old years; moving them applies in one step", async () => {
+    const data = new FakeWorkbookData();
+    renderPane(doubleHost(data));
+    await screen.findByText("本工作簿尚未插入规划模板。");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText(/完成：/);
+    const sheet = data.table(TABLES.plan)!.sheet;
+    data.type(sheet, "B3", 2025);
+    data.type(sheet, "D3", 2030);
+    fireEvent.click(screen.getByRole("button", { name: "应用规划定义" }));
+    await screen.findByText(/^规划期已由 2021–2025 改为 2026–2030：有 64 行/);
+    const move = screen.getByRole("button", { name: "改为新规划期" });
+    expect(screen.getByRole("button", { name: "保持原样" })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(move));
+    fireEvent.click(move);
+    // The new years' columns differ from what the tables hold: the planner keeps their values, and the
+    // answer about the periods is remembered, not asked again.
+    fireEvent.click(await screen.findByRole("button", { name: "保留我的数据" }, { timeout: 30_000 }));
+    await screen.findByText(/^规划期 2026–2030。64 行任务或里程碑的期间改为新规划期。/, {}, { timeout: 30_000 });
+    expect(screen.queryByRole("button", { name: "改为新规划期" })).toBeNull();
+    expect(data.at(sheet, data.addressOf(TABLES.plan, "T-BLD-PROJ", DH.period))!.formula).toBe("2026–2028");
+  }, 60_000);
+
   test("every PLAN function has an example to copy", async () => {
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.assign(navigator, { clipboard: { writeText } });

@@ -200,5 +200,28 @@ describe("npm run demo / npm run report", () => {
     });
     expect(out).toContain(join(dir, "rel-2021.xlsx"));
     expect(existsSync(join(dir, "rel-2021.xlsx"))).toBe(true);
+    // Started from another folder than the project's, the command line still compiles and runs.
+    expect(execFileSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })).toContain("plan-monitor template");
+  }, 120_000);
+
+  test("template with a new period: one question naming every row on the old years; --move-periods moves them all, --keep-periods refuses each", async () => {
+    const book = await open(demo);
+    const definition = book.worksheets.find((ws) => ws.name === "规划定义")!;
+    definition.getCell("B3").value = 2025;
+    definition.getCell("D3").value = 2030;
+    const moving = join(dir, "moving.xlsx");
+    await book.xlsx.writeFile(moving);
+    const asked = await main(["template", moving, "-o", join(dir, "moved-0.xlsx")], { cwd: dir });
+    expect(asked.code).toBe(1);
+    expect(asked.lines[0]).toMatch(/^规划期已由 2021–2025 改为 2026–2030：有 64 行.*加 --move-periods.* \/ The plan period changed from 2021–2025 to 2026–2030: 64 /);
+    expect(asked.lines).toContain(`规划定义!K${6 + embeddedPlan().indicators.length + embeddedPlan().tasks.findIndex((t) => t.id === "T-BLD-PROJ")} T-BLD-PROJ: 2021–2023 → 2026–2028`);
+    expect(existsSync(join(dir, "moved-0.xlsx"))).toBe(false);
+    const kept = await main(["template", moving, "--keep-periods", "-o", join(dir, "moved-1.xlsx")], { cwd: dir });
+    expect([kept.code, kept.lines[0]]).toEqual([1, expect.stringMatching(/^规划定义有 \d+ 处问题/)]);
+    const moved = await main(["template", moving, "--move-periods", "--replace", "-o", join(dir, "moved-2.xlsx")], { cwd: dir });
+    expect(moved.code).toBe(0);
+    expect(moved.lines).toContain("64 行任务或里程碑的期间已改为新规划期 / 64 task or milestone row(s) moved to the new period");
+    const after = snapshotFromWorkbook(await open(join(dir, "moved-2.xlsx")));
+    expect(after.tables.tasks!.headers).toContain("2030");
   }, 120_000);
 });

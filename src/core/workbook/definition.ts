@@ -18,7 +18,7 @@ import { isBlank, readValue } from "../values";
 import { cellAddress } from "./a1";
 import type { Finding } from "./check";
 import { DEFINITION_CELLS, DEFINITION_NAMES, DH, IH, indicatorUnitLabel, isCohortLabel, isGrossLabel, unitFromLabel, yearHeader } from "./layout";
-import type { Cell, WorkbookSnapshot } from "./model";
+import { asText, type Cell, type WorkbookSnapshot, type WriteOp } from "./model";
 import { definitionMessages } from "./text";
 
 export const ROW_KINDS = ["indicator", "task", "milestone"] as const;
@@ -116,10 +116,48 @@ export interface Carried {
   from: number;
 }
 
+/**
+ * A definition row whose period (a task) or planned year (a milestone) followed the workbook's old
+ * plan period, and the same years in the new one: offered in one step when the period moves.
+ */
+export interface PeriodMove {
+  id: string;
+  sheet: string;
+  /** The row's period cell. */
+  address: string;
+  from: string;
+  to: string;
+}
+
 export type DefinitionResult =
   | { kind: "none" }
-  | { kind: "ok"; plan: Plan; carried: Carried[] }
-  | { kind: "invalid"; problems: Finding[] };
+  | { kind: "ok"; plan: Plan; carried: Carried[]; moves: PeriodMove[]; period: Plan["period"] }
+  | { kind: "invalid"; problems: Finding[]; moves: PeriodMove[]; period: Plan["period"] };
+
+/** The one question when the period moved: how many rows, the periods, a few of them. */
+export function movePrompt(moves: readonly PeriodMove[], old: Plan["period"], period: Plan["period"], language: Language): Bilingual {
+  const span = (p: Plan["period"]) => `${p.startYear}–${p.targetYear}`;
+  const sample = moves.slice(0, 4).map((m) => `${m.id} ${m.from} → ${m.to}`).join(language === "zh" ? "；" : "; ") + (moves.length > 4 ? " …" : "");
+  return definitionMessages.movePeriods(moves.length, span(old), span(period), sample);
+}
+
+/** The moved rows' period cells rewritten, so the definition sheet says what was applied (as text, like the column). */
+export function moveOps(moves: readonly PeriodMove[]): WriteOp[] {
+  return moves.map((m) => ({ op: "setCells", sheet: m.sheet, address: m.address, formulas: [[asText(m.to)]] }));
+}
+
+/**
+ * The years of a row in the new period, when they followed the old one: each year of the old period
+ * keeps its place (the old target year is the new target year; any other moves with the start), and
+ * the row moves only when it no longer fits the new period and every year lands inside it.
+ */
+export function movedYears(years: readonly number[], old: Plan["period"], period: Plan["period"]): number[] | null {
+  if (!years.length || (old.startYear === period.startYear && old.targetYear === period.targetYear)) return null;
+  const inside = (y: number, p: Plan["period"]) => y >= p.startYear && y <= p.targetYear;
+  if (years.every((y) => inside(y, period)) || !years.every((y) => inside(y, old))) return null;
+  const moved = years.map((y) => (y === old.targetYear ? period.targetYear : y + period.startYear - old.startYear));
+  return moved.every((y) => inside(y, period)) && moved.every((y, i) => i === 0 || y >= moved[i - 1]!) ? moved : null;
+}
 
 /** Each indicator's value in a year of the workbook's indicator table: the previous plan's final values. */
 export function valuesInYear(snapshot: WorkbookSnapshot, year: number): Map<string, number> {
@@ -176,7 +214,7 @@ interface Located {
   at: (row: number, header: string) => string;
 }
 
-export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language: Language): DefinitionResult {
+export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language: Language, options: { movePeriods?: boolean } = {}): DefinitionResult {
   const table = snapshot.tables.plan;
   const named = snapshot.namedCells ?? {};
   if (!table) return { kind: "none" };
@@ -208,6 +246,17 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     problem(targetCell.sheet, targetCell.address, "", "", definitionMessages.periodOrder(`${targetCell.sheet}!${targetCell.address}`, targetYear, baseYear));
   }
   const period = { baseYear: baseYear ?? base.period.baseYear, startYear: (baseYear ?? base.period.baseYear) + 1, targetYear: targetYear ?? base.period.targetYear };
+
+  // Rows that followed the old period: offered the new one (or, when asked for, moved to it).
+  const moves: PeriodMove[] = [];
+  const yearsIn = (r: number, key: string): number[] => {
+    const years = yearsOf(cell(r, DH.period));
+    const moved = baseYear !== null && targetYear !== null && targetYear > baseYear ? movedYears(years, base.period, period) : null;
+    if (!moved) return years;
+    const text = (ys: number[]) => (ys.length > 1 && ys[0] !== ys[ys.length - 1] ? `${ys[0]}–${ys[ys.length - 1]}` : String(ys[ys.length - 1]));
+    moves.push({ id: key, sheet: table.sheet, address: loc.at(r, DH.period), from: String(cell(r, DH.period) ?? ""), to: text(moved) });
+    return options.movePeriods ? moved : years;
+  };
 
   const previous = valuesInYear(snapshot, period.baseYear);
   const carried: Carried[] = [];
@@ -298,7 +347,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
       const label = String(cell(r, DH.unit) ?? "").trim();
       if (!label) return bad(r, DH.unit, key, definitionMessages.missing(where(r, DH.unit), key));
       const unit = taskUnit(label, old);
-      const years = yearsOf(cell(r, DH.period));
+      const years = yearsIn(r, key);
       const from = years[0] ?? period.targetYear;
       const to = years[years.length - 1] ?? period.targetYear;
       if (years.some((y) => y < period.startYear || y > period.targetYear)) {
@@ -349,7 +398,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     }
 
     const old = base.milestones.find((m) => m.id === id);
-    const planned = yearsOf(cell(r, DH.period))[0];
+    const planned = yearsIn(r, key)[0];
     if (planned === undefined) return bad(r, DH.period, key, definitionMessages.plannedYear(where(r, DH.period), String(cell(r, DH.period) ?? "")));
     rowOf.milestones.push(r);
     milestones.push({ id, section, names: { zh, en }, plannedYear: planned, source: source(old, zh), ...(old?.standards ? { standards: old.standards } : {}) });
@@ -378,11 +427,11 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
     building,
   };
   if (!building) delete (candidate as { building?: unknown }).building;
-  if (problems.length) return { kind: "invalid", problems };
+  if (problems.length) return { kind: "invalid", problems, moves, period };
 
   // The whole plan as the embedded template is checked: schema, duplicate IDs, figures, directions.
   const loaded = loadPlan(candidate);
-  if (loaded.ok) return { kind: "ok", plan: loaded.plan, carried };
+  if (loaded.ok) return { kind: "ok", plan: loaded.plan, carried, moves, period };
   for (const issue of loaded.issues) {
     const [list, index, field] = issue.path;
     const rows = typeof list === "string" && list in rowOf ? rowOf[list as keyof typeof rowOf] : null;
@@ -398,7 +447,7 @@ export function readDefinition(snapshot: WorkbookSnapshot, base: Plan, language:
       problem(c.sheet, c.address, "", "", atCell(`${c.sheet}!${c.address}`, issue.detail));
     }
   }
-  return { kind: "invalid", problems };
+  return { kind: "invalid", problems, moves, period };
 }
 
 /** Which column of a definition row a field of the plan comes from. */

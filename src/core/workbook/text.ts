@@ -225,6 +225,10 @@ export const definitionMessages = {
   }),
   carried: (from: number): Bilingual => ({ zh: `沿用上期 ${from} 年终值，可修改`, en: `Carried over from ${from}, the previous plan's final value; editable` }),
   none: { zh: "工作簿中没有“规划定义”表（PM_Plan）。请先插入模板。", en: "The workbook has no plan definition table (PM_Plan). Insert the template first." },
+  movePeriods: (n: number, from: string, to: string, sample: string): Bilingual => ({
+    zh: `规划期已由 ${from} 改为 ${to}：有 ${n} 行任务或里程碑的期间沿用旧规划期（${sample}）。可一并改为新规划期中的对应年份（旧目标年改为新目标年，其余年份随起始年平移），尚未做任何修改。`,
+    en: `The plan period changed from ${from} to ${to}: ${n} task or milestone row(s) keep years of the old period (${sample}). They can all move to the matching years of the new period (the old target year becomes the new one, other years move with the start); nothing has been changed yet.`,
+  }),
   invalid: (n: number, cells: string): Bilingual => ({
     zh: `规划定义有 ${n} 处问题（${cells}），未做任何修改。请按提示更正后重新应用。`,
     en: `The plan definition has ${n} problem(s) (${cells}); nothing was changed. Correct them and apply again.`,
