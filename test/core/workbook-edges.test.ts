@@ -527,6 +527,29 @@ describe("the language a workbook was written in", () => {
     expect([longer.length, longer.at(-1)]).toEqual([fresh.length + 1, ""]);
   });
 
+  test("the ledger's one completion year of an earlier version: a finished project's moves to the actual column; a deleted actual column of this version comes back empty, moving nothing", () => {
+    const headersNow = projectTable(PLAN).columns.map((c) => c.header);
+    const ledger = (headers: string[]): WorkbookSnapshot => {
+      const row = (state: string) => headers.map((h) => ({ [PH.name]: `校${state}`, [PH.stage]: "小学", [PH.kind]: "新建", [PH.state]: state, "竣工年度 Completion year": 2022, [PH.completion]: 2022 })[h] ?? null);
+      const values = [row("已交付使用"), row("在建")];
+      return { ...only("projects", projectTable(PLAN), []), tables: { projects: { name: TABLES.projects, sheet: "建设项目", col: 0, row: 2, headers, values, formulas: values } } };
+    };
+    const writesTo = (snapshot: WorkbookSnapshot, header: string) => {
+      const p = planInsert(PLAN, snapshot, { language: "zh", onConflict: "keep", year: 2023 });
+      const col = String.fromCharCode(65 + (p.kind === "write" ? (snapshot.tables.projects!.headers.indexOf(header) >= 0 ? snapshot.tables.projects!.headers.indexOf(header) : snapshot.tables.projects!.headers.length) : 0));
+      return p.kind === "write" ? p.ops.filter((o): o is Extract<WriteOp, { op: "setCells" }> => o.op === "setCells" && o.sheet === "建设项目" && o.address.startsWith(`${col}4:`)).map((o) => o.formulas.map((r) => r[0])) : [];
+    };
+    // Release 1.2: one column, renamed to the planned year; the delivered project's 2022 moves, the one under construction keeps it.
+    const old = headersNow.filter((h) => h !== PH.actualYear).map((h) => (h === PH.completion ? "竣工年度 Completion year" : h));
+    expect(writesTo(ledger(old), "竣工年度 Completion year")).toEqual([["", 2022]]);
+    expect(writesTo(ledger(old), PH.actualYear)).toEqual([[2022, ""]]);
+    expect(planInsert(PLAN, ledger(old), { language: "zh", onConflict: "keep", year: 2023 })).toMatchObject({ report: { movedYears: 1 } });
+    // This version with the actual column deleted: re-inserted, nothing of the planned column is touched.
+    const deleted = headersNow.filter((h) => h !== PH.actualYear);
+    expect(writesTo(ledger(deleted), PH.completion)).toEqual([]);
+    expect(planInsert(PLAN, ledger(deleted), { language: "zh", onConflict: "keep", year: 2023 })).toMatchObject({ report: { movedYears: 0 } });
+  });
+
   test("insert stores the language; a re-insert keeps the workbook's, whatever the pane's", () => {
     const empty: WorkbookSnapshot = { tables: {}, sheets: ["Sheet1"], names: [], meta: null, year: null, protectedSheets: [] };
     const stored = (snapshot: WorkbookSnapshot, language: "zh" | "en") => {

@@ -28,6 +28,7 @@ import {
   FUNDING_CHECK_HEADERS,
   SCHOOL_YEAR_NAME,
   RENAMED_HEADERS,
+  LEGACY_COMPLETION_HEADER,
   TH,
   UNIT_FORMATS,
   YEAR_NAME,
@@ -400,7 +401,8 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
   }
 
   if (spec.key === "funding") fundingFormats(layout, tail);
-  if (spec.key === "projects" && existing && !existing.headers.includes(PH.actualYear)) splitCompletionYears(w, layout, existing);
+  // Only a ledger of the old shape: a planner's deleted actual column, restored, moves nothing.
+  if (spec.key === "projects" && existing && existing.headers.includes(LEGACY_COMPLETION_HEADER) && !existing.headers.includes(PH.actualYear)) splitCompletionYears(w, layout, existing);
   const statusHeader = spec.key === "indicators" ? IH.status : spec.key === "tasks" ? TH.status : spec.key === "milestones" ? MH.status : null;
   if (statusHeader) {
     const statusCol = at(statusHeader);

@@ -131,12 +131,15 @@ export const IH = {
   status: "状态 Status",
 } as const;
 
+/** The project ledger's one completion-year column before the planned and actual years were kept apart. */
+export const LEGACY_COMPLETION_HEADER = "竣工年度 Completion year";
+
 /** Headers of earlier template versions, renamed on upgrade (Excel keeps formulas pointing at them). */
 export const RENAMED_HEADERS: Readonly<Record<string, string>> = {
   "预期值 Expected": IH.expected,
   "完成度 Completion": IH.completion,
   // The ledger's one completion year is the planned one; the actual year has its own column.
-  "竣工年度 Completion year": "计划竣工年度 Planned completion year",
+  [LEGACY_COMPLETION_HEADER]: "计划竣工年度 Planned completion year",
 };
 export const yearHeader = (year: number) => String(year);
 export const noteHeader = (year: number) => `${year} 说明 Note`;
