@@ -108,6 +108,7 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         if (op.locked !== undefined) range.format.protection.locked = op.locked;
         if (op.wrap !== undefined) range.format.wrapText = op.wrap;
         if (op.size !== undefined) range.format.font.size = op.size;
+        if (op.fontName !== undefined) range.format.font.name = op.fontName;
         if (op.align !== undefined) range.format.horizontalAlignment = op.align === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
         break;
       }

@@ -136,9 +136,10 @@ const HANDLERS: Handlers = {
       if (numberFormat) cell.numFmt = numberFormat;
       if (op.fill === null) cell.fill = { type: "pattern", pattern: "none" };
       else if (op.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.fill) } };
-      if (op.bold !== undefined || op.italic !== undefined || op.fontColor || op.size) {
+      if (op.bold !== undefined || op.italic !== undefined || op.fontColor || op.size || op.fontName) {
         cell.font = {
           ...cell.font,
+          ...(op.fontName ? { name: op.fontName } : {}),
           ...(op.bold !== undefined ? { bold: op.bold } : {}),
           ...(op.italic !== undefined ? { italic: op.italic } : {}),
           ...(op.fontColor ? { color: { argb: argb(op.fontColor) } } : {}),

@@ -140,6 +140,9 @@ describe("the roll-up", () => {
     // 2023: the late one is neither in use nor late yet; 2024: in use, finished late.
     expect([cmp(2023).delivered, cmp(2023).late, cmp(2023).finishedLate]).toEqual([600, 0, 0]);
     expect([cmp(2024).delivered, cmp(2024).late, cmp(2024).finishedLate]).toEqual([1400, 0, 1]);
+    // The parts' sum and the programme total count it too.
+    const all = rollup(building, ledger, 2024, { projects: 7, places: 4400 });
+    expect([all.sum.finishedLate, all.total.finishedLate]).toEqual([1, 1]);
   });
 
   test("2026: the unfinished kindergartens are late", () => {

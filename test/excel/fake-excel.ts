@@ -33,6 +33,7 @@ export interface CellData {
   bold?: boolean;
   fontColor?: string;
   size?: number;
+  fontName?: string;
   locked?: boolean;
   wrap?: boolean;
   align?: string;
@@ -725,6 +726,9 @@ class FakeRange extends Proxy {
         },
         set size(v: number) {
           range.eachFormat((c) => (c.size = v));
+        },
+        set name(v: string) {
+          range.eachFormat((c) => (c.fontName = v));
         },
       },
       protection: {

@@ -80,6 +80,17 @@ describe.each(["2023年度监测报告", "2021-2025终期评估"])("%s as printe
     expect(ws.getRow(header).height).toBe(30);
   });
 
+  test("every cell with content names one font, bold cells and headings too (no serif fallback)", () => {
+    const ws = wb.getWorksheet(name)!;
+    const faces = new Map<string, number>();
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.value === null || cell.value === "") return;
+      const face = cell.font?.name ?? "(none)";
+      faces.set(face, (faces.get(face) ?? 0) + 1);
+    }));
+    expect([...faces.keys()]).toEqual(["等线"]);
+  });
+
   test("nothing is printed from outside the area but the chart's helper data", () => {
     const ws = wb.getWorksheet(name)!;
     const [, to] = ws.pageSetup.printArea!.split(":").map((a) => parseAddress(a));

@@ -13,6 +13,7 @@ import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
 import { reportSheet, type ReportSheet } from "../../src/core/report/sheet";
+import { reportOps } from "../../src/core/report/ops";
 import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached, type Status } from "../../src/core/calc/status";
 import { planCoefficientStatus } from "../../src/core/workbook/schools";
 import { distinguishingFormat } from "../../src/core/report/sheet";
@@ -643,5 +644,30 @@ describe("what is printed agrees with the verdict (§7a.9)", () => {
   });
   test("past four more decimals the unit's own format stays (a difference at the 15th digit is no difference to print)", () => {
     expect(distinguishingFormat("percent", 0.974680000001, 0.97468)).toBe("0.00%");
+  });
+});
+
+describe("headings stand over their column's content", () => {
+  test("numbers right, text left: the count tables, the indicator table, the building roll-up; the ops align those cells", () => {
+    const model = report(demo);
+    const sheet = reportSheet(model);
+    const headerOf = (text: string) => sheet.blocks.find((b) => b.values.length === 1 && b.values[0]![0] === text && b.bold && b.fill === "#DDEBF7")!;
+    // 组别 | 提前实现 | 已实现 | … : the group names are text, every other column counts.
+    const counts = headerOf("组别");
+    expect(counts.align).toEqual([undefined, ...counts.values[0]!.slice(1).map(() => "right")]);
+    // The indicator table: ID, group, name, stage text; figures right; the status text.
+    const indicators = headerOf("编号");
+    const heads = indicators.values[0]!;
+    for (const h of ["本年实际", "序时进度值", "完成率", "时间进度"]) expect([h, indicators.align?.[heads.indexOf(h)]]).toEqual([h, "right"]);
+    for (const h of ["指标", "学段"]) expect([h, indicators.align?.[heads.indexOf(h)]]).toEqual([h, undefined]);
+    expect(indicators.align?.[heads.indexOf("状态")]).toBeUndefined();
+    expect(indicators.align?.[0]).toBeUndefined();
+    // The building roll-up: the part's name and the split as text, the counts right.
+    const build = headerOf("分项");
+    expect(build.align).toEqual([undefined, undefined, "right", "right", "right", undefined, "right", "right", "right", "right"]);
+    // Written as one format op per right-aligned heading cell.
+    const ops = reportOps(sheet, undefined).filter((o) => o.op === "format" && "align" in o && o.align === "right");
+    expect(ops.length).toBe(sheet.blocks.reduce((n, b) => n + (b.align?.filter(Boolean).length ?? 0), 0));
+    expect(ops.length).toBeGreaterThan(20);
   });
 });

@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { alignHeaders, buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
 import { fundingTotalLine, nextPlanName } from "./narrative";
@@ -299,7 +299,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
     merges,
     breaks,
     rowHeights,
-    blocks,
+    blocks: alignHeaders(blocks),
     bars: [],
     chart: null,
     print: { titleRows: "$1:$1", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, lastRow(blocks) + 1), gridlines: false },

@@ -3,6 +3,9 @@ import { rangeAddress } from "../workbook/a1";
 import { asText, type WriteOp } from "../workbook/model";
 import type { ReportSheet } from "./sheet";
 
+/** One face for the whole report: Office's Chinese default (等线, with its own Latin letters); other suites substitute their CJK sans. */
+export const REPORT_FONT = "等线";
+
 /** `existing`: the report sheet the workbook already has for the year (any case), to replace. */
 export function reportOps(sheet: ReportSheet, existing: string | undefined): WriteOp[] {
   const name = sheet.name;
@@ -13,9 +16,10 @@ export function reportOps(sheet: ReportSheet, existing: string | undefined): Wri
   for (const b of sheet.blocks) {
     const address = rangeAddress(b.col, b.row, b.values[0]!.length, b.values.length);
     ops.push({ op: "setCells", sheet: name, address, formulas: b.values.map((r) => r.map((c) => asText(c ?? ""))) });
-    if (b.numberFormats || b.bold || b.fill || b.fontColor || b.wrap || b.size) {
-      ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size });
-    }
+    // Every printed cell names its font, bold and headings too: a cell without one falls back to the
+    // viewer's default, which LibreOffice renders in a serif face beside the others.
+    ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size, fontName: REPORT_FONT });
+    b.align?.forEach((a, j) => a && ops.push({ op: "format", sheet: name, address: rangeAddress(b.col + j, b.row, 1, 1), align: a }));
   }
   for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m });
   for (const h of sheet.rowHeights) ops.push({ op: "rowHeight", sheet: name, address: rangeAddress(0, h.row, 1, 1), points: h.points });

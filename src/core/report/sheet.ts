@@ -32,6 +32,8 @@ export interface Block {
   fontColor?: string;
   wrap?: boolean;
   size?: number;
+  /** Per column of a one-row block: right-aligned where the column below holds numbers (set by alignHeaders). */
+  align?: Array<"right" | undefined>;
 }
 
 export interface ReportSheet {
@@ -365,7 +367,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     merges,
     breaks,
     rowHeights,
-    blocks,
+    blocks: alignHeaders(blocks),
     bars,
     chart,
     // The report proper is columns A–M; the chart's helper data beside it stays out of print.
@@ -486,6 +488,39 @@ export function taskRemark(building: BuildingAssessment | null | undefined, id: 
   const r = building?.rollup;
   if (!r || r.total.projectsTask !== id || r.sum.plan.projects === r.total.plan.projects) return "";
   return pick(reportText.partsSum(r.sum.plan.projects), lang);
+}
+
+/**
+ * A table's headings stand over their column's content: numbers right, text left. A heading row is a
+ * bold block on the header fill; the column under each heading is read down to the next heading row
+ * or the first empty row, and a heading goes right where that column holds more numbers than text.
+ */
+export function alignHeaders(blocks: Block[]): Block[] {
+  const cells = new Map<string, Cell>();
+  const rows = new Set<number>();
+  for (const b of blocks) {
+    b.values.forEach((line, i) => {
+      rows.add(b.row + i);
+      line.forEach((v, j) => cells.set(`${b.row + i},${b.col + j}`, v));
+    });
+  }
+  const isHeader = (b: Block) => b.bold === true && b.fill === HEADER_FILL && b.values.length === 1;
+  const headerRows = new Set(blocks.filter(isHeader).map((b) => b.row));
+  return blocks.map((b) => {
+    if (!isHeader(b)) return b;
+    const align = b.values[0]!.map((_, j) => {
+      const col = b.col + j;
+      let numbers = 0;
+      let texts = 0;
+      for (let r = b.row + 1; rows.has(r) && !headerRows.has(r); r++) {
+        const v = cells.get(`${r},${col}`);
+        if (typeof v === "number") numbers++;
+        else if (v !== undefined && v !== null && v !== "") texts++;
+      }
+      return numbers > 0 && numbers >= texts ? ("right" as const) : undefined;
+    });
+    return align.some(Boolean) ? { ...b, align } : b;
+  });
 }
 
 export function lastRow(blocks: Block[]): number {

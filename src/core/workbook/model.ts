@@ -83,7 +83,7 @@ export type WriteOp =
   | { op: "addTableColumn"; table: string; header: string }
   /** A header of an earlier template version; Excel points formulas at the new name. */
   | { op: "renameTableColumn"; table: string; from: string; to: string }
-  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number; align?: "left" | "right" }
+  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number; align?: "left" | "right"; fontName?: string }
   | { op: "columnWidth"; sheet: string; address: string; points: number }
   /** Merges a block into one cell (a paragraph across the page) and sets its rows' height. */
   | { op: "merge"; sheet: string; address: string; rowHeight: number }
