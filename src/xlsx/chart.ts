@@ -103,6 +103,26 @@ const resolve = (from: string, target: string) => {
  * Charts in a package read from a file: those this tool wrote (frame named CHART_FRAME, alone in its
  * drawing) are queued to be written again; any other chart makes the caller keep the file whole.
  */
+/**
+ * What exceljs loses of a sheet's print setup on a round trip, put back: the manual page breaks (it
+ * reads none) and the absolute rows of the print area (it writes back `$A1:$M240`, which LibreOffice
+ * reads as a relative range). Adding one report must not change how the others print.
+ */
+export async function carryPrintSetup(zip: JSZip, wb: ExcelJS.Workbook): Promise<void> {
+  const sheets = await sheetParts(zip);
+  for (const ws of wb.worksheets) {
+    const area = ws.pageSetup?.printArea;
+    // Rows get their `$` here; exceljs adds the columns' (as apply.ts writes a new report's).
+    if (area) ws.pageSetup.printArea = area.split("&&").map((a) => a.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2")).join("&&");
+    const part = sheets.get(ws.name);
+    const xml = part ? await zip.file(part)?.async("string") : undefined;
+    const breaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml ?? "")?.[0] ?? "";
+    for (const m of breaks.matchAll(/<brk\b[^>]*\bid="(\d+)"[^>]*>/g)) {
+      if (/\bman="(?:1|true)"/.test(m[0])) ws.getRow(Number(m[1])).addPageBreak();
+    }
+  }
+}
+
 export async function carryCharts(zip: JSZip, wb: ExcelJS.Workbook): Promise<{ foreign: boolean }> {
   const sheets = await sheetParts(zip);
   let foreign = false;

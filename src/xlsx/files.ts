@@ -8,7 +8,7 @@ import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 
 import { dirname } from "node:path";
 import type { Bilingual } from "../core/i18n";
 import { cliText, FOREIGN_PARTS } from "./text";
-import { carryCharts, withCharts } from "./chart";
+import { carryCharts, carryPrintSetup, withCharts } from "./chart";
 
 export class CliFailure extends Error {
   constructor(
@@ -61,6 +61,7 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
     return fail(1, cliText.unreadable(path, firstLine(e)));
   }
   repairTables(workbook);
+  await carryPrintSetup(zip, workbook);
   // The charts this tool wrote are carried over (exceljs drops them); any other chart keeps the file whole.
   if (foreign.some((f) => f.en === "charts") && !(await carryCharts(zip, workbook)).foreign) foreign.splice(foreign.findIndex((f) => f.en === "charts"), 1);
   return { workbook, foreign };

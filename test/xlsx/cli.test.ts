@@ -167,6 +167,28 @@ describe("npm run demo / npm run report", () => {
     expect(charts.map((c) => /'(\d{4}年度监测报告)'!/.exec(c)![1]).sort()).toEqual(["2022年度监测报告", "2023年度监测报告"]);
   });
 
+  test("adding a report leaves the others printing as they did: absolute print areas, every manual page break", async () => {
+    const xml = async (file: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const workbook = await zip.file("xl/workbook.xml")!.async("string");
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(/^\/?(xl\/)?/, "xl/")]));
+      const breaks = new Map<string, string[]>();
+      for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+        const sheet = await zip.file(target.get(m[2]!)!)!.async("string");
+        breaks.set(m[1]!, [...sheet.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((b) => b[1]!));
+      }
+      const areas = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]!);
+      return { breaks, areas };
+    };
+    const before = await xml(demo);
+    const after = await xml(out);
+    expect(before.breaks.get("2023年度监测报告")!.length).toBeGreaterThan(3);
+    for (const sheet of ["2023年度监测报告", "2021-2025终期评估"]) expect([sheet, after.breaks.get(sheet)]).toEqual([sheet, before.breaks.get(sheet)]);
+    expect(after.areas).toHaveLength(before.areas.length + 1);
+    for (const a of after.areas) expect(a).toMatch(/!\$A\$1:\$M\$\d+$/);
+  });
+
   test("an existing year's report is only replaced with --replace", () => {
     let failed: { status?: number; stderr?: string } | null = null;
     try {
