@@ -6,6 +6,7 @@
 import { finalSections, fiveYearPlan, narrative, nextPlanName } from "../../src/core/report/narrative";
 import { emptyCounts, type Status } from "../../src/core/calc/status";
 import type { ReportModel } from "../../src/core/report/model";
+import { reportText } from "../../src/core/report/text";
 import type { FinalModel } from "../../src/core/report/final";
 import type { RowAssessment } from "../../src/core/workbook/assess";
 
@@ -77,7 +78,7 @@ describe("the annual report's 综述", () => {
       // Primary: one plan verdict false → 未全部达到 the plan's strict bound, printed 低于0.40; two failing schools.
       "小学七项校际差异系数最大为 0.412，均达到国家标准，未全部达到规划目标（低于0.40）；2 所学校未达到 2017 年校级标准。",
       // Junior without a plan bound: no plan clause; no failing school. The stage without data is left out.
-      "初中七项校际差异系数最大为 0.300，均达到国家标准；所有学校均达到 2017 年校级标准。",
+      "初中七项校际差异系数最大为 0.300，均达到国家标准；全部 10 所学校均达到 2017 年校级标准。",
       // Six checks: one met, four not met (three named, 等), one without data.
       "教育经费 6 项年度检查中落实 1 项，未落实 4 项：2021年一般公共预算教育支出只增不减、2022年教师工资逐年增长、2022年生均教育经费逐年增长（各学段） 等，无数据 1 项。",
       // 12,345.4 places rounds to 12,345.
@@ -92,7 +93,7 @@ describe("the annual report's 综述", () => {
       "Reached early: 甲, 乙, 丙, 丁, 戊, and others.",
       "Needing most attention: 癸 (Regressing, 2.5 to go), 壬 (Behind, 1.23 pp to go), 寅 (Missed).",
       "Primary: the largest of the seven difference coefficients is 0.412; all meet the national standard, not all meet the plan's target (below 0.40); 2 school(s) fail the 2017 school rule.",
-      "Junior secondary: the largest of the seven difference coefficients is 0.300; all meet the national standard; every school meets the 2017 school rule.",
+      "Junior secondary: the largest of the seven difference coefficients is 0.300; all meet the national standard; all 10 schools meet the 2017 school rule.",
       "Education funding: 1 of 6 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Teachers' pay grows, 2022: Spending per student grows (each stage), …; 1 without data.",
       "Building programme: 60 projects in the ledger (58 as printed, 57 in the parts), 41 under way or done (24 new, 17 expansions; 39 counted against the split), 12,345 places in use (plan: 20,000), 3 late and unfinished, 1 finished late.",
       "There are 6 data problem(s) (规划指标!G6, 规划指标!G7, 规划指标!G8, 规划指标!G9, 规划指标!G10, …); the rows concerned are marked Invalid data: correct them and regenerate the report.",
@@ -114,14 +115,14 @@ describe("the annual report's 综述", () => {
     expect(narrative(model)).toEqual([
       "2023年为规划实施的监测年度，时间进度 60%。2 项主要指标中，已实现（含提前实现）1 项、符合预期 1 项、滞后 0 项、倒退 0 项、未实现 0 项。",
       "提前实现目标的有：甲。",
-      "小学七项校际差异系数最大为 0.520，未全部达到国家标准，均达到规划目标（不高于0.55）；所有学校均达到 2017 年校级标准。",
+      "小学七项校际差异系数最大为 0.520，未全部达到国家标准，均达到规划目标（不高于0.55）；全部 10 所学校均达到 2017 年校级标准。",
       "教育经费 1 项年度检查中落实 1 项。",
     ]);
     const en = narrative({ ...model, language: "en" });
-    expect(en[2]).toBe("Primary: the largest of the seven difference coefficients is 0.520; not all meet the national standard, all meet the plan's target (at most 0.55); every school meets the 2017 school rule.");
+    expect(en[2]).toBe("Primary: the largest of the seven difference coefficients is 0.520; not all meet the national standard, all meet the plan's target (at most 0.55); all 10 schools meet the 2017 school rule.");
     expect(en[3]).toBe("Education funding: 1 of 1 yearly checks met.");
     // Schools data of another year, or of none stated, is said to be so (§7a.7).
-    expect(narrative({ ...model, schoolYear: 2022 })[2]).toBe("小学（2022年学校数据）七项校际差异系数最大为 0.520，未全部达到国家标准，均达到规划目标（不高于0.55）；所有学校均达到 2017 年校级标准。");
+    expect(narrative({ ...model, schoolYear: 2022 })[2]).toBe("小学（2022年学校数据）七项校际差异系数最大为 0.520，未全部达到国家标准，均达到规划目标（不高于0.55）；全部 10 所学校均达到 2017 年校级标准。");
     expect(narrative({ ...model, schoolYear: null, language: "en" })[2]).toMatch(/^Primary \(schools data of no stated year\): /);
     // Nothing elapsed without an indicator: 0 %.
     expect(narrative({ ...model, indicators: [], overall: emptyCounts(), balance: [], funding: null, building: null })).toEqual([
@@ -341,5 +342,19 @@ describe("the 综述 at its boundaries: lists of exactly the shown length, a gap
     expect(en[en.length - 1]).toBe("Education funding over the period: 0 of 4 yearly checks met; not met: 2021: Budget education spending never falls, 2022: Budget education spending never falls, 2023: Budget education spending never falls, 2024: Budget education spending never falls.");
     expect(finalSections({ ...model, funding: null }).achievements).toHaveLength(zh.length - 1);
     expect(finalSections({ ...model, funding: fundingOf([]) as unknown as FinalModel["funding"] }).achievements).toHaveLength(zh.length - 1);
+  });
+});
+
+describe("the 2017 school rule in words: judged, failing, not judged, none at all", () => {
+  test("by hand over 10 schools", () => {
+    const rule = (schools: number, failing: number, incomplete: number) => reportText.schoolRule(schools, failing, incomplete);
+    expect(rule(10, 0, 0)).toEqual({ zh: "全部 10 所学校均达到 2017 年校级标准", en: "all 10 schools meet the 2017 school rule" });
+    // Two without all seven figures: the eight judged pass, and the two are named as not judged.
+    expect(rule(10, 0, 2)).toEqual({ zh: "有完整数据的 8 所学校均达到 2017 年校级标准，2 所学校数据不全、未作判断", en: "all 8 schools with all figures meet the 2017 school rule; 2 school(s) with incomplete figures not judged" });
+    expect(rule(10, 3, 2).zh).toBe("3 所学校未达到 2017 年校级标准，2 所学校数据不全、未作判断");
+    expect(rule(1, 0, 0).en).toBe("the one school meets the 2017 school rule");
+    // No school of the stage: no claim about them at all; every school incomplete: none judged.
+    expect(rule(0, 0, 0).zh).toBe("本学段没有学校数据");
+    expect(rule(4, 0, 4).zh).toBe("4 所学校数据均不全，未作 2017 年校级标准判断");
   });
 });

@@ -29,14 +29,16 @@ describe("the report sheet as write operations", () => {
   };
   const S = sheet.name;
 
-  test("replacing an existing sheet: delete, add, widths in points (7 a character), blocks (a single cell as A1:A1), formats only where set, then layout", () => {
-    const fmt = (address: string, f: object) => ({ op: "format", sheet: S, address, numberFormat: undefined, bold: undefined, fill: undefined, fontColor: undefined, wrap: undefined, size: undefined, ...f });
+  test("replacing an existing sheet: delete, add, widths in points (7 a character), blocks (a single cell as A1:A1), each with its font and its own formats, then layout", () => {
+    // Every block names the report's one font, so no cell falls back to the viewer's default face.
+    const fmt = (address: string, f: object) => ({ op: "format", sheet: S, address, numberFormat: undefined, bold: undefined, fill: undefined, fontColor: undefined, wrap: undefined, size: undefined, fontName: "等线", ...f });
     expect(reportOps(sheet, "2023年度监测报告")).toEqual([
       { op: "deleteSheet", sheet: "2023年度监测报告" },
       { op: "addSheet", sheet: S },
       { op: "columnWidth", sheet: S, address: "A1:A1", points: 70 },
       { op: "columnWidth", sheet: S, address: "B1:B1", points: 14 },
       { op: "setCells", sheet: S, address: "A1:B1", formulas: [["标题", 1]] },
+      fmt("A1:B1", {}),
       { op: "setCells", sheet: S, address: "B3:B5", formulas: [[""], ["'=1+1"], ["'2025"]] },
       fmt("B3:B5", { numberFormat: [["@"], ["@"], ["0"]], bold: true }),
       { op: "setCells", sheet: S, address: "A7:A7", formulas: [["x"]] },

@@ -200,13 +200,15 @@ describe("the annual report sheet, every column of every section", () => {
       expect(line(r + 1, 4, 6)).toEqual([stage.mean, "", words(stage.planStatus!.mean)]);
       expect([line(r + 2, 4, 6), at(r + 2, 4)!.format]).toEqual([[stage.classShare, "", ""], "0.00%"]);
       r += 3;
+      // The rule's clause names how many schools it judged, failed and could not judge (the demo's all have figures).
+      expect(stage.incomplete).toBe(0);
       if (stage.failing.length) {
-        expect(at(r, 2)!.value).toBe("未达到 2017 年校级标准的学校：");
+        expect(at(r, 2)!.value).toBe(`${stage.failing.length} 所学校未达到 2017 年校级标准：`);
         expect(line(r + 1, 2, 5)).toEqual(["学校", "", "达标项数", "未达标项"]);
         stage.failing.forEach((f, k) => expect(line(r + 2 + k, 2, 5)).toEqual([f.school, "", f.met, f.missed.join("、")]));
         r += 2 + stage.failing.length;
       } else {
-        expect(at(r, 2)!.value).toBe("所有学校均达到 2017 年校级标准（或数据不全）。");
+        expect(at(r, 2)!.value).toBe(`全部 ${stage.schools} 所学校均达到 2017 年校级标准。`);
         r++;
       }
       r++;
@@ -480,7 +482,7 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
       const [primary, junior] = m.balance;
       // At the bound exactly: the national ≤0.50 is met; the plan's ＜0.50 is not, its ≤ would be.
       Object.assign(primary!, { max: 0.5, mean: 0.5, planBound: { comparator: "<", value: 0.5 }, planStatus: { rows: primary!.rows.map(() => null), max: "behind", mean: "behind" }, failing: [{ school: "甲小学", met: 5, missed: ["生均体育运动场馆面积", "每百名学生拥有网络多媒体教室数"] }] });
-      Object.assign(junior!, { max: 0.45, mean: 0.3, planBound: null, planStatus: undefined, failing: [] });
+      Object.assign(junior!, { max: 0.45, mean: 0.3, planBound: null, planStatus: undefined, failing: [], schools: 0, incomplete: 0 });
     });
     const { at, line, rowsWith } = grid(sheet);
     const [pMax, jMax] = rowsWith(2, "七项最大值");
@@ -491,11 +493,13 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     expect(line(jMax! + 1, 4, 6)).toEqual([0.3, "", ""]);
     const [pHead, jHead] = rowsWith(4, "差异系数");
     expect([at(pHead!, 6)!.value, at(jHead!, 6)!.value]).toEqual(["规划目标 低于0.50", "规划目标 —"]);
-    const failing = rowsWith(2, "未达到 2017 年校级标准的学校：")[0]!;
+    const failing = rowsWith(2, "1 所学校未达到 2017 年校级标准：")[0]!;
     expect(line(failing + 1, 2, 5)).toEqual(["学校", "", "达标项数", "未达标项"]);
     expect(at(failing + 1, 2)).toMatchObject({ bold: true, fill: "#DDEBF7" });
     expect(line(failing + 2, 2, 5)).toEqual(["甲小学", "", 5, "生均体育运动场馆面积、每百名学生拥有网络多媒体教室数"]);
     expect(at(failing + 2, 2)!.bold).toBeUndefined();
+    // A stage without schools makes no claim about them.
+    expect(rowsWith(2, "本学段没有学校数据。")).toHaveLength(1);
     const inclusive = edited((m) => Object.assign(m.balance[0]!, { max: 0.5, mean: 0.5, planBound: { comparator: "<=", value: 0.5 } }));
     const g = grid(inclusive);
     const max = g.rowsWith(2, "七项最大值")[0]!;

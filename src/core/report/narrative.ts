@@ -12,7 +12,7 @@ import type { FinalLine, FinalModel, FinalSections, FundingTotal } from "./final
 import type { RowAssessment } from "../workbook/assess";
 import { fundingText } from "../workbook/text";
 import { pick } from "../i18n";
-import { finalText } from "./text";
+import { finalText, reportText } from "./text";
 import type { BuildingAssessment } from "../workbook/building";
 
 const list = (items: string[], zh: boolean) => (zh ? items.join("、") : items.join(", "));
@@ -71,8 +71,8 @@ export function narrative(model: ReportModel): string[] {
     const from = model.schoolYear === model.year ? "" : model.schoolYear === null ? (zh ? "（学校数据未注明年度）" : " (schools data of no stated year)") : zh ? `（${model.schoolYear}年学校数据）` : ` (schools data of ${model.schoolYear})`;
     out.push(
       zh
-        ? `${stage}${from}七项校际差异系数最大为 ${b.max.toFixed(3)}，${national ? "均达到" : "未全部达到"}国家标准${bound ? `，${plan ? "均达到" : "未全部达到"}规划目标（${bound}）` : ""}；${b.failing.length ? `${b.failing.length} 所学校未达到 2017 年校级标准` : "所有学校均达到 2017 年校级标准"}。`
-        : `${stage}${from}: the largest of the seven difference coefficients is ${b.max.toFixed(3)}; ${national ? "all meet" : "not all meet"} the national standard${bound ? `, ${plan ? "all meet" : "not all meet"} the plan's target (${bound})` : ""}; ${b.failing.length ? `${b.failing.length} school(s) fail the 2017 school rule` : "every school meets the 2017 school rule"}.`,
+        ? `${stage}${from}七项校际差异系数最大为 ${b.max.toFixed(3)}，${national ? "均达到" : "未全部达到"}国家标准${bound ? `，${plan ? "均达到" : "未全部达到"}规划目标（${bound}）` : ""}；${reportText.schoolRule(b.schools, b.failing.length, b.incomplete ?? 0).zh}。`
+        : `${stage}${from}: the largest of the seven difference coefficients is ${b.max.toFixed(3)}; ${national ? "all meet" : "not all meet"} the national standard${bound ? `, ${plan ? "all meet" : "not all meet"} the plan's target (${bound})` : ""}; ${reportText.schoolRule(b.schools, b.failing.length, b.incomplete ?? 0).en}.`,
     );
   }
   const funding = model.funding;

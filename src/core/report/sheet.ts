@@ -281,9 +281,12 @@ export function reportSheet(model: ReportModel): ReportSheet {
     line(pick(reportText.maxOfSeven, lang), stage.max, meets(stage.max, national, false), stage.planStatus?.max, "0.000", true);
     line(pick(layoutText.meanOfSeven, lang), stage.mean, null, stage.planStatus?.mean);
     line(pick(layoutText.classShare, lang), stage.classShare, null, null, "0.00%");
+    // How many schools the 2017 rule judged, how many fail (listed below), how many it could not judge.
+    const clause = reportText.schoolRule(stage.schools, stage.failing.length, stage.incomplete ?? 0)[lang];
+    const end = stage.failing.length ? (lang === "zh" ? "：" : ":") : lang === "zh" ? "。" : ".";
+    blocks.push({ row, col: 2, values: [[`${clause.charAt(0).toUpperCase()}${clause.slice(1)}${end}`]] });
+    row++;
     if (stage.failing.length) {
-      blocks.push({ row, col: 2, values: [[pick(reportText.failing, lang)]] });
-      row++;
       const [school, met, missed] = reportText.failingHeaders[lang];
       blocks.push({ row, col: 2, values: [[school!, "", met!, missed!]], bold: true, fill: HEADER_FILL });
       row++;
@@ -291,9 +294,6 @@ export function reportSheet(model: ReportModel): ReportSheet {
         blocks.push({ row, col: 2, values: [[f.school, "", f.met, f.missed.join("、")]] });
         row++;
       }
-    } else {
-      blocks.push({ row, col: 2, values: [[pick(reportText.noneFailing, lang)]] });
-      row++;
     }
     row++;
   }

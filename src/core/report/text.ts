@@ -70,8 +70,16 @@ export const reportText = {
   ],
   maxOfSeven: { zh: "七项最大值", en: "Largest of the seven" },
   noSchools: { zh: "无学校数据", en: "no school data" },
-  failing: { zh: "未达到 2017 年校级标准的学校：", en: "Schools failing the 2017 school rule:" },
-  noneFailing: { zh: "所有学校均达到 2017 年校级标准（或数据不全）。", en: "Every school meets the 2017 school rule (or has incomplete data)." },
+  /** The 2017 school rule over a stage's schools, as a clause: how many were judged, how many fail, how many could not be. */
+  schoolRule: (schools: number, failing: number, incomplete: number): Bilingual => {
+    if (schools === 0) return { zh: "本学段没有学校数据", en: "no schools of this stage in the schools table" };
+    const judged = schools - incomplete;
+    const gap = incomplete ? { zh: `，${incomplete} 所学校数据不全、未作判断`, en: `; ${incomplete} school(s) with incomplete figures not judged` } : { zh: "", en: "" };
+    if (failing) return { zh: `${failing} 所学校未达到 2017 年校级标准${gap.zh}`, en: `${failing} school(s) fail the 2017 school rule${gap.en}` };
+    if (!judged) return { zh: `${incomplete} 所学校数据均不全，未作 2017 年校级标准判断`, en: `none of the ${incomplete} school(s) has all figures: the 2017 school rule judged none` };
+    const who = judged === 1 ? `the one school${incomplete ? " with all figures" : ""} meets` : `all ${judged} schools${incomplete ? " with all figures" : ""} meet`;
+    return { zh: `${incomplete ? "有完整数据的 " : "全部 "}${judged} 所学校均达到 2017 年校级标准${gap.zh}`, en: `${who} the 2017 school rule${gap.en}` };
+  },
   failingHeaders: { zh: ["学校", "达标项数", "未达标项"], en: ["School", "Indicators met", "Indicators missed"] },
   contradictions: { zh: "五、规划内部不一致之处", en: "5. Contradictions within the plan" },
   tasks: { zh: "六、第三章任务目标进展", en: "6. Chapter 3 task targets" },

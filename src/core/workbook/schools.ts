@@ -26,6 +26,8 @@ export interface StageBalance {
   classShare: number | null;
   planBound: { comparator: Comparator; value: number } | null;
   failing: Array<{ school: string; met: number; missed: string[] }>;
+  /** Schools without all seven figures: the 2017 rule cannot judge them. */
+  incomplete: number;
   /**
    * Against the plan's own bound (＜0.40 / ＜0.35) in the report's year, the verdict words of §7
    * (§7a.10): each coefficient, the largest and the mean, judged like the plan's indicator row.
@@ -84,9 +86,13 @@ export function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: Bala
   const classes = rows.reduce((s, r) => s + (num(cell(r, SH.classes)) ?? 0), 0);
   const standard = rows.reduce((s, r) => s + (num(cell(r, SH.standardClasses)) ?? 0), 0);
   const failing: StageBalance["failing"] = [];
+  let incomplete = 0;
   rows.forEach((r, i) => {
     const values = perStudent[i]!;
-    if (values.some((v) => v === null)) return;
+    if (values.some((v) => v === null)) {
+      incomplete++;
+      return;
+    }
     const rule = meetsSchoolRule(values as number[], stage);
     if (!rule.pass) {
       failing.push({ school: String(cell(r, SH.school)), met: 7 - rule.missed.length, missed: rule.missed.map((k) => pick(BALANCE_INDICATORS[k]!, language)) });
@@ -104,6 +110,7 @@ export function stageBalance(plan: Plan, snapshot: WorkbookSnapshot, stage: Bala
     classShare: classes > 0 ? standard / classes : null,
     planBound,
     failing,
+    incomplete,
     ...(year === undefined ? {} : { planStatus: { rows: cvRows.map((r) => judged(r.cv)), max: judged(max), mean: judged(mean) } }),
   };
 }
