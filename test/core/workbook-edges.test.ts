@@ -151,8 +151,11 @@ describe("the plan definition as typed", () => {
     expect([movedYears([2023], old, old), movedYears([2027], old, { ...next, baseYear: 2024, startYear: 2025 }), movedYears([2019], old, next), movedYears([], old, next)]).toEqual([null, null, null, null]);
     // A longer new period (2026–2035): the target year follows the target, others the start.
     expect(movedYears([2022, 2025], old, { baseYear: 2025, startYear: 2026, targetYear: 2035 })).toEqual([2027, 2035]);
-    // Shifted by three (2024–2028): 2021–2023 → 2024–2026, 2021 → 2024.
-    expect([movedYears([2021, 2023], old, { baseYear: 2023, startYear: 2024, targetYear: 2028 }), movedYears([2021], old, { baseYear: 2023, startYear: 2024, targetYear: 2028 })]).toEqual([[2024, 2026], [2024]]);
+    // Shifted by three (2024–2028): 2021–2023 → 2024–2026, 2021 → 2024; 2021–2025 half outside moves whole: 2024–2028.
+    const shifted = { baseYear: 2023, startYear: 2024, targetYear: 2028 };
+    expect([movedYears([2021, 2023], old, shifted), movedYears([2021], old, shifted), movedYears([2021, 2025], old, shifted)]).toEqual([[2024, 2026], [2024], [2024, 2028]]);
+    // A period of one year written twice (2023–2023) keeps its one year.
+    expect(movedYears([2023, 2023], old, next)).toEqual([2028, 2028]);
     // A shorter new period where the shifted year falls outside it: no offer (the row stays refused).
     expect(movedYears([2024], old, { baseYear: 2025, startYear: 2026, targetYear: 2027 })).toBeNull();
   });
