@@ -159,7 +159,8 @@ describe("the final evaluation sheet, every column of every row", () => {
     expect(sheet.merges.slice(0, 4).map((m) => m.address)).toEqual(["B2:E2", "B3:E3", "B4:E4", "B5:E5"]);
     // ID, group, name, baseline, the five years, target, verdict, first reached, trend.
     expect(sheet.widths).toEqual([12, 14, 34, 10, 9, 9, 9, 9, 9, 10, 10, 9, 12]);
-    expect(sheet.print).toEqual({ titleRows: "$1:$1", header: model.annual.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last + 1}`, gridlines: false });
+    // The print area ends above the two grey lines of how the sheet came about (they do not print).
+    expect(sheet.print).toEqual({ titleRows: "$1:$1", header: model.annual.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last - 2}`, gridlines: false });
     // How the sheet came about, last and in grey, not on the cover.
     expect([at(last - 1, 0)!.value, at(last - 1, 0)!.font]).toEqual([`规划期：2020年（基期）至2025年（目标年）\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.annual.templateVersion}`, "#595959"]);
     // Each paragraph across all 13 columns: 156 characters, 95 % usable, one 15-point line per 148.2 units.
@@ -521,9 +522,9 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(line(pr + 2, 0, 3)).toEqual(["PM_Indicators", "H5", "INT-01", "甲"]);
     expect(line(pr + 3, 0, 3)).toEqual(["PM_Schools", "C9", "学校", "乙"]);
     expect([0, 1, 2, 3].map((c) => at(pr + 3, c)!.format)).toEqual(["@", "@", "@", "@"]);
-    // Then only the grey lines of how the sheet came about.
+    // Then only the grey lines of how the sheet came about, outside the print area.
     expect(at(pr + 4, 0)).toBeUndefined();
-    expect(sheet.print.printArea).toBe(`A1:M${pr + 7}`);
+    expect(sheet.print.printArea).toBe(`A1:M${pr + 4}`);
     // A reading without a unit is printed as it is.
     const plain = grid(editedFinal((m) => (m.contradictions = [{ id: "C-Y", summary: "", readings: [{ text: "丙", line: 3, value: 58, ref: null, actual: null, unit: null, baseline: true, met: null }] }])));
     const p = plain.rowsWith(0, "C-Y")[0]! + 1;

@@ -288,7 +288,9 @@ export function finalSheet(model: FinalModel): ReportSheet {
       row++;
     }
   }
-  // How this sheet came about, last and in grey: when, which template, and that it holds values only.
+  // How this sheet came about, last, in grey and outside the print area (an official page carries
+  // only its content): when, which template, and that it holds values only.
+  const printed = lastRow(blocks) + 1;
   row++;
   blocks.push({ row, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]], fontColor: "#595959" });
   row++;
@@ -302,6 +304,6 @@ export function finalSheet(model: FinalModel): ReportSheet {
     blocks: alignHeaders(blocks),
     bars: [],
     chart: null,
-    print: { titleRows: "$1:$1", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, lastRow(blocks) + 1), gridlines: false },
+    print: { titleRows: "$1:$1", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, printed), gridlines: false },
   };
 }
