@@ -675,3 +675,21 @@ describe("headings stand over their column's content", () => {
     expect(ops.length).toBeGreaterThan(20);
   });
 });
+
+describe("a long list needing attention", () => {
+  test("more than 8 begin a page of their own; past 30 rows the list goes on under its headings again", () => {
+    const title = "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）";
+    const many = edited((m) => (m.misses = Array.from({ length: 40 }, (_, k) => ({ ...m.misses[0]!, id: `X-${k + 1}` }))));
+    const g = grid(many);
+    const start = g.rowsWith(0, title)[0]!;
+    expect(many.breaks).toContain(start);
+    const heads = g.rowsWith(0, "编号").filter((r) => r > start && r < start + 45);
+    // Header, 30 rows, header again on a new page, the last 10.
+    expect(heads).toEqual([start + 1, start + 32]);
+    expect(many.breaks).toContain(start + 32);
+    expect([g.at(start + 31, 0)!.value, g.at(start + 33, 0)!.value]).toEqual(["X-30", "X-31"]);
+    // Eight or fewer stay on the page the indicator table leaves off.
+    const few = edited((m) => (m.misses = m.misses.slice(0, 8)));
+    expect(few.breaks).not.toContain(grid(few).rowsWith(0, title)[0]);
+  });
+});

@@ -59,6 +59,8 @@ const HEADER_FILL = "#DDEBF7";
 // The gap column (K) is wider: "0.76 个百分点".
 const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 12, 9, 20, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
+/** Rows of misses that still end on the page the indicator table leaves off (more start a page of their own). */
+const MISSES_ON_A_SHARED_PAGE = 8;
 /** Body rows a printed A4 landscape page holds under the title rows and a table header (one page wide, 11 pt). */
 export const ROWS_PER_PAGE = 30;
 const PERCENT = "0.0%";
@@ -236,15 +238,21 @@ export function reportSheet(model: ReportModel): ReportSheet {
     row += height + 1;
   }
 
-  // 3. Misses, worst first; figures under the same columns as the indicator table.
-  section(pick(reportText.misses, lang));
+  // 3. Misses, worst first; figures under the same columns as the indicator table. A list too long to
+  // finish on the page it starts on begins a page of its own, and every page after it repeats the headings.
+  section(pick(reportText.misses, lang), model.misses.length > MISSES_ON_A_SHARED_PAGE);
   if (model.misses.length === 0) {
     blocks.push({ row, col: 0, values: [[pick(flagText.noMisses, lang)]] });
     row++;
   } else {
     const [id, name, st, actual, expected, gap, completion, elapsed] = reportText.missHeaders[lang];
-    header([id!, st!, name!, "", "", "", actual!, expected!, completion!, elapsed!, gap!]);
-    model.misses.forEach((l) => {
+    const missHeader = [id!, st!, name!, "", "", "", actual!, expected!, completion!, elapsed!, gap!];
+    header(missHeader);
+    model.misses.forEach((l, i) => {
+      if (i > 0 && i % ROWS_PER_PAGE === 0) {
+        breaks.push(row);
+        header(missHeader);
+      }
       const f = distinguishingFormat(l.unit, l.actual, l.expected);
       blocks.push({ row, col: 0, values: [[l.id]] });
       status(l, row, 1);
