@@ -27,11 +27,12 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
   const [moves, setMoves] = useState(false);
   const [moveChoice, setMoveChoice] = useState<boolean | undefined>(undefined);
   const moveRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (moves && !state.busy) moveRef.current?.focus();
-  }, [moves]);
   const [message, setMessage] = useState<Message>(null);
   const [state, start] = useAction();
+  // Focus goes to the first answer when the question about the periods appears.
+  useEffect(() => {
+    if (moves && !state.busy) moveRef.current?.focus();
+  }, [moves, state.busy]);
   // Focus goes to the first choice when the conflicts appear, and back to the button that asked.
   const keepRef = useRef<HTMLButtonElement>(null);
   const insertRef = useRef<HTMLButtonElement>(null);
@@ -79,6 +80,8 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
         setMessage(null);
       } else if (outcome.kind === "invalid" || outcome.kind === "error") {
         setConflicts(null);
+        // Refused: the next apply asks about the periods again rather than reuse this answer.
+        setMoveChoice(undefined);
         setMessage({ intent: "error", text: outcome.message });
       } else {
         setConflicts(null);

@@ -351,22 +351,16 @@ export class WorkbookEvaluator {
       if (!(r >= 1 && r <= m.length && c >= 1 && c <= m[0]!.length)) return toError("#REF!");
       return m[r - 1]![c - 1] ?? 0;
     };
-    // Over a range, MAX skips blanks, text and booleans; an error wins; no number gives 0.
-    fns.MAX = (...args) => {
+    // Over a range, MAX and MIN skip blanks, text and booleans; an error wins; no number gives 0.
+    const extreme = (pick: (...n: number[]) => number) => (...args: Arg[]) => {
       const cells = args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value]));
       const err = cells.find(isError);
       if (err) return err;
       const numbers = cells.filter((v): v is number => typeof v === "number");
-      return numbers.length ? Math.max(...numbers) : 0;
+      return numbers.length ? pick(...numbers) : 0;
     };
-    // MIN likewise (an error wins; no number gives 0).
-    fns.MIN = (...args) => {
-      const cells = args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value]));
-      const err = cells.find(isError);
-      if (err) return err;
-      const numbers = cells.filter((v): v is number => typeof v === "number");
-      return numbers.length ? Math.min(...numbers) : 0;
-    };
+    fns.MAX = extreme(Math.max);
+    fns.MIN = extreme(Math.min);
     fns.MATCH = (lookup, range, type) => fromLib(formulajs.MATCH(lookup.value, range.value, type?.value ?? 1));
     fns.VALUE = (text) => fromLib(formulajs.VALUE(plain(text.value)));
     // A blank cell is not counted; text, numbers, booleans and errors are.
