@@ -27,7 +27,7 @@ const insertReport = { createdTables: ["PM_A"], addedRows: [{ keys: ["A"] }], ad
 function pairs(value: unknown, path: string, out: Array<[string, { zh: string; en: string }]>, depth = 0): void {
   if (depth > 6 || value === null || value === undefined) return;
   if (typeof value === "function") {
-    const candidates = /insertSummary/.test(path) ? [[insertReport]] : /applySummary/.test(path) ? [[insertReport, 2, { startYear: 2026, targetYear: 2030 }]] : /directionMismatch/.test(path) ? [["higher"]] : /milestoneStandard/.test(path) ? [["X1", 2024, [{ name: { zh: "甲", en: "A" }, value: "72%", rule: { zh: "乙", en: "B" } }]]] : /schoolRule/.test(path) ? [[10, 2, 1]] : /actualYearMissing/.test(path) ? [["X1", "inUse"]] : /actualYearUnfinished/.test(path) ? [["X1", 2024, "building"]] : SAMPLES;
+    const candidates = /insertSummary/.test(path) ? [[insertReport]] : /applySummary/.test(path) ? [[insertReport, 2, { startYear: 2026, targetYear: 2030 }]] : /directionMismatch/.test(path) ? [["higher"]] : /milestoneStandard/.test(path) ? [["X1", 2024, [{ name: { zh: "甲", en: "A" }, value: "72%", rule: { zh: "乙", en: "B" } }]]] : /schoolRule/.test(path) ? [[10, 2, 1]] : /reportText\.reportText\.headerLine/.test(path) ? [[{ withValue: 20, invalid: 2, total: 23 }, 2023]] : /actualYearMissing/.test(path) ? [["X1", "inUse"]] : /actualYearUnfinished/.test(path) ? [["X1", 2024, "building"]] : SAMPLES;
     for (const args of candidates) {
       let result: unknown;
       try {

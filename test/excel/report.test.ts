@@ -63,9 +63,12 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
 
   test("three round trips, whatever the size", () => expect(syncs).toBe(3));
 
-  test("header: plan, year, kind of evaluation, time, template version, completeness", () => {
+  test("header: plan, year, kind of evaluation, completeness; the time and template version last, below the print area", () => {
     expect(g[0]![0]).toBe("常州市武进区“十四五”教育发展规划 2023年度规划实施监测报告（中期评估）");
-    expect(g[1]![0]).toBe(`监测年度：2023年\u3000生成时间：2026-11-30 08:40\u3000模板版本：${PLAN.version}\u3000数据完整度：23 项指标中 23 项有有效数据，0 项无数据`);
+    expect(g[1]![0]).toBe("监测年度：2023年\u3000数据完整度：23 项指标中 23 项有有效数据，0 项无数据");
+    const tool = g.findIndex((r) => r?.[0] === `生成时间：2026-11-30 08:40\u3000模板版本：${PLAN.version}`);
+    expect(tool).toBeGreaterThan(100);
+    expect(g[tool + 1]![0]).toBe("本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。");
   });
 
   test("every indicator row prints the model's row: values, path, completion, time, gap, status, note", () => {
@@ -167,7 +170,8 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
       titleRows: "$1:$2",
       header: "常州市武进区“十四五”教育发展规划",
       footer: "第 &P 页，共 &N 页",
-      printArea: `A1:M${last}`,
+      // Up to the content: the two grey lines of how the sheet came about stand below it, after a blank row.
+      printArea: `A1:M${last - 3}`,
     });
     expect(data.sheet(SHEET)!.showGridlines).toBe(false);
     // The chart's helper data (column O on) is outside the printed area.

@@ -65,12 +65,15 @@ describe("the annual report sheet, every column of every section", () => {
     expect(sheet.name).toBe("2023年度监测报告");
     expect(at(0, 0)).toMatchObject({ value: "常州市武进区“十四五”教育发展规划 2023年度规划实施监测报告（中期评估）", bold: true });
     const c = model.completeness;
-    expect(at(1, 0)!.value).toBe(
-      `监测年度：2023年\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.templateVersion}\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据，${c.total - c.withValue} 项无数据`,
-    );
-    expect(at(2, 0)).toMatchObject({ value: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。", font: "#595959" });
+    expect(at(1, 0)!.value).toBe(`监测年度：2023年\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据，${c.total - c.withValue} 项无数据`);
+    expect(at(2, 0)).toBeUndefined();
+    // How the sheet came about: the last two lines, grey, below the print area (they do not print).
+    expect([at(last - 1, 0), at(last, 0)]).toEqual([
+      expect.objectContaining({ value: `生成时间：2026-11-30 08:40\u3000模板版本：${model.templateVersion}`, font: "#595959" }),
+      expect.objectContaining({ value: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。", font: "#595959" }),
+    ]);
     expect(sheet.widths).toEqual(WIDTHS);
-    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last + 1}`, gridlines: false });
+    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last - 2}`, gridlines: false });
     // The overview: a title, then each paragraph merged across A–M (158 characters, 95 % usable).
     const overview = 4;
     expect(at(overview, 0)).toMatchObject({ value: "综述", bold: true, font: "#1F4E78" });
@@ -352,7 +355,7 @@ describe("the annual report sheet, every column of every section", () => {
     expect(sheet.name).toBe("2022 Monitoring Report");
     expect(String(at(0, 0)!.value).endsWith("2022 plan implementation monitoring report")).toBe(true);
     expect(at(1, 0)!.value).toBe(
-      `Monitoring year: 2022   Generated 2026-11-30 08:40   Template version ${model.templateVersion}   Data completeness: ${model.completeness.withValue} of ${model.completeness.total} indicators have a valid value, ${model.completeness.total - model.completeness.withValue} have none`,
+      `Monitoring year: 2022   Data completeness: ${model.completeness.withValue} of ${model.completeness.total} indicators have a valid value, ${model.completeness.total - model.completeness.withValue} have none`,
     );
     expect(sheet.print.footer).toBe("Page &P of &N");
     const head = rowsWith(0, "2. Indicators")[0]! + 1;

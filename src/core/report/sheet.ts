@@ -139,9 +139,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
   blocks.push({
     row: 1,
     col: 0,
-    values: [[pick(reportText.headerLine(model.generatedAt, model.templateVersion, model.completeness, model.year), lang)]],
+    values: [[pick(reportText.headerLine(model.completeness, model.year), lang)]],
   });
-  blocks.push({ row: 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
   row = 3;
 
   // 综述: the summary paragraphs, each merged across the table's width (columns A–M) and wrapped.
@@ -369,6 +368,11 @@ export function reportSheet(model: ReportModel): ReportSheet {
   row = fundingSection(model, blocks, row, (t) => section(t, true), pick(reportText.funding, lang), breaks);
   row = buildingSection(model, blocks, row, (t) => section(t, true), pick(reportText.building, lang));
 
+  // How this sheet came about, last, in grey and below the print area: when, which template, values only.
+  const printed = lastRow(blocks) + 1;
+  blocks.push({ row: printed + 1, col: 0, values: [[pick(reportText.toolLine(model.generatedAt, model.templateVersion), lang)]], fontColor: "#595959" });
+  blocks.push({ row: printed + 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
+
   return {
     name: model.sheetName,
     widths: WIDTHS,
@@ -379,7 +383,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     bars,
     chart,
     // The report proper is columns A–M; the chart's helper data beside it stays out of print.
-    print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, 13, lastRow(blocks) + 1), gridlines: false },
+    print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, 13, printed), gridlines: false },
   };
 }
 

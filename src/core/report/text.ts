@@ -21,9 +21,14 @@ export const reportText = {
     zh: `${year}年度规划实施监测报告${kind === "midterm" ? "（中期评估）" : ""}`,
     en: `${year} plan implementation monitoring report${kind === "midterm" ? " (mid-term evaluation)" : ""}`,
   }),
-  headerLine: (generatedAt: string, version: string, c: { withValue: number; invalid: number; total: number }, year: number): Bilingual => ({
-    zh: `监测年度：${year}年\u3000生成时间：${generatedAt}\u3000模板版本：${version}\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据${c.invalid ? `，${c.invalid} 项数据有误` : ""}，${c.total - c.withValue - c.invalid} 项无数据`,
-    en: `Monitoring year: ${year}   Generated ${generatedAt}   Template version ${version}   Data completeness: ${c.withValue} of ${c.total} indicators have a valid value${c.invalid ? `, ${c.invalid} have invalid data` : ""}, ${c.total - c.withValue - c.invalid} have none`,
+  headerLine: (c: { withValue: number; invalid: number; total: number }, year: number): Bilingual => ({
+    zh: `监测年度：${year}年\u3000数据完整度：${c.total} 项指标中 ${c.withValue} 项有有效数据${c.invalid ? `，${c.invalid} 项数据有误` : ""}，${c.total - c.withValue - c.invalid} 项无数据`,
+    en: `Monitoring year: ${year}   Data completeness: ${c.withValue} of ${c.total} indicators have a valid value${c.invalid ? `, ${c.invalid} have invalid data` : ""}, ${c.total - c.withValue - c.invalid} have none`,
+  }),
+  /** How the sheet came about: below the print area, in grey (an official page carries only its content). */
+  toolLine: (generatedAt: string, version: string): Bilingual => ({
+    zh: `生成时间：${generatedAt}\u3000模板版本：${version}`,
+    en: `Generated ${generatedAt}   Template version ${version}`,
   }),
   problems: { zh: "数据问题（须先更正，相关指标暂判为“数据有误”）", en: "Data problems (correct these first; the rows concerned are marked Invalid data)" },
   noProblems: { zh: "数据检查未发现错误。", en: "The data check found no errors." },
