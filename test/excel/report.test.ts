@@ -130,7 +130,11 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
   });
 
   test("contradictions and task targets are reported", () => {
-    expect(rowOf(g, "C-BUILD-PROJECTS")[2]).toContain("57");
+    // Numbered in the plan's order, not by their internal codes.
+    const n = PLAN.contradictions.findIndex((c) => c.id === "C-BUILD-PROJECTS") + 1;
+    const contradictions = g.findIndex((r) => r?.[0] === "五、规划内部不一致之处");
+    expect(g[contradictions + n]![0]).toBe(`${n}`);
+    expect(g[contradictions + n]![2]).toContain("57");
     const taskRow = g.filter((r) => r?.[0] === "T-BLD-PROJ").at(-1)!; // the task table comes after the misses
     expect(taskRow[6]).toBe("58个");
   });

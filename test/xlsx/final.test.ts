@@ -314,10 +314,11 @@ describe("the final evaluation sheet, every column of every row", () => {
 
     // Contradictions: the statement's row in bold, then each reading with its value, outcome and row.
     const cx = rowsWith(0, "附件7  规划内部不一致之处：按各种口径的结果")[0]!;
-    expect(line(cx + 1, 0, 7)).toEqual(["编号", "", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号", undefined]);
+    expect(line(cx + 1, 0, 7)).toEqual(["序号", "", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号", undefined]);
     let r = cx + 2;
-    for (const c of model.contradictions) {
-      expect([line(r, 0, 2), at(r, 0)!.bold]).toEqual([[c.id, "", c.summary], true]);
+    for (const [n, c] of model.contradictions.entries()) {
+      // Numbered, not by internal code; the statement wrapped across to the right edge.
+      expect([line(r, 0, 2), at(r, 0)!.bold, at(r, 2)!.wrap]).toEqual([[`${n + 1}`, undefined, c.summary], true, true]);
       r++;
       for (const x of c.readings) {
         const outcome = x.baseline ? "基期口径" : x.met === null ? "—" : x.met ? "达到" : "未达到";
@@ -513,7 +514,7 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
       ];
     });
     const { at, line, rowsWith } = grid(sheet);
-    const r = rowsWith(0, "C-X")[0]! + 1;
+    const r = rowsWith(2, "甲").find((x) => x > rowsWith(0, "附件7  规划内部不一致之处：按各种口径的结果")[0]!)! + 1;
     expect(line(r, 2, 6)).toEqual(["第12行：“乙”", 0.95, 0.96, "达到", "INT-01"]);
     expect([2, 3, 4, 5, 6].map((c) => at(r, c)!.format)).toEqual(["@", "0.00%", "0.00%", "@", "@"]);
     const pr = rowsWith(0, "附件8  数据问题")[0]!;
@@ -527,7 +528,7 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(sheet.print.printArea).toBe(`A1:M${pr + 4}`);
     // A reading without a unit is printed as it is.
     const plain = grid(editedFinal((m) => (m.contradictions = [{ id: "C-Y", summary: "", readings: [{ text: "丙", line: 3, value: 58, ref: null, actual: null, unit: null, baseline: true, met: null }] }])));
-    const p = plain.rowsWith(0, "C-Y")[0]! + 1;
+    const p = plain.rowsWith(0, "1").find((x) => x > plain.rowsWith(0, "附件7  规划内部不一致之处：按各种口径的结果")[0]!)! + 1;
     expect([plain.line(p, 3, 6), plain.at(p, 3)!.format]).toEqual([[58, "", "基期口径", ""], "General"]);
   });
 });

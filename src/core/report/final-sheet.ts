@@ -264,8 +264,11 @@ export function finalSheet(model: FinalModel): ReportSheet {
   section(annex(k++, finalText.annexes.contradictions));
   const [rid, ...reading] = finalText.readingHeaders[lang];
   header([rid!, "", ...reading]);
-  for (const c of model.contradictions) {
-    blocks.push({ row, col: 0, values: [[c.id, "", c.summary]], bold: true });
+  model.contradictions.forEach((c, n) => {
+    // Numbered, not by their internal codes; the statement wrapped over the columns to the right edge.
+    blocks.push({ row, col: 0, values: [[`${n + 1}`]], numberFormats: [["@"]], bold: true });
+    blocks.push({ row, col: 2, values: [[c.summary]], bold: true, wrap: true });
+    merges.push({ address: rangeAddress(2, row, cols - 2, 1), rowHeight: Math.max(1, Math.ceil(textUnits(c.summary) / (span(2, cols - 1) * 0.95))) * 15 });
     row++;
     for (const r of c.readings) {
       const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
@@ -273,7 +276,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
       blocks.push({ row, col: 2, values: [[pick(finalText.lineOf(r.line, r.text), lang), r.value ?? "", r.actual ?? "", outcome, r.ref ?? ""]], numberFormats: [["@", f, f, "@", "@"]] });
       row++;
     }
-  }
+  });
 
   // 附件8 Data problems, each naming its cell.
   section(annex(k++, finalText.annexes.problems));

@@ -199,7 +199,7 @@ export const finalText = {
     en: ["ID", "Indicator", "National", "Plan target", "Final verdict", "Trend"],
   },
   /** ID; then reading, its value, the outcome, met, and the row compared. */
-  readingHeaders: { zh: ["编号", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号"], en: ["ID", "Reading", "Value", "Outcome", "Met", "Row"] },
+  readingHeaders: { zh: ["序号", "原文口径", "口径数值", "实际结果", "是否达到", "对应编号"], en: ["No.", "Reading", "Value", "Outcome", "Met", "Row"] },
   baselineReading: { zh: "基期口径", en: "a baseline" },
   readingMet: (met: boolean | null): Bilingual =>
     met === null ? { zh: "—", en: "—" } : met ? { zh: "达到", en: "Met" } : { zh: "未达到", en: "Not met" },
