@@ -266,7 +266,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
   header([rid!, "", ...reading]);
   model.contradictions.forEach((c, n) => {
     // Numbered, not by their internal codes; the statement wrapped over the columns to the right edge.
-    blocks.push({ row, col: 0, values: [[`${n + 1}`]], numberFormats: [["@"]], bold: true });
+    blocks.push({ row, col: 0, values: [[`${n + 1}`]], numberFormats: [["@"]], bold: true, wrap: true }); // wrapped: at the top, beside its text
     blocks.push({ row, col: 2, values: [[c.summary]], bold: true, wrap: true });
     merges.push({ address: rangeAddress(2, row, cols - 2, 1), rowHeight: Math.max(1, Math.ceil(textUnits(c.summary) / (span(2, cols - 1) * 0.95))) * 15 });
     row++;

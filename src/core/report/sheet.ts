@@ -317,7 +317,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   // Numbered, not by their internal codes; each text wrapped over columns C–M, as high as it needs.
   const across = WIDTHS.slice(2, 13).reduce((a, b) => a + b, 0);
   model.contradictions.forEach((c, k) => {
-    blocks.push({ row, col: 0, values: [[`${k + 1}`]], numberFormats: [["@"]] });
+    blocks.push({ row, col: 0, values: [[`${k + 1}`]], numberFormats: [["@"]], wrap: true }); // wrapped: at the top, beside its text
     blocks.push({ row, col: 2, values: [[c.summary]], wrap: true });
     merges.push({ address: rangeAddress(2, row, 11, 1), rowHeight: Math.max(1, Math.ceil(textUnits(c.summary) / (across * 0.95))) * 15 });
     row++;
