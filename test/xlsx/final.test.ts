@@ -383,7 +383,8 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(titles.length).toBeGreaterThanOrEqual(9);
     for (const b of titles) expect([b.values[0]![0], b.bold, b.fontColor]).toEqual([b.values[0]![0], true, "#1F4E78"]);
     for (const h of sheet.rowHeights) {
-      const head = sheet.blocks.find((b) => b.row === h.row && b.col === 0)!;
+      // Header rows start in column A, or in C for the building tables.
+      const head = sheet.blocks.find((b) => b.row === h.row && (b.fill === "#DDEBF7" || b.col === 0))!;
       // A header row, or a row whose verdict carries a mark on a second line (超额), two lines high.
       const marked = sheet.blocks.some((b) => b.row === h.row && b.wrap && String(b.values[0]![0]).includes("（超额）"));
       if (marked) expect(h.points).toBe(30);

@@ -395,9 +395,13 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     // Every row given a height is a header row: bold, filled, wrapped in every cell.
     expect(sheet.rowHeights.length).toBeGreaterThanOrEqual(5);
     for (const h of sheet.rowHeights) {
-      const head = sheet.blocks.find((b) => b.row === h.row && b.col === 0)!;
+      // Header rows start in column A, or in C for the balance and building tables.
+      const head = sheet.blocks.find((b) => b.row === h.row && b.fill === "#DDEBF7")!;
       expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
     }
+    // The balance table's headings (国家标准 不高于0.50 in a 9-character column) get their second line.
+    const balanceHead = sheet.blocks.find((b) => b.fill === "#DDEBF7" && b.col === 2 && String(b.values[0]![3]).startsWith("国家标准"))!;
+    expect(sheet.rowHeights.find((h) => h.row === balanceHead.row)!.points).toBeGreaterThanOrEqual(30);
     model.summary.forEach((_, k) => expect(at(5 + k, 0)!.wrap).toBe(true));
     const first = rowsWith(0, "二、指标进度")[0]! + 2;
     model.indicators.forEach((l, k) => expect([l.id, at(first + k, 12)!.wrap]).toEqual([l.id, true]));

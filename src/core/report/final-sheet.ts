@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { alignHeaders, buildingSection, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { alignHeaders, buildingSection, fitHeadingRows, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
 import { fundingTotalLine, nextPlanName } from "./narrative";
@@ -303,7 +303,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
     widths,
     merges,
     breaks,
-    rowHeights,
+    rowHeights: fitHeadingRows(blocks, widths, rowHeights, merges),
     blocks: alignHeaders(blocks),
     bars: [],
     chart: null,

@@ -381,7 +381,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     widths: WIDTHS,
     merges,
     breaks,
-    rowHeights,
+    rowHeights: fitHeadingRows(blocks, WIDTHS, rowHeights, merges),
     blocks: alignHeaders(blocks),
     bars,
     chart,
@@ -503,6 +503,25 @@ export function taskRemark(building: BuildingAssessment | null | undefined, id: 
   const r = building?.rollup;
   if (!r || r.total.projectsTask !== id || r.sum.plan.projects === r.total.plan.projects) return "";
   return pick(reportText.partsSum(r.sum.plan.projects), lang);
+}
+
+/**
+ * Every wrapped heading row as high as its longest heading needs in its column (exceljs and the
+ * Office.js writer do not fit row heights; LibreOffice prints a too-low row cut off). Rows given a
+ * height already keep the larger of the two.
+ */
+export function fitHeadingRows(blocks: readonly Block[], widths: readonly number[], rowHeights: ReportSheet["rowHeights"], merges: ReportSheet["merges"] = []): ReportSheet["rowHeights"] {
+  const out = [...rowHeights];
+  // A row with a merged cell has its height from the merge (measured over the merged width).
+  const merged = new Set(merges.map((m) => Number(/\d+/.exec(m.address)![0]) - 1));
+  for (const b of blocks) {
+    if (!(b.bold === true && b.fill === HEADER_FILL && b.wrap === true && b.values.length === 1) || merged.has(b.row)) continue;
+    const points = headerHeight(b.values[0]!.map((c) => String(c ?? "")), widths.slice(b.col));
+    const at = out.findIndex((h) => h.row === b.row);
+    if (at < 0) out.push({ row: b.row, points });
+    else if (out[at]!.points < points) out[at] = { row: b.row, points };
+  }
+  return out;
 }
 
 /**
