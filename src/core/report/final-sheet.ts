@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { alignHeaders, buildingSection, fitHeadingRows, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { alignHeaders, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
 import { fundingTotalLine, nextPlanName } from "./narrative";
@@ -303,8 +303,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
     widths,
     merges,
     breaks,
-    rowHeights: fitHeadingRows(blocks, widths, rowHeights, merges),
-    blocks: alignHeaders(blocks),
+    ...wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges)),
     bars: [],
     chart: null,
     print: { titleRows: "$1:$1", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, printed), gridlines: false },

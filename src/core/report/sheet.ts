@@ -381,8 +381,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     widths: WIDTHS,
     merges,
     breaks,
-    rowHeights: fitHeadingRows(blocks, WIDTHS, rowHeights, merges),
-    blocks: alignHeaders(blocks),
+    ...wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges)),
     bars,
     chart,
     // The report proper is columns A–M; the chart's helper data beside it stays out of print.
@@ -503,6 +502,44 @@ export function taskRemark(building: BuildingAssessment | null | undefined, id: 
   const r = building?.rollup;
   if (!r || r.total.projectsTask !== id || r.sum.plan.projects === r.total.plan.projects) return "";
   return pick(reportText.partsSum(r.sum.plan.projects), lang);
+}
+
+/** An ID as the plan writes them: capitals, digits and hyphens (LOC-04-PRI, T-BLD-KG-PLACES). */
+const ID_SHAPE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+
+/**
+ * IDs are never cut: one longer than the ID column wraps at its hyphens in its own cell (the rest of
+ * its row as it was), and the row is as high as those lines need.
+ */
+export function wrapLongIds(blocks: readonly Block[], widths: readonly number[], rowHeights: ReportSheet["rowHeights"]): { blocks: Block[]; rowHeights: ReportSheet["rowHeights"] } {
+  const heights = [...rowHeights];
+  const out: Block[] = [];
+  const room = Math.max(1, widths[0]! - 1);
+  for (const b of blocks) {
+    const id = b.values[0]?.[0];
+    if (b.col !== 0 || b.values.length !== 1 || typeof id !== "string" || !ID_SHAPE.test(id) || textUnits(id) <= room) {
+      out.push(b);
+      continue;
+    }
+    // Lines as the hyphens break it: parts joined while they fit.
+    let lines = 1;
+    let width = 0;
+    for (const part of id.split(/(?<=-)/)) {
+      if (width > 0 && width + part.length > room) {
+        lines++;
+        width = 0;
+      }
+      width += part.length;
+    }
+    const [first, ...rest] = b.values[0]!;
+    out.push({ ...b, values: [[first!]], numberFormats: b.numberFormats ? [[b.numberFormats[0]![0]!]] : undefined, wrap: true, align: undefined });
+    if (rest.length) out.push({ ...b, col: 1, values: [rest], numberFormats: b.numberFormats ? [b.numberFormats[0]!.slice(1)] : undefined, align: undefined });
+    const points = lines * 15;
+    const at = heights.findIndex((h) => h.row === b.row);
+    if (at < 0) heights.push({ row: b.row, points });
+    else if (heights[at]!.points < points) heights[at] = { row: b.row, points };
+  }
+  return { blocks: out, rowHeights: heights };
 }
 
 /**
