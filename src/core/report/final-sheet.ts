@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { alignHeaders, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, textUnits, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { alignHeaders, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
 import { fundingTotalLine, nextPlanName } from "./narrative";
@@ -70,7 +70,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
   /** Text across columns from..to, wrapped, the row as high as its lines. */
   const wrapped = (text: string, from = 0, to = cols - 1, color?: string, fill?: string) => {
     blocks.push({ row, col: from, values: [[text]], wrap: true, fontColor: color, fill });
-    merges.push({ address: rangeAddress(from, row, to - from + 1, 1), rowHeight: Math.max(1, Math.ceil(textUnits(text) / (span(from, to) * 0.95))) * 15 });
+    merges.push({ address: rangeAddress(from, row, to - from + 1, 1), rowHeight: paragraphHeight(text, span(from, to)) });
   };
   const paragraph = (text: string, color?: string) => {
     wrapped(text, 0, cols - 1, color);
@@ -143,9 +143,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
       });
       status(r, row, 6);
       // The reason runs over the columns to the right edge, as high as its text (and the name) needs.
-      const lines = Math.max(1, Math.ceil(textUnits(reason) / (span(7, cols - 1) * 0.95)), Math.ceil(textUnits(r.name) / (widths[2]! * 0.95)));
       blocks.push({ row, col: 7, values: [[reason]], wrap: true });
-      merges.push({ address: rangeAddress(7, row, cols - 7, 1), rowHeight: lines * 15 });
+      merges.push({ address: rangeAddress(7, row, cols - 7, 1), rowHeight: Math.max(paragraphHeight(reason, span(7, cols - 1)), paragraphHeight(r.name, widths[2]!)) });
       row++;
     });
   }
@@ -267,8 +266,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
   model.contradictions.forEach((c, n) => {
     // Numbered, not by their internal codes; the statement wrapped over the columns to the right edge.
     blocks.push({ row, col: 0, values: [[`${n + 1}`]], numberFormats: [["@"]], bold: true, wrap: true }); // wrapped: at the top, beside its text
-    blocks.push({ row, col: 2, values: [[c.summary]], bold: true, wrap: true });
-    merges.push({ address: rangeAddress(2, row, cols - 2, 1), rowHeight: Math.max(1, Math.ceil(textUnits(c.summary) / (span(2, cols - 1) * 0.95))) * 15 });
+    wrapped(c.summary, 2, cols - 1);
+    blocks[blocks.length - 1]!.bold = true;
     row++;
     for (const r of c.readings) {
       const f = r.unit ? UNIT_FORMATS[r.unit] : "General";

@@ -148,10 +148,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
   section(pick(reportText.overview, lang));
   const width = WIDTHS.slice(0, 13).reduce((a, b) => a + b, 0);
   for (const paragraph of model.summary) {
-    // A Chinese character takes about two width units; 15 points a line.
-    const units = textUnits(paragraph);
     blocks.push({ row, col: 0, values: [[paragraph]], wrap: true });
-    merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: Math.max(1, Math.ceil(units / (width * 0.95))) * 15 });
+    merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: paragraphHeight(paragraph, width) });
     row++;
   }
 
@@ -319,7 +317,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   model.contradictions.forEach((c, k) => {
     blocks.push({ row, col: 0, values: [[`${k + 1}`]], numberFormats: [["@"]], wrap: true }); // wrapped: at the top, beside its text
     blocks.push({ row, col: 2, values: [[c.summary]], wrap: true });
-    merges.push({ address: rangeAddress(2, row, 11, 1), rowHeight: Math.max(1, Math.ceil(textUnits(c.summary) / (across * 0.95))) * 15 });
+    merges.push({ address: rangeAddress(2, row, 11, 1), rowHeight: paragraphHeight(c.summary, across) });
     row++;
   });
 
@@ -363,7 +361,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     // A reviewer's cross-checks: done, while the indicators it rests on fall short that year.
     for (const text of model.crossChecks) {
       blocks.push({ row, col: 0, values: [[text]], wrap: true, fontColor: "#9C0006" });
-      merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: Math.max(1, Math.ceil(textUnits(text) / (width * 0.95))) * 15 });
+      merges.push({ address: rangeAddress(0, row, 13, 1), rowHeight: paragraphHeight(text, width) });
       row++;
     }
   }
@@ -395,6 +393,11 @@ export type Section = (title: string) => void;
 export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
 
 /** A wrapped header row's height: as many 15-point lines as its longest cell needs in its column. */
+/** A wrapped text's row height over `width` characters: 95 % of it usable, 15 points a line. */
+export function paragraphHeight(text: string, width: number): number {
+  return Math.max(1, Math.ceil(textUnits(text) / (width * 0.95))) * 15;
+}
+
 export function headerHeight(cells: readonly string[], widths: readonly number[]): number {
   const lines = cells.map((c, i) => Math.ceil(textUnits(c) / Math.max(1, (widths[i] ?? 10) - 1)));
   return Math.max(1, ...lines) * 15;
