@@ -54,8 +54,10 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         layout.orientation = Excel.PageOrientation.landscape;
         layout.paperSize = Excel.PaperType.a4;
         // Both fit values: one page wide, as many pages tall as needed (0), or Excel may ignore the fit (excel.md: print).
-        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        layout.zoom = op.scale ? { scale: op.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        layout.firstPageNumber = 1;
         layout.setPrintTitleRows(op.titleRows);
+        if (op.titleColumns) layout.setPrintTitleColumns(op.titleColumns);
         layout.headersFooters.defaultForAllPages.centerHeader = op.header;
         layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
         if (op.printArea) layout.setPrintArea(op.printArea);
@@ -110,6 +112,7 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         if (op.size !== undefined) range.format.font.size = op.size;
         if (op.fontName !== undefined) range.format.font.name = op.fontName;
         if (op.align !== undefined) range.format.horizontalAlignment = op.align === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
+        if (op.valign !== undefined) range.format.verticalAlignment = Excel.VerticalAlignment.top;
         break;
       }
       case "merge": {

@@ -26,6 +26,8 @@ function box(address: string): Box {
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+/** The face and size of the workbook's Normal style as exceljs writes it (Calibri 11, like Excel's). */
+const DEFAULT_FONT = { name: "Calibri", size: 11 } as const;
 
 /**
  * Structured references as the file format stores them: `[@[X]]` → `Table[[#This Row],[X]]`,
@@ -137,7 +139,11 @@ const HANDLERS: Handlers = {
       if (op.fill === null) cell.fill = { type: "pattern", pattern: "none" };
       else if (op.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.fill) } };
       if (op.bold !== undefined || op.italic !== undefined || op.fontColor || op.size || op.fontName) {
+        // A font written without its name (bold alone) is read by LibreOffice as its own default, a
+        // serif face; Excel keeps the cell's face when only bold is set, so the face is kept here too.
         cell.font = {
+          name: DEFAULT_FONT.name,
+          size: DEFAULT_FONT.size,
           ...cell.font,
           ...(op.fontName ? { name: op.fontName } : {}),
           ...(op.bold !== undefined ? { bold: op.bold } : {}),
@@ -149,6 +155,7 @@ const HANDLERS: Handlers = {
       if (op.locked !== undefined) cell.protection = { ...cell.protection, locked: op.locked };
       if (op.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: op.wrap, vertical: "top" };
       if (op.align !== undefined) cell.alignment = { ...cell.alignment, horizontal: op.align };
+      if (op.valign !== undefined) cell.alignment = { ...cell.alignment, vertical: op.valign };
     });
   },
   merge: (w, op) => {
@@ -224,10 +231,11 @@ const HANDLERS: Handlers = {
       ...ws.pageSetup,
       paperSize: 9, // A4
       orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...(op.scale ? { fitToPage: false, scale: op.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      // Numbered within the sheet: a report's "第 N 页" counts its own pages, whatever prints before it.
+      firstPageNumber: 1,
       printTitlesRow: op.titleRows.replace(/\$/g, ""),
+      ...(op.titleColumns ? { printTitlesColumn: op.titleColumns.replace(/\$/g, "") } : {}),
       // exceljs writes `$` + each end: rows get theirs here, so the name is absolute ($A$1:$M$240) as Excel keeps it.
       ...(op.printArea ? { printArea: op.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     };

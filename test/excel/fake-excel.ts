@@ -37,6 +37,7 @@ export interface CellData {
   locked?: boolean;
   wrap?: boolean;
   align?: string;
+  valign?: string;
 }
 
 export interface ValidationData {
@@ -67,7 +68,7 @@ export interface SheetData {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   charts: ChartData[];
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; header?: string; footer?: string; printArea?: string };
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; titleRows?: string; titleColumns?: string; firstPageNumber?: number; header?: string; footer?: string; printArea?: string };
   showGridlines?: boolean;
   /** Rows (0-based) printed pages start at (worksheet.horizontalPageBreaks). */
   pageBreaks?: number[];
@@ -580,12 +581,20 @@ class FakeWorksheet extends Proxy {
       },
       set zoom(v: unknown) {
         // excel.md, print: fit-to-width is only honoured with both values set.
-        const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number };
+        const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
         if ((z.horizontalFitToPages === undefined) !== (z.verticalFitToPages === undefined)) ctx.fail("InvalidArgument: set both horizontalFitToPages and verticalFitToPages");
+        if (z.scale !== undefined && (z.scale < 10 || z.scale > 400 || z.horizontalFitToPages !== undefined)) ctx.fail("InvalidArgument: zoom scale is 10–400 and excludes fit-to-pages");
         layout.zoom = v;
+      },
+      set firstPageNumber(v: number) {
+        layout.firstPageNumber = v;
       },
       setPrintTitleRows: (rows: string) => {
         layout.titleRows = rows;
+      },
+      setPrintTitleColumns: (columns: string) => {
+        if (!/^\$[A-Z]+:\$[A-Z]+$/.test(columns)) ctx.fail(`InvalidArgument: print title columns ${columns}`);
+        layout.titleColumns = columns;
       },
       setPrintArea: (address: string) => {
         layout.printArea = address;
@@ -741,6 +750,10 @@ class FakeRange extends Proxy {
       },
       set horizontalAlignment(v: string) {
         range.eachFormat((c) => (c.align = v));
+      },
+      set verticalAlignment(v: string) {
+        if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v)) range.ctx.fail(`InvalidArgument: verticalAlignment ${v}`);
+        range.eachFormat((c) => (c.valign = v));
       },
       set rowHeight(points: number) {
         const s = range.ctx.data.sheet(range.sheetName)!;
@@ -1051,6 +1064,7 @@ export function installExcelEnums(): void {
     DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
     DataValidationAlertStyle: { stop: "Stop" },
     HorizontalAlignment: { left: "Left", right: "Right" },
+    VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
   };
 }
 

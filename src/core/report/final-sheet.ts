@@ -11,14 +11,14 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { alignHeaders, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, ROWS_PER_PAGE, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { alignHeaders, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
 import { fundingTotalLine, nextPlanName } from "./narrative";
 import { finalText, reportText } from "./text";
 import type { FinalLine, FinalModel } from "./final";
+import { HEADER_FILL, paginate } from "./paginate";
 
-const HEADER_FILL = "#DDEBF7";
 const SECTION_COLOR = "#1F4E78";
 const BARS = "▁▂▃▄▅▆▇█";
 
@@ -117,18 +117,11 @@ export function finalSheet(model: FinalModel): ReportSheet {
   if (model.shortfalls.length) {
     const head = finalText.shortfallHeaders[lang];
     // The reasons' header stands over the merged columns to the right edge: its height is measured there.
-    const shortfallHeader = () => {
-      const points = headerHeight(head, [...widths.slice(0, 7), span(7, cols - 1)]);
-      blocks.push({ row, col: 0, values: [[...head]], bold: true, fill: HEADER_FILL, wrap: true });
-      merges.push({ address: rangeAddress(7, row, cols - 7, 1), rowHeight: points });
-      row++;
-    };
-    shortfallHeader();
-    model.shortfalls.forEach(({ row: r, reason }, i) => {
-      if (i > 0 && i % ROWS_PER_PAGE === 0) {
-        breaks.push(row);
-        shortfallHeader();
-      }
+    const points = headerHeight(head, [...widths.slice(0, 7), span(7, cols - 1)]);
+    blocks.push({ row, col: 0, values: [[...head]], bold: true, fill: HEADER_FILL, wrap: true });
+    merges.push({ address: rangeAddress(7, row, cols - 7, 1), rowHeight: points });
+    row++;
+    model.shortfalls.forEach(({ row: r, reason }) => {
       const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
       const gap = r.kind === "milestone" || r.gap === null || r.status === "reachedLate" ? "" : r.gap;
       const actual = r.kind === "milestone" ? (r.firstReached ?? "") : (r.actual ?? "");
@@ -159,13 +152,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
     row++;
   }
 
-  const lines = (items: FinalLine[], group: (l: FinalLine) => string, head: readonly string[]) => {
-    items.forEach((l, i) => {
-      // A long table goes on over a page of its own, under its header again.
-      if (i > 0 && i % ROWS_PER_PAGE === 0) {
-        breaks.push(row);
-        header(head);
-      }
+  const lines = (items: FinalLine[], group: (l: FinalLine) => string) => {
+    items.forEach((l) => {
       const r = l.row;
       const f = r.unit ? UNIT_FORMATS[r.unit] : "General";
       const baseline = numeric(r.baseline);
@@ -200,14 +188,14 @@ export function finalSheet(model: FinalModel): ReportSheet {
   const marks = model.annual.marks ?? {};
   paragraph(pick(finalText.verdictNote, lang), "#595959");
   header(withAttribute(finalText.lineHeaders(years, marks)[lang]));
-  lines(model.indicators, (l) => l.row.group, withAttribute(finalText.lineHeaders(years, marks)[lang]));
+  lines(model.indicators, (l) => l.row.group);
 
   // 附件2 Task targets, with what they had achieved by each year.
   section(annex(2, finalText.annexes.tasks), true);
   blocks.push({ row, col: 0, values: [[pick(finalText.counts(model.taskCounts, model.tasks.length), lang)]] });
   row++;
   header(withAttribute(finalText.taskHeaders(years, marks)[lang]));
-  lines(model.tasks, (l) => l.row.group, withAttribute(finalText.taskHeaders(years, marks)[lang]));
+  lines(model.tasks, (l) => l.row.group);
 
   // 附件3–4 The building programme at the target year; funding over the whole period with its total.
   row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, (t) => section(t, true), annex(3, finalText.annexes.building));
@@ -297,14 +285,20 @@ export function finalSheet(model: FinalModel): ReportSheet {
   blocks.push({ row, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]], fontColor: "#595959" });
   row++;
   blocks.push({ row, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
-  return {
-    name: model.sheetName,
-    widths,
-    merges,
-    breaks,
-    ...wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges)),
-    bars: [],
-    chart: null,
-    print: { titleRows: "$1:$1", header: model.annual.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, cols, printed), gridlines: false },
-  };
+  const paged = paginate(
+    {
+      name: model.sheetName,
+      widths,
+      merges,
+      breaks,
+      ...wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges)),
+      bars: [],
+      chart: null,
+      print: { titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: rangeAddress(0, 0, cols, printed), gridlines: false },
+    },
+    cols,
+    1,
+  );
+  const { pages, ...sheet } = paged;
+  return { ...sheet, print: { ...sheet.print, footer: pick(reportText.footer(pages), lang) } };
 }

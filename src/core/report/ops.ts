@@ -16,9 +16,11 @@ export function reportOps(sheet: ReportSheet, existing: string | undefined): Wri
   for (const b of sheet.blocks) {
     const address = rangeAddress(b.col, b.row, b.values[0]!.length, b.values.length);
     ops.push({ op: "setCells", sheet: name, address, formulas: b.values.map((r) => r.map((c) => asText(c ?? ""))) });
+    // Every cell at the top of its row: beside a wrapped name or ID of two lines, the row's other
+    // figures start on its first line, not at the bottom.
     // Every printed cell names its font, bold and headings too: a cell without one falls back to the
     // viewer's default, which LibreOffice renders in a serif face beside the others.
-    ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size, fontName: REPORT_FONT });
+    ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size, fontName: REPORT_FONT, valign: "top" });
     b.align?.forEach((a, j) => a && ops.push({ op: "format", sheet: name, address: rangeAddress(b.col + j, b.row, 1, 1), align: a }));
   }
   for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m });

@@ -21,6 +21,7 @@ import type { BuildingAssessment } from "../workbook/building";
 import { fundingText } from "../workbook/text";
 import { grouped } from "../format";
 import type { Language } from "../i18n";
+import { HEADER_FILL, paginate } from "./paginate";
 
 export interface Block {
   row: number;
@@ -53,7 +54,6 @@ export interface ReportSheet {
   print: { titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean };
 }
 
-const HEADER_FILL = "#DDEBF7";
 /** Column widths in characters. */
 // A–M add up to 158 characters: on A4 landscape one page wide, 11 pt body text prints at about 9.2 pt.
 // The gap column (K) is wider: "0.76 个百分点".
@@ -61,8 +61,6 @@ const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 12, 9, 20, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
 /** Rows of misses that still end on the page the indicator table leaves off (more start a page of their own). */
 const MISSES_ON_A_SHARED_PAGE = 8;
-/** Body rows a printed A4 landscape page holds under the title rows and a table header (one page wide, 11 pt). */
-export const ROWS_PER_PAGE = 30;
 const PERCENT = "0.0%";
 
 function format(unit: IndicatorLine["unit"]): string {
@@ -245,11 +243,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const [id, name, st, actual, expected, gap, completion, elapsed] = reportText.missHeaders[lang];
     const missHeader = [id!, st!, name!, "", "", "", actual!, expected!, completion!, elapsed!, gap!];
     header(missHeader);
-    model.misses.forEach((l, i) => {
-      if (i > 0 && i % ROWS_PER_PAGE === 0) {
-        breaks.push(row);
-        header(missHeader);
-      }
+    model.misses.forEach((l) => {
       const f = distinguishingFormat(l.unit, l.actual, l.expected);
       blocks.push({ row, col: 0, values: [[l.id]] });
       status(l, row, 1);
@@ -327,12 +321,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const taskHeader = [tid!, basis!, task!, "", "", "", target!, achieved!, rate!, reportText.taskHeaders[lang][6]!];
   header(taskHeader);
   const firstTask = row;
-  model.tasks.forEach((t, i) => {
-    // A long table goes on over a page of its own, under its header again.
-    if (i > 0 && i % ROWS_PER_PAGE === 0) {
-      breaks.push(row);
-      header(taskHeader);
-    }
+  model.tasks.forEach((t) => {
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
     blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });
     blocks.push({ row, col: 6, values: [[t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
@@ -374,17 +363,23 @@ export function reportSheet(model: ReportModel): ReportSheet {
   blocks.push({ row: printed + 1, col: 0, values: [[pick(reportText.toolLine(model.generatedAt, model.templateVersion), lang)]], fontColor: "#595959" });
   blocks.push({ row: printed + 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
 
-  return {
-    name: model.sheetName,
-    widths: WIDTHS,
-    merges,
-    breaks,
-    ...wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges)),
-    bars,
-    chart,
-    // The report proper is columns A–M; the chart's helper data beside it stays out of print.
-    print: { titleRows: "$1:$2", header: model.planName, footer: pick(reportText.footer, lang), printArea: rangeAddress(0, 0, 13, printed), gridlines: false },
-  };
+  const { pages, ...sheet } = paginate(
+    {
+      name: model.sheetName,
+      widths: WIDTHS,
+      merges,
+      breaks,
+      ...wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges)),
+      bars,
+      chart,
+      // The report proper is columns A–M; the chart's helper data beside it stays out of print.
+      print: { titleRows: "$1:$2", header: model.planName, footer: "", printArea: rangeAddress(0, 0, 13, printed), gridlines: false },
+    },
+    13,
+    2,
+  );
+  // Numbered within this report: the footer counts its own pages, not the workbook's.
+  return { ...sheet, print: { ...sheet.print, footer: pick(reportText.footer(pages), lang) } };
 }
 
 export type Section = (title: string) => void;
@@ -431,12 +426,7 @@ export function fundingSection(model: Pick<ReportModel, "language" | "funding">,
     pick(id === "budget" || id === "perStudent" ? fundingText.groups.twoNoFalls : id === "payParity" ? fundingText.groups.pay : fundingText.groups.threeGrowths, lang);
   const figure = (c: Compared) =>
     c.value === null ? "—" : c.kind === "growth" ? `${c.value >= 0 ? "+" : ""}${(c.value * 100).toFixed(2)}%` : grouped(c.value);
-  funding.checks.forEach((c, i) => {
-    // Every year's checks over five years run past a page: it goes on under its header again.
-    if (i > 0 && i % ROWS_PER_PAGE === 0) {
-      breaks.push(row);
-      header();
-    }
+  funding.checks.forEach((c) => {
     const figures = c.compared.map((x) => `${pick(x.label, lang)} ${figure(x)}`).join(lang === "zh" ? "；" : "; ");
     blocks.push({ row, col: 0, values: [[c.year, group(c.check), pick(fundingText.checks[c.check], lang)]], numberFormats: [["0", "@", "@"]] });
     blocks.push(verdictBlock(c.verdict, row, 3, lang));

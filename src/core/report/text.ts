@@ -124,7 +124,7 @@ export const reportText = {
     en: `The project ledger has ${n} data error(s); those rows are left out of the roll-up and the building task targets are marked Invalid data (see Data problems).`,
   }),
   emptyLedger: { zh: "项目台账尚无项目，建设类任务目标按任务表逐年填写的数值判定。", en: "The project ledger has no project yet: the building task targets are judged on the yearly figures in the task table." },
-  footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
+  footer: (pages: number) => ({ zh: `第 &P 页，共 ${pages} 页`, en: `Page &P of ${pages}` }),
   exists: (name: string): Bilingual => ({
     zh: `工作表“${name}”已存在。重新生成将替换该报告工作表（其他工作表不受影响）。`,
     en: `The sheet "${name}" exists. Regenerating replaces that report sheet (no other sheet is touched).`,

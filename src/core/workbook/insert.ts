@@ -13,7 +13,10 @@ import { MILESTONE_STATES, MILESTONE_STATE_LABELS } from "../calc/milestone";
 import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import { FUNDING_COLORS, FUNDING_LABELS, FUNDING_VERDICTS } from "../calc/funding";
 import { isBlank } from "../values";
-import { absoluteAddress, cellAddress, columnAbsoluteAddress, rangeAddress } from "./a1";
+import { absoluteAddress, cellAddress, columnAbsoluteAddress, columnLetter, rangeAddress } from "./a1";
+
+/** Input sheets print at 85 %: 11 pt text at about 9 pt, legible, and more columns to a page than at 100 %. */
+export const INPUT_PRINT_SCALE = 85;
 import {
   BALANCE_NAMES,
   BH,
@@ -330,9 +333,13 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     }
     // The header row and the ID column stay in view while scrolling through years and rows.
     ops.push({ op: "freeze", sheet, address: cellAddress(layout.col + 1, layout.row + 1) });
-    // Printed: A4 landscape, one page wide, the header row on every page.
+    // Printed: A4 landscape at a legible zoom over as many pages as the columns need, the header row
+    // on every page and the ID (through the name, where it stands within the first three columns) on
+    // every page across. Fitted to one page wide, the indicator sheet's 30-odd columns print at 4 pt.
     const headerRow = `$${layout.row + 1}:$${layout.row + 1}`;
-    ops.push({ op: "pageLayout", sheet, titleRows: headerRow, header: pick(plan.names, language), footer: pick(layoutText.pageFooter, language) });
+    const name = spec.columns.findIndex((c, i) => i <= 2 && c.role === "label" && c.width >= 30);
+    const titleColumns = `$${columnLetter(layout.col)}:$${columnLetter(layout.col + Math.max(0, name))}`;
+    ops.push({ op: "pageLayout", sheet, titleRows: headerRow, titleColumns, scale: INPUT_PRINT_SCALE, header: pick(plan.names, language), footer: pick(layoutText.pageFooter, language) });
   } else {
     const added = layout.headers.slice(existing!.headers.length);
     for (const header of added) ops.push({ op: "addTableColumn", table: spec.name, header });

@@ -68,7 +68,12 @@ export type WriteOp =
   | { op: "dataBar"; sheet: string; address: string; color: string }
   | { op: "chart"; sheet: string; dataAddress: string; title: string; anchor: string; bottomRight: string }
   /** Print setup: A4 landscape, one page wide; the printed area (leaving helper data out); gridlines off. */
-  | { op: "pageLayout"; sheet: string; titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean }
+  /**
+   * Printed A4 landscape, pages numbered from 1 within the sheet. Without `scale`: one page wide (a
+   * report laid out for it); with it: at that zoom over as many pages as the columns need, the
+   * `titleColumns` (ID and name) repeated on each (an input sheet).
+   */
+  | { op: "pageLayout"; sheet: string; titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean; scale?: number; titleColumns?: string }
   /** The height of the rows of `address`, in points. */
   | { op: "rowHeight"; sheet: string; address: string; points: number }
   /** A printed page starts at the row of `address`. */
@@ -83,7 +88,7 @@ export type WriteOp =
   | { op: "addTableColumn"; table: string; header: string }
   /** A header of an earlier template version; Excel points formulas at the new name. */
   | { op: "renameTableColumn"; table: string; from: string; to: string }
-  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number; align?: "left" | "right"; fontName?: string }
+  | { op: "format"; sheet: string; address: string; numberFormat?: string[][]; fill?: string | null; italic?: boolean; bold?: boolean; fontColor?: string; locked?: boolean; wrap?: boolean; size?: number; align?: "left" | "right"; valign?: "top"; fontName?: string }
   | { op: "columnWidth"; sheet: string; address: string; points: number }
   /** Merges a block into one cell (a paragraph across the page) and sets its rows' height. */
   | { op: "merge"; sheet: string; address: string; rowHeight: number }

@@ -92,7 +92,8 @@ export const layoutText = {
   amountPrompt: { zh: "面积（平方米）或金额（元），不小于 0。", en: "An area (m²) or amount (yuan), 0 or more." },
   amountError: { zh: "须为不小于 0 的数字。", en: "Enter a number of 0 or more." },
   fundingSheet: { zh: "教育经费", en: "Funding" },
-  pageFooter: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },
+  // The page within the sheet only: a viewer's total (&N) counts every sheet of the workbook in LibreOffice.
+  pageFooter: { zh: "第 &P 页", en: "Page &P" },
   definitionSheet: { zh: "规划定义", en: "Plan definition" },
   definitionLine: {
     zh: "规划的定义：每个指标、任务目标、里程碑一行，基期值和目标值按规划原文填写（如 92.52、＜0.40、5–7个、每年至少15个）。修改后在任务窗格中点“应用规划定义”，按定义的规划期重建或升级各表，已填数据按编号保留。",
