@@ -23,3 +23,6 @@ export function formatFigure(value: number, unit: string | null, kind: "value" |
   const text = plainNumber(Number(value.toPrecision(6)));
   return { zh: text, en: text };
 }
+
+/** A target as the plan prints it, in one percent style: "94 %" prints as "94%", like every other percent. */
+export const printedText = (text: string) => text.replace(/(\d)\s+%/g, "$1%");

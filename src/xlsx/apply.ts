@@ -343,6 +343,17 @@ export async function applyToWorkbook(wb: ExcelJS.Workbook, ops: readonly WriteO
       rows,
     });
   }
+  // A cell style whose font names no face (exceljs writes `<font/>` for a style made of a fill or a
+  // lock alone) is drawn by LibreOffice in its own default face, wider than Calibri: figures that fit
+  // in Excel turn to ###. Such fonts take the workbook's Normal face and size.
+  for (const name of new Set(ops.map((op) => ("sheet" in op ? op.sheet : null)).filter((s): s is string => !!s))) {
+    const ws = wb.worksheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    ws?.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.style && !cell.font?.name) cell.font = { ...DEFAULT_FONT, ...cell.font };
+      }),
+    );
+  }
   return { skipped: w.skipped };
 }
 

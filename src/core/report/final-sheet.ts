@@ -11,8 +11,9 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { alignHeaders, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { LINE, alignHeaders, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
+import { printedText } from "../format";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
 import { fundingTotalLine, nextPlanName } from "./narrative";
 import { finalText, reportText } from "./text";
@@ -37,6 +38,9 @@ const numeric = (c: Cell): number | null => {
   const t = readTarget(c);
   return t.ok ? t.value.value : null;
 };
+
+/** A figure as is; a text (a target or baseline as the plan prints it) in one percent style. */
+const shown = (c: Cell | undefined): Cell => (typeof c === "string" ? printedText(c) : (c ?? ""));
 
 export function finalSheet(model: FinalModel): ReportSheet {
   const lang = model.language;
@@ -84,7 +88,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
   const coverLine = (label: (typeof finalText.cover)[keyof typeof finalText.cover], value: string) => {
     blocks.push({ row, col: 0, values: [[pick(label, lang)]], bold: true });
     blocks.push({ row, col: 1, values: [[value]], fill: value ? undefined : COLORS.input });
-    merges.push({ address: rangeAddress(1, row, 4, 1), rowHeight: 15 });
+    merges.push({ address: rangeAddress(1, row, 4, 1), rowHeight: LINE });
     row++;
   };
   coverLine(finalText.cover.plan, model.cover.plan);
@@ -130,7 +134,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
       blocks.push({
         row,
         col: 2,
-        values: [[r.name, r.kind === "milestone" ? r.deadline : (r.target ?? ""), actual, gap]],
+        values: [[r.name, r.kind === "milestone" ? r.deadline : shown(r.target), actual, gap]],
         numberFormats: [["@", r.kind === "milestone" ? "0" : typeof r.target === "number" ? f : "@", r.kind === "milestone" ? "0" : f, f]],
         wrap: true,
       });
@@ -160,7 +164,7 @@ export function finalSheet(model: FinalModel): ReportSheet {
       blocks.push({
         row,
         col: 0,
-        values: [[r.id, group(l), r.name, r.baseline ?? "", ...l.values.map((v) => v ?? ""), r.target ?? ""]],
+        values: [[r.id, group(l), r.name, shown(r.baseline), ...l.values.map((v) => v ?? ""), shown(r.target)]],
         numberFormats: [["@", "@", "@", typeof r.baseline === "number" ? f : "@", ...l.values.map(() => f), typeof r.target === "number" ? f : "@"]],
       });
       // A year's value the data check rejected is shown as typed, in the Invalid data colours.
@@ -274,7 +278,8 @@ export function finalSheet(model: FinalModel): ReportSheet {
   } else {
     header(reportText.problemHeaders[lang]);
     for (const p of model.annual.problems) {
-      blocks.push({ row, col: 0, values: [[p.sheet, p.address, p.key, p.message]], numberFormats: [["@", "@", "@", "@"]] });
+      blocks.push({ row, col: 0, values: [[p.sheet, p.address, p.key]], numberFormats: [["@", "@", "@"]] });
+      wrapped(p.message, 3, cols - 1);
       row++;
     }
   }

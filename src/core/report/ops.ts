@@ -1,5 +1,5 @@
 /** The report sheet as write operations for the Office.js adapter (one round trip). */
-import { rangeAddress } from "../workbook/a1";
+import { parseAddress, rangeAddress } from "../workbook/a1";
 import { asText, type WriteOp } from "../workbook/model";
 import type { ReportSheet } from "./sheet";
 
@@ -23,8 +23,14 @@ export function reportOps(sheet: ReportSheet, existing: string | undefined): Wri
     ops.push({ op: "format", sheet: name, address, numberFormat: b.numberFormats, bold: b.bold, fill: b.fill, fontColor: b.fontColor, wrap: b.wrap, size: b.size, fontName: REPORT_FONT, valign: "top" });
     b.align?.forEach((a, j) => a && ops.push({ op: "format", sheet: name, address: rangeAddress(b.col + j, b.row, 1, 1), align: a }));
   }
-  for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m });
-  for (const h of sheet.rowHeights) ops.push({ op: "rowHeight", sheet: name, address: rangeAddress(0, h.row, 1, 1), points: h.points });
+  // A row's height is the most any of its parts needs (a wrapped name, a merged reason, a two-line
+  // status): the writers set heights in turn, and the last one set would otherwise win.
+  const heights = new Map<number, number>();
+  const need = (row: number, points: number) => heights.set(row, Math.max(heights.get(row) ?? 0, points));
+  for (const m of sheet.merges) need(parseAddress(m.address.split(":")[0]!).row, m.rowHeight);
+  for (const h of sheet.rowHeights) need(h.row, h.points);
+  for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m, rowHeight: heights.get(parseAddress(m.address.split(":")[0]!).row)! });
+  for (const h of sheet.rowHeights) ops.push({ op: "rowHeight", sheet: name, address: rangeAddress(0, h.row, 1, 1), points: heights.get(h.row)! });
   for (const row of sheet.breaks) ops.push({ op: "pageBreak", sheet: name, address: rangeAddress(0, row, 1, 1) });
   for (const bar of sheet.bars) ops.push({ op: "dataBar", sheet: name, address: bar.address, color: bar.color });
   if (sheet.chart) ops.push({ op: "chart", sheet: name, ...sheet.chart });

@@ -90,6 +90,7 @@ function rowIndex(s: ReportSheet, printedCols: number) {
   for (const m of s.merges) explicit.set(rowOf(m.address), Math.max(explicit.get(rowOf(m.address)) ?? 0, m.rowHeight));
   const height = (r: number) => explicit.get(r) ?? Math.max(DEFAULT_HEIGHT, ...(byRow.get(r) ?? []).map((b) => HEIGHT_BY_SIZE[b.size ?? 0] ?? DEFAULT_HEIGHT));
   const heading = (r: number) => (byRow.get(r) ?? []).some(isHeading);
+  const content = (r: number) => (byRow.get(r) ?? []).some((b) => b.values.some((line) => line.some((v) => v !== "" && v !== null && v !== undefined)));
   const title = (r: number) => (byRow.get(r) ?? []).some(isTitle);
   // A table's body: the rows under a heading row down to an empty row, a title or the next heading.
   const tableOf = new Map<number, number>();
@@ -100,7 +101,7 @@ function rowIndex(s: ReportSheet, printedCols: number) {
   // A label standing over a table (a stage's name above its heading row) stays with it.
   const keepWithNext = (r: number) => title(r) || heading(r) || ((byRow.get(r) ?? []).every((b) => b.bold === true) && heading(r + 1));
   const chart = s.chart ? { from: parseAddress(s.chart.anchor).row, to: parseAddress(s.chart.bottomRight).row } : null;
-  return { byRow, height, tableOf, keepWithNext, chart };
+  return { byRow, content, height, tableOf, keepWithNext, chart };
 }
 
 /**
@@ -130,9 +131,10 @@ export function paginate(sheet: ReportSheet, printedCols: number, titleRows: num
     let h = 0;
     for (let k = r; k <= end; k++) h += idx.height(k);
     if (used > 0 && used + h > capacity) {
-      // An empty row past the page's end starts no page: the next row with content does (a page with
-      // nothing on it is not printed, and would leave the count one too high).
-      if (!idx.byRow.has(r) && end === r) {
+      // A row with nothing printed on it (blank, or empty cells left for the bureau's text) past the
+      // page's end starts no page: the next row with content does. A page of empty cells is not
+      // printed, and would leave the count one too high.
+      if (!idx.content(r) && end === r) {
         r++;
         continue;
       }

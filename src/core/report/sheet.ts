@@ -19,7 +19,7 @@ import { PROJECT_STATE_LABELS, SCHOOL_STAGE_LABELS } from "../calc/projects";
 import type { Compared, FundingCheck } from "../workbook/funding";
 import type { BuildingAssessment } from "../workbook/building";
 import { fundingText } from "../workbook/text";
-import { grouped } from "../format";
+import { grouped, printedText } from "../format";
 import type { Language } from "../i18n";
 import { HEADER_FILL, paginate } from "./paginate";
 
@@ -55,9 +55,9 @@ export interface ReportSheet {
 }
 
 /** Column widths in characters. */
-// A–M add up to 158 characters: on A4 landscape one page wide, 11 pt body text prints at about 9.2 pt.
-// The gap column (K) is wider: "0.76 个百分点".
-const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 12, 9, 20, 2, 12, 10, 10];
+// A–M add up to 157 characters: on A4 landscape one page wide, 11 pt body text prints at about 9.2 pt.
+// The gap column (K) is wider: "15.29 个百分点" in 11 pt; names wrap in C.
+const WIDTHS = [12, 13, 28, 6, 9, 9, 9, 9, 9, 9, 15, 9, 20, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
 /** Rows of misses that still end on the page the indicator table leaves off (more start a page of their own). */
 const MISSES_ON_A_SHARED_PAGE = 8;
@@ -110,7 +110,7 @@ export function statusCell(line: StatusLine, r: number, c: number, lang: "zh" | 
   const text = statusText(line, lang);
   const marked = text.length > statusLabels[s][lang].length;
   blocks.push({ row: r, col: c, values: [[text]], fill: STATUS_COLORS[s].fill, fontColor: STATUS_COLORS[s].font, ...(marked ? { wrap: true } : {}) });
-  if (marked) rowHeights.push({ row: r, points: 30 });
+  if (marked) rowHeights.push({ row: r, points: 2 * LINE });
 }
 
 export function reportSheet(model: ReportModel): ReportSheet {
@@ -132,6 +132,20 @@ export function reportSheet(model: ReportModel): ReportSheet {
     row++;
   };
   const status = (line: StatusLine, r: number, c: number) => statusCell(line, r, c, lang, blocks, rowHeights);
+  const merges: ReportSheet["merges"] = [];
+  /**
+   * A text over columns from..to, wrapped: merged across them (one column: in its own cell) when it is
+   * longer than they are wide, its row as high as its lines. Text run on into empty cells is cut by
+   * the next cell that holds a value.
+   */
+  const fitText = (r: number, from: number, to: number, text: string, extra: Partial<Block> = {}) => {
+    const width = WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
+    const lines = paragraphHeight(text, width);
+    blocks.push({ row: r, col: from, values: [[text]], ...extra, ...(lines > LINE ? { wrap: true } : {}) });
+    if (lines <= LINE) return;
+    if (to > from) merges.push({ address: rangeAddress(from, r, to - from + 1, 1), rowHeight: lines });
+    else rowHeights.push({ row: r, points: lines });
+  };
 
   blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
   blocks.push({
@@ -142,7 +156,6 @@ export function reportSheet(model: ReportModel): ReportSheet {
   row = 3;
 
   // 综述: the summary paragraphs, each merged across the table's width (columns A–M) and wrapped.
-  const merges: ReportSheet["merges"] = [];
   section(pick(reportText.overview, lang));
   const width = WIDTHS.slice(0, 13).reduce((a, b) => a + b, 0);
   for (const paragraph of model.summary) {
@@ -172,7 +185,8 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const [sheetH, cellH, keyH, problemH] = reportText.problemHeaders[lang];
     header([sheetH!, cellH!, keyH!, problemH!]);
     for (const p of model.problems) {
-      blocks.push({ row, col: 0, values: [[p.sheet, p.address, p.key, p.message]], numberFormats: [["@", "@", "@", "@"]] });
+      blocks.push({ row, col: 0, values: [[p.sheet, p.address, p.key]], numberFormats: [["@", "@", "@"]] });
+      fitText(row, 3, 12, p.message, { numberFormats: [["@"]] });
       row++;
     }
   }
@@ -193,6 +207,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
       values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, gap.value]],
       numberFormats: [["@", "@", "@", "@", f, f, near, near, PERCENT, PERCENT, gap.format]],
     });
+    fitText(first + i, 2, 2, l.name);
     status(l, first + i, 11);
     blocks.push({ row: first + i, col: 12, values: [[l.note]], wrap: true });
   });
@@ -247,7 +262,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
       const f = distinguishingFormat(l.unit, l.actual, l.expected);
       blocks.push({ row, col: 0, values: [[l.id]] });
       status(l, row, 1);
-      blocks.push({ row, col: 2, values: [[l.name]] });
+      fitText(row, 2, 5, l.name);
       const gap = gapCell(l, lang);
       blocks.push({ row, col: 6, values: [[l.actual, l.expected, l.completion, l.elapsed, gap.value]], numberFormats: [[f, f, PERCENT, PERCENT, gap.format]] });
       row++;
@@ -272,7 +287,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     const target = (s: Status | null | undefined) => (s ? statusLabels[s][lang] : "");
     const meets = (v: number | null, bound: number, strict: boolean) => (v === null ? null : strict ? v < bound : v <= bound);
     const line = (text: string, value: Cell, nationalOk: boolean | null, planStatus: Status | null | undefined, fmt = "0.000", bold = false) => {
-      blocks.push({ row, col: 2, values: [[text]], bold });
+      fitText(row, 2, 3, text, { bold });
       blocks.push({ row, col: 4, values: [[value, verdict(nationalOk), typeof value === "number" ? target(planStatus) : ""]], numberFormats: [[fmt, "@", "@"]], bold });
       row++;
     };
@@ -323,8 +338,9 @@ export function reportSheet(model: ReportModel): ReportSheet {
   const firstTask = row;
   model.tasks.forEach((t) => {
     const f = t.unit === "percent" ? "0.00%" : "#,##0.##";
-    blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : "", t.name]] });
-    blocks.push({ row, col: 6, values: [[t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
+    blocks.push({ row, col: 0, values: [[t.id, t.basis ? pick(BASIS_LABELS[t.basis], lang) : ""]] });
+    fitText(row, 2, 5, t.name);
+    blocks.push({ row, col: 6, values: [[typeof t.target === "string" ? printedText(t.target) : t.target, t.actual, t.completion]], numberFormats: [["@", f, PERCENT]] });
     status(t, row, 9);
     const remark = taskRemark(model.building, t.id, lang);
     if (remark) blocks.push({ row, col: 10, values: [[remark]], fontColor: "#9C5700" });
@@ -339,7 +355,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     header([mid!, "", mname!, "", "", "", planned!, state!, done!, reportText.taskHeaders[lang][6]!]);
     for (const m of model.milestones) {
       blocks.push({ row, col: 0, values: [[m.id]] });
-      blocks.push({ row, col: 2, values: [[m.name]] });
+      fitText(row, 2, 5, m.name);
       // The state as it stood in the report's year, in the report's language; text that is no state as typed.
       const state = m.stateAsOf ? MILESTONE_STATE_LABELS[m.stateAsOf][lang] : m.target;
       // The year done beside the planned one, once done by the report's year (§7a.7).
@@ -387,15 +403,21 @@ export type Section = (title: string) => void;
 /** Display units of a text: a CJK character (from U+2E80, the CJK radicals, on) is about two. */
 export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
 
-/** A wrapped header row's height: as many 15-point lines as its longest cell needs in its column. */
-/** A wrapped text's row height over `width` characters: 95 % of it usable, 15 points a line. */
+/**
+ * Points a wrapped line of 11 pt text takes: 等线 sets it in about 14.3, its usual substitutes (Noto
+ * Sans CJK, Source Han Sans) in 16. The larger, so no last line is cut.
+ */
+export const LINE = 16;
+
+/** A wrapped text's row height over `width` characters: 95 % of it usable, LINE points a line. */
 export function paragraphHeight(text: string, width: number): number {
-  return Math.max(1, Math.ceil(textUnits(text) / (width * 0.95))) * 15;
+  return Math.max(1, Math.ceil(textUnits(text) / (width * 0.95))) * LINE;
 }
 
+/** A wrapped header row's height: as many lines as its longest cell needs in its column. */
 export function headerHeight(cells: readonly string[], widths: readonly number[]): number {
   const lines = cells.map((c, i) => Math.ceil(textUnits(c) / Math.max(1, (widths[i] ?? 10) - 1)));
-  return Math.max(1, ...lines) * 15;
+  return Math.max(1, ...lines) * LINE;
 }
 
 function verdictBlock(v: FundingVerdict, row: number, col: number, lang: Language): Block {
@@ -527,7 +549,7 @@ export function wrapLongIds(blocks: readonly Block[], widths: readonly number[],
     const [first, ...rest] = b.values[0]!;
     out.push({ ...b, values: [[first!]], numberFormats: b.numberFormats ? [[b.numberFormats[0]![0]!]] : undefined, wrap: true, align: undefined });
     if (rest.length) out.push({ ...b, col: 1, values: [rest], numberFormats: b.numberFormats ? [b.numberFormats[0]!.slice(1)] : undefined, align: undefined });
-    const points = lines * 15;
+    const points = lines * LINE;
     const at = heights.findIndex((h) => h.row === b.row);
     if (at < 0) heights.push({ row: b.row, points });
     else if (heights[at]!.points < points) heights[at] = { row: b.row, points };
