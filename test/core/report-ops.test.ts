@@ -31,7 +31,7 @@ describe("the report sheet as write operations", () => {
 
   test("replacing an existing sheet: delete, add, widths in points (7 a character), blocks (a single cell as A1:A1), each with its font and its own formats, then layout", () => {
     // Every block names the report's one font, so no cell falls back to the viewer's default face.
-    const fmt = (address: string, f: object) => ({ op: "format", sheet: S, address, numberFormat: undefined, bold: undefined, fill: undefined, fontColor: undefined, wrap: undefined, size: undefined, fontName: "等线", ...f });
+    const fmt = (address: string, f: object) => ({ op: "format", sheet: S, address, numberFormat: undefined, bold: undefined, fill: undefined, fontColor: undefined, wrap: undefined, size: undefined, fontName: "等线", valign: "top", ...f });
     expect(reportOps(sheet, "2023年度监测报告")).toEqual([
       { op: "deleteSheet", sheet: "2023年度监测报告" },
       { op: "addSheet", sheet: S },
@@ -58,6 +58,16 @@ describe("the report sheet as write operations", () => {
       { op: "chart", sheet: S, title: "完成率", dataAddress: "O1:Q3", anchor: "A6", bottomRight: "N20" },
       { op: "pageLayout", sheet: S, titleRows: "$1:$2", header: "规划", footer: "第 &P 页", printArea: "A1:M10", gridlines: false },
       { op: "select", sheet: S, address: "A1" },
+    ]);
+  });
+
+  test("a row's height is the most any of its parts needs, whichever the writers set last", () => {
+    // Row 5 (0-based 4): a merged paragraph of 30 pt and a two-line status of 32; row 4 alone: 45.
+    const ops = reportOps({ ...sheet, rowHeights: [{ row: 3, points: 45 }, { row: 4, points: 32 }] }, undefined);
+    expect(ops.filter((o) => o.op === "merge" || o.op === "rowHeight")).toEqual([
+      { op: "merge", sheet: S, address: "A5:M5", rowHeight: 32 },
+      { op: "rowHeight", sheet: S, address: "A4:A4", points: 45 },
+      { op: "rowHeight", sheet: S, address: "A5:A5", points: 32 },
     ]);
   });
 

@@ -173,7 +173,9 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       titleRows: "$1:$2",
       header: "常州市武进区“十四五”教育发展规划",
-      footer: "第 &P 页，共 &N 页",
+      // Numbered within the report (page 1 is its first), the total its own pages: one more than its breaks.
+      firstPageNumber: 1,
+      footer: `第 &P 页，共 ${data.sheet(SHEET)!.pageBreaks!.length + 1} 页`,
       // Up to the content: the two grey lines of how the sheet came about stand below it, after a blank row.
       printArea: `A1:M${last - 3}`,
     });
@@ -182,11 +184,14 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     expect([...data.sheet(SHEET)!.cells.keys()].some((k) => Number(k.split(",")[0]) >= 14)).toBe(true);
   });
 
-  test("template sheets keep their header row and ID column in view, and print A4 landscape with the header row on every page", () => {
+  test("template sheets keep their header row and ID column in view, and print A4 landscape at 85 % with the header row and the ID to name columns on every page", () => {
     expect(data.sheet("规划指标")!.frozen).toBe("B6");
     expect(data.sheet("任务目标")!.frozen).toBe("B4");
-    expect(data.sheet("规划指标")!.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$5:$5" });
-    expect(data.sheet("学校数据")!.pageLayout).toMatchObject({ titleRows: "$3:$3", footer: "第 &P 页，共 &N 页" });
+    // Legible (11 pt at 85 %) over as many pages as the columns need, not shrunk to one page wide.
+    expect(data.sheet("规划指标")!.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { scale: 85 }, titleRows: "$5:$5", titleColumns: "$A:$C", firstPageNumber: 1 });
+    expect(data.sheet("任务目标")!.pageLayout).toMatchObject({ titleRows: "$3:$3", titleColumns: "$A:$C" });
+    // The school's name is its key: the one column repeated. The page within the sheet only.
+    expect(data.sheet("学校数据")!.pageLayout).toMatchObject({ titleRows: "$3:$3", titleColumns: "$A:$A", footer: "第 &P 页" });
     // Headers of number columns stand over their numbers; text columns' headers stay left.
     const header = (h: string) => data.at("规划指标", data.addressOf(TABLES.indicators, "INT-01", h).replace(/\d+$/, "5"));
     expect(header("2023")!.align).toBe("Right");

@@ -11,7 +11,7 @@ import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildFinalReport, type FinalModel } from "../../src/core/report/final";
 import { assessYear } from "../../src/core/workbook/assess";
-import { finalSheet, trend } from "../../src/core/report/final-sheet";
+import { finalLayout, finalSheet, trend } from "../../src/core/report/final-sheet";
 import { STATUS_COLORS, STATUS_LABELS, isReached, statusText } from "../../src/core/calc/status";
 import { IH, noteHeader, yearHeader } from "../../src/core/workbook/layout";
 import { FakeContext, FakeWorkbookData, installExcelEnums } from "../excel/fake-excel";
@@ -84,7 +84,7 @@ describe("the demo's final evaluation", () => {
   });
 
   test("the sheet: the year first reached, the trend drawn from the baseline on, counts by group", () => {
-    const sheet = finalSheet(model);
+    const sheet = finalLayout(model);
     const cells = new Map<string, unknown>();
     for (const b of sheet.blocks) b.values.forEach((r, i) => r.forEach((v, j) => cells.set(`${b.row + i},${b.col + j}`, v)));
     const rowOf = (id: string) => sheet.blocks.find((b) => b.col === 0 && b.values[0]![0] === id && b.values[0]!.length > 6)!.row;
@@ -145,7 +145,7 @@ describe("the final evaluation sheet, every column of every row", () => {
   const FORMAT: Record<string, string> = { percent: "0.00%", ratio: '0.00":1"', years: "0.00", coefficient: "0.000", count: "#,##0", persons: "#,##0" };
 
   test("the cover block, column widths, print settings; every paragraph merged across the page, as high as its text", () => {
-    const sheet = finalSheet(model);
+    const sheet = finalLayout(model);
     const { at, last } = grid(sheet);
     expect(at(0, 0)).toMatchObject({ value: model.title, bold: true });
     expect(model.title.endsWith("2021—2025年规划实施终期评估报告")).toBe(true);
@@ -160,21 +160,24 @@ describe("the final evaluation sheet, every column of every row", () => {
     // ID, group, name, baseline, the five years, target, verdict, first reached, trend.
     expect(sheet.widths).toEqual([12, 14, 34, 10, 9, 9, 9, 9, 9, 10, 10, 9, 12]);
     // The print area ends above the two grey lines of how the sheet came about (they do not print).
-    expect(sheet.print).toEqual({ titleRows: "$1:$1", header: model.annual.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last - 2}`, gridlines: false });
+    expect(sheet.print).toEqual({ titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: `A1:M${last - 2}`, gridlines: false });
+    // Printed, the footer counts the evaluation's own pages: one more than its page breaks.
+    const printed = finalSheet(model);
+    expect(printed.print.footer).toBe(`第 &P 页，共 ${printed.breaks.length + 1} 页`);
     // How the sheet came about, last and in grey, not on the cover.
     expect([at(last - 1, 0)!.value, at(last - 1, 0)!.font]).toEqual([`规划期：2020年（基期）至2025年（目标年）\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.annual.templateVersion}`, "#595959"]);
-    // Each paragraph across all 13 columns: 156 characters, 95 % usable, one 15-point line per 148.2 units.
+    // Each paragraph across all 13 columns: 156 characters, 95 % usable, one 16-point line per 148.2 units.
     const paragraphs = sheet.merges.filter((m) => /^A(\d+):M\1$/.test(m.address));
     const sections = model.sections;
     expect(paragraphs.length).toBe(sections.evaluation.length + sections.achievements.length + sections.problems.length + sections.proposals.length + 5 + 1 + 1);
     for (const m of paragraphs) {
       const r = Number(/^A(\d+):/.exec(m.address)![1]) - 1;
-      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 148.2)) * 15);
+      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 148.2)) * 16);
     }
   });
 
   test("the four sections in order, drafted from the model; the shortfalls with their gaps and the planners' notes; rows for the bureau's own text", () => {
-    const sheet = finalSheet(model);
+    const sheet = finalLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     const heading = (t: string) => rowsWith(0, t)[0]!;
     const [one, two, three, four] = ["一、评估工作开展情况", "二、主要成效", "三、存在问题及原因", "四、下一步建议（“十五五”）"].map(heading);
@@ -218,7 +221,7 @@ describe("the final evaluation sheet, every column of every row", () => {
   });
 
   test("counts by group: the five final verdicts and a bold total, which for the demo is 4 + 14 + 5 = 23", () => {
-    const { at, line, rowsWith } = grid(finalSheet(model));
+    const { at, line, rowsWith } = grid(finalLayout(model));
     const head = rowsWith(0, "组别")[0]!;
     expect(line(head, 0, 6)).toEqual(["组别", "提前实现", "已实现", "未实现", "无数据", "数据有误", "合计"]);
     model.groups.forEach((g, k) => {
@@ -232,7 +235,7 @@ describe("the final evaluation sheet, every column of every row", () => {
   });
 
   test("indicators and tasks: the year values in the unit's format, the verdict in its colours, the year first reached, the trend", () => {
-    const sheet = finalSheet(model);
+    const sheet = finalLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     for (const [title, items, headers] of [
       ["附件1  主要指标完成情况表", model.indicators, ["编号", "组别", "指标", "基期值", "2021", "2022", "2023", "2024", "2025", "目标值", "终期判定", "首次达到", "趋势"]],
@@ -245,17 +248,14 @@ describe("the final evaluation sheet, every column of every row", () => {
       expect(head - start).toBe(2);
       expect(line(head, 0, 12)).toEqual(headers);
       expect(at(head, 0)!.fill).toBe("#DDEBF7");
-      // Past 30 rows the table goes on over a new page, under its header again.
-      const repeat = head + 31;
-      if (items.length > 30) {
-        expect(sheet.breaks).toContain(repeat);
-        expect(line(repeat, 0, 12)).toEqual(headers);
-      }
+      // The layout runs each table on unbroken (pages and repeated headings: paginate, test/core/paginate.test.ts).
       items.forEach((l, k) => {
-        const r = head + 1 + k + (k >= 30 ? 1 : 0);
+        const r = head + 1 + k;
         const row = l.row;
         const f = row.unit ? FORMAT[row.unit] : "General";
-        expect(line(r, 0, 9)).toEqual([row.id, row.group, row.name, row.baseline ?? "", ...l.values.map((v) => v ?? ""), row.target ?? ""]);
+        // A target printed as text in one percent style: the plan's "94 %" as "94%".
+        const target = typeof row.target === "string" ? row.target.replace(/(\d) +%/g, "$1%") : (row.target ?? "");
+        expect(line(r, 0, 9)).toEqual([row.id, row.group, row.name, row.baseline ?? "", ...l.values.map((v) => v ?? ""), target]);
         expect([row.id, ...[0, 1, 2].map((c) => at(r, c)!.format)]).toEqual([row.id, "@", "@", "@"]);
         expect([row.id, ...[4, 5, 6, 7, 8].map((c) => at(r, c)!.format)]).toEqual([row.id, f, f, f, f, f]);
         expect([row.id, at(r, 3)!.format, at(r, 9)!.format]).toEqual([row.id, typeof row.baseline === "number" ? f : "@", typeof row.target === "number" ? f : "@"]);
@@ -265,8 +265,9 @@ describe("the final evaluation sheet, every column of every row", () => {
         expect([row.id, String(at(r, 12)!.value).length, at(r, 12)!.format]).toEqual([row.id, 6, "@"]);
       });
       // Under the tasks, the programme total's note (§9): 58 as printed, 57 by its parts.
-      expect(at(head + 1 + items.length + (items.length > 30 ? 1 : 0), 0)?.value).toBe(title.startsWith("附件2") ? "注：T-BLD-PROJ 规划原文与分项不一致，按分项合计 57 个（见附件3）。" : undefined);
+      expect(at(head + 1 + items.length, 0)?.value).toBe(title.startsWith("附件2") ? "注：T-BLD-PROJ 规划原文与分项不一致，按分项合计 57 个（见附件3）。" : undefined);
     }
+    expect(at(rowsWith(0, "T-PRE-01")[0]!, 9)!.value).toBe("94%");
     // INT-04 by hand: baseline 0.7689, then 0.7782 0.786 0.7938 0.8 0.8 over the range 0.7689–0.8,
     // scaled to 0–7 and rounded: 0, 2.09, 3.85, 5.60, 7, 7 → ▁▃▅▇██.
     const r = rowsWith(0, "INT-04")[0]!;
@@ -280,7 +281,7 @@ describe("the final evaluation sheet, every column of every row", () => {
   });
 
   test("milestones, equity against the national standard, the contradictions' readings, data problems", () => {
-    const sheet = finalSheet(model);
+    const sheet = finalLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     // Milestones: not a page of their own.
     const ms = rowsWith(0, "附件5  里程碑任务完成情况")[0]!;
@@ -339,12 +340,13 @@ describe("the final evaluation sheet, every column of every row", () => {
 
   test("in English: the same rows with English labels", () => {
     const en = buildFinalReport(PLAN, snapshotFromWorkbook(wb), { language: "en", generatedAt: "2026-11-30 08:40" });
-    const sheet = finalSheet(en);
+    const sheet = finalLayout(en);
     const { at, line, rowsWith } = grid(sheet);
     expect(sheet.name).toBe("2021-2025 Final evaluation");
     expect(line(1, 0, 1)).toEqual(["Plan", PLAN.names.en]);
     expect(line(3, 0, 1)).toEqual(["Evaluated by", ""]);
-    expect(sheet.print.footer).toBe("Page &P of &N");
+    const printed = finalSheet(en);
+    expect(printed.print.footer).toBe(`Page &P of ${printed.breaks.length + 1}`);
     for (const t of ["1. How the evaluation was done", "2. Main achievements", "3. Shortfalls and their causes", "4. Next steps (the 15th Five-Year Plan)", "Annex 1  Main indicators: yearly values and final verdicts", "Annex 8  Data problems"]) {
       expect([t, rowsWith(0, t).length]).toEqual([t, 1]);
     }
@@ -362,7 +364,7 @@ describe("the final evaluation sheet, every column of every row", () => {
 function editedFinal(change: (m: FinalModel) => void) {
   const m = structuredClone(model);
   change(m);
-  return finalSheet(m);
+  return finalLayout(m);
 }
 
 describe("the final evaluation sheet's look and its edges, on the demo's model changed by hand", () => {
@@ -374,7 +376,7 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
   });
 
   test("the title 14 pt bold; section titles 12 pt bold blue; headers bold, filled, wrapped; notes grey; paragraphs wrapped", () => {
-    const sheet = finalSheet(model);
+    const sheet = finalLayout(model);
     const { at } = grid(sheet);
     const { last } = grid(sheet);
     expect(at(0, 0)).toMatchObject({ bold: true, size: 14 });
@@ -404,7 +406,7 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
       m.sections.evaluation = ["a".repeat(148), "a".repeat(149)];
     });
     // After the four cover lines.
-    expect(sheet.merges.map((m) => m.rowHeight).slice(4, 6)).toEqual([15, 30]);
+    expect(sheet.merges.map((m) => m.rowHeight).slice(4, 6)).toEqual([16, 32]);
   });
 
   test("a row: a text baseline drawn in the trend, a missed row's year first reached left out, a blank target", () => {
@@ -456,7 +458,7 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(at(rowsWith(0, model.tasks[0]!.row.id).find((r) => r > annex2)!, 13)!.value).toBe("预期性");
     // Without any: thirteen columns, no 属性 header (the demo's plan gives none).
     expect(model.attributes).toBe(false);
-    expect(grid(finalSheet(model)).rowsWith(13, "属性")).toEqual([]);
+    expect(grid(finalLayout(model)).rowsWith(13, "属性")).toEqual([]);
   });
 
   test("milestones: the state in words or the text as written, formats per column", () => {
@@ -525,7 +527,7 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(at(pr + 1, 0)).toMatchObject({ bold: true, fill: "#DDEBF7" });
     expect(line(pr + 2, 0, 3)).toEqual(["PM_Indicators", "H5", "INT-01", "甲"]);
     expect(line(pr + 3, 0, 3)).toEqual(["PM_Schools", "C9", "学校", "乙"]);
-    expect([0, 1, 2, 3].map((c) => at(pr + 3, c)!.format)).toEqual(["@", "@", "@", "@"]);
+    expect([0, 1, 2].map((c) => at(pr + 3, c)!.format)).toEqual(["@", "@", "@"]);
     // Then only the grey lines of how the sheet came about, outside the print area.
     expect(at(pr + 4, 0)).toBeUndefined();
     expect(sheet.print.printArea).toBe(`A1:M${pr + 4}`);

@@ -12,7 +12,7 @@ import { xlsxPort } from "../../src/xlsx/port";
 import { snapshotFromWorkbook } from "../../src/xlsx/snapshot";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 import { buildReport, type ReportModel } from "../../src/core/report/model";
-import { reportSheet, type ReportSheet } from "../../src/core/report/sheet";
+import { reportLayout, reportSheet, type ReportSheet } from "../../src/core/report/sheet";
 import { reportOps } from "../../src/core/report/ops";
 import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached, type Status } from "../../src/core/calc/status";
 import { planCoefficientStatus } from "../../src/core/workbook/schools";
@@ -27,7 +27,7 @@ import { grid, units } from "./sheet-grid";
 
 const PLAN = embeddedPlan();
 // A–M: the report proper; N a gap; O–Q the chart's data.
-const WIDTHS = [12, 13, 30, 8, 9, 9, 9, 9, 9, 9, 12, 9, 20, 2, 12, 10, 10];
+const WIDTHS = [12, 15, 28, 6, 9, 9, 9, 9, 9, 9, 15, 9, 18, 2, 12, 10, 10];
 const FORMAT: Record<string, string> = { percent: "0.00%", ratio: '0.00":1"', years: "0.00", coefficient: "0.000", count: "#,##0", persons: "#,##0" };
 let demo: WorkbookSnapshot;
 
@@ -55,12 +55,12 @@ function withMistakes(): { snapshot: WorkbookSnapshot; recordedId: string } {
 }
 
 /** The wrapped header height: as many 15-point lines as its longest cell needs in its column. */
-const headerPoints = (cells: readonly unknown[], col = 0) => Math.max(1, ...cells.map((c, i) => Math.ceil(units(String(c ?? "")) / Math.max(1, (WIDTHS[col + i] ?? 10) - 1)))) * 15;
+const headerPoints = (cells: readonly unknown[], col = 0) => Math.max(1, ...cells.map((c, i) => Math.ceil(units(String(c ?? "")) / Math.max(1, (WIDTHS[col + i] ?? 10) - 1)))) * 16;
 
 describe("the annual report sheet, every column of every section", () => {
   test("title rows, widths, the overview's merged paragraphs, print settings", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, last } = grid(sheet);
     expect(sheet.name).toBe("2023年度监测报告");
     expect(at(0, 0)).toMatchObject({ value: "常州市武进区“十四五”教育发展规划 2023年度规划实施监测报告（中期评估）", bold: true });
@@ -73,30 +73,34 @@ describe("the annual report sheet, every column of every section", () => {
       expect.objectContaining({ value: "本表为数值快照，不含公式，可在未安装加载项的电脑上打开和打印。", font: "#595959" }),
     ]);
     expect(sheet.widths).toEqual(WIDTHS);
-    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.planName, footer: "第 &P 页，共 &N 页", printArea: `A1:M${last - 2}`, gridlines: false });
-    // The overview: a title, then each paragraph merged across A–M (158 characters, 95 % usable).
+    expect(sheet.print).toEqual({ titleRows: "$1:$2", header: model.planName, footer: "", printArea: `A1:M${last - 2}`, gridlines: false });
+    // Printed, the footer counts the report's own pages: one more than its page breaks.
+    const printed = reportSheet(model);
+    expect(printed.print.footer).toBe(`第 &P 页，共 ${printed.breaks.length + 1} 页`);
+    // The overview: a title, then each paragraph merged across A–M (157 characters, 95 % usable).
     const overview = 4;
     expect(at(overview, 0)).toMatchObject({ value: "综述", bold: true, font: "#1F4E78" });
     expect(sheet.merges.filter((m) => m.address.startsWith("A")).map((m) => m.address)).toEqual(model.summary.map((_, k) => `A${overview + 2 + k}:M${overview + 2 + k}`));
     model.summary.forEach((p, k) => {
       expect(at(overview + 1 + k, 0)!.value).toBe(p);
-      expect(sheet.merges[k]!.rowHeight).toBe(Math.max(1, Math.ceil(units(p) / 150.1)) * 15);
+      expect(sheet.merges[k]!.rowHeight).toBe(Math.max(1, Math.ceil(units(p) / 149.15)) * 16);
     });
     // Every header row is tall enough for its longest label (e.g. 序时进度值, ten units in a column of nine: two lines).
     const ind = grid(sheet).rowsWith(0, "编号")[0]!;
-    expect(sheet.rowHeights).toContainEqual({ row: ind, points: 30 });
+    expect(sheet.rowHeights).toContainEqual({ row: ind, points: 32 });
     for (const h of sheet.rowHeights) {
       const cells = sheet.blocks.find((b) => b.row === h.row && b.fill === "#DDEBF7" && b.bold);
       // Or a row whose ID is longer than its column: wrapped at its hyphens, a line a part that fits
       // (T-BLD-PRI-PLACES two, M-CMP-QUALITY-DISTRICT three).
-      if (!cells) expect([h.row, grid(sheet).at(h.row, 0)!.wrap, String(grid(sheet).at(h.row, 0)!.value).length > 11, h.points >= 30]).toEqual([h.row, true, true, true]);
+      // Or a row with a wrapped name or note, as high as its lines.
+      if (!cells) expect([h.row, sheet.blocks.some((b) => b.row === h.row && b.wrap), h.points >= 32]).toEqual([h.row, true, true]);
       else expect([h.row, h.points]).toEqual([h.row, headerPoints(cells.values[0]!, cells.col)]);
     }
   });
 
   test("the summary: counts per status and group, a bold total", () => {
     const model = report(demo);
-    const { at, line, rowsWith } = grid(reportSheet(model));
+    const { at, line, rowsWith } = grid(reportLayout(model));
     const head = rowsWith(0, "组别")[0]!;
     const order = ["reachedEarly", "reached", "onTrack", "behind", "regressing", "missed", "noData", "invalid"] as const;
     expect(line(head, 0, 9)).toEqual(["组别", ...order.map((s) => STATUS_LABELS[s].zh), "合计"]);
@@ -110,7 +114,7 @@ describe("the annual report sheet, every column of every section", () => {
 
   test("indicators: every column in its unit's format, the status in its colours, completion bars and the chart's data", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     const section = rowsWith(0, "二、指标进度")[0]!;
     expect(sheet.breaks).toContain(section);
@@ -159,7 +163,7 @@ describe("the annual report sheet, every column of every section", () => {
 
   test("misses, worst first, under the indicator table's columns", () => {
     const model = report(demo);
-    const { at, line, rowsWith } = grid(reportSheet(model));
+    const { at, line, rowsWith } = grid(reportLayout(model));
     const head = rowsWith(0, "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）")[0]! + 1;
     expect(line(head, 0, 10)).toEqual(["编号", "状态", "指标", "", "", "", "本年实际", "序时进度值", "完成率", "时间进度", "差距"]);
     expect(model.misses.length).toBeGreaterThan(0);
@@ -174,7 +178,7 @@ describe("the annual report sheet, every column of every section", () => {
 
   test("school balance per stage: each coefficient against the national standard and the plan's bound, the 2017 rule", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     const section = rowsWith(0, "四、县域义务教育学校资源配置校际均衡")[0]!;
     expect(sheet.breaks).toContain(section);
@@ -224,12 +228,12 @@ describe("the annual report sheet, every column of every section", () => {
     expect(at(r + 1, 0)!.value).toBe("五、规划内部不一致之处");
     // Numbered, not by internal code; each statement wrapped over C–M, as high as its text.
     model.contradictions.forEach((c, k) => expect([at(r + 2 + k, 0)!.value, at(r + 2 + k, 2)!.value, at(r + 2 + k, 2)!.wrap]).toEqual([`${k + 1}`, c.summary, true]));
-    expect(sheet.merges.filter((m) => m.address.startsWith("C")).map((m) => m.address)).toEqual(model.contradictions.map((_, k) => `C${r + 3 + k}:M${r + 3 + k}`));
+    expect(sheet.merges.filter((m) => /^C(\d+):M\1$/.test(m.address)).map((m) => m.address)).toEqual(model.contradictions.map((_, k) => `C${r + 3 + k}:M${r + 3 + k}`));
   });
 
   test("tasks and milestones: target, achieved, completion, basis and status; a long table repeats its header on a new page", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     const section = rowsWith(0, "六、第三章任务目标进展")[0]!;
     expect(sheet.breaks).toContain(section);
@@ -237,18 +241,24 @@ describe("the annual report sheet, every column of every section", () => {
     expect(line(section + 1, 0, 9)).toEqual(headers);
     expect(model.tasks.length).toBeGreaterThan(30);
     model.tasks.forEach((t, k) => {
-      const r = section + 2 + k + (k >= 30 ? 1 : 0);
+      const r = section + 2 + k;
       const basis = t.basis ? BASIS_LABELS[t.basis].zh : "";
-      expect([t.id, ...line(r, 0, 2), ...line(r, 6, 8)]).toEqual([t.id, t.id, basis, t.name, t.target, t.actual, t.completion]);
+      // A target printed as text in one percent style: the plan's "94 %" as "94%".
+      const target = typeof t.target === "string" ? t.target.replace(/(\d) +%/g, "$1%") : t.target;
+      expect([t.id, ...line(r, 0, 2), ...line(r, 6, 8)]).toEqual([t.id, t.id, basis, t.name, target, t.actual, t.completion]);
       expect([t.id, ...[6, 7, 8].map((c) => at(r, c)!.format)]).toEqual([t.id, "@", t.unit === "percent" ? "0.00%" : "#,##0.##", "0.0%"]);
       expect([t.id, at(r, 9)!.value, at(r, 9)!.fill]).toEqual([t.id, STATUS_LABELS[t.status].zh, STATUS_COLORS[t.status].fill]);
       // Beside the programme total's verdict only: the plan's parts add up to 57, not the printed 58 (§9).
       expect([t.id, at(r, 10)?.value]).toEqual([t.id, t.id === "T-BLD-PROJ" ? "按分项合计 57 个" : undefined]);
     });
-    // The 31st task starts a new page under the header again.
-    expect(sheet.breaks).toContain(section + 32);
-    expect(line(section + 32, 0, 9)).toEqual(headers);
-    const end = section + 2 + model.tasks.length + 1;
+    expect(at(rowsWith(0, "T-PRE-01")[0]!, 6)!.value).toBe("94%");
+    // Printed, the table goes on over pages, under its header again on each.
+    const printed = reportSheet(model);
+    const pg = grid(printed);
+    const top = pg.rowsWith(0, "六、第三章任务目标进展")[0]! + 1;
+    const repeats = headedOnEveryPage(printed, top, (r) => pg.line(r, 0, 9).join("|") === headers.join("|"), top + model.tasks.length + 3);
+    expect(repeats.length).toBeGreaterThanOrEqual(1);
+    const end = section + 2 + model.tasks.length;
     expect(sheet.bars[2]).toEqual({ address: `I${section + 3}:I${end}`, color: "#70AD47" });
 
     const ms = rowsWith(0, "七、里程碑任务")[0]!;
@@ -273,7 +283,7 @@ describe("the annual report sheet, every column of every section", () => {
 
   test("funding: every check of every year so far with the figures it compares; building: the roll-up against the plan", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     const section = rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]!;
     expect(sheet.breaks).toContain(section);
@@ -327,7 +337,7 @@ describe("the annual report sheet, every column of every section", () => {
   test("a planner's mistakes: the problem named with its cell first, the row invalid, the recorded coefficient beside the computed one", () => {
     const { snapshot, recordedId } = withMistakes();
     const model = report(snapshot);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     expect(model.completeness.invalid).toBeGreaterThan(0);
     const c = model.completeness;
@@ -355,14 +365,15 @@ describe("the annual report sheet, every column of every section", () => {
 
   test("in English: the same figures under English labels, an annual year without the mid-term mark", () => {
     const model = report(demo, "en", 2022);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, line, rowsWith } = grid(sheet);
     expect(sheet.name).toBe("2022 Monitoring Report");
     expect(String(at(0, 0)!.value).endsWith("2022 plan implementation monitoring report")).toBe(true);
     expect(at(1, 0)!.value).toBe(
       `Monitoring year: 2022   Data completeness: ${model.completeness.withValue} of ${model.completeness.total} indicators have a valid value, ${model.completeness.total - model.completeness.withValue} have none`,
     );
-    expect(sheet.print.footer).toBe("Page &P of &N");
+    const printed = reportSheet(model);
+    expect(printed.print.footer).toBe(`Page &P of ${printed.breaks.length + 1}`);
     const head = rowsWith(0, "2. Indicators")[0]! + 1;
     expect(line(head, 0, 12)).toEqual(["ID", "Group", "Indicator", "Stage", "Baseline", "Target", "Actual", "Expected", "Completion", "Time elapsed", "Gap", "Status", "Note"]);
     const pct = model.indicators.findIndex((l) => l.unit === "percent" && l.gap !== null);
@@ -378,17 +389,29 @@ describe("the annual report sheet, every column of every section", () => {
 });
 
 /** The demo's 2023 model with a hand-made change: the layout is a pure function of the model. */
-function edited(change: (m: ReportModel) => void, language: "zh" | "en" = "zh"): ReportSheet {
+function edited(change: (m: ReportModel) => void, language: "zh" | "en" = "zh", paged = false): ReportSheet {
   const model = structuredClone(report(demo, language));
   change(model);
-  return reportSheet(model);
+  return paged ? reportSheet(model) : reportLayout(model);
+}
+
+/**
+ * A table printed over pages: every page break between its first heading row and its end falls
+ * right above a copy of that heading row, and every copy starts a page.
+ */
+function headedOnEveryPage(sheet: ReportSheet, first: number, isHeading: (row: number) => boolean, end: number) {
+  const repeats: number[] = [];
+  for (let r = first + 1; r <= end; r++) if (isHeading(r)) repeats.push(r);
+  const inside = sheet.breaks.filter((b) => b > first && b <= end);
+  expect(inside).toEqual(repeats);
+  return repeats;
 }
 const SECTION_TITLES = ["综述", "一、总体情况", "数据问题（须先更正，相关指标暂判为“数据有误”）", "二、指标进度"];
 
 describe("the report sheet's look and its edges, on the demo's model changed by hand", () => {
   test("the title 14 pt bold; section titles 12 pt bold blue; every header row bold, filled and wrapped; paragraphs and notes wrapped", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const { at, rowsWith } = grid(sheet);
     expect(at(0, 0)).toMatchObject({ bold: true, size: 14 });
     const titles = sheet.blocks.filter((b) => b.size === 12);
@@ -402,14 +425,14 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
       // given a height hold an ID too long for its column, wrapped.
       const head = sheet.blocks.find((b) => b.row === h.row && b.fill === "#DDEBF7" && b.bold);
       if (head) expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
-      else expect([h.row, at(h.row, 0)!.wrap]).toEqual([h.row, true]);
+      else expect([h.row, sheet.blocks.some((b) => b.row === h.row && b.wrap)]).toEqual([h.row, true]);
     }
     // IDs are never cut: T-BLD-PRI-PLACES wraps in its own cell, its row two lines high, the rest of the row as it was.
     const long = rowsWith(0, "T-BLD-PRI-PLACES").at(-1)!;
-    expect([at(long, 0)!.wrap, at(long, 2)!.wrap, sheet.rowHeights.find((h) => h.row === long)!.points]).toEqual([true, undefined, 30]);
+    expect([at(long, 0)!.wrap, at(long, 2)!.wrap, sheet.rowHeights.find((h) => h.row === long)!.points]).toEqual([true, undefined, 32]);
     // The balance table's headings (国家标准 不高于0.50 in a 9-character column) get their second line.
     const balanceHead = sheet.blocks.find((b) => b.fill === "#DDEBF7" && b.col === 2 && String(b.values[0]![3]).startsWith("国家标准"))!;
-    expect(sheet.rowHeights.find((h) => h.row === balanceHead.row)!.points).toBeGreaterThanOrEqual(30);
+    expect(sheet.rowHeights.find((h) => h.row === balanceHead.row)!.points).toBeGreaterThanOrEqual(32);
     model.summary.forEach((_, k) => expect(at(5 + k, 0)!.wrap).toBe(true));
     const first = rowsWith(0, "二、指标进度")[0]! + 2;
     model.indicators.forEach((l, k) => expect([l.id, at(first + k, 12)!.wrap]).toEqual([l.id, true]));
@@ -432,15 +455,15 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
     expect(at(funding + 2, 4)).toMatchObject({ bold: true, fill: "#DDEBF7", wrap: true });
   });
 
-  test("a paragraph's height: as many 15-point lines as A–M's 158 characters need at 95 %, a CJK character (from U+2E80) two", () => {
+  test("a paragraph's height: as many 16-point lines as A–M's 157 characters need at 95 %, a CJK character (from U+2E80) two", () => {
     const sheet = edited((m) => {
-      m.summary = ["a".repeat(150), "a".repeat(151), "字".repeat(75), "字".repeat(76), "\u2e7f".repeat(151), "\u2e80".repeat(76)];
+      m.summary = ["a".repeat(149), "a".repeat(150), "字".repeat(74), "字".repeat(75), "\u2e7f".repeat(150), "\u2e80".repeat(75)];
     });
-    // 158 × 0.95 = 150.1 units a line.
+    // 157 × 0.95 = 149.15 units a line.
     const paragraphs = sheet.merges.filter((m) => m.address.startsWith("A"));
-    expect(paragraphs.map((m) => m.rowHeight)).toEqual([15, 30, 15, 30, 30, 30]);
+    expect(paragraphs.map((m) => m.rowHeight)).toEqual([16, 32, 16, 32, 32, 32]);
     expect(paragraphs.map((m) => m.address)).toEqual(["A6:M6", "A7:M7", "A8:M8", "A9:M9", "A10:M10", "A11:M11"]);
-    expect(grid(sheet).at(5, 0)).toMatchObject({ value: "a".repeat(150), wrap: true });
+    expect(grid(sheet).at(5, 0)).toMatchObject({ value: "a".repeat(149), wrap: true });
   });
 
   test("gaps: none is a blank cell; a ratio's and a count's in their own formats", () => {
@@ -569,17 +592,20 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
         { label, value: null, kind: "growth" as const },
       ],
     }));
-    const many = edited((m) => (m.funding = { ...m.funding!, checks }));
+    const many = edited((m) => (m.funding = { ...m.funding!, checks }), "zh", true);
     const g = grid(many);
     const t = g.rowsWith(0, "八、教育经费（三个增长、两个只增不减、教师工资）")[0]!;
     expect(g.at(t + 3, 4)!.value).toBe("甲 +0.00%；甲 123,457；甲 —");
     expect(g.at(t + 4, 4)!.value).toBe("甲 -1.23%；甲 123,457；甲 —");
     expect([g.at(t + 3, 1)!.value, g.at(t + 3, 4)!.format]).toEqual(["教师工资", "@"]);
-    // The 31st check starts a page under the header again.
-    expect(many.breaks).toContain(t + 33);
-    expect(g.line(t + 33, 0, 4)).toEqual(["年度", "类别", "检查", "结论", "比较的数据"]);
-    expect(g.at(t + 34, 0)!.value).toBe(2021);
-    expect(many.breaks.filter((b) => b > t)).toEqual([t + 33, g.rowsWith(0, "九、学校建设")[0]!]);
+    // More checks than a page holds: the table goes on over a page under its header again, and the
+    // next section still starts a page of its own.
+    const head = ["年度", "类别", "检查", "结论", "比较的数据"].join("|");
+    const next = g.rowsWith(0, "九、学校建设")[0]!;
+    const repeats = headedOnEveryPage(many, t + 2, (r) => g.line(r, 0, 4).join("|") === head, next - 1);
+    expect(repeats.length).toBe(1);
+    expect(g.at(repeats[0]! + 1, 0)!.value).toBe(2021 + ((repeats[0]! - t - 3) % 5));
+    expect(many.breaks.filter((b) => b > t)).toEqual([...repeats, next]);
 
     const en = grid(edited((m) => (m.funding = { ...m.funding!, checks: checks.slice(0, 1) }), "en"));
     const te = en.rowsWith(0, "8. Education funding (三个增长, 两个只增不减, teachers' pay)")[0]!;
@@ -672,7 +698,7 @@ describe("what is printed agrees with the verdict (§7a.9)", () => {
 describe("headings stand over their column's content", () => {
   test("numbers right, text left: the count tables, the indicator table, the building roll-up; the ops align those cells", () => {
     const model = report(demo);
-    const sheet = reportSheet(model);
+    const sheet = reportLayout(model);
     const headerOf = (text: string) => sheet.blocks.find((b) => b.values.length === 1 && b.values[0]![0] === text && b.bold && b.fill === "#DDEBF7")!;
     // 组别 | 提前实现 | 已实现 | … : the group names are text, every other column counts.
     const counts = headerOf("组别");
@@ -697,15 +723,15 @@ describe("headings stand over their column's content", () => {
 describe("a long list needing attention", () => {
   test("more than 8 begin a page of their own; past 30 rows the list goes on under its headings again", () => {
     const title = "三、需关注的指标和任务（数据有误、倒退、未实现、滞后，最严重的在前）";
-    const many = edited((m) => (m.misses = Array.from({ length: 40 }, (_, k) => ({ ...m.misses[0]!, id: `X-${k + 1}` }))));
+    const many = edited((m) => (m.misses = Array.from({ length: 40 }, (_, k) => ({ ...m.misses[0]!, id: `X-${k + 1}` }))), "zh", true);
     const g = grid(many);
     const start = g.rowsWith(0, title)[0]!;
     expect(many.breaks).toContain(start);
-    const heads = g.rowsWith(0, "编号").filter((r) => r > start && r < start + 45);
-    // Header, 30 rows, header again on a new page, the last 10.
-    expect(heads).toEqual([start + 1, start + 32]);
-    expect(many.breaks).toContain(start + 32);
-    expect([g.at(start + 31, 0)!.value, g.at(start + 33, 0)!.value]).toEqual(["X-30", "X-31"]);
+    // Header, as many rows as the page holds, the header again on a new page, the rest; all 40 in order.
+    const repeats = headedOnEveryPage(many, start + 1, (r) => g.at(r, 0)?.value === "编号", start + 42);
+    expect(repeats.length).toBe(1);
+    const ids = Array.from({ length: 42 }, (_, k) => g.at(start + 2 + k, 0)?.value).filter((v) => v !== "编号");
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, k) => `X-${k + 1}`));
     // Eight or fewer stay on the page the indicator table leaves off.
     const few = edited((m) => (m.misses = m.misses.slice(0, 8)));
     expect(few.breaks).not.toContain(grid(few).rowsWith(0, title)[0]);

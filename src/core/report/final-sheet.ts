@@ -42,7 +42,15 @@ const numeric = (c: Cell): number | null => {
 /** A figure as is; a text (a target or baseline as the plan prints it) in one percent style. */
 const shown = (c: Cell | undefined): Cell => (typeof c === "string" ? printedText(c) : (c ?? ""));
 
+/** The final evaluation as printed: its layout over pages of its own (see paginate). */
 export function finalSheet(model: FinalModel): ReportSheet {
+  const layout = finalLayout(model);
+  const { pages, ...sheet } = paginate(layout, layout.widths.length, 1);
+  return { ...sheet, print: { ...sheet.print, footer: pick(reportText.footer(pages), model.language) } };
+}
+
+/** The final evaluation's rows, columns and formats, before it is cut into pages (no heading repeated, no footer). */
+export function finalLayout(model: FinalModel): ReportSheet {
   const lang = model.language;
   const zh = lang === "zh";
   const years = model.years;
@@ -290,20 +298,14 @@ export function finalSheet(model: FinalModel): ReportSheet {
   blocks.push({ row, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]], fontColor: "#595959" });
   row++;
   blocks.push({ row, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
-  const paged = paginate(
-    {
-      name: model.sheetName,
-      widths,
-      merges,
-      breaks,
-      ...wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges)),
-      bars: [],
-      chart: null,
-      print: { titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: rangeAddress(0, 0, cols, printed), gridlines: false },
-    },
-    cols,
-    1,
-  );
-  const { pages, ...sheet } = paged;
-  return { ...sheet, print: { ...sheet.print, footer: pick(reportText.footer(pages), lang) } };
+  return {
+    name: model.sheetName,
+    widths,
+    merges,
+    breaks,
+    ...wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges)),
+    bars: [],
+    chart: null,
+    print: { titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: rangeAddress(0, 0, cols, printed), gridlines: false },
+  };
 }

@@ -9,7 +9,7 @@
  * are filled only to FILL of what the estimate allows, so the viewer never has to break a page before
  * ours (that would add a page the footer does not count).
  */
-import { parseAddress, rangeAddress } from "../workbook/a1";
+import { cellAddress, parseAddress, rangeAddress } from "../workbook/a1";
 import type { Block, ReportSheet } from "./sheet";
 
 /** A4 landscape with the default margins (0.7 in left and right, 0.75 in top and bottom), in points. */
@@ -67,7 +67,7 @@ function shift(s: ReportSheet, at: number, printedCols: number): ReportSheet {
   };
   const moveCell = (address: string) => {
     const p = parseAddress(address);
-    return rangeAddress(p.col, down(p.row), 1, 1);
+    return cellAddress(p.col, down(p.row));
   };
   return {
     ...s,

@@ -57,7 +57,7 @@ export interface ReportSheet {
 /** Column widths in characters. */
 // A–M add up to 157 characters: on A4 landscape one page wide, 11 pt body text prints at about 9.2 pt.
 // The gap column (K) is wider: "15.29 个百分点" in 11 pt; names wrap in C.
-const WIDTHS = [12, 13, 28, 6, 9, 9, 9, 9, 9, 9, 15, 9, 20, 2, 12, 10, 10];
+const WIDTHS = [12, 15, 28, 6, 9, 9, 9, 9, 9, 9, 15, 9, 18, 2, 12, 10, 10];
 const SECTION_COLOR = "#1F4E78";
 /** Rows of misses that still end on the page the indicator table leaves off (more start a page of their own). */
 const MISSES_ON_A_SHARED_PAGE = 8;
@@ -113,7 +113,15 @@ export function statusCell(line: StatusLine, r: number, c: number, lang: "zh" | 
   if (marked) rowHeights.push({ row: r, points: 2 * LINE });
 }
 
+/** The annual report as printed: its layout over pages of its own (see paginate). */
 export function reportSheet(model: ReportModel): ReportSheet {
+  const { pages, ...sheet } = paginate(reportLayout(model), 13, 2);
+  // Numbered within this report: the footer counts its own pages, not the workbook's.
+  return { ...sheet, print: { ...sheet.print, footer: pick(reportText.footer(pages), model.language) } };
+}
+
+/** The annual report's rows, columns and formats, before it is cut into pages (no heading repeated, no footer). */
+export function reportLayout(model: ReportModel): ReportSheet {
   const lang = model.language;
   const blocks: Block[] = [];
   const bars: ReportSheet["bars"] = [];
@@ -209,7 +217,7 @@ export function reportSheet(model: ReportModel): ReportSheet {
     });
     fitText(first + i, 2, 2, l.name);
     status(l, first + i, 11);
-    blocks.push({ row: first + i, col: 12, values: [[l.note]], wrap: true });
+    fitText(first + i, 12, 12, l.note);
   });
   const n = model.indicators.length;
   if (n > 0) {
@@ -379,23 +387,17 @@ export function reportSheet(model: ReportModel): ReportSheet {
   blocks.push({ row: printed + 1, col: 0, values: [[pick(reportText.toolLine(model.generatedAt, model.templateVersion), lang)]], fontColor: "#595959" });
   blocks.push({ row: printed + 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
 
-  const { pages, ...sheet } = paginate(
-    {
-      name: model.sheetName,
-      widths: WIDTHS,
-      merges,
-      breaks,
-      ...wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges)),
-      bars,
-      chart,
-      // The report proper is columns A–M; the chart's helper data beside it stays out of print.
-      print: { titleRows: "$1:$2", header: model.planName, footer: "", printArea: rangeAddress(0, 0, 13, printed), gridlines: false },
-    },
-    13,
-    2,
-  );
-  // Numbered within this report: the footer counts its own pages, not the workbook's.
-  return { ...sheet, print: { ...sheet.print, footer: pick(reportText.footer(pages), lang) } };
+  return {
+    name: model.sheetName,
+    widths: WIDTHS,
+    merges,
+    breaks,
+    ...wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges)),
+    bars,
+    chart,
+    // The report proper is columns A–M; the chart's helper data beside it stays out of print.
+    print: { titleRows: "$1:$2", header: model.planName, footer: "", printArea: rangeAddress(0, 0, 13, printed), gridlines: false },
+  };
 }
 
 export type Section = (title: string) => void;

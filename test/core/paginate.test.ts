@@ -1,0 +1,119 @@
+/**
+ * A report's pages, decided by the report (src/core/report/paginate.ts), on small sheets built by
+ * hand. Page arithmetic by hand: A4 landscape is 595.3 pt tall, 0.75 in (54 pt) margins top and
+ * bottom leave 487.3 pt; two 10-character columns (112 pt) print at 100 %, so a page holds
+ * 487.3 × 0.9 = 438.57 pt of rows, 423.57 under one 15-pt title row: 28 rows of 15 pt, not 29.
+ */
+import { pageCapacity, paginate, printScale } from "../../src/core/report/paginate";
+import type { Block, ReportSheet } from "../../src/core/report/sheet";
+
+const HEAD: Partial<Block> = { bold: true, fill: "#DDEBF7" };
+
+function sheet(blocks: Block[], extra: Partial<ReportSheet> = {}): ReportSheet {
+  const last = Math.max(...blocks.map((b) => b.row + b.values.length - 1));
+  return {
+    name: "r",
+    widths: [10, 10, 12],
+    blocks,
+    bars: [],
+    chart: null,
+    merges: [],
+    breaks: [],
+    rowHeights: [],
+    print: { titleRows: "$1:$1", header: "", footer: "", printArea: `A1:B${last + 1}` },
+    ...extra,
+  };
+}
+const title: Block = { row: 0, col: 0, values: [["报告"]], bold: true, size: 14 };
+const rows = (from: number, n: number, col = 0): Block[] => Array.from({ length: n }, (_, k) => ({ row: from + k, col, values: [[`r${k + 1}`, k + 1]] }));
+const at = (s: ReportSheet, row: number) => s.blocks.filter((b) => b.row === row && b.col < 2).flatMap((b) => b.values[0]!);
+
+describe("the page's size", () => {
+  test("scale: the printed columns against the page's 741.09 pt; never above 100 %", () => {
+    // 157 characters × 5.6 pt = 879.2 pt → 741.09 / 879.2 = 0.8429.
+    expect(printScale(Array(157).fill(1), 157)).toBeCloseTo(0.8429, 4);
+    expect(printScale([10, 10, 500], 2)).toBe(1);
+    // At that scale a page holds 487.3 / 0.8429 × 0.9 = 520.3 sheet points, less the title rows.
+    expect(pageCapacity(Array(157).fill(1), 157, 36)).toBeCloseTo(520.3 - 36, 0);
+    // The 14-pt title row counts 21 pt: 438.57 − 21.
+    expect(pageCapacity([10, 10], 2, 21)).toBeCloseTo(417.57, 2);
+  });
+});
+
+describe("a table longer than a page", () => {
+  // Title (21 pt) repeated on every page; a heading row, then 60 rows of 15 pt: 417.57 pt a page.
+  const table = sheet([title, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 60)]);
+  const paged = paginate(table, 2, 1);
+
+  test("every page it runs onto starts with its heading row again; no row lost, none out of order", () => {
+    // Each page: heading + 26 rows (27 × 15 = 405; a 28th row would make 420 > 417.57).
+    expect(paged.breaks).toEqual([28, 55]);
+    for (const b of paged.breaks) expect(at(paged, b)).toEqual(["名称", "数"]);
+    const body = paged.blocks.filter((b) => b.row > 1 && !b.bold).sort((a, b) => a.row - b.row).map((b) => b.values[0]![0]);
+    expect(body).toEqual(Array.from({ length: 60 }, (_, k) => `r${k + 1}`));
+    expect(paged.pages).toBe(3);
+    // The print area grows by the two copies.
+    expect(paged.print.printArea).toBe("A1:B64");
+  });
+
+  test("the copies keep the heading's height, alignment and merges", () => {
+    const tall = paginate(
+      { ...table, blocks: table.blocks.map((b) => (b.row === 1 ? { ...b, align: [undefined, "right" as const] } : b)), rowHeights: [{ row: 1, points: 32 }], merges: [{ address: "A2:B2", rowHeight: 32 }] },
+      2,
+      1,
+    );
+    const copy = tall.breaks[0]!;
+    expect(tall.rowHeights).toContainEqual({ row: copy, points: 32 });
+    expect(tall.merges).toContainEqual({ address: `A${copy + 1}:B${copy + 1}`, rowHeight: 32 });
+    expect(tall.blocks.find((b) => b.row === copy && b.bold)!.align).toEqual([undefined, "right"]);
+  });
+});
+
+describe("what moves with an inserted heading", () => {
+  test("rows below it move down: merges, heights, bars, breaks, the chart; the chart's data beside the print area stays", () => {
+    const s = sheet(
+      [title, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 40), { row: 45, col: 0, values: [["段落"]] }, { row: 2, col: 2, values: [["helper"]] }],
+      {
+        merges: [{ address: "A46:B46", rowHeight: 15 }],
+        rowHeights: [{ row: 30, points: 15 }],
+        bars: [{ address: "B3:B42", color: "#5B9BD5" }],
+        breaks: [45],
+        chart: { title: "c", dataAddress: "C3:C42", anchor: "A48", bottomRight: "B50" },
+      },
+    );
+    const p = paginate(s, 2, 1);
+    expect(p.breaks).toEqual([28, 46]);
+    expect(p.merges[0]!.address).toBe("A47:B47");
+    expect(p.rowHeights).toContainEqual({ row: 31, points: 15 });
+    expect(p.bars[0]!.address).toBe("B3:B43");
+    expect([p.chart!.anchor, p.chart!.bottomRight, p.chart!.dataAddress]).toEqual(["A49", "B51", "C3:C42"]);
+    expect(p.blocks.find((b) => b.values[0]![0] === "helper")!.row).toBe(2);
+  });
+});
+
+describe("what a page never ends with", () => {
+  test("a section title and the heading under it go to the next page with the table's first rows", () => {
+    // 25 filler rows (375 pt + 21 title) leave room for two more rows: the title and the heading would
+    // fit, the first body row not.
+    const s = sheet([title, ...rows(1, 25), { row: 26, col: 0, values: [["一、"]], bold: true, size: 12 }, { row: 27, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(28, 5)]);
+    expect(paginate(s, 2, 1).breaks).toEqual([26]);
+  });
+
+  test("a blank row or one of empty cells past the page's end starts no page (it would print as nothing)", () => {
+    const s = sheet([title, ...rows(1, 27), { row: 28, col: 0, values: [[""]], fill: "#FFF2CC" }, ...rows(30, 3)]);
+    // Row 28 (empty, filled) and 29 (blank) overflow; the page starts at row 30, the next with content.
+    expect(paginate(s, 2, 1).breaks).toEqual([30]);
+  });
+
+  test("a chart's rows stay on one page; the sheet's own breaks (a section on a new page) are kept", () => {
+    const s = sheet([title, ...rows(1, 20), { row: 40, col: 0, values: [[""]] }, ...rows(41, 3)], { chart: { title: "c", dataAddress: "C1:C2", anchor: "A22", bottomRight: "B40" }, breaks: [41] });
+    // 20 rows (300 pt) and the chart's 19 rows (285 pt) do not share a page: the chart starts one.
+    expect(paginate(s, 2, 1).breaks).toEqual([21, 41]);
+  });
+
+  test("a short sheet is one page, nothing inserted", () => {
+    const s = sheet([title, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 5)]);
+    const p = paginate(s, 2, 1);
+    expect([p.breaks, p.pages, p.blocks.length]).toEqual([[], 1, 7]);
+  });
+});
