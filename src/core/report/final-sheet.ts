@@ -213,7 +213,7 @@ export function finalLayout(model: FinalModel): ReportSheet {
   row = buildingSection({ language: lang, building: model.annual.building }, blocks, row, (t) => section(t, true), annex(3, finalText.annexes.building));
   const total = model.fundingTotal ? fundingTotalLine(model.fundingTotal, zh) : null;
   const fundingStart = row;
-  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), annex(4, finalText.annexes.funding), breaks);
+  row = fundingSection({ language: lang, funding: model.funding }, blocks, row, (t) => section(t, true), annex(4, finalText.annexes.funding));
   if (total && row !== fundingStart) {
     row = lastRow(blocks) + 1;
     paragraph(total);

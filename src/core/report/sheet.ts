@@ -379,7 +379,7 @@ export function reportLayout(model: ReportModel): ReportSheet {
     }
   }
 
-  row = fundingSection(model, blocks, row, (t) => section(t, true), pick(reportText.funding, lang), breaks);
+  row = fundingSection(model, blocks, row, (t) => section(t, true), pick(reportText.funding, lang));
   row = buildingSection(model, blocks, row, (t) => section(t, true), pick(reportText.building, lang));
 
   // How this sheet came about, last, in grey and below the print area: when, which template, values only.
@@ -427,7 +427,7 @@ function verdictBlock(v: FundingVerdict, row: number, col: number, lang: Languag
 }
 
 /** 教育经费: every check of every year so far, with the growth rates (or pay levels) it compares. */
-export function fundingSection(model: Pick<ReportModel, "language" | "funding">, blocks: Block[], start: number, section: Section, title: string, breaks: number[] = []): number {
+export function fundingSection(model: Pick<ReportModel, "language" | "funding">, blocks: Block[], start: number, section: Section, title: string): number {
   const lang = model.language;
   const funding = model.funding;
   if (!funding) return start;
