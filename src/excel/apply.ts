@@ -46,6 +46,8 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         const ws = sheet(op.sheet);
         const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRange(op.dataAddress), Excel.ChartSeriesBy.columns);
         chart.title.text = op.title;
+        // The IDs stand at the plot's left edge, not at zero: a negative completion's bar would cover them.
+        chart.axes.categoryAxis.tickLabelPosition = Excel.ChartAxisTickLabelPosition.low;
         chart.setPosition(op.anchor, op.bottomRight);
         break;
       }

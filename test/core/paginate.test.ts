@@ -5,6 +5,7 @@
  * 487.3 × 0.9 = 438.57 pt of rows, 423.57 under one 15-pt title row: 28 rows of 15 pt, not 29.
  */
 import { pageCapacity, paginate, printScale } from "../../src/core/report/paginate";
+import { lineCount, wrapCutTexts } from "../../src/core/report/sheet";
 import type { Block, ReportSheet } from "../../src/core/report/sheet";
 
 const HEAD: Partial<Block> = { bold: true, fill: "#DDEBF7" };
@@ -115,5 +116,60 @@ describe("what a page never ends with", () => {
     const s = sheet([title, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 5)]);
     const p = paginate(s, 2, 1);
     expect([p.breaks, p.pages, p.blocks.length]).toEqual([[], 1, 7]);
+  });
+});
+
+describe("how many lines a wrapped text takes (lineCount), worked by hand", () => {
+  test.each([
+    // 规划 | （新 | 建+改 | 扩建 | 建） — "（" never ends a line, "）" never starts one: 5 lines in 5 units, not 4.
+    ["规划（新建+改扩建）", 5, 5],
+    // Ten units in eight: 序时进度 | 值.
+    ["序时进度值", 8, 2],
+    // A Latin word stays whole: Time | elapsed.
+    ["Time elapsed", 8, 2],
+    // An opening bracket at a line's end goes down with what follows: 甲乙 | （丙丁.
+    ["甲乙（丙丁", 6, 2],
+    // A word longer than the line is cut at the edge: 8 + 8 + 4.
+    ["a".repeat(20), 8, 3],
+    ["a".repeat(8), 8, 1],
+    // A line break in the text starts a line.
+    ["甲\n乙", 20, 2],
+    ["", 5, 1],
+  ])("%j in %d units: %d lines", (text, capacity, lines) => {
+    expect(lineCount(text, capacity)).toBe(lines);
+  });
+});
+
+describe("no text cut by its neighbour (wrapCutTexts)", () => {
+  const widths = [10, 10, 10, 10];
+  const long = "一二三四五六七八"; // 16 units
+
+  test("cut by a value beside it: wrapped in its own cell, the row as high as its lines", () => {
+    const out = wrapCutTexts([{ row: 0, col: 0, values: [[long, 5]] }], widths, 4, [], []);
+    // 16 units in 10 × 0.95 = 9.5: two lines of 16 pt.
+    expect(out.blocks.at(-1)).toMatchObject({ row: 0, col: 0, values: [[long]], wrap: true });
+    expect(out.rowHeights).toEqual([{ row: 0, points: 32 }]);
+    expect(out.merges).toEqual([]);
+  });
+
+  test("longer than the empty cells beside it too: merged across them up to the next value", () => {
+    const text = "一二三四五六七八九十一二"; // 24 units: more than the 19 of A–B, less than a line of A–C
+    const out = wrapCutTexts([{ row: 2, col: 0, values: [[text]] }, { row: 2, col: 2, values: [[1]] }], widths, 4, [], []);
+    expect(out.merges).toEqual([{ address: "A3:B3", rowHeight: 32 }]);
+    expect(out.blocks.at(-1)).toMatchObject({ values: [[text]], wrap: true });
+  });
+
+  test("untouched: a text that fits by running into empty cells, a heading row, an ID, a merged or wrapped cell, one past the print edge", () => {
+    const blocks = [
+      { row: 0, col: 0, values: [[long]] },
+      { row: 1, col: 0, values: [[long, 1]], bold: true, fill: "#DDEBF7" },
+      { row: 2, col: 0, values: [["T-BLD-PRI-PLACES", 1]] },
+      { row: 3, col: 0, values: [[long, 1]], wrap: true },
+      { row: 4, col: 0, values: [[long, 1]] },
+      { row: 5, col: 3, values: [[long.repeat(3)]] },
+    ];
+    const out = wrapCutTexts(blocks, widths, 3, [], [{ address: "A5:B5", rowHeight: 16 }]);
+    expect(out.blocks).toEqual(blocks);
+    expect([out.rowHeights, out.merges.length]).toEqual([[], 1]);
   });
 });

@@ -82,6 +82,7 @@ export interface ChartData {
   seriesBy: string;
   title?: string;
   position?: [string, string];
+  categoryLabels?: string;
 }
 
 export interface TableData {
@@ -552,11 +553,20 @@ class FakeWorksheet extends Proxy {
   }
   get charts() {
     const s = this.data;
+    const ctx = this.ctx;
     return {
       add: (type: string, range: FakeRange, seriesBy: string) => {
         const chart: ChartData = { type, source: (range as unknown as { box: Box }).box, seriesBy };
         s.charts.push(chart);
         return {
+          axes: {
+            categoryAxis: {
+              set tickLabelPosition(v: string) {
+                if (!["NextToAxis", "High", "Low", "None"].includes(v)) ctx.fail(`InvalidArgument: tickLabelPosition ${v}`);
+                chart.categoryLabels = v;
+              },
+            },
+          },
           title: {
             set text(t: string) {
               chart.title = t;
@@ -1059,6 +1069,7 @@ export function installExcelEnums(): void {
     ConditionalFormatRuleType: { number: "Number" },
     ChartType: { barClustered: "BarClustered" },
     ChartSeriesBy: { columns: "Columns" },
+    ChartAxisTickLabelPosition: { nextToAxis: "NextToAxis", high: "High", low: "Low", none: "None" },
     PageOrientation: { landscape: "Landscape" },
     PaperType: { a4: "A4" },
     DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },

@@ -159,7 +159,8 @@ describe("annual report sheet (Office.js writer, against the Excel double)", () 
     const bars = s.conditionalFormats.filter((c) => c.type === "DataBar");
     expect(bars.length).toBeGreaterThanOrEqual(2);
     expect(bars[0]!.dataBar).toEqual({ lower: { type: "Number", formula: "0" }, upper: { type: "Number", formula: "1" }, color: "#5B9BD5", gradient: false });
-    expect(s.charts).toEqual([expect.objectContaining({ type: "BarClustered", seriesBy: "Columns", title: "完成率与时间进度" })]);
+    // The IDs at the plot's left edge: LOC-09's and LOC-11's negative bars would cover them at zero.
+    expect(s.charts).toEqual([expect.objectContaining({ type: "BarClustered", seriesBy: "Columns", title: "完成率与时间进度", categoryLabels: "Low" })]);
     expect(s.charts[0]!.source.cols).toBe(3);
     // Header + the 19 indicators that have a completion: not the 2 maintain targets nor the 2 bound baselines.
     expect(s.charts[0]!.source.rows).toBe(20);

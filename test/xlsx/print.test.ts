@@ -163,6 +163,8 @@ describe("the chart in the file", () => {
     expect(charts.length).toBe(1); // the final evaluation draws its trends in cells
     const chart = await zip.file(charts[0]!)!.async("string");
     expect(chart).toContain("<c:barChart>");
+    // The category axis's labels (the IDs) at the plot's low edge, clear of negative bars.
+    expect(/<c:catAx>.*?<c:tickLblPos val="low"\/>.*?<\/c:catAx>/.test(chart)).toBe(true);
     expect(chart).toContain("'2023年度监测报告'!$P$25");
     const types = await zip.file("[Content_Types].xml")!.async("string");
     expect(types).toContain(`PartName="/${charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);

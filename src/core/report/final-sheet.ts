@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { LINE, alignHeaders, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { LINE, alignHeaders, wrapCutTexts, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { printedText } from "../format";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
@@ -298,12 +298,12 @@ export function finalLayout(model: FinalModel): ReportSheet {
   blocks.push({ row, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]], fontColor: "#595959" });
   row++;
   blocks.push({ row, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
+  const ids = wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges));
   return {
     name: model.sheetName,
     widths,
-    merges,
     breaks,
-    ...wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges)),
+    ...wrapCutTexts(ids.blocks, widths, cols, ids.rowHeights, merges),
     bars: [],
     chart: null,
     print: { titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: rangeAddress(0, 0, cols, printed), gridlines: false },

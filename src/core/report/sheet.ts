@@ -10,7 +10,7 @@ import { labels } from "../messages";
 import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
 import { MILESTONE_STATE_LABELS } from "../calc/milestone";
-import { cellAddress, rangeAddress } from "../workbook/a1";
+import { cellAddress, parseAddress, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
 import type { IndicatorLine, ReportModel } from "./model";
@@ -310,7 +310,7 @@ export function reportLayout(model: ReportModel): ReportSheet {
     row++;
     if (stage.failing.length) {
       const [school, met, missed] = reportText.failingHeaders[lang];
-      blocks.push({ row, col: 2, values: [[school!, "", met!, missed!]], bold: true, fill: HEADER_FILL });
+      blocks.push({ row, col: 2, values: [[school!, "", met!, missed!]], bold: true, fill: HEADER_FILL, wrap: true });
       row++;
       for (const f of stage.failing) {
         blocks.push({ row, col: 2, values: [[f.school, "", f.met, f.missed.join("、")]] });
@@ -387,12 +387,12 @@ export function reportLayout(model: ReportModel): ReportSheet {
   blocks.push({ row: printed + 1, col: 0, values: [[pick(reportText.toolLine(model.generatedAt, model.templateVersion), lang)]], fontColor: "#595959" });
   blocks.push({ row: printed + 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
 
+  const ids = wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges));
   return {
     name: model.sheetName,
     widths: WIDTHS,
-    merges,
     breaks,
-    ...wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges)),
+    ...wrapCutTexts(ids.blocks, WIDTHS, 13, ids.rowHeights, merges),
     bars,
     chart,
     // The report proper is columns A–M; the chart's helper data beside it stays out of print.
@@ -411,14 +411,56 @@ export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.c
  */
 export const LINE = 16;
 
-/** A wrapped text's row height over `width` characters: 95 % of it usable, LINE points a line. */
-export function paragraphHeight(text: string, width: number): number {
-  return Math.max(1, Math.ceil(textUnits(text) / (width * 0.95))) * LINE;
+/** Punctuation a line may not start with, and brackets it may not end with (the CJK line-breaking rules every viewer applies). */
+const NO_START = new Set([..."）」』】〉》，。、；：！？%…—)]}.,;:!?"]);
+const NO_END = new Set([..."（「『【〈《“‘([{"]);
+
+/**
+ * Lines a text wraps to in `capacity` display units, filled as the viewers fill them: a CJK
+ * character may end any line, a Latin word stays whole unless longer than a line (then it is cut at
+ * the edge), a closing mark never starts a line (the character before it goes down with it) and an
+ * opening bracket never ends one. Line breaks in the text start new lines.
+ */
+export function lineCount(text: string, capacity: number): number {
+  const room = Math.max(1, capacity);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    // Tokens: one CJK character, a run of Latin letters and digits with what clings to it, a space.
+    const tokens = paragraph.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s/g) ?? [];
+    let line: string[] = [];
+    let used = 0;
+    lines++;
+    for (const token of tokens) {
+      let w = textUnits(token);
+      if (used + w > room && used > 0 && token.trim()) {
+        // Break before this token; keep the rules at the break.
+        const carry: string[] = [];
+        if (NO_START.has(token[0]!) && line.length > 1) carry.unshift(line.pop()!);
+        while (line.length > 1 && NO_END.has(line[line.length - 1]!.slice(-1))) carry.unshift(line.pop()!);
+        lines++;
+        line = carry;
+        used = carry.reduce((n, t) => n + textUnits(t), 0);
+      }
+      // A word longer than a line is cut at the edge.
+      while (w > room) {
+        lines++;
+        w -= room;
+      }
+      line.push(token);
+      used += w;
+    }
+  }
+  return lines;
 }
 
-/** A wrapped header row's height: as many lines as its longest cell needs in its column. */
+/** A wrapped text's row height over `width` characters: 95 % of it usable, LINE points a line. */
+export function paragraphHeight(text: string, width: number): number {
+  return lineCount(text, width * 0.95) * LINE;
+}
+
+/** A wrapped header row's height: as many lines as its longest cell needs in its column (a character's width kept free). */
 export function headerHeight(cells: readonly string[], widths: readonly number[]): number {
-  const lines = cells.map((c, i) => Math.ceil(textUnits(c) / Math.max(1, (widths[i] ?? 10) - 1)));
+  const lines = cells.map((c, i) => (c ? lineCount(c, (widths[i] ?? 10) - 1) : 1));
   return Math.max(1, ...lines) * LINE;
 }
 
@@ -499,7 +541,7 @@ export function buildingSection(model: Pick<ReportModel, "language" | "building"
   blocks.push({ row, col: 2, values: [[pick(lateOnes.length ? reportText.lateProjects : reportText.noLateProjects, lang)]], bold: lateOnes.length > 0 });
   row++;
   if (lateOnes.length) {
-    blocks.push({ row, col: 2, values: [[...reportText.lateHeaders[lang]]], bold: true, fill: "#DDEBF7" });
+    blocks.push({ row, col: 2, values: [[...reportText.lateHeaders[lang]]], bold: true, fill: HEADER_FILL, wrap: true });
     row++;
     for (const { p, kind } of lateOnes) {
       blocks.push({
@@ -557,6 +599,63 @@ export function wrapLongIds(blocks: readonly Block[], widths: readonly number[],
     else if (heights[at]!.points < points) heights[at] = { row: b.row, points };
   }
   return { blocks: out, rowHeights: heights };
+}
+
+/**
+ * No text is cut by its neighbour. A text cell longer than its column and the empty cells to its
+ * right (up to the next cell holding a value, or the print edge) wraps in that space — merged across
+ * the empty cells, or in its own cell when the next one holds a value — and its row is made as high
+ * as its lines. Heading rows (fitHeadingRows), IDs (wrapLongIds) and cells already wrapped or
+ * merged have their own rules.
+ */
+export function wrapCutTexts(
+  blocks: readonly Block[],
+  widths: readonly number[],
+  printedCols: number,
+  rowHeights: ReportSheet["rowHeights"],
+  merges: ReportSheet["merges"],
+): { blocks: Block[]; rowHeights: ReportSheet["rowHeights"]; merges: ReportSheet["merges"] } {
+  const filled = new Map<string, Cell>();
+  for (const b of blocks) b.values.forEach((line, i) => line.forEach((v, j) => filled.set(`${b.row + i},${b.col + j}`, v)));
+  const covered = new Set<string>();
+  for (const m of merges) {
+    const [a, z] = m.address.split(":");
+    const from = parseAddress(a!);
+    const to = parseAddress(z ?? a!);
+    for (let c = from.col; c <= to.col; c++) covered.add(`${from.row},${c}`);
+  }
+  const empty = (r: number, c: number) => {
+    const v = filled.get(`${r},${c}`);
+    return !covered.has(`${r},${c}`) && (v === undefined || v === null || v === "");
+  };
+  const out = [...blocks];
+  const heights = [...rowHeights];
+  const added: ReportSheet["merges"] = [];
+  const done = new Set<string>();
+  for (const b of blocks) {
+    if (b.wrap || (b.bold && b.fill === HEADER_FILL)) continue;
+    b.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const r = b.row + i;
+        const c = b.col + j;
+        const key = `${r},${c}`;
+        // The cell as finally written (a later block may cover it), once.
+        if (typeof v !== "string" || !v || c >= printedCols || covered.has(key) || done.has(key) || filled.get(key) !== v || (c === 0 && ID_SHAPE.test(v))) return;
+        done.add(key);
+        let k = c + 1;
+        while (k < printedCols && empty(r, k)) k++;
+        const span = widths.slice(c, k).reduce((a, w) => a + w, 0);
+        if (lineCount(v, span - 1) === 1) return;
+        out.push({ row: r, col: c, values: [[v]], bold: b.bold, fill: b.fill, fontColor: b.fontColor, size: b.size, wrap: true, ...(b.numberFormats ? { numberFormats: [[b.numberFormats[i]?.[j] ?? "@"]] } : {}) });
+        const points = paragraphHeight(v, span);
+        if (k - 1 > c) {
+          added.push({ address: rangeAddress(c, r, k - c, 1), rowHeight: points });
+          for (let x = c; x < k; x++) covered.add(`${r},${x}`);
+        } else heights.push({ row: r, points });
+      }),
+    );
+  }
+  return { blocks: out, rowHeights: heights, merges: [...merges, ...added] };
 }
 
 /**
