@@ -11,7 +11,7 @@ import { readTarget } from "../calc/target";
 import { UNIT_FORMATS } from "../workbook/layout";
 import { rangeAddress } from "../workbook/a1";
 import type { Cell } from "../workbook/model";
-import { LINE, alignHeaders, wrapCutTexts, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
+import { LINE, alignHeaders, titleBlock, wholeWords, wrapCutTexts, paragraphHeight, buildingSection, fitHeadingRows, wrapLongIds, fundingSection, headerHeight, lastRow, statusCell, taskRemark, type Block, type ReportSheet, type StatusLine } from "./sheet";
 import { COLORS } from "../workbook/model";
 import { printedText } from "../format";
 import { ATTRIBUTE_LABELS } from "../workbook/definition";
@@ -91,7 +91,7 @@ export function finalLayout(model: FinalModel): ReportSheet {
   const annex = (k: number, title: (typeof finalText.annexes)[keyof typeof finalText.annexes]) => pick(finalText.annex(k, title), lang);
 
   // The cover block: the plan and its issuer from the plan; the evaluating body and the date are the bureau's.
-  blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
+  titleBlock(model.title, widths, blocks, merges);
   row = 1;
   const coverLine = (label: (typeof finalText.cover)[keyof typeof finalText.cover], value: string) => {
     blocks.push({ row, col: 0, values: [[pick(label, lang)]], bold: true });
@@ -298,12 +298,13 @@ export function finalLayout(model: FinalModel): ReportSheet {
   blocks.push({ row, col: 0, values: [[pick(finalText.headerLine(model.annual.generatedAt, model.annual.templateVersion, model.period.baseYear, model.period.targetYear), lang)]], fontColor: "#595959" });
   row++;
   blocks.push({ row, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
-  const ids = wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges));
+  const fitted = wholeWords(blocks, widths, cols, merges);
+  const ids = wrapLongIds(alignHeaders(blocks), fitted, fitHeadingRows(blocks, fitted, rowHeights, merges));
   return {
     name: model.sheetName,
-    widths,
+    widths: fitted,
     breaks,
-    ...wrapCutTexts(ids.blocks, widths, cols, ids.rowHeights, merges),
+    ...wrapCutTexts(ids.blocks, fitted, cols, ids.rowHeights, merges),
     bars: [],
     chart: null,
     print: { titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: rangeAddress(0, 0, cols, printed), gridlines: false },

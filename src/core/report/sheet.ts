@@ -155,7 +155,7 @@ export function reportLayout(model: ReportModel): ReportSheet {
     else rowHeights.push({ row: r, points: lines });
   };
 
-  blocks.push({ row: 0, col: 0, values: [[model.title]], bold: true, size: 14 });
+  titleBlock(model.title, WIDTHS.slice(0, 13), blocks, merges);
   blocks.push({
     row: 1,
     col: 0,
@@ -387,12 +387,13 @@ export function reportLayout(model: ReportModel): ReportSheet {
   blocks.push({ row: printed + 1, col: 0, values: [[pick(reportText.toolLine(model.generatedAt, model.templateVersion), lang)]], fontColor: "#595959" });
   blocks.push({ row: printed + 2, col: 0, values: [[pick(reportText.valuesNote, lang)]], fontColor: "#595959" });
 
-  const ids = wrapLongIds(alignHeaders(blocks), WIDTHS, fitHeadingRows(blocks, WIDTHS, rowHeights, merges));
+  const widths = wholeWords(blocks, WIDTHS, 13, merges);
+  const ids = wrapLongIds(alignHeaders(blocks), widths, fitHeadingRows(blocks, widths, rowHeights, merges));
   return {
     name: model.sheetName,
-    widths: WIDTHS,
+    widths,
     breaks,
-    ...wrapCutTexts(ids.blocks, WIDTHS, 13, ids.rowHeights, merges),
+    ...wrapCutTexts(ids.blocks, widths, 13, ids.rowHeights, merges),
     bars,
     chart,
     // The report proper is columns A–M; the chart's helper data beside it stays out of print.
@@ -401,6 +402,18 @@ export function reportLayout(model: ReportModel): ReportSheet {
 }
 
 export type Section = (title: string) => void;
+
+/**
+ * A report's title in row 1 (printed on every page), 14 pt bold, wrapped over the printed width: an
+ * English title runs past the page's edge on one line.
+ */
+export function titleBlock(title: string, widths: readonly number[], blocks: Block[], merges: ReportSheet["merges"]): void {
+  const width = widths.reduce((a, b) => a + b, 0);
+  // 14 pt type takes 14/11 of the units 11 pt does; a 14 pt line about 21 pt.
+  const lines = lineCount(title, (width * 0.95 * 11) / 14);
+  blocks.push({ row: 0, col: 0, values: [[title]], bold: true, size: 14, ...(lines > 1 ? { wrap: true } : {}) });
+  if (lines > 1) merges.push({ address: rangeAddress(0, 0, widths.length, 1), rowHeight: lines * 21 });
+}
 
 /** Display units of a text: a CJK character (from U+2E80, the CJK radicals, on) is about two. */
 export const textUnits = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
@@ -573,7 +586,8 @@ const ID_SHAPE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 export function wrapLongIds(blocks: readonly Block[], widths: readonly number[], rowHeights: ReportSheet["rowHeights"]): { blocks: Block[]; rowHeights: ReportSheet["rowHeights"] } {
   const heights = [...rowHeights];
   const out: Block[] = [];
-  const room = Math.max(1, widths[0]! - 1);
+  // Capitals are wider than the digits a column's width counts: about 1.25 of them each.
+  const room = Math.max(1, (widths[0]! - 1) / 1.25);
   for (const b of blocks) {
     const id = b.values[0]?.[0];
     if (b.col !== 0 || b.values.length !== 1 || typeof id !== "string" || !ID_SHAPE.test(id) || textUnits(id) <= room) {
@@ -589,6 +603,11 @@ export function wrapLongIds(blocks: readonly Block[], widths: readonly number[],
         width = 0;
       }
       width += part.length;
+      // A part longer than the column (CALLIGRAPHY) is cut at the edge, over as many lines as it needs.
+      while (width > room) {
+        lines++;
+        width -= room;
+      }
     }
     const [first, ...rest] = b.values[0]!;
     out.push({ ...b, values: [[first!]], numberFormats: b.numberFormats ? [[b.numberFormats[0]![0]!]] : undefined, wrap: true, align: undefined });
@@ -599,6 +618,44 @@ export function wrapLongIds(blocks: readonly Block[], widths: readonly number[],
     else if (heights[at]!.points < points) heights[at] = { row: b.row, points };
   }
   return { blocks: out, rowHeights: heights };
+}
+
+/**
+ * Columns wide enough that no word is split: a viewer wraps a Latin word longer than its column
+ * mid-word ("Regressi / ng"). Each printed column takes the width its longest word needs (letters
+ * about 1.1 digit widths, and a character's margin) in the cells that must wrap within it — heading
+ * cells, and text with a value in the next cell (not merged across columns; text with empty cells
+ * beside it runs on into them) — up to half as wide again as it was. IDs break at their hyphens
+ * (wrapLongIds); Chinese text breaks anywhere and changes nothing.
+ */
+export function wholeWords(blocks: readonly Block[], widths: readonly number[], printedCols: number, merges: ReportSheet["merges"]): number[] {
+  const out = [...widths];
+  const spanning = new Set(
+    merges.flatMap((m) => {
+      const [a, z] = m.address.split(":");
+      const from = parseAddress(a!);
+      const to = parseAddress(z ?? a!);
+      return to.col > from.col ? [`${from.row},${from.col}`] : [];
+    }),
+  );
+  const filled = new Set<string>();
+  for (const b of blocks) b.values.forEach((line, i) => line.forEach((v, j) => v !== "" && v !== null && v !== undefined && filled.add(`${b.row + i},${b.col + j}`)));
+  for (const b of blocks) {
+    const heading = b.bold === true && b.fill === HEADER_FILL;
+    b.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const c = b.col + j;
+        if (typeof v !== "string" || c >= printedCols || spanning.has(`${b.row + i},${c}`) || ID_SHAPE.test(v)) return;
+        if (!heading && !filled.has(`${b.row + i},${c + 1}`)) return;
+        for (const word of v.match(/[^\s\u2e80-\uffff]*[A-Za-z][^\s\u2e80-\uffff]*/g) ?? []) {
+          if (ID_SHAPE.test(word)) continue;
+          const need = Math.ceil(word.length * 1.1) + 1;
+          out[c] = Math.max(out[c]!, Math.min(need, Math.ceil(widths[c]! * 1.5)));
+        }
+      }),
+    );
+  }
+  return out;
 }
 
 /**

@@ -107,7 +107,7 @@ export const reportText = {
   building: { zh: "九、学校建设", en: "9. School building programme" },
   buildHeaders: {
     zh: ["分项", "规划（新建+改扩建）", "规划项目", "规划学位", "台账项目", "已实施（新建+改扩建）", "按分项计实施", "已交付学位", "逾期未完成", "逾期完成"],
-    en: ["Part", "Plan (new+expansions)", "Plan projects", "Plan places", "Ledger projects", "Under way (new+expansions)", "Counted against the split", "Places in use", "Late, unfinished", "Finished late"],
+    en: ["Part", "Plan (new + exp.)", "Plan projects", "Plan places", "Ledger projects", "Under way (new + exp.)", "Counted against the split", "Places in use", "Late, unfinished", "Finished late"],
   },
   splitNote: {
     zh: "按分项计实施：新建、改扩建分别计数，每类以规划数为限（多建的新建项目不能顶替规划的改扩建项目）；项目开工即计为实施，交付使用后才计入新增学位。",
