@@ -368,6 +368,12 @@ function editedFinal(change: (m: FinalModel) => void) {
 }
 
 describe("the final evaluation sheet's look and its edges, on the demo's model changed by hand", () => {
+  test("no contradictions: annex 7 says so instead of an empty table", () => {
+    const { at, rowsWith } = grid(editedFinal((m) => (m.contradictions = [])));
+    const r = rowsWith(0, "附件7  规划内部不一致之处：按各种口径的结果")[0]!;
+    expect([at(r + 1, 0)!.value, at(r + 1, 0)!.fill]).toEqual(["规划文本未发现内部不一致之处。", undefined]);
+  });
+
   test("trends: gaps and non-numbers as spaces, nothing to draw as an empty string", () => {
     expect(trend([null, null])).toBe("");
     expect(trend([])).toBe("");

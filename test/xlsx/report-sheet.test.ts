@@ -431,9 +431,10 @@ describe("the report sheet's look and its edges, on the demo's model changed by 
       if (head) expect([h.row, head.bold, head.fill, head.wrap]).toEqual([h.row, true, "#DDEBF7", true]);
       else expect([h.row, sheet.blocks.some((b) => b.row === h.row && b.wrap)]).toEqual([h.row, true]);
     }
-    // IDs are never cut: T-BLD-PRI-PLACES wraps in its own cell, its row two lines high, the rest of the row as it was.
+    // IDs are never cut: T-BLD-PRI-PLACES wraps in its own cell at its hyphens, capitals counted 1.25
+    // digit widths (8.8 to a line in 12 characters): T-BLD- | PRI- | PLACES, its row three lines high.
     const long = rowsWith(0, "T-BLD-PRI-PLACES").at(-1)!;
-    expect([at(long, 0)!.wrap, at(long, 2)!.wrap, sheet.rowHeights.find((h) => h.row === long)!.points]).toEqual([true, undefined, 32]);
+    expect([at(long, 0)!.wrap, at(long, 2)!.wrap, sheet.rowHeights.find((h) => h.row === long)!.points]).toEqual([true, undefined, 48]);
     // The balance table's headings (国家标准 不高于0.50 in a 9-character column) get their second line.
     const balanceHead = sheet.blocks.find((b) => b.fill === "#DDEBF7" && b.col === 2 && String(b.values[0]![3]).startsWith("国家标准"))!;
     expect(sheet.rowHeights.find((h) => h.row === balanceHead.row)!.points).toBeGreaterThanOrEqual(32);
@@ -721,6 +722,16 @@ describe("headings stand over their column's content", () => {
     const ops = reportOps(sheet, undefined).filter((o) => o.op === "format" && "align" in o && o.align === "right");
     expect(ops.length).toBe(sheet.blocks.reduce((n, b) => n + (b.align?.filter(Boolean).length ?? 0), 0));
     expect(ops.length).toBeGreaterThan(20);
+  });
+});
+
+describe("no empty heading", () => {
+  test("a plan without contradictions says so under 五、, in both languages", () => {
+    const zh = grid(edited((m) => (m.contradictions = [])));
+    const r = zh.rowsWith(0, "五、规划内部不一致之处")[0]!;
+    expect(zh.at(r + 1, 0)!.value).toBe("规划文本未发现内部不一致之处。");
+    const en = grid(edited((m) => (m.contradictions = []), "en"));
+    expect(en.at(en.rowsWith(0, "5. Contradictions within the plan")[0]! + 1, 0)!.value).toBe("No contradictions were found within the plan.");
   });
 });
 

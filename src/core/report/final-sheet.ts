@@ -262,7 +262,11 @@ export function finalLayout(model: FinalModel): ReportSheet {
   // 附件7 Contradictions: how the figures came out against each reading.
   section(annex(k++, finalText.annexes.contradictions));
   const [rid, ...reading] = finalText.readingHeaders[lang];
-  header([rid!, "", ...reading]);
+  if (model.contradictions.length) header([rid!, "", ...reading]);
+  else {
+    blocks.push({ row, col: 0, values: [[pick(reportText.noContradictions, lang)]] });
+    row++;
+  }
   model.contradictions.forEach((c, n) => {
     // Numbered, not by their internal codes; the statement wrapped over the columns to the right edge.
     blocks.push({ row, col: 0, values: [[`${n + 1}`]], numberFormats: [["@"]], bold: true, wrap: true }); // wrapped: at the top, beside its text

@@ -331,6 +331,11 @@ export function reportLayout(model: ReportModel): ReportSheet {
   section(pick(reportText.contradictions, lang));
   // Numbered, not by their internal codes; each text wrapped over columns C–M, as high as it needs.
   const across = WIDTHS.slice(2, 13).reduce((a, b) => a + b, 0);
+  // A heading is never left empty.
+  if (!model.contradictions.length) {
+    blocks.push({ row, col: 0, values: [[pick(reportText.noContradictions, lang)]] });
+    row++;
+  }
   model.contradictions.forEach((c, k) => {
     blocks.push({ row, col: 0, values: [[`${k + 1}`]], numberFormats: [["@"]], wrap: true }); // wrapped: at the top, beside its text
     blocks.push({ row, col: 2, values: [[c.summary]], wrap: true });
@@ -586,7 +591,8 @@ const ID_SHAPE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 export function wrapLongIds(blocks: readonly Block[], widths: readonly number[], rowHeights: ReportSheet["rowHeights"]): { blocks: Block[]; rowHeights: ReportSheet["rowHeights"] } {
   const heights = [...rowHeights];
   const out: Block[] = [];
-  // Capitals are wider than the digits a column's width counts: about 1.25 of them each.
+  // Capitals are wider than the digits a column's width counts: up to 1.25 of them each (UNLICENSED
+  // takes a line of its own in a 12-character column, and more than one in an 11).
   const room = Math.max(1, (widths[0]! - 1) / 1.25);
   for (const b of blocks) {
     const id = b.values[0]?.[0];

@@ -32,6 +32,7 @@ export const reportText = {
   }),
   problems: { zh: "数据问题（须先更正，相关指标暂判为“数据有误”）", en: "Data problems (correct these first; the rows concerned are marked Invalid data)" },
   noProblems: { zh: "数据检查未发现错误。", en: "The data check found no errors." },
+  noContradictions: { zh: "规划文本未发现内部不一致之处。", en: "No contradictions were found within the plan." },
   problemHeaders: { zh: ["工作表", "单元格", "编号", "问题及处理"], en: ["Sheet", "Cell", "ID", "Problem and fix"] },
   problemSummary: (n: number, cells: string): Bilingual => ({
     zh: `数据问题 ${n} 处（${cells}），相关指标判为“数据有误”，详见报告“数据问题”一节`,
