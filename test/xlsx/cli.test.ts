@@ -175,24 +175,35 @@ describe("npm run demo / npm run report", () => {
     expect(charts.map((c) => /'(\d{4}年度监测报告)'!/.exec(c)![1]).sort()).toEqual(["2022年度监测报告", "2023年度监测报告"]);
   });
 
-  test("adding a report leaves the others printing as they did: absolute print areas, every manual page break", async () => {
+  test("adding a report leaves the others printing as they did: absolute print areas, print titles, page numbering, every manual page break", async () => {
     const xml = async (file: string) => {
       const zip = await JSZip.loadAsync(readFileSync(file));
       const workbook = await zip.file("xl/workbook.xml")!.async("string");
       const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
       const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(/^\/?(xl\/)?/, "xl/")]));
       const breaks = new Map<string, string[]>();
+      const pages = new Map<string, string[]>();
       for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
         const sheet = await zip.file(target.get(m[2]!)!)!.async("string");
         breaks.set(m[1]!, [...sheet.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((b) => b[1]!));
+        // Numbered from 1 within the sheet, and the footer that counts its pages.
+        pages.set(m[1]!, [/firstPageNumber="(\d+)"/.exec(sheet)?.[1] ?? "", /useFirstPageNumber="(\d+)"/.exec(sheet)?.[1] ?? "", /<oddFooter>([^<]*)<\/oddFooter>/.exec(sheet)?.[1] ?? ""]);
       }
       const areas = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]!);
-      return { breaks, areas };
+      const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]!);
+      return { breaks, areas, titles, pages };
     };
     const before = await xml(demo);
     const after = await xml(out);
     expect(before.breaks.get("2023年度监测报告")!.length).toBeGreaterThan(3);
-    for (const sheet of ["2023年度监测报告", "2021-2025终期评估"]) expect([sheet, after.breaks.get(sheet)]).toEqual([sheet, before.breaks.get(sheet)]);
+    for (const sheet of ["2023年度监测报告", "2021-2025终期评估"]) {
+      expect([sheet, after.breaks.get(sheet)]).toEqual([sheet, before.breaks.get(sheet)]);
+      expect([sheet, after.pages.get(sheet)]).toEqual([sheet, before.pages.get(sheet)]);
+      expect(before.pages.get(sheet)!.slice(0, 2)).toEqual(["1", "1"]);
+      expect(before.pages.get(sheet)![2]).toMatch(/共 \d+ 页/);
+    }
+    // Every print title the workbook had is still there (the input sheets' header rows and ID columns too).
+    for (const t of before.titles) expect(after.titles).toContain(t);
     expect(after.areas).toHaveLength(before.areas.length + 1);
     for (const a of after.areas) expect(a).toMatch(/!\$A\$1:\$M\$\d+$/);
   });
