@@ -158,7 +158,7 @@ describe("the final evaluation sheet, every column of every row", () => {
     ]);
     expect(sheet.merges.slice(0, 4).map((m) => m.address)).toEqual(["B2:E2", "B3:E3", "B4:E4", "B5:E5"]);
     // ID, group, name, baseline, the five years, target, verdict, first reached, trend.
-    expect(sheet.widths).toEqual([12, 14, 34, 10, 9, 9, 9, 9, 9, 10, 10, 9, 12]);
+    expect(sheet.widths).toEqual([12, 18, 34, 10, 9, 9, 9, 9, 9, 10, 10, 9, 12]);
     // The print area ends above the two grey lines of how the sheet came about (they do not print).
     expect(sheet.print).toEqual({ titleRows: "$1:$1", header: model.annual.planName, footer: "", printArea: `A1:M${last - 2}`, gridlines: false });
     // Printed, the footer counts the evaluation's own pages: one more than its page breaks.
@@ -166,13 +166,13 @@ describe("the final evaluation sheet, every column of every row", () => {
     expect(printed.print.footer).toBe(`第 &P 页，共 ${printed.breaks.length + 1} 页`);
     // How the sheet came about, last and in grey, not on the cover.
     expect([at(last - 1, 0)!.value, at(last - 1, 0)!.font]).toEqual([`规划期：2020年（基期）至2025年（目标年）\u3000生成时间：2026-11-30 08:40\u3000模板版本：${model.annual.templateVersion}`, "#595959"]);
-    // Each paragraph across all 13 columns: 156 characters, 95 % usable, one 16-point line per 148.2 units.
+    // Each paragraph across all 13 columns: 160 characters, 95 % usable, one 16-point line per 152 units.
     const paragraphs = sheet.merges.filter((m) => /^A(\d+):M\1$/.test(m.address));
     const sections = model.sections;
     expect(paragraphs.length).toBe(sections.evaluation.length + sections.achievements.length + sections.problems.length + sections.proposals.length + 5 + 1 + 1);
     for (const m of paragraphs) {
       const r = Number(/^A(\d+):/.exec(m.address)![1]) - 1;
-      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 148.2)) * 16);
+      expect(m.rowHeight).toBe(Math.max(1, Math.ceil(units(String(at(r, 0)!.value)) / 152)) * 16);
     }
   });
 
@@ -409,9 +409,9 @@ describe("the final evaluation sheet's look and its edges, on the demo's model c
     expect(note.map((r) => String(at(r, 0)!.value).slice(0, 5))).toEqual(["终期判定："]);
   });
 
-  test("a paragraph's height: the 156 characters of all 13 columns at 95 %", () => {
+  test("a paragraph's height: the 160 characters of all 13 columns at 95 %", () => {
     const sheet = editedFinal((m) => {
-      m.sections.evaluation = ["a".repeat(148), "a".repeat(149)];
+      m.sections.evaluation = ["a".repeat(152), "a".repeat(153)];
     });
     // After the four cover lines.
     expect(sheet.merges.map((m) => m.rowHeight).slice(4, 6)).toEqual([16, 32]);

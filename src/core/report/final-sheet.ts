@@ -57,7 +57,8 @@ export function finalLayout(model: FinalModel): ReportSheet {
   const n = years.length;
   // ID, group, name, baseline, one column per year, target, verdict, first reached, trend; the
   // attribute (约束性 / 预期性) last, only where the plan definition gives one.
-  const widths = [12, 14, 34, 10, ...years.map(() => 9), 10, 10, 9, 12, ...(model.attributes ? [8] : [])];
+  // The chapter column wide enough for a chapter's name on two lines ("一（一）学前教育公益普惠发展").
+  const widths = [12, 18, 34, 10, ...years.map(() => 9), 10, 10, 9, 12, ...(model.attributes ? [8] : [])];
   const cols = widths.length;
   const verdictCol = 4 + n + 1;
   const attributeCol = model.attributes ? verdictCol + 3 : null;
@@ -180,6 +181,9 @@ export function finalLayout(model: FinalModel): ReportSheet {
         if (cell === undefined) return;
         blocks.push({ row, col: 4 + k, values: [[cell ?? ""]], numberFormats: [["@"]], fill: STATUS_COLORS.invalid.fill, fontColor: STATUS_COLORS.invalid.font });
       });
+      // The target set right, like the figures: a text target ("46395个") would otherwise run on from
+      // the last year's figure ("43968 46395个").
+      blocks.push({ row, col: 4 + l.values.length, values: [[shown(r.target)]], numberFormats: [[typeof r.target === "number" ? f : "@"]], align: ["right"] });
       status(r, row, verdictCol);
       blocks.push({ row, col: verdictCol + 1, values: [[isReached(r.status) ? (r.firstReached ?? "") : "", trend([baseline, ...l.values])]], numberFormats: [["0", "@"]] });
       if (attributeCol !== null && l.attribute) blocks.push({ row, col: attributeCol, values: [[ATTRIBUTE_LABELS[l.attribute][lang]]] });

@@ -743,7 +743,8 @@ export function fitHeadingRows(blocks: readonly Block[], widths: readonly number
 /**
  * A table's headings stand over their column's content: numbers right, text left. A heading row is a
  * bold block on the header fill; the column under each heading is read down to the next heading row
- * or the first empty row, and a heading goes right where that column holds more numbers than text.
+ * or the first empty row, and a heading goes right where that column holds more numbers than text
+ * (a text set right, like a target printed beside the year's figure, counts as a number).
  */
 export function alignHeaders(blocks: Block[]): Block[] {
   const cells = new Map<string, Cell>();
@@ -751,7 +752,7 @@ export function alignHeaders(blocks: Block[]): Block[] {
   for (const b of blocks) {
     b.values.forEach((line, i) => {
       rows.add(b.row + i);
-      line.forEach((v, j) => cells.set(`${b.row + i},${b.col + j}`, v));
+      line.forEach((v, j) => cells.set(`${b.row + i},${b.col + j}`, b.align?.[j] === "right" && v !== "" && v !== null ? 0 : v));
     });
   }
   const isHeader = (b: Block) => b.bold === true && b.fill === HEADER_FILL && b.values.length === 1;
