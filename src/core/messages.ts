@@ -33,12 +33,15 @@ export const valueMessages = {
   }),
 } as const;
 
+/** Where a plan comes from: the template shipped with the tool, or a plan file a planner gives. */
+export type PlanSource = "template" | "file";
+
 /** Messages of the template loader (`core/plan/load`). */
 export const templateMessages = {
-  atField: (where: string, detail: Bilingual): Bilingual => ({
-    zh: `模板有误：${where}：${detail.zh}`,
-    en: `Template error: ${where}: ${detail.en}`,
-  }),
+  atField: (where: string, detail: Bilingual, source: PlanSource = "template"): Bilingual =>
+    source === "file"
+      ? { zh: `规划文件有误：${where}：${detail.zh}`, en: `Plan file error: ${where}: ${detail.en}` }
+      : { zh: `模板有误：${where}：${detail.zh}`, en: `Template error: ${where}: ${detail.en}` },
   notJson: (detail: string): Bilingual => ({
     zh: `模板不是有效的 JSON：${detail}`,
     en: `The template is not valid JSON: ${detail}`,
@@ -69,6 +72,11 @@ export const templateMessages = {
   printedMismatch: (text: string, value: number): Bilingual => ({
     zh: `原文 ${q(text)} 读出的数值与 value ${value} 不一致`,
     en: `the printed text ${q(text)} does not read as value ${value}`,
+  }),
+  // A share written in points where the model keeps a fraction: say what to write.
+  percentAsPoints: (text: string, value: number, fraction: string): Bilingual => ({
+    zh: `原文 ${q(text)} 读出的数值与 value ${value} 不一致：百分比的 value 应写成小数 ${fraction}（原文写 ${q(text)} 或带 % 均可）`,
+    en: `the printed text ${q(text)} does not read as value ${value}: a percentage's value is a fraction, write ${fraction} (the text may stay ${q(text)} or carry a %)`,
   }),
   // Named by the labels a planner picks in the definition sheet, never by the plan file's keys.
   directionMismatch: (direction: keyof typeof labels.direction): Bilingual => {

@@ -184,7 +184,7 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
     const out = resolve(cwd, p.out);
     checkOutput(out, null, p.overwrite);
     const previous = p.from === undefined ? null : snapshotFromWorkbook((await openWorkbook(resolve(cwd, p.from))).workbook);
-    const { plan, carried } = readPlanFile(resolve(cwd, p.plan), previous);
+    const { plan, carried, encoding } = readPlanFile(resolve(cwd, p.plan), previous);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "Plan Monitor";
     const port = xlsxPort(workbook);
@@ -193,7 +193,11 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
     if (carried.length) await port.apply(markCarried(snapshotFromWorkbook(workbook), carried, language));
     await port.apply(resultOps(plan, snapshotFromWorkbook(workbook), language));
     await saveWorkbook(workbook, out);
-    return [line(cliText.templateWritten(out, plan.period.startYear, plan.period.targetYear)), ...(carried.length ? [line(cliText.carried(carried.length, carried[0]!.from))] : [])];
+    return [
+      ...(encoding === "gb18030" ? [line(cliText.readAs(encoding))] : []),
+      line(cliText.templateWritten(out, plan.period.startYear, plan.period.targetYear)),
+      ...(carried.length ? [line(cliText.carried(carried.length, carried[0]!.from))] : []),
+    ];
   }
   if (p.input === undefined) usage(cliText.missingInput());
   const input = resolve(cwd, p.input);

@@ -17,6 +17,7 @@ import { cellAddress } from "../core/workbook/a1";
 import type { WorkbookSnapshot, WriteOp } from "../core/workbook/model";
 import { CliFailure } from "./files";
 import { cliText } from "./text";
+import { decodeText, type TextEncoding } from "../core/plan/decode";
 
 interface Carry {
   id: string;
@@ -24,12 +25,16 @@ interface Carry {
   from: number;
 }
 
-export function readPlanFile(file: string, previous: WorkbookSnapshot | null): { plan: Plan; carried: Carry[] } {
+export function readPlanFile(file: string, previous: WorkbookSnapshot | null): { plan: Plan; carried: Carry[]; encoding: TextEncoding } {
   let data: unknown;
+  let encoding: TextEncoding = "utf-8";
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    const decoded = decodeText(readFileSync(file));
+    encoding = decoded.encoding;
+    data = JSON.parse(decoded.text);
   } catch (e) {
-    throw new CliFailure(1, cliText.badPlanFile(file, (e instanceof Error ? e.message : String(e)).split("\n")[0]!));
+    const detail = e instanceof SyntaxError ? cliText.notJson(encoding) : (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
+    throw new CliFailure(1, cliText.badPlanFile(file, detail));
   }
   const carried: Carry[] = [];
   if (previous && data && typeof data === "object" && Array.isArray((data as { indicators?: unknown }).indicators)) {
@@ -46,9 +51,13 @@ export function readPlanFile(file: string, previous: WorkbookSnapshot | null): {
       carried.push({ id, value, from: year });
     }
   }
-  const loaded = loadPlan(data);
-  if (!loaded.ok) throw new CliFailure(1, cliText.badPlan(loaded.errors.length), loaded.errors.slice(0, 20).map((e) => `${e.zh} / ${e.en}`));
-  return { plan: loaded.plan, carried };
+  const loaded = loadPlan(data, "file");
+  if (!loaded.ok) {
+    // An indicator without a baseline: the JSON gives none and no previous workbook (--from) does.
+    const baselines = !previous && loaded.issues.some((i) => i.path[0] === "indicators" && i.path[2] === "baseline");
+    throw new CliFailure(1, cliText.badPlan(loaded.errors.length), [...loaded.errors.slice(0, 20).map((e) => `${e.zh} / ${e.en}`), ...(baselines ? [`${cliText.baselineHint().zh} / ${cliText.baselineHint().en}`] : [])]);
+  }
+  return { plan: loaded.plan, carried, encoding };
 }
 
 /** Marks the carried baselines in a freshly written definition, as the pane's apply does. */

@@ -51,8 +51,21 @@ export const cliText = {
     zh: `工作簿包含 ${parts}，在此处写入副本会丢失它们；请在 Excel 中用任务窗格应用规划定义`,
     en: `the workbook holds ${parts}, which a copy written here would lose; apply the definition from the pane in Excel`,
   }),
-  badPlanFile: (file: string, detail: string): Bilingual => ({ zh: `无法读取规划文件 ${file}：${detail}`, en: `cannot read the plan file ${file}: ${detail}` }),
+  badPlanFile: (file: string, detail: string | Bilingual): Bilingual => ({
+    zh: `无法读取规划文件 ${file}：${typeof detail === "object" ? detail.zh : detail}`,
+    en: `cannot read the plan file ${file}: ${typeof detail === "object" ? detail.en : detail}`,
+  }),
   badPlan: (n: number): Bilingual => ({ zh: `规划文件有 ${n} 处问题，未写入任何文件：`, en: `the plan file has ${n} problem(s); nothing was written:` }),
+  // What the JSON parser says is no help to a planner ("Unexpected token"): what the file must be.
+  notJson: (encoding: string): Bilingual => ({
+    zh: `不是有效的 JSON 文本（按 ${encoding.toUpperCase()} 编码读取）：请用“导出规划定义”生成的文件，或检查括号、引号和逗号`,
+    en: `not valid JSON text (read as ${encoding.toUpperCase()}): use a file written by "export plan definition", or check its brackets, quotes and commas`,
+  }),
+  baselineHint: (): Bilingual => ({
+    zh: "缺少基期值的指标：在规划文件中写 baseline，或用 --from 上一规划期的工作簿.xlsx 取其目标年的值",
+    en: "indicators without a baseline: give baseline in the plan file, or --from last period's workbook.xlsx to take its target-year values",
+  }),
+  readAs: (encoding: string): Bilingual => ({ zh: `规划文件不是 UTF-8 编码，已按 ${encoding.toUpperCase()} 读取`, en: `the plan file is not UTF-8; read as ${encoding.toUpperCase()}` }),
   repeated: (o: string): Bilingual => ({ zh: `选项 ${o} 重复`, en: `option ${o} is given twice` }),
   extraArgument: (a: string): Bilingual => ({ zh: `多余的参数 ${q(a)}：只能指定一个工作簿`, en: `unexpected argument ${q(a)}: give one workbook only` }),
   missingInput: (): Bilingual => ({ zh: "缺少工作簿：plan-monitor report <工作簿.xlsx>", en: "no workbook given: plan-monitor report <workbook.xlsx>" }),

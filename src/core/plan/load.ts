@@ -3,7 +3,8 @@
  * Every problem is reported (not just the first), each naming the field and the indicator or task.
  */
 import type { z } from "zod";
-import { templateMessages } from "../messages";
+import { templateMessages, type PlanSource } from "../messages";
+import { plainNumber } from "../format";
 import { type Bilingual } from "../i18n";
 import { readTarget } from "../calc/target";
 import { readValue } from "../values";
@@ -78,7 +79,7 @@ const DIRECTION_OK: Record<Plan["indicators"][number]["direction"], (b: Figure, 
 };
 
 /** Parses and checks a template (an object or JSON text). */
-export function loadPlan(input: unknown): LoadResult {
+export function loadPlan(input: unknown, source: PlanSource = "template"): LoadResult {
   let data = input;
   if (typeof input === "string") {
     try {
@@ -92,7 +93,7 @@ export function loadPlan(input: unknown): LoadResult {
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) =>
-        templateMessages.atField(describePath(data, issue.path), describeIssue(issue, data)),
+        templateMessages.atField(describePath(data, issue.path), describeIssue(issue, data), source),
       ),
       issues: parsed.error.issues.map((issue) => ({ path: [...issue.path], detail: describeIssue(issue, data) })),
     };
@@ -101,7 +102,7 @@ export function loadPlan(input: unknown): LoadResult {
   const errors: Bilingual[] = [];
   const issues: Array<{ path: PropertyKey[]; detail: Bilingual }> = [];
   const at = (path: Path, detail: Bilingual) => {
-    errors.push(templateMessages.atField(describePath(plan, path), detail));
+    errors.push(templateMessages.atField(describePath(plan, path), detail, source));
     issues.push({ path: [...path], detail });
   };
 
@@ -130,7 +131,9 @@ export function loadPlan(input: unknown): LoadResult {
     const target = read.ok ? null : readTarget(figure.text, { read: { percentPoints: unit === "percent" } });
     const value = read.ok ? read.value : target?.ok ? target.value : null;
     if (!value || value.value !== figure.value || value.comparator !== figure.comparator) {
-      at(path, templateMessages.printedMismatch(figure.text, figure.value));
+      // 94 where the text says 94 (%): the value written in points, not as the fraction 0.94.
+      const points = unit === "percent" && value && value.comparator === figure.comparator && Math.abs(value.value * 100 - figure.value) < 1e-9;
+      at(path, points ? templateMessages.percentAsPoints(figure.text, figure.value, plainNumber(value.value)) : templateMessages.printedMismatch(figure.text, figure.value));
     }
   };
 
