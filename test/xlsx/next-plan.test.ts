@@ -20,6 +20,8 @@ import { generateReport } from "../../src/usecases/report";
 import { DEMO_YEARS, demoIndicatorValue } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
 
+import { expectSchemaValid } from "./schema";
+
 const ROOT = join(__dirname, "../..");
 const FIXTURE = join(ROOT, "test/fixtures/plans/example-2026-2030.json");
 const dir = mkdtempSync(join(tmpdir(), "plan-monitor-next-"));
@@ -70,6 +72,10 @@ describe("the fictitious 2026–2030 plan on files (command line)", () => {
     cli("report", filled, "--year", "2028", "-o", join(dir, "mid.xlsx"));
     cli("report", filled, "--final", "-o", join(dir, "final.xlsx"));
   }, 180_000);
+
+  test("the template from JSON, its mid-term report and its final evaluation pass the ECMA-376 schema check", () => {
+    expectSchemaValid([next, join(dir, "mid.xlsx"), join(dir, "final.xlsx")]);
+  }, 360_000);
 
   test("the template is built for 2026–2030 from JSON; reused IDs take the 2025 demo values as baselines, marked", async () => {
     expect(lines).toContain("2026–2030");
