@@ -19,7 +19,6 @@ import { insertTemplate, summarizeYear, validateWorkbook } from "../../src/useca
 import { generateReport } from "../../src/usecases/report";
 import { DEMO_YEARS, demoIndicatorValue } from "../../src/core/demo";
 import { embeddedPlan } from "../../src/core/plan/embedded";
-
 import { expectSchemaValid } from "./schema";
 
 const ROOT = join(__dirname, "../..");
