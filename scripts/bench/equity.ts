@@ -75,18 +75,19 @@ function allocated(fn: () => unknown): number | null {
   return least;
 }
 
-export function run(rounds = 7): void {
-  const sizes = [10_000, 100_000, 1_000_000];
+export function run(rounds = 7, sizes: [number, number, number] = [10_000, 100_000, 1_000_000]): void {
+  const [, middle, largest] = sizes;
+  const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
   const data = new Map(sizes.map((n) => [n, ranges(n)]));
   console.log(`\nPLAN.* equity functions as Excel calls them (2D ranges from JSON, 2 % blanks, skewed data);`);
   console.log(`  ratio = wrapper time / plain 2D pass in the same round; median (min–max) of ${rounds} interleaved rounds`);
-  console.log(`  ${"measure".padEnd(15)} ${"10k".padStart(18)} ${"100k".padStart(18)}  target  ${"1M / 100k".padStart(10)} (n log n: ${(10 * Math.log(1e6) / Math.log(1e5)).toFixed(1)})  alloc/call`);
+  console.log(`  ${"measure".padEnd(15)} ${k(sizes[0]).padStart(18)} ${k(middle).padStart(18)}  target  ${`${k(largest)} / ${k(middle)}`.padStart(10)} (n log n: ${((largest / middle) * (Math.log(largest) / Math.log(middle))).toFixed(1)})  alloc/call`);
   for (const [name, fn, target] of MEASURES) {
     const cells: string[] = [];
     const medians = new Map<number, number>();
     for (const n of sizes) {
       const { values, weights } = data.get(n)!;
-      const r = n === 1_000_000 ? Math.max(3, Math.floor(rounds / 2)) : rounds;
+      const r = n === largest ? Math.max(1, Math.floor(rounds / 2)) : rounds;
       fn(values, weights); // warm-up
       plainPass(values, weights);
       const ratios: number[] = [];
@@ -98,11 +99,11 @@ export function run(rounds = 7): void {
         times.push(t);
       }
       medians.set(n, median(times));
-      if (n !== 1_000_000) cells.push(`${median(ratios).toFixed(1)}x (${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)})`);
+      if (n !== largest) cells.push(`${median(ratios).toFixed(1)}x (${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)})`);
     }
-    const { values, weights } = data.get(100_000)!;
+    const { values, weights } = data.get(middle)!;
     const bytes = allocated(() => fn(values, weights));
-    const growth = medians.get(1_000_000)! / medians.get(100_000)!;
+    const growth = medians.get(largest)! / medians.get(middle)!;
     console.log(
       `  ${name.padEnd(15)} ${cells[0]!.padStart(18)} ${cells[1]!.padStart(18)}  ≤ ${String(target).padEnd(3)}x  ${growth.toFixed(1).padStart(10)}x              ${bytes === null ? "(run with --expose-gc)" : `${(bytes / 1024).toFixed(0)} KiB (target ≤ 1024)`}`,
     );
