@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readablePackage } from "./package";
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Bilingual } from "../core/i18n";
@@ -46,7 +47,7 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    return fail(1, cliText.unreadable(path, firstLine(e)));
+    return fail(1, cliText.damaged(path, firstLine(e)));
   }
   if (!zip.file("xl/workbook.xml")) fail(1, cliText.notXlsx(path));
   const names = Object.keys(zip.files);
@@ -54,11 +55,14 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   for (const part of FOREIGN_PARTS) {
     if (names.some((n) => n.startsWith(part.prefix)) && !foreign.some((f) => f.en === part.label.en)) foreign.push(part.label);
   }
+  // Packages written by other tools (openpyxl) with targets exceljs cannot follow: made readable first.
+  const readable = (await readablePackage(zip)) ? await zip.generateAsync({ type: "nodebuffer" }) : bytes;
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    return fail(1, cliText.unreadable(path, firstLine(e)));
+    await workbook.xlsx.load(readable as unknown as ArrayBuffer);
+  } catch {
+    // What exceljs says ("Cannot read properties of undefined") tells a planner nothing: what to do does.
+    return fail(1, cliText.unreadable(path));
   }
   repairTables(workbook);
   await carryPrintSetup(zip, workbook);

@@ -82,9 +82,14 @@ export const cliText = {
     en: `${p} is an old .xls workbook: save it as .xlsx in Excel, WPS or LibreOffice, then try again`,
   }),
   notXlsx: (p: string): Bilingual => ({ zh: `${p} 不是 .xlsx 工作簿（文件内容不符）`, en: `${p} is not an .xlsx workbook (its content is not one)` }),
-  unreadable: (p: string, detail: string): Bilingual => ({
-    zh: `无法读取工作簿 ${p}（${detail}）：请在 Excel、WPS 或 LibreOffice 中打开并重新保存为 .xlsx`,
-    en: `cannot read the workbook ${p} (${detail}): open it in Excel, WPS or LibreOffice and save it again as .xlsx`,
+  unreadable: (p: string): Bilingual => ({
+    zh: `无法读取工作簿 ${p}：其中有本工具读不了的内容。请在 Excel、WPS 或 LibreOffice 中打开并重新保存为 .xlsx 后再试`,
+    en: `cannot read the workbook ${p}: it holds content this tool cannot read. Open it in Excel, WPS or LibreOffice, save it again as .xlsx and retry`,
+  }),
+  // A zip the unzipper cannot open (cut short, damaged): its reason is about the file, not the code.
+  damaged: (p: string, detail: string): Bilingual => ({
+    zh: `无法读取工作簿 ${p}（文件已损坏或不完整：${detail}）：请重新获取或重新保存该文件`,
+    en: `cannot read the workbook ${p} (the file is damaged or incomplete: ${detail}): get or save it again`,
   }),
   sameAsInput: (p: string): Bilingual => ({ zh: `输出文件不能是输入文件本身（${p}）：请用 -o 指定另一个文件`, en: `the output cannot be the input itself (${p}): choose another file with -o` }),
   outputExists: (p: string): Bilingual => ({ zh: `输出文件 ${p} 已存在：如要覆盖请加 --overwrite，或用 -o 指定另一个文件`, en: `the output ${p} already exists: add --overwrite to replace it, or choose another file with -o` }),

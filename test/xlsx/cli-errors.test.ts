@@ -165,6 +165,39 @@ describe("workbooks from other programs", () => {
     expect(wb.getWorksheet("2022年度监测报告")).toBeDefined();
   }, 60_000);
 
+  test("a workbook saved by openpyxl (absolute relationship targets, drawings without the xdr: prefix) is reported like the demo it was saved from", async () => {
+    // test/fixtures/openpyxl-saved.xlsx: the demo opened and saved unchanged by openpyxl 3.1.5
+    // (python3 -c "import openpyxl; openpyxl.load_workbook('demo.xlsx').save('openpyxl-saved.xlsx')").
+    copyFileSync(join(__dirname, "../fixtures/openpyxl-saved.xlsx"), join(dir, "opx.xlsx"));
+    const result = await main(["report", "opx.xlsx", "--year", "2022", "-o", "opx-report.xlsx"], { cwd: dir, now: NOW });
+    expect(result.code).toBe(0);
+    // openpyxl wrote the chart again in its own words: not one this tool drew, so the report stands alone.
+    expect(result.lines.join("\n")).toMatch(/written as a workbook of its own/);
+    expect((await main(["report", "demo.xlsx", "--year", "2022", "-o", "demo-2022.xlsx"], { cwd: dir, now: NOW })).code).toBe(0);
+    const sheet = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, file));
+      const ws = wb.getWorksheet("2022年度监测报告")!;
+      const rows: unknown[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 14)));
+      return rows;
+    };
+    // The same report, row for row, as from the demo itself (the two grey lines below the print area apart).
+    expect((await sheet("opx-report.xlsx")).slice(0, 200)).toEqual((await sheet("demo-2022.xlsx")).slice(0, 200));
+  }, 120_000);
+
+  test("what exceljs cannot read is one line saying what to do, never a JavaScript internal", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(__dirname, "../fixtures/openpyxl-saved.xlsx")));
+    // A drawing part that is no drawing at all.
+    zip.file("xl/drawings/drawing1.xml", "<nonsense/>");
+    writeFileSync(join(dir, "broken.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    const result = await main(["report", "broken.xlsx", "--year", "2022"], { cwd: dir, now: NOW });
+    expect(result.code).toBe(1);
+    expect(result.lines).toHaveLength(1);
+    expect(result.lines[0]).toMatch(/^无法读取工作簿 .*broken\.xlsx：其中有本工具读不了的内容。请在 Excel、WPS 或 LibreOffice 中打开并重新保存/);
+    expect(result.lines[0]).not.toMatch(/Cannot read|undefined|TypeError|properties/);
+  }, 60_000);
+
   test("a workbook with a chart of its own (not one this tool drew) gets the report as a workbook of its own, and says so", async () => {
     const zip = await JSZip.loadAsync(readFileSync(demo));
     zip.file("xl/charts/chart99.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
