@@ -238,6 +238,29 @@ describe("a malformed template is rejected with messages naming the field and th
     expect(e!.en).toMatch(/indicators\[8\] \(LOC-01\) › baseline: the printed text "92.52" does not read as value 0.9522/);
   });
 
+  test("a percentage written in points (94 where the text says 94 %): told to write the fraction", () => {
+    const [e] = errorsOf((p) => (p.indicators[8]!.baseline.value = 92.52));
+    expect(e!.zh).toContain("百分比的 value 应写成小数 0.9252");
+    expect(e!.en).toContain("a percentage's value is a fraction, write 0.9252");
+    // The embedded template's problems are the template's; a plan file's say so.
+    expect(e!.zh.startsWith("模板有误：")).toBe(true);
+    const file = clone();
+    file.indicators[8]!.baseline.value = 92.52;
+    const fromFile = loadPlan(file, "file");
+    expect(fromFile.ok ? "" : fromFile.errors[0]!.zh.slice(0, 7)).toBe("规划文件有误：");
+  });
+
+  test("a task's period outside the plan's, or backwards", () => {
+    const errors = errorsOf((p) => {
+      p.tasks[0]!.period = { from: 2021, to: 2030 };
+      p.tasks[1]!.period = { from: 2024, to: 2022 };
+    }).map((e) => e.zh);
+    expect(errors).toEqual([
+      expect.stringMatching(/tasks\[0\] \(T-PRE-01\) › period：年份 2030 不在规划期 2021–2025 内/),
+      expect.stringMatching(/tasks\[1\] \(T-PRE-02\) › period：区间下限大于上限/),
+    ]);
+  });
+
   test("direction that contradicts the figures", () => {
     const [e] = errorsOf((p) => (p.indicators[4]!.direction = "higher"));
     expect(e!.en).toContain("INT-05-PRI) › direction");

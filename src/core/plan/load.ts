@@ -147,6 +147,13 @@ export function loadPlan(input: unknown, source: PlanSource = "template"): LoadR
   });
 
   plan.tasks.forEach((task, i) => {
+    // A task's own period lies within the plan's: 2026–2035 in a 2026–2030 plan is refused here, not
+    // once the workbook is written and its definition applied.
+    const { from, to } = task.period;
+    if (from > to) at(["tasks", i, "period"], templateMessages.rangeOrder());
+    for (const year of new Set([from, to])) {
+      if (year < startYear || year > targetYear) at(["tasks", i, "period"], templateMessages.yearOutsidePeriod(year, startYear, targetYear));
+    }
     if (task.partOf !== undefined && !taskIds.has(task.partOf)) {
       at(["tasks", i, "partOf"], templateMessages.unknownRef(task.partOf));
     }
