@@ -148,11 +148,11 @@ export function reportLayout(model: ReportModel): ReportSheet {
    */
   const fitText = (r: number, from: number, to: number, text: string, extra: Partial<Block> = {}) => {
     const width = WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
-    const lines = paragraphHeight(text, width);
-    blocks.push({ row: r, col: from, values: [[text]], ...extra, ...(lines > LINE ? { wrap: true } : {}) });
-    if (lines <= LINE) return;
-    if (to > from) merges.push({ address: rangeAddress(from, r, to - from + 1, 1), rowHeight: lines });
-    else rowHeights.push({ row: r, points: lines });
+    const points = paragraphHeight(text, width);
+    blocks.push({ row: r, col: from, values: [[text]], ...extra, ...(points > LINE ? { wrap: true } : {}) });
+    if (points <= LINE) return;
+    if (to > from) merges.push({ address: rangeAddress(from, r, to - from + 1, 1), rowHeight: points });
+    else rowHeights.push({ row: r, points });
   };
 
   titleBlock(model.title, WIDTHS.slice(0, 13), blocks, merges);
