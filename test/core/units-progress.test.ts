@@ -7,6 +7,7 @@ import { checkedUnitValue, unitProblem, PERCENT_POINTS_ABOVE } from "../../src/c
 import { atScale, checkPeriod, difference, elapsedShare, pace, tidy } from "../../src/core/calc/progress";
 import { emptyCounts, statusFromLabel, STATUSES } from "../../src/core/calc/status";
 import { milestoneStatus } from "../../src/core/calc/milestone";
+import { unitFromLabel } from "../../src/core/workbook/layout";
 
 const P = { baseYear: 2020, targetYear: 2025 };
 
@@ -122,5 +123,26 @@ describe("milestones at their edges, worked by hand", () => {
     expect(m("inProgress", null, 2024, 2023)).toBe("onTrack");
     expect(m("inProgress", null, 2024, 2024)).toBe("missed");
     expect(m(null, null, 2024, 2023)).toBe("noData");
+  });
+});
+
+describe("a unit label or a measure word back to its unit", () => {
+  test.each([
+    ["个数", "count"],
+    ["Count", "count"],
+    // The words plans print after a figure: 46395个, 13所, 2-3项, 1100人, 25名.
+    ["个", "count"],
+    ["所", "count"],
+    [" 项 ", "count"],
+    ["人", "persons"],
+    ["名", "persons"],
+    ["%", "percent"],
+    ["年", "years"],
+    // Money and areas have no unit of their own: not guessed at.
+    ["万元", null],
+    ["平方米", null],
+    ["", null],
+  ])("%j → %s", (label, unit) => {
+    expect(unitFromLabel(label)).toBe(unit);
   });
 });

@@ -95,7 +95,17 @@ export function indicatorUnitLabel(ind: { unit: Unit; canExceed100?: boolean; co
   return ind.canExceed100 ? GROSS_PERCENT_LABEL[language] : labels.unit[ind.unit][language];
 }
 
-/** A unit label in either language back to its unit (for rows planners add). */
+/**
+ * The measure words plans print after a figure (46395个, 13所, 1100人左右), read as the unit they
+ * count in: things as a count, people as persons. Money and areas (万元, 平方米) have no unit of their
+ * own in the model yet, and are not guessed at.
+ */
+const UNIT_WORDS: Record<string, Unit> = Object.fromEntries([
+  ...[..."个所项次座套家处间台册本"].map((w) => [w, "count"]),
+  ...["人", "名", "人次"].map((w) => [w, "persons"]),
+]);
+
+/** A unit label in either language, or a measure word plans print, back to its unit (for rows planners add). */
 export function unitFromLabel(label: unknown): Unit | null {
   if (typeof label !== "string") return null;
   const text = label.trim();
@@ -103,7 +113,7 @@ export function unitFromLabel(label: unknown): Unit | null {
   for (const [unit, names] of Object.entries(labels.unit)) {
     if (names.zh === text || names.en.toLowerCase() === text.toLowerCase()) return unit as Unit;
   }
-  return null;
+  return UNIT_WORDS[text] ?? null;
 }
 
 const ref = (header: string) => `[@[${header}]]`;
