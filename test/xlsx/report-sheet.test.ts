@@ -16,7 +16,7 @@ import { reportLayout, reportSheet, type ReportSheet } from "../../src/core/repo
 import { reportOps } from "../../src/core/report/ops";
 import { STANDARD_LABELS, STATUS_COLORS, STATUS_LABELS, isReached, type Status } from "../../src/core/calc/status";
 import { planCoefficientStatus } from "../../src/core/workbook/schools";
-import { distinguishingFormat } from "../../src/core/report/sheet";
+import { distinguishingFormat, shownExpected } from "../../src/core/report/sheet";
 import { FUNDING_COLORS, FUNDING_LABELS } from "../../src/core/calc/funding";
 import { BASIS_LABELS } from "../../src/core/calc/achieved";
 import { SCHOOL_STAGE_LABELS } from "../../src/core/calc/projects";
@@ -173,10 +173,26 @@ describe("the annual report sheet, every column of every section", () => {
     model.misses.forEach((l, k) => {
       const r = head + 1 + k;
       const f = l.unit ? FORMAT[l.unit]! : "General";
+      // A count's expected value as a whole number, on the side the actual stands: behind, rounded up.
+      const whole = (l.unit === "count" || l.unit === "persons") && l.expected !== null;
+      const expected = whole ? (l.actual !== null && l.actual < l.expected! ? Math.ceil(l.expected!) : Math.floor(l.expected!)) : l.expected;
       expect([l.id, at(r, 0)!.value, at(r, 1)!.value, at(r, 1)!.fill, at(r, 2)!.value]).toEqual([l.id, l.id, STATUS_LABELS[l.status].zh, STATUS_COLORS[l.status].fill, l.name]);
-      expect([l.id, ...line(r, 6, 9)]).toEqual([l.id, l.actual, l.expected, l.completion, l.elapsed]);
+      expect([l.id, ...line(r, 6, 9)]).toEqual([l.id, l.actual, expected, l.completion, l.elapsed]);
       expect([l.id, ...[6, 7, 8, 9].map((c) => at(r, c)!.format)]).toEqual([l.id, f, f, "0.0%", "0.0%"]);
     });
+  });
+
+  test("a count's expected value prints whole, never against the verdict (worked by hand)", () => {
+    // Behind: 7 schools against 7.2 expected prints 7 against 8; ahead: 8 against 7.2 prints 7; level
+    // with fewer better: 7 against 7.2 prints 7; no actual: rounded; binary noise is no fraction.
+    expect(shownExpected("count", 7, 7.2)).toBe(8);
+    expect(shownExpected("count", 8, 7.2)).toBe(7);
+    expect(shownExpected("persons", 1100, 1099.5)).toBe(1099);
+    expect(shownExpected("count", null, 7.6)).toBe(8);
+    expect(shownExpected("count", 7, 7.000000000001)).toBe(7);
+    // Shares and ratios keep their value.
+    expect(shownExpected("percent", 0.5, 0.513)).toBe(0.513);
+    expect(shownExpected("count", 7, null)).toBeNull();
   });
 
   test("school balance per stage: each coefficient against the national standard and the plan's bound, the 2017 rule", () => {

@@ -89,6 +89,20 @@ export function distinguishingFormat(unit: IndicatorLine["unit"], a: number | nu
 }
 
 /**
+ * The expected value of a count (schools, places, people) printed as a whole number: 7.2 schools is
+ * no figure a bureau prints. Rounded toward the side the actual stands on, so the two never read
+ * against the verdict: behind (7 against 7.2) prints 7 against 8; ahead or level (8 against 7.2, or 7
+ * against 7.2 when fewer is better) prints against 7. Other units keep their value.
+ */
+export function shownExpected(unit: IndicatorLine["unit"], actual: number | null, expected: number | null): number | null {
+  if (expected === null || (unit !== "count" && unit !== "persons")) return expected;
+  // Binary noise (7.000000000001) is no fraction to round up.
+  const e = Number(expected.toPrecision(12));
+  if (actual === null) return Math.round(e);
+  return actual < e ? Math.ceil(e) : Math.floor(e);
+}
+
+/**
  * A gap as a plain number with its unit in words: percentage points for shares (0.0066 → 0.66 个百分点),
  * no ":1" for ratios (a difference of ratios is no ratio); other units in their own format.
  */
@@ -207,12 +221,13 @@ export function reportLayout(model: ReportModel): ReportSheet {
   const first = row;
   model.indicators.forEach((l, i) => {
     const f = format(l.unit);
-    const near = distinguishingFormat(l.unit, l.actual, l.expected);
+    const expected = shownExpected(l.unit, l.actual, l.expected);
+    const near = distinguishingFormat(l.unit, l.actual, expected);
     const gap = gapCell(l, lang);
     blocks.push({
       row: first + i,
       col: 0,
-      values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, l.expected, l.completion, l.elapsed, gap.value]],
+      values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, expected, l.completion, l.elapsed, gap.value]],
       numberFormats: [["@", "@", "@", "@", f, f, near, near, PERCENT, PERCENT, gap.format]],
     });
     fitText(first + i, 2, 2, l.name);
@@ -267,12 +282,13 @@ export function reportLayout(model: ReportModel): ReportSheet {
     const missHeader = [id!, st!, name!, "", "", "", actual!, expected!, completion!, elapsed!, gap!];
     header(missHeader);
     model.misses.forEach((l) => {
-      const f = distinguishingFormat(l.unit, l.actual, l.expected);
+      const expected = shownExpected(l.unit, l.actual, l.expected);
+      const f = distinguishingFormat(l.unit, l.actual, expected);
       blocks.push({ row, col: 0, values: [[l.id]] });
       status(l, row, 1);
       fitText(row, 2, 5, l.name);
       const gap = gapCell(l, lang);
-      blocks.push({ row, col: 6, values: [[l.actual, l.expected, l.completion, l.elapsed, gap.value]], numberFormats: [[f, f, PERCENT, PERCENT, gap.format]] });
+      blocks.push({ row, col: 6, values: [[l.actual, expected, l.completion, l.elapsed, gap.value]], numberFormats: [[f, f, PERCENT, PERCENT, gap.format]] });
       row++;
     });
   }
