@@ -598,9 +598,10 @@ describe("the final model's own readings", () => {
       ],
     });
     expect(model.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.readings.map((r) => r.ref)).toEqual(Array(2).fill(PLAN.contradictions.find((c) => c.id === "C-BUILD-PROJECTS")!.refs[0]));
-    // Units follow the row read: a share in percent, a count of studios without one.
+    // Units follow the row read: a share in percent; the studios of T-TEA-07 (个) a count, the body
+    // text's 50 (no row of its own) without a unit.
     expect(model.contradictions.find((c) => c.id === "C-FITNESS")!.readings.map((r) => r.unit)).toEqual(["percent", "percent"]);
-    expect(model.contradictions.find((c) => c.id === "C-STUDIOS-COUNT")!.readings.map((r) => r.unit)).toEqual([null, null]);
+    expect(model.contradictions.find((c) => c.id === "C-STUDIOS-COUNT")!.readings.map((r) => r.unit)).toEqual([null, "count"]);
   });
 
   test("a task's year first reached starts the unbroken run of years its own assessments said reached (§7a.3)", () => {
