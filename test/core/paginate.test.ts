@@ -173,3 +173,76 @@ describe("no text cut by its neighbour (wrapCutTexts)", () => {
     expect([out.rowHeights, out.merges.length]).toEqual([[], 1]);
   });
 });
+
+describe("the page rules at their edges (hand-built sheets; 423.57 pt a page under a 15-pt title row)", () => {
+  const plainTitle: Block = { row: 0, col: 0, values: [["报告"]] };
+  const filler = (from: number, n: number): Block[] => Array.from({ length: n }, (_, k) => ({ row: from + k, col: 0, values: [[`f${k + 1}`]] }));
+
+  test("a section title before plain text is kept with it; a bold row before plain text is not", () => {
+    // 27 rows (405 pt) leave room for one more: the title would fit, the line under it not.
+    const titled = sheet([plainTitle, ...filler(1, 27), { row: 28, col: 0, values: [["二、"]], bold: true, size: 12 }, { row: 29, col: 0, values: [["正文"]] }, ...filler(30, 3)]);
+    expect(paginate(titled, 2, 1).breaks).toEqual([28]);
+    const bold = sheet([plainTitle, ...filler(1, 27), { row: 28, col: 0, values: [["粗体"]], bold: true }, { row: 29, col: 0, values: [["正文"]] }, ...filler(30, 3)]);
+    expect(paginate(bold, 2, 1).breaks).toEqual([29]);
+    // A 12-pt line that is not bold is no title either.
+    const big = sheet([plainTitle, ...filler(1, 27), { row: 28, col: 0, values: [["大字"]], size: 12 }, { row: 29, col: 0, values: [["正文"]] }, ...filler(30, 3)]);
+    expect(paginate(big, 2, 1).breaks).toEqual([29]);
+  });
+
+  test("a table ends at a section title: a title past the page's end gets no heading copied above it", () => {
+    const s = sheet([plainTitle, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 26), { row: 28, col: 0, values: [["三、"]], bold: true, size: 12 }, ...filler(29, 2)]);
+    const p = paginate(s, 2, 1);
+    // Heading + 26 rows fill the page; the title starts the next, alone, with no heading before it.
+    expect(p.breaks).toEqual([28]);
+    expect(at(p, 28)).toEqual(["三、"]);
+  });
+
+  test("a block of many rows is cut between its rows, each row keeping its own format", () => {
+    const many: Block = { row: 2, col: 0, values: Array.from({ length: 40 }, (_, k) => [`m${k + 1}`, k]), numberFormats: Array.from({ length: 40 }, (_, k) => ["@", k % 2 ? "0" : "0.0"]) };
+    const p = paginate(sheet([plainTitle, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, many]), 2, 1);
+    // Heading + 27 rows (420 pt) fill the first page; the 28th row goes on under the heading again.
+    expect(p.breaks).toEqual([29]);
+    expect(at(p, 29)).toEqual(["名称", "数"]);
+    expect(p.blocks.find((b) => b.values[0]![0] === "m27")).toMatchObject({ row: 28, numberFormats: [["@", "0.0"]] });
+    expect(p.blocks.find((b) => b.values[0]![0] === "m28")).toMatchObject({ row: 30, numberFormats: [["@", "0"]] });
+  });
+
+  test("what stands beside the print area (at the first column past it) neither moves nor counts", () => {
+    const s = sheet([plainTitle, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, { row: 1, col: 2, values: [["图表数据"]], ...HEAD }, ...rows(2, 30), { row: 30, col: 2, values: [["x"]], size: 14 }]);
+    const p = paginate(s, 2, 1);
+    expect(p.breaks).toEqual([29]);
+    // The heading's copy leaves the helper heading out; the helper cell stays on its row.
+    expect(p.blocks.filter((b) => b.row === 29).map((b) => b.values[0]![0])).toEqual(["名称"]);
+    expect(p.blocks.find((b) => b.values[0]![0] === "x")!.row).toBe(30);
+  });
+
+  test("a row's height is the most its merges and heights say; a row with one value among blanks has content", () => {
+    // Row 27 is 96 pt by its merge (a 16-pt height set too): 26 rows + 96 overflow, so it starts page 2.
+    const tall = sheet([plainTitle, ...filler(1, 27), ...filler(28, 2)], { merges: [{ address: "A28:B28", rowHeight: 96 }], rowHeights: [{ row: 27, points: 16 }] });
+    expect(paginate(tall, 2, 1).breaks).toEqual([27]);
+    const mixed = sheet([plainTitle, ...filler(1, 28), { row: 29, col: 0, values: [["", "有"]] }, ...filler(30, 2)]);
+    expect(paginate(mixed, 2, 1).breaks).toEqual([29]);
+  });
+
+  test("a break the sheet asks for at its first row, or twice over, makes one page each", () => {
+    const s = sheet([plainTitle, ...filler(1, 5)], { breaks: [1] });
+    expect(paginate(s, 2, 1)).toMatchObject({ breaks: [], pages: 1 });
+    // A forced page that opens with a title, then a row taller than any page: the title is not moved
+    // back onto the page before (it opens its own), the tall row takes a page, the rest the next.
+    const t = sheet([plainTitle, ...filler(1, 5), { row: 10, col: 0, values: [["四、"]], bold: true, size: 12 }, { row: 11, col: 0, values: [["长"]] }, ...filler(12, 2)], { breaks: [10], rowHeights: [{ row: 11, points: 500 }] });
+    expect(paginate(t, 2, 1).breaks).toEqual([10, 11, 12]);
+  });
+
+  test("copied headings bring their own height only", () => {
+    const s = sheet([plainTitle, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 40)], { rowHeights: [{ row: 1, points: 16 }, { row: 5, points: 16 }] });
+    const p = paginate(s, 2, 1);
+    const copy = p.breaks[0]!;
+    expect(p.rowHeights.filter((h) => h.row === copy)).toEqual([{ row: copy, points: 16 }]);
+  });
+
+  test("without a print area the last row with a block ends the walk", () => {
+    const s = sheet([plainTitle, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 40)]);
+    const p = paginate({ ...s, print: { ...s.print, printArea: undefined } }, 2, 1);
+    expect([p.breaks.length, p.pages]).toEqual([1, 2]);
+  });
+});
