@@ -14,9 +14,6 @@ import { fromLabel, PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGE_LABE
 import { FUNDING_COLORS, FUNDING_LABELS, FUNDING_VERDICTS } from "../calc/funding";
 import { isBlank } from "../values";
 import { absoluteAddress, cellAddress, columnAbsoluteAddress, columnLetter, rangeAddress } from "./a1";
-
-/** Input sheets print at 85 %: 11 pt text at about 9 pt, legible, and more columns to a page than at 100 %. */
-export const INPUT_PRINT_SCALE = 85;
 import {
   BALANCE_NAMES,
   BH,
@@ -51,6 +48,9 @@ import { templateRows, type TemplateRow } from "./rows";
 import { PLAN_COLUMN, planChunks } from "./meta";
 import { ATTRIBUTE_LABELS, ROW_KIND_LABELS } from "./definition";
 import { YEAR_MARK_LABELS, YEAR_MARKS_NAME } from "./marks";
+
+/** Input sheets print at 85 %: 11 pt text at about 9 pt, legible, and more columns to a page than at 100 %. */
+export const INPUT_PRINT_SCALE = 85;
 
 export interface InsertOptions {
   language: Language;
