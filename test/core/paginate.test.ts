@@ -6,6 +6,7 @@
  */
 import { pageCapacity, paginate, printScale } from "../../src/core/report/paginate";
 import { lineCount, wrapCutTexts } from "../../src/core/report/sheet";
+import { parseRange } from "../../src/core/workbook/a1";
 import type { Block, ReportSheet } from "../../src/core/report/sheet";
 
 const HEAD: Partial<Block> = { bold: true, fill: "#DDEBF7" };
@@ -244,5 +245,15 @@ describe("the page rules at their edges (hand-built sheets; 423.57 pt a page und
     const s = sheet([plainTitle, { row: 1, col: 0, values: [["名称", "数"]], ...HEAD }, ...rows(2, 40)]);
     const p = paginate({ ...s, print: { ...s.print, printArea: undefined } }, 2, 1);
     expect([p.breaks.length, p.pages]).toEqual([1, 2]);
+  });
+});
+
+describe("a range's corners (parseRange)", () => {
+  test.each([
+    ["B3:D9", { col: 1, row: 2, toCol: 3, toRow: 8 }],
+    ["$A$1:$M$240", { col: 0, row: 0, toCol: 12, toRow: 239 }],
+    ["C7", { col: 2, row: 6, toCol: 2, toRow: 6 }],
+  ])("%s", (address, corners) => {
+    expect(parseRange(address)).toEqual(corners);
   });
 });

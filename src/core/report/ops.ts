@@ -27,9 +27,9 @@ export function reportOps(sheet: ReportSheet, existing: string | undefined): Wri
   // status): the writers set heights in turn, and the last one set would otherwise win.
   const heights = new Map<number, number>();
   const need = (row: number, points: number) => heights.set(row, Math.max(heights.get(row) ?? 0, points));
-  for (const m of sheet.merges) need(parseAddress(m.address.split(":")[0]!).row, m.rowHeight);
+  for (const m of sheet.merges) need(parseAddress(m.address).row, m.rowHeight);
   for (const h of sheet.rowHeights) need(h.row, h.points);
-  for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m, rowHeight: heights.get(parseAddress(m.address.split(":")[0]!).row)! });
+  for (const m of sheet.merges) ops.push({ op: "merge", sheet: name, ...m, rowHeight: heights.get(parseAddress(m.address).row)! });
   for (const h of sheet.rowHeights) ops.push({ op: "rowHeight", sheet: name, address: rangeAddress(0, h.row, 1, 1), points: heights.get(h.row)! });
   for (const row of sheet.breaks) ops.push({ op: "pageBreak", sheet: name, address: rangeAddress(0, row, 1, 1) });
   for (const bar of sheet.bars) ops.push({ op: "dataBar", sheet: name, address: bar.address, color: bar.color });

@@ -9,7 +9,7 @@
  * are filled only to FILL of what the estimate allows, so the viewer never has to break a page before
  * ours (that would add a page the footer does not count).
  */
-import { cellAddress, parseAddress, rangeAddress } from "../workbook/a1";
+import { cellAddress, parseAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { Block, ReportSheet } from "./sheet";
 
 /** A4 landscape with the default margins (0.7 in left and right, 0.75 in top and bottom), in points. */
@@ -54,16 +54,14 @@ function singleRows(blocks: readonly Block[]): Block[] {
   );
 }
 
-const rowOf = (address: string) => parseAddress(address.split(":")[0]!).row;
+const rowOf = (address: string) => parseAddress(address).row;
 
 /** Moves every printed row from `at` on one row down (the chart's data beside the print area stays). */
 function shift(s: ReportSheet, at: number, printedCols: number): ReportSheet {
   const down = (r: number) => (r >= at ? r + 1 : r);
   const moveRange = (address: string) => {
-    const [a, b] = address.split(":");
-    const from = parseAddress(a!);
-    const to = parseAddress(b ?? a!);
-    return rangeAddress(from.col, down(from.row), to.col - from.col + 1, down(to.row) - down(from.row) + 1);
+    const r = parseRange(address);
+    return rangeAddress(r.col, down(r.row), r.toCol - r.col + 1, down(r.toRow) - down(r.row) + 1);
   };
   const moveCell = (address: string) => {
     const p = parseAddress(address);
@@ -114,7 +112,7 @@ export function paginate(sheet: ReportSheet, printedCols: number, titleRows: num
   let idx = rowIndex(s, printedCols);
   const titleHeight = Array.from({ length: titleRows }, (_, r) => idx.height(r)).reduce((a, b) => a + b, 0);
   const capacity = pageCapacity(s.widths, printedCols, titleHeight);
-  let last = s.print.printArea ? parseAddress(s.print.printArea.split(":")[1]!).row : Math.max(...s.blocks.map((b) => b.row));
+  let last = s.print.printArea ? parseRange(s.print.printArea).toRow : Math.max(...s.blocks.map((b) => b.row));
   let forced = new Set(s.breaks);
   const starts: number[] = [];
   let pageStart = titleRows;
@@ -147,10 +145,8 @@ export function paginate(sheet: ReportSheet, printedCols: number, titleRows: num
         const copies = s.blocks.filter((x) => x.row === heading && x.col < printedCols).map((x) => ({ ...x, row: b }));
         const points = s.rowHeights.filter((x) => x.row === heading).map((x) => ({ ...x, row: b }));
         const merged = s.merges.filter((m) => rowOf(m.address) === heading).map((m) => {
-          const [a, z] = m.address.split(":");
-          const from = parseAddress(a!);
-          const to = parseAddress(z ?? a!);
-          return { ...m, address: rangeAddress(from.col, b, to.col - from.col + 1, 1) };
+          const r = parseRange(m.address);
+          return { ...m, address: rangeAddress(r.col, b, r.toCol - r.col + 1, 1) };
         });
         s = { ...s, blocks: [...s.blocks, ...copies], rowHeights: [...s.rowHeights, ...points], merges: [...s.merges, ...merged] };
         forced = new Set([...forced].map((x) => (x >= b ? x + 1 : x)));

@@ -10,7 +10,7 @@ import { labels } from "../messages";
 import { flagText, layoutText } from "../workbook/text";
 import { BASIS_LABELS } from "../calc/achieved";
 import { MILESTONE_STATE_LABELS } from "../calc/milestone";
-import { cellAddress, parseAddress, rangeAddress } from "../workbook/a1";
+import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import { UNIT_FORMATS } from "../workbook/layout";
 import type { Cell } from "../workbook/model";
 import type { IndicatorLine, ReportModel } from "./model";
@@ -224,13 +224,14 @@ export function reportLayout(model: ReportModel): ReportSheet {
     const expected = shownExpected(l.unit, l.actual, l.expected);
     const near = distinguishingFormat(l.unit, l.actual, expected);
     const gap = gapCell(l, lang);
+    blocks.push({ row: first + i, col: 0, values: [[l.id, l.group]], numberFormats: [["@", "@"]] });
+    fitText(first + i, 2, 2, l.name, { numberFormats: [["@"]] });
     blocks.push({
       row: first + i,
-      col: 0,
-      values: [[l.id, l.group, l.name, l.stage, l.baseline, l.target, l.actual, expected, l.completion, l.elapsed, gap.value]],
-      numberFormats: [["@", "@", "@", "@", f, f, near, near, PERCENT, PERCENT, gap.format]],
+      col: 3,
+      values: [[l.stage, l.baseline, l.target, l.actual, expected, l.completion, l.elapsed, gap.value]],
+      numberFormats: [["@", f, f, near, near, PERCENT, PERCENT, gap.format]],
     });
-    fitText(first + i, 2, 2, l.name);
     status(l, first + i, 11);
     fitText(first + i, 12, 12, l.note);
   });
@@ -518,7 +519,7 @@ export function fundingSection(model: Pick<ReportModel, "language" | "funding">,
   row++;
   const [yearH, groupH, checkH, verdictH, figuresH] = reportText.fundingHeaders[lang];
   const header = () => {
-    blocks.push({ row, col: 0, values: [[yearH!, groupH!, checkH!, verdictH!, figuresH!]], bold: true, fill: "#DDEBF7", wrap: true });
+    blocks.push({ row, col: 0, values: [[yearH!, groupH!, checkH!, verdictH!, figuresH!]], bold: true, fill: HEADER_FILL, wrap: true });
     row++;
   };
   header();
@@ -551,7 +552,7 @@ export function buildingSection(model: Pick<ReportModel, "language" | "building"
     blocks.push({ row, col: 0, values: [[pick(reportText.ledgerProblems(b.problems.length), lang)]], fill: FUNDING_COLORS.invalid.fill });
     row++;
   }
-  blocks.push({ row, col: 2, values: [[...reportText.buildHeaders[lang]]], bold: true, fill: "#DDEBF7", wrap: true });
+  blocks.push({ row, col: 2, values: [[...reportText.buildHeaders[lang]]], bold: true, fill: HEADER_FILL, wrap: true });
   row++;
   for (const p of [...b.rollup.parts, b.rollup.sum, b.rollup.total]) {
     const total = p.id === "BLD-TOTAL";
@@ -654,10 +655,8 @@ export function wholeWords(blocks: readonly Block[], widths: readonly number[], 
   const out = [...widths];
   const spanning = new Set(
     merges.flatMap((m) => {
-      const [a, z] = m.address.split(":");
-      const from = parseAddress(a!);
-      const to = parseAddress(z ?? a!);
-      return to.col > from.col ? [`${from.row},${from.col}`] : [];
+      const r = parseRange(m.address);
+      return r.toCol > r.col ? [`${r.row},${r.col}`] : [];
     }),
   );
   const filled = new Set<string>();
@@ -698,10 +697,8 @@ export function wrapCutTexts(
   for (const b of blocks) b.values.forEach((line, i) => line.forEach((v, j) => filled.set(`${b.row + i},${b.col + j}`, v)));
   const covered = new Set<string>();
   for (const m of merges) {
-    const [a, z] = m.address.split(":");
-    const from = parseAddress(a!);
-    const to = parseAddress(z ?? a!);
-    for (let c = from.col; c <= to.col; c++) covered.add(`${from.row},${c}`);
+    const r = parseRange(m.address);
+    for (let c = r.col; c <= r.toCol; c++) covered.add(`${r.row},${c}`);
   }
   const empty = (r: number, c: number) => {
     const v = filled.get(`${r},${c}`);

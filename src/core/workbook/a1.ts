@@ -35,6 +35,14 @@ export function parseAddress(address: string): { sheet: string | null; col: numb
   return { sheet, col: columnIndex(match[1]!), row: Number(match[2]) - 1 };
 }
 
+/** "B3:D9" (or "B3") → its top-left and bottom-right cells, 0-based. */
+export function parseRange(address: string): { col: number; row: number; toCol: number; toRow: number } {
+  const [a, z] = address.split(":");
+  const from = parseAddress(a!);
+  const to = parseAddress(z ?? a!);
+  return { col: from.col, row: from.row, toCol: to.col, toRow: to.row };
+}
+
 /** "$C$7" */
 export function absoluteAddress(col: number, row: number): string {
   return `$${columnLetter(col)}$${row + 1}`;
