@@ -7,7 +7,8 @@
  */
 import type { Plan, TaskTarget } from "./plan/schema";
 import { cellAddress, rangeAddress } from "./workbook/a1";
-import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, noteHeader, projectTable, schoolTable, yearHeader } from "./workbook/layout";
+import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, columnFormula, emptyRow, noteHeader, projectTable, schoolTable, yearHeader } from "./workbook/layout";
+import { workbookDialect } from "./workbook/portable";
 import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS, type ProjectKind, type ProjectState } from "./calc/projects";
 import type { SchoolStage } from "./plan/schema";
 import type { Cell, WorkbookSnapshot, WriteOp } from "./workbook/model";
@@ -235,7 +236,7 @@ function fundingOps(snapshot: WorkbookSnapshot): WriteOp[] {
 function projectOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
   const table = snapshot.tables.projects;
   if (!table || !plan.building) return [];
-  const formulas = new Map(projectTable(plan).columns.map((c) => [c.header, c.formula ?? ""]));
+  const formulas = new Map(projectTable(plan).columns.map((c) => [c.header, columnFormula(c, workbookDialect(snapshot), emptyRow("zh")) ?? ""]));
   const rows = demoProjects(plan).map((p) => {
     const values: Record<string, Cell> = {
       [PH.name]: p.name,
@@ -316,7 +317,7 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
     const order = [SH.school, SH.stage, SH.enrolment, SH.classes, SH.standardClasses, ...SCHOOL_INDICATORS.map((s) => s.raw)];
     const idx = order.map((h) => schools.headers.indexOf(h));
     // The first row goes into the table's empty body row; the rest are added with the calculated columns' formulas.
-    const formulas = new Map(schoolTable().columns.map((c) => [c.header, c.formula ?? ""]));
+    const formulas = new Map(schoolTable().columns.map((c) => [c.header, columnFormula(c, workbookDialect(snapshot), emptyRow("zh")) ?? ""]));
     const full = rows.map((r) => schools.headers.map((h, c) => (idx.includes(c) ? r[idx.indexOf(c)]! : (formulas.get(h) ?? ""))));
     const [first, ...rest] = full;
     ops.push({ op: "setCells", sheet: schools.sheet, address: rangeAddress(schools.col, schools.row + 1, schools.headers.length, 1), formulas: [first!] });

@@ -9,12 +9,13 @@ import { generateReport, type ReportOutcome } from "./report";
 import { insertTemplate, recordSchoolResults } from "./workbook";
 import { resultOps } from "../core/workbook/results";
 import type { WorkbookPort } from "./port";
+import type { FormulaDialect } from "../core/workbook/portable";
 
 export const DEMO_REPORT_YEAR = 2023;
 
-export async function buildDemo(port: WorkbookPort, now = new Date()): Promise<ReportOutcome> {
+export async function buildDemo(port: WorkbookPort, now = new Date(), formulas: FormulaDialect = "plan"): Promise<ReportOutcome> {
   const plan = embeddedPlan();
-  const inserted = await insertTemplate(port, { language: "zh", onConflict: "ask", year: DEMO_REPORT_YEAR, plan });
+  const inserted = await insertTemplate(port, { language: "zh", onConflict: "ask", year: DEMO_REPORT_YEAR, plan, formulas });
   if (inserted.kind !== "written") throw new Error("the embedded template could not be inserted into an empty workbook");
   await port.apply(demoOps(plan, await port.read()));
   // The computed indicators of the schools data's year are recorded as a planner records them.

@@ -22,6 +22,7 @@ import { carryOps, periodOps } from "../core/workbook/apply";
 import { moveOps, movePrompt, readDefinition, type Carried, type PeriodMove } from "../core/workbook/definition";
 import { definitionMessages } from "../core/workbook/text";
 import type { WorkbookSnapshot } from "../core/workbook/model";
+import type { FormulaDialect } from "../core/workbook/portable";
 
 export type InsertOutcome =
   | { kind: "written"; report: InsertReport }
@@ -35,6 +36,8 @@ export interface InsertRequest {
   plan?: Plan;
   /** Default monitoring year for a new workbook; the last plan year with data by default. */
   year?: number;
+  /** PLAN.* (the add-in's) or built-in functions only (portable.ts); PLAN.* by default. */
+  formulas?: FormulaDialect;
 }
 
 export function defaultYear(plan: Plan, today = new Date()): number {
@@ -54,6 +57,7 @@ export async function insertTemplate(port: WorkbookPort, request: InsertRequest)
     language: request.language,
     onConflict: request.onConflict,
     year: request.year ?? defaultYear(plan),
+    formulas: request.formulas,
   });
   if (result.kind !== "write") return result;
   const applied = await applyPlanned(port, snapshot, result.ops);
@@ -206,7 +210,7 @@ export type ApplyOutcome =
  */
 export async function applyDefinition(
   port: WorkbookPort,
-  request: { language: Language; onConflict: "ask" | "replace" | "keep"; movePeriods?: boolean },
+  request: { language: Language; onConflict: "ask" | "replace" | "keep"; movePeriods?: boolean; formulas?: FormulaDialect },
 ): Promise<ApplyOutcome> {
   const snapshot = await port.read();
   const language = snapshot.meta?.language ?? request.language;
@@ -227,6 +231,7 @@ export async function applyDefinition(
     onConflict: request.onConflict,
     year: defaultYear(plan),
     extraOps: [...carryOps(definition.carried, snapshot, language), ...periodOps(plan, current, snapshot), ...(request.movePeriods ? moveOps(definition.moves) : [])],
+    formulas: request.formulas,
   });
   if (result.kind !== "write") return result;
   const applied = await applyPlanned(port, snapshot, result.ops);

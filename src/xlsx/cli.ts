@@ -1,7 +1,7 @@
 /**
  * The command line: argument parsing, a port on an .xlsx file, and the same use cases as the add-in.
  *   plan-monitor report <workbook.xlsx> [--year YYYY | --final] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
- *   plan-monitor demo [-o out.xlsx] [--overwrite]
+ *   plan-monitor demo [-o out.xlsx] [--formulas portable|plan] [--overwrite]
  * Every failure is one bilingual line and an exit code: 2 usage, 1 input or output. The input file is
  * never written.
  */
@@ -23,6 +23,7 @@ import { applyToWorkbook } from "./apply";
 import { snapshotFromWorkbook } from "./snapshot";
 import { CliFailure, checkOutput, openWorkbook, saveWorkbook } from "./files";
 import { cliText, USAGE } from "./text";
+import type { FormulaDialect } from "../core/workbook/portable";
 
 export interface CliResult {
   code: number;
@@ -45,6 +46,7 @@ interface Parsed {
   lang?: string;
   plan?: string;
   from?: string;
+  formulas?: string;
   replace: boolean;
   overwrite: boolean;
   debug: boolean;
@@ -54,7 +56,8 @@ interface Parsed {
   keepPeriods?: boolean;
 }
 
-const VALUED = new Map<string, "out" | "year" | "lang" | "plan" | "from">([
+const VALUED = new Map<string, "out" | "year" | "lang" | "plan" | "from" | "formulas">([
+  ["--formulas", "formulas"],
   ["-o", "out"],
   ["--out", "out"],
   ["--year", "year"],
@@ -65,8 +68,8 @@ const VALUED = new Map<string, "out" | "year" | "lang" | "plan" | "from">([
 /** Which options each command takes. */
 const ACCEPTS: Record<"report" | "demo" | "template", ReadonlySet<string>> = {
   report: new Set(["out", "year", "lang", "replace", "overwrite", "debug", "final"]),
-  demo: new Set(["out", "overwrite", "debug"]),
-  template: new Set(["out", "lang", "plan", "from", "replace", "overwrite", "debug", "movePeriods", "keepPeriods"]),
+  demo: new Set(["out", "overwrite", "debug", "formulas"]),
+  template: new Set(["out", "lang", "plan", "from", "replace", "overwrite", "debug", "movePeriods", "keepPeriods", "formulas"]),
 };
 const FLAGS = new Map<string, "replace" | "overwrite" | "debug" | "final" | "movePeriods" | "keepPeriods">([
   ["--replace", "replace"],
@@ -121,6 +124,18 @@ function readYear(text: string | undefined, plan: Plan = embeddedPlan()): number
   return year;
 }
 
+/**
+ * The formula dialect of a workbook the command line writes: built-in functions only unless asked
+ * (a file from the command line is opened wherever the planner's office suite is, not only in Excel
+ * with the add-in).
+ */
+function readFormulas(text: string | undefined): FormulaDialect {
+  if (text === undefined) return "portable";
+  const f = text.trim().toLowerCase();
+  if (f === "portable" || f === "plan") return f;
+  return usage(cliText.badFormulas(text));
+}
+
 function readLanguage(text: string | undefined): Language | undefined {
   if (text === undefined) return undefined;
   const l = text.trim().toLowerCase();
@@ -160,12 +175,13 @@ async function report(p: Parsed, cwd: string, now: Date | undefined): Promise<st
 }
 
 async function demo(p: Parsed, cwd: string, now: Date | undefined): Promise<string[]> {
+  const formulas = readFormulas(p.formulas);
   const out = resolve(cwd, p.out ?? join("out", "plan-monitor-demo.xlsx"));
   if (p.out === undefined) mkdirSync(dirname(out), { recursive: true }); // the default folder, out/
   checkOutput(out, null, p.overwrite);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Plan Monitor";
-  const outcome = await buildDemo(xlsxPort(workbook), now);
+  const outcome = await buildDemo(xlsxPort(workbook), now, formulas);
   if (outcome.kind !== "written") throw new Error("the demo report could not be written");
   await saveWorkbook(workbook, out);
   return [line(cliText.demoWritten(out))];
@@ -178,6 +194,7 @@ async function demo(p: Parsed, cwd: string, now: Date | undefined): Promise<stri
  */
 async function template(p: Parsed, cwd: string): Promise<string[]> {
   const language = readLanguage(p.lang) ?? "zh";
+  const formulas = readFormulas(p.formulas);
   if (p.plan !== undefined) {
     if (p.input !== undefined) usage(cliText.extraArgument(p.input));
     if (p.out === undefined) usage(cliText.missingOut());
@@ -188,7 +205,7 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "Plan Monitor";
     const port = xlsxPort(workbook);
-    const outcome = await insertTemplate(port, { language, onConflict: "ask", plan });
+    const outcome = await insertTemplate(port, { language, onConflict: "ask", plan, formulas });
     if (outcome.kind !== "written") throw new CliFailure(1, outcome.kind === "error" ? outcome.message : cliText.conflicts(0));
     if (carried.length) await port.apply(markCarried(snapshotFromWorkbook(workbook), carried, language));
     await port.apply(resultOps(plan, snapshotFromWorkbook(workbook), language));
@@ -206,7 +223,7 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
   const { workbook, foreign } = await openWorkbook(input);
   if (foreign.length) throw new CliFailure(1, cliText.foreignParts(`${foreign.map((f) => f.zh).join("、")} / ${foreign.map((f) => f.en).join(", ")}`));
   const movePeriods = p.movePeriods ? true : p.keepPeriods ? false : undefined;
-  const outcome = await applyDefinition(xlsxPort(workbook), { language, onConflict: p.replace ? "replace" : "ask", movePeriods });
+  const outcome = await applyDefinition(xlsxPort(workbook), { language, onConflict: p.replace ? "replace" : "ask", movePeriods, formulas });
   if (outcome.kind === "error") throw new CliFailure(1, outcome.message);
   if (outcome.kind === "movePeriods") throw new CliFailure(1, cliText.movePeriods(outcome.message), outcome.moves.map((m) => `${m.sheet}!${m.address} ${m.id}: ${m.from} → ${m.to}`));
   if (outcome.kind === "invalid") throw new CliFailure(1, outcome.message, outcome.problems.map((f) => line(f.message)));

@@ -5,9 +5,9 @@ const q = (s: string) => JSON.stringify(s);
 
 export const USAGE = `用法 / Usage:
   plan-monitor report <workbook.xlsx> [--year YYYY | --final] [-o out.xlsx] [--replace] [--overwrite] [--lang zh|en] [--debug]
-  plan-monitor demo [-o out.xlsx] [--overwrite]
-  plan-monitor template <workbook.xlsx> [-o out.xlsx] [--replace] [--move-periods | --keep-periods] [--overwrite]
-  plan-monitor template --plan plan.json -o book.xlsx [--from previous.xlsx] [--lang zh|en] [--overwrite]
+  plan-monitor demo [-o out.xlsx] [--formulas portable|plan] [--overwrite]
+  plan-monitor template <workbook.xlsx> [-o out.xlsx] [--replace] [--move-periods | --keep-periods] [--formulas portable|plan] [--overwrite]
+  plan-monitor template --plan plan.json -o book.xlsx [--from previous.xlsx] [--lang zh|en] [--formulas portable|plan] [--overwrite]
   plan-monitor --help
 
   report   在工作簿副本中生成年度监测报告 / write the annual monitoring report into a copy of the workbook
@@ -27,6 +27,9 @@ export const USAGE = `用法 / Usage:
            --move-periods  规划期改变时，沿用旧规划期年份的任务和里程碑一并改为新规划期 / when the period
                         changed, move tasks and milestones still on the old period's years to the new one
            --keep-periods  保持这些行的年份不变 / keep those rows' years as they are
+  --formulas  portable（默认）：只用内置函数，WPS、LibreOffice、Excel 2016 中也会重算；plan：PLAN.* 自定义函数，
+           需在装有本加载项的 Excel 中使用 / portable (default): built-in functions only, live in WPS, LibreOffice and
+           Excel 2016; plan: the PLAN.* custom functions, for Excel with this add-in
   --debug  出错时显示技术细节 / show technical details on errors
 (npm run report -- …、npm run demo -- …、npm run template -- … 同样可用 / work the same way)`;
 
@@ -73,6 +76,7 @@ export const cliText = {
     zh: `--year ${q(y)} 不是规划期内的年度：请填写 ${from}–${to} 之间的年份`,
     en: `--year ${q(y)} is not a year of the plan period: use a year from ${from} to ${to}`,
   }),
+  badFormulas: (f: string): Bilingual => ({ zh: `--formulas ${q(f)} 不受支持：请用 portable 或 plan`, en: `--formulas ${q(f)} is not supported: use portable or plan` }),
   badLanguage: (l: string): Bilingual => ({ zh: `--lang ${q(l)} 不受支持：请用 zh 或 en`, en: `--lang ${q(l)} is not supported: use zh or en` }),
   notFound: (p: string): Bilingual => ({ zh: `找不到文件 ${p}：请检查路径（相对路径从当前文件夹算起）`, en: `file not found: ${p} (relative paths start from the current folder)` }),
   isFolder: (p: string): Bilingual => ({ zh: `${p} 是文件夹而不是工作簿`, en: `${p} is a folder, not a workbook` }),

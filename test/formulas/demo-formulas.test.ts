@@ -21,15 +21,21 @@ import { BH, BUH, FUNDING_CHECK_HEADERS, FH, IH, PH, SCHOOL_INDICATORS, SH, TABL
 import type { Cell, WorkbookSnapshot } from "../../src/core/workbook/model";
 import { SCHOOL_STAGES } from "../../src/core/calc/projects";
 import { CV_EDGE_SCHOOLS, CV_EDGE_VERDICTS, CV_EDGES, RULE_EDGE_PASSES, RULE_EDGE_SCHOOLS, TASK_ACHIEVED, TASK_VALUES, type EdgeSchool } from "../core/edge-cases";
+import { FORMULA_DIALECTS, type FormulaDialect } from "../../src/core/workbook/portable";
 import { WorkbookEvaluator, excelJsSource, isFormulaError, productMetadata, type FunctionMeta, type Value } from "./engine";
 
 const PLAN = embeddedPlan();
 const g = globalThis as unknown as { __displayLanguage: string };
-let file: ExcelJS.Workbook;
-let snapshot: WorkbookSnapshot;
 let metadata: FunctionMeta[];
-/** Cached results as the file stores them (`<v>` of each formula cell), by sheet name and address. */
-let cached: Map<string, unknown>;
+
+/** The demo as written in one formula dialect, read back as Excel would open it. */
+interface Written {
+  file: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+  /** Cached results as the file stores them (`<v>` of each formula cell), by sheet name and address. */
+  cached: Map<string, unknown>;
+}
+const written = new Map<FormulaDialect, Written>();
 
 /** Reads the cached results from the sheet XML: exceljs drops a cached 0 or FALSE when it reads. */
 async function cachedResults(buffer: ArrayBuffer): Promise<Map<string, unknown>> {
@@ -55,23 +61,30 @@ beforeAll(async () => {
   g.__displayLanguage = "zh-CN";
   setWorkbookPeriod(PLAN.period);
   metadata = await productMetadata();
-  const wb = new ExcelJS.Workbook();
-  await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40));
-  // Evaluate what the file holds, as Excel would open it.
-  const buffer = (await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer;
-  file = new ExcelJS.Workbook();
-  await file.xlsx.load(buffer);
-  cached = await cachedResults(buffer);
-  snapshot = snapshotFromWorkbook(file);
-}, 120_000);
+  for (const dialect of FORMULA_DIALECTS) {
+    const wb = new ExcelJS.Workbook();
+    await buildDemo(xlsxPort(wb), new Date(2026, 10, 30, 8, 40), dialect);
+    // Evaluate what the file holds, as Excel would open it.
+    const buffer = (await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer;
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(buffer);
+    written.set(dialect, { file, cached: await cachedResults(buffer), snapshot: snapshotFromWorkbook(file) });
+  }
+}, 240_000);
 
 afterAll(() => {
   g.__displayLanguage = "en-US";
   setWorkbookPeriod(null);
 });
 
-function evaluator(blankScalar: null | 0) {
-  return new WorkbookEvaluator(excelJsSource(file), { implementations: F as unknown as Record<string, (...a: unknown[]) => unknown>, metadata, blankScalar });
+/** The PLAN.* dialect evaluates with the add-in's functions; the portable one with none (any PLAN.* call fails). */
+function evaluator(blankScalar: null | 0, dialect: FormulaDialect) {
+  const withAddIn = dialect === "plan";
+  return new WorkbookEvaluator(excelJsSource(written.get(dialect)!.file), {
+    implementations: withAddIn ? (F as unknown as Record<string, (...a: unknown[]) => unknown>) : {},
+    metadata: withAddIn ? metadata : [],
+    blankScalar,
+  });
 }
 
 /** Reads a table's cells by row key and header, as shown. */
@@ -107,15 +120,20 @@ const near = (a: number | null, b: number | null) => (a === null || b === null ?
 const YEARS = planYears(PLAN).filter((y) => y > PLAN.period.baseYear);
 
 describe.each([
-  ["a blank argument as null (Excel today)", null],
-  ["a blank argument as 0 (older desktop builds)", 0],
-] as const)("the demo workbook's formulas, %s", (_label, blankScalar) => {
+  ["PLAN.*", "a blank argument as null (Excel today)", "plan", null],
+  ["PLAN.*", "a blank argument as 0 (older desktop builds)", "plan", 0],
+  ["built-in functions only", "no add-in", "portable", null],
+] as const)("the demo workbook's formulas (%s), %s", (_dialectLabel, _label, dialect, blankScalar) => {
   let ev: WorkbookEvaluator;
+  let file: ExcelJS.Workbook;
+  let cached: Map<string, unknown>;
+  let snapshot: WorkbookSnapshot;
   const models = new Map<number, ReportModel>();
   const mismatches: string[] = [];
 
   beforeAll(() => {
-    ev = evaluator(blankScalar);
+    ({ file, cached, snapshot } = written.get(dialect)!);
+    ev = evaluator(blankScalar, dialect);
     for (const year of YEARS) models.set(year, buildReport(PLAN, snapshot, year, { language: "zh", generatedAt: "" }));
   });
 
@@ -287,10 +305,12 @@ describe.each([
   });
 });
 
-describe("the sheet's own formulas at the edges that decide a verdict (values worked out by hand)", () => {
+describe.each(FORMULA_DIALECTS)("the sheet's own formulas (%s) at the edges that decide a verdict (values worked out by hand)", (dialect) => {
   let ev: WorkbookEvaluator;
+  let snapshot: WorkbookSnapshot;
   beforeAll(() => {
-    ev = evaluator(null);
+    snapshot = written.get(dialect)!.snapshot;
+    ev = evaluator(null, dialect);
   });
 
   /** Replaces the demo's schools by these rows (inputs only; the live columns compute). */
@@ -496,10 +516,12 @@ describe("the sheet's own formulas at the edges that decide a verdict (values wo
         expect([row.status, row.completion, row.gap]).toEqual(["invalid", null, null]);
         expect([sheet.shown(c.id, IH.status), sheet.shown(c.id, IH.gap)]).toEqual(["数据有误", ""]);
       }
-      // The completion column has no band argument: with a readable actual it still shows the share
-      // of the way (INT-06: 2023's 11.87 from 11.65 towards 12 = 0.22 / 0.35); with a rejected actual, "—".
+      // With a rejected actual the completion column shows "—". PLAN.PROGRESS takes no band: with a
+      // readable actual it still shows the share of the way (INT-06: 2023's 11.87 from 11.65 towards
+      // 12 = 0.22 / 0.35); the portable column reads the band as the report does, so "—" there too.
       expect(sheet.shown("LOC-01", IH.completion)).toBe("—");
-      expect(sheet.shown("INT-06", IH.completion)).toBeCloseTo(0.22 / 0.35, 12);
+      if (dialect === "plan") expect(sheet.shown("INT-06", IH.completion)).toBeCloseTo(0.22 / 0.35, 12);
+      else expect(sheet.shown("INT-06", IH.completion)).toBe("—");
       expect(ev.failures).toEqual([]);
     } finally {
       for (const restore of saved) restore();

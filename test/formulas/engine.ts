@@ -18,6 +18,7 @@ import { absoluteAddress, cellAddress, parseAddress } from "../../src/core/workb
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const operators = require("fast-formula-parser/formulas/operators") as {
   Infix: { compareOp: (a: unknown, op: string, b: unknown, arrA: boolean, arrB: boolean) => unknown };
+  Prefix: { unaryOp: (prefixes: string[], value: unknown, isArray: boolean) => unknown };
 };
 const FormulaError = (FormulaParser as unknown as { FormulaError: new (code: string) => Error & { error: string } }).FormulaError;
 
@@ -38,6 +39,14 @@ function patchComparison() {
       y = y.toLowerCase();
     }
     return original(x, op, y, false, false);
+  };
+  // Excel's minus makes a number of what it negates, twice as well: --TRUE is 1 (the engine left it TRUE).
+  const unary = operators.Prefix.unaryOp;
+  operators.Prefix.unaryOp = (prefixes, value, isArray) => {
+    const minus = prefixes.filter((p) => p === "-").length;
+    if (minus === 0 || minus % 2 === 1) return unary(prefixes, value, isArray);
+    const negated = unary(["-"], value, isArray);
+    return typeof negated === "number" ? -negated : negated;
   };
 }
 
@@ -215,7 +224,7 @@ export class WorkbookEvaluator {
         return out;
       },
       onVariable: (name: string) => this.names.get(name.toLowerCase()) ?? null,
-      functions: this.functions(),
+      ...(({ ARRAYPRODUCT__, ...functions }) => ({ functions, functionsNeedContext: { ARRAYPRODUCT__ } }))(this.functions()),
     });
   }
 
@@ -300,7 +309,50 @@ export class WorkbookEvaluator {
       out += ch;
       i++;
     }
-    return out.replace(/\b_xldudf_PLAN_([A-Z0-9_]+)\(/g, "PLAN.$1(").replace(/\b_xlfn\./g, "");
+    return arrayProducts(out.replace(/\b_xldudf_PLAN_([A-Z0-9_]+)\(/g, "PLAN.$1(").replace(/\b_xlfn\./g, ""));
+  }
+
+  /**
+   * SUMPRODUCT as Excel evaluates it: each argument is an array expression, computed element by
+   * element (a comparison or ISNUMBER of a range gives an array there); entries that are not numbers
+   * count as 0; an error in any entry is the result; arrays of different shapes are #VALUE!. The
+   * engine itself reads a range inside an expression as its first cell, so each argument is computed
+   * again for every position with each range replaced by its cell there.
+   */
+  private arrayProduct(context: { row: number; col: number; sheet: string }, ...texts: string[]): unknown {
+    let shape: [number, number] | null = null;
+    const parsed = texts.map((text) => {
+      const ranges = [...text.matchAll(RANGE_REF)].map((m) => {
+        const from = parseAddress(`${m[2]}${m[3]}`);
+        const to = parseAddress(`${m[4]}${m[5]}`);
+        return { text: m[0], sheet: m[1] ? `${m[1]}!` : "", from, rows: to.row - from.row + 1, cols: to.col - from.col + 1 };
+      });
+      for (const r of ranges) {
+        if (shape && (shape[0] !== r.rows || shape[1] !== r.cols)) return null;
+        shape = [r.rows, r.cols];
+      }
+      return { text, ranges };
+    });
+    if (parsed.includes(null) || shape === null) return toError("#VALUE!");
+    const [rows, cols] = shape as [number, number];
+    const parser = this.newParser();
+    let sum = 0;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        let product = 1;
+        for (const arg of parsed) {
+          // A scalar argument beside arrays is a size mismatch in Excel.
+          if (!arg!.ranges.length) return toError("#VALUE!");
+          let text = arg!.text;
+          for (const r of arg!.ranges) text = text.split(r.text).join(`${r.sheet}${absoluteAddress(r.from.col + j, r.from.row + i)}`);
+          const v = single(parser.parse(text, context, true) as unknown);
+          if (isError(v)) return v;
+          product *= typeof v === "number" ? v : 0;
+        }
+        sum += product;
+      }
+    }
+    return sum;
   }
 
   private resolve(table: TableInfo, spec: string, row: number): string {
@@ -349,6 +401,10 @@ export class WorkbookEvaluator {
       let c = colNum === undefined || colNum === null ? 1 : Math.trunc(Number(read(colNum)));
       if (m.length === 1 && (colNum === undefined || colNum === null)) [r, c] = [1, r];
       if (!(r >= 1 && r <= m.length && c >= 1 && c <= m[0]!.length)) return toError("#REF!");
+      // Excel returns a reference: a blank cell read through it stays blank (="" is TRUE, ISNUMBER FALSE).
+      const ref = (range as unknown as { ref?: { sheet?: string; from?: { row: number; col: number }; row?: number; col?: number } }).ref;
+      if (ref?.from) return { ref: { sheet: ref.sheet, row: ref.from.row + r - 1, col: ref.from.col + c - 1 } };
+      if (ref && ref.row !== undefined) return { ref: { sheet: ref.sheet, row: ref.row, col: ref.col } };
       return m[r - 1]![c - 1] ?? 0;
     };
     // Over a range, MAX and MIN skip blanks, text and booleans; an error wins; no number gives 0.
@@ -360,6 +416,18 @@ export class WorkbookEvaluator {
       return numbers.length ? pick(...numbers) : 0;
     };
     fns.MAX = extreme(Math.max);
+    // A blank is 0 to ABS, as to any arithmetic (the engine threw on it); text that reads as a number is that number.
+    fns.ABS = (x) => {
+      const v = Array.isArray(x.value) ? toError("#VALUE!") : x.value;
+      if (isError(v)) return v;
+      const n = v === null || v === undefined ? 0 : typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : Number(v);
+      return Number.isFinite(n) ? Math.abs(n) : toError("#VALUE!");
+    };
+    fns.ARRAYPRODUCT__ = (context, ...args) => {
+      const read = (x: unknown) => (context as unknown as { utils: { extractRefValue: (x: unknown) => { val: unknown } } }).utils.extractRefValue(x).val;
+      const at = context as unknown as { position: { row: number; col: number; sheet: string } };
+      return this.arrayProduct(at.position, ...args.map((a) => String((read(a) as Arg | string | null) && typeof read(a) === "object" ? (read(a) as Arg).value : read(a))));
+    };
     fns.MIN = extreme(Math.min);
     fns.MATCH = (lookup, range, type) => fromLib(formulajs.MATCH(lookup.value, range.value, type?.value ?? 1));
     fns.VALUE = (text) => fromLib(formulajs.VALUE(plain(text.value)));
@@ -445,6 +513,36 @@ function single(v: unknown): Value {
 }
 
 const COLUMN_RANGE = /(?<!')\]:\[/;
+
+/** A range after structured references are resolved: 'Sheet'!$A$1:$B$2. */
+const RANGE_REF = /(?:('(?:[^']|'')+'|[A-Za-z0-9_]+)!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)/g;
+
+/** Rewrites SUMPRODUCT(a, b, …) into the engine's element-wise ARRAYPRODUCT__("a", "b", …) (see arrayProduct). */
+function arrayProducts(formula: string): string {
+  const at = formula.search(/\bSUMPRODUCT\(/i);
+  if (at < 0) return formula;
+  const open = at + "SUMPRODUCT".length;
+  const args: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  let i = open;
+  for (; i < formula.length; i++) {
+    const ch = formula[i]!;
+    if (ch === '"') {
+      i = stringEnd(formula, i) - 1;
+      continue;
+    }
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) break;
+    else if (ch === "," && depth === 1) {
+      args.push(formula.slice(start, i));
+      start = i + 1;
+    }
+  }
+  args.push(formula.slice(start, i));
+  const call = `ARRAYPRODUCT__(${args.map((a) => `"${arrayProducts(a).replace(/"/g, '""')}"`).join(",")})`;
+  return formula.slice(0, at) + call + arrayProducts(formula.slice(i + 1));
+}
 
 function keyOf(sheet: string, row: number, col: number) {
   return `${sheet}!${row},${col}`;

@@ -7,7 +7,8 @@ import { rangeAddress } from "./a1";
 import { COLORS, type WorkbookSnapshot, type WriteOp } from "./model";
 import type { Finding } from "./check";
 import { withProtection } from "./insert";
-import { allTables } from "./layout";
+import { allTables, columnFormula, emptyRow } from "./layout";
+import { workbookDialect } from "./portable";
 import type { Plan } from "../plan/schema";
 
 const splitCell = (where: string) => {
@@ -74,7 +75,10 @@ export function planAddRows(plan: Plan, snapshot: WorkbookSnapshot, key: "indica
   const table = snapshot.tables[key];
   if (!table || count < 1) return [];
   const spec = allTables(plan).find((t) => t.key === key)!;
-  const formulas = new Map(spec.columns.map((c) => [c.header, c.formula ?? ""]));
+  // In the dialect the workbook's live columns are written in (a row added to a portable workbook stays portable).
+  const dialect = workbookDialect(snapshot);
+  const language = snapshot.meta?.language ?? "zh";
+  const formulas = new Map(spec.columns.map((c) => [c.header, columnFormula(c, dialect, emptyRow(language)) ?? ""]));
   const row = table.headers.map((h) => formulas.get(h) ?? "");
   return withProtection([{ op: "addTableRows", table: table.name, rows: Array.from({ length: count }, () => [...row]) }], snapshot);
 }

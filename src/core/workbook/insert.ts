@@ -33,6 +33,7 @@ import {
   UNIT_FORMATS,
   YEAR_NAME,
   allTables,
+  columnFormula,
   directionOptions,
   planYears,
   unitFromLabel,
@@ -48,6 +49,7 @@ import { templateRows, type TemplateRow } from "./rows";
 import { PLAN_COLUMN, planChunks } from "./meta";
 import { ATTRIBUTE_LABELS, ROW_KIND_LABELS } from "./definition";
 import { YEAR_MARK_LABELS, YEAR_MARKS_NAME } from "./marks";
+import type { FormulaDialect } from "./portable";
 
 /** Input sheets print at 85 %: 11 pt text at about 9 pt, legible, and more columns to a page than at 100 %. */
 export const INPUT_PRINT_SCALE = 85;
@@ -60,6 +62,11 @@ export interface InsertOptions {
   year: number;
   /** Writes of the caller's that belong to the same batch (inside its protection handling). */
   extraOps?: WriteOp[];
+  /**
+   * How the live columns are written: with PLAN.* (Excel with the add-in), or with built-in functions
+   * only (WPS, LibreOffice, Excel 2016: portable.ts). Default PLAN.*.
+   */
+  formulas?: FormulaDialect;
 }
 
 export interface Conflict {
@@ -212,7 +219,7 @@ export function planInsert(plan: Plan, snapshot: WorkbookSnapshot, options: Inse
   for (const spec of specs) {
     const layout = layouts.get(spec.key)!;
     const existing = snapshot.tables[spec.key];
-    const rows = templateRows(spec.key, plan, language, cvAddress);
+    const rows = templateRows(spec.key, plan, language, cvAddress, options.formulas ?? "plan");
     if (spec.key !== "balance") allIds.push(...rows.map((r) => r.key));
     mergeRows(layout, existing, rows, knownIds, report);
     writeTable({ plan, language, options, report, ops, tail }, layout, existing);
@@ -259,13 +266,27 @@ function mergeRows(layout: Layout, existing: TableSnapshot | undefined, rows: Te
   }
 }
 
+/**
+ * A column's formula for a row in the writer's dialect: the portable one is written for the row as
+ * it will stand (the template's figures where they are written, else the workbook's).
+ */
+function formulaFor(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number] | undefined): string | undefined {
+  const cell = (header: string): Cell => {
+    const current = entry?.existing?.values[layout.headers.indexOf(header)];
+    const template = entry?.template?.cells[header];
+    if (template !== undefined && (isBlank(current) || w.options.onConflict === "replace")) return template;
+    return current ?? null;
+  };
+  return columnFormula(column, w.options.formulas ?? "plan", { cell, language: w.language });
+}
+
 function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number], bodyRow: number): Cell {
   const headerIndex = layout.headers.indexOf(column.header);
   const current = entry.existing?.formulas[headerIndex];
   const currentValue = entry.existing?.values[headerIndex];
   const raw = entry.template?.cells[column.header] ?? "";
   // Live cells are formulas as they stand; only text a planner would read gets the text prefix.
-  const template = column.formula ?? (column.role === "formula" ? raw : asText(raw));
+  const template = formulaFor(w, layout, column, entry) ?? (column.role === "formula" ? raw : asText(raw));
   // New rows: inputs start blank unless the template prefills them (an about target's band).
   if (!entry.existing) return column.role === "note" ? "" : template;
   switch (column.role) {
@@ -352,7 +373,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
           const column = spec.columns.find((c) => c.header === h);
           if (!column || column.role === "note") return "";
           const raw = e.template?.cells[h] ?? "";
-          return column.formula ?? (column.role === "formula" ? raw : asText(raw));
+          return formulaFor(w, layout, column, e) ?? (column.role === "formula" ? raw : asText(raw));
         })),
       });
     }
@@ -367,7 +388,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     if (layout.created) {
       const cells = layout.body.length
         ? layout.body.map((e, i) => [columnCell(w, layout, column, e, i)])
-        : [[column.formula ?? ""]];
+        : [[formulaFor(w, layout, column, undefined) ?? ""]];
       ops.push({ op: "setCells", sheet, address, formulas: cells });
     } else if (writes) {
       const cells = layout.body.map((e, i) => [columnCell(w, layout, column, e, i)]);

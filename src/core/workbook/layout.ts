@@ -7,6 +7,31 @@ import { labels } from "../messages";
 import { layoutText } from "./text";
 import { type Bilingual, type Language } from "../i18n";
 import type { Building, Plan, SchoolStage, Unit } from "../plan/schema";
+import type { Cell } from "./model";
+import {
+  achievedBy,
+  achievedByBasisCell,
+  completionFormula,
+  expectedFormula,
+  fasterFormula,
+  gapFormula,
+  growthFormula,
+  milestoneFormula,
+  notBelowFormula,
+  anyOf,
+  quote,
+  rejected,
+  rejectedUpTo,
+  truth,
+  risesFormula,
+  schoolRuleFormula,
+  statusFormula,
+  type FormulaDialect,
+  type FundingCells,
+  type RowPlan,
+  type YearCell,
+} from "./portable";
+import { basisFromText } from "../calc/achieved";
 
 type BuildingPart = Building["parts"][number];
 import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS } from "../calc/projects";
@@ -39,12 +64,23 @@ export type ValidationSpec =
   /** A custom rule; `{cell}` is the column's first body cell, `{Header}` that row's cell of another column. */
   | { kind: "custom"; formula: string };
 
+/** A row as a portable formula is written for it: its cells as they will stand after the write. */
+export interface FormulaRow {
+  cell(header: string): Cell;
+  language: Language;
+}
+
 export interface ColumnSpec {
   header: string;
   role: ColumnRole;
   width: number;
   /** Same formula in every row (a calculated column); structured references by header. */
   formula?: string;
+  /**
+   * The same column in the portable dialect (built-in functions only, portable.ts): one formula, or
+   * one per row with what the plan fixes for the row written in as constants.
+   */
+  portable?: string | ((row: FormulaRow) => string);
   /** Column-wide number format; `byUnit` takes each row's format from its unit. */
   format?: string | "byUnit";
   validation?: { rule: ValidationSpec; prompt: Bilingual; error: Bilingual };
@@ -54,6 +90,15 @@ export interface ColumnSpec {
    */
   typed?: true;
 }
+
+/** A column's formula in a dialect, for a row (a row a planner adds has no figures of the plan yet). */
+export function columnFormula(column: ColumnSpec, dialect: FormulaDialect, row: FormulaRow): string | undefined {
+  if (dialect !== "portable" || column.portable === undefined) return column.formula;
+  return typeof column.portable === "string" ? column.portable : column.portable(row);
+}
+
+/** A row with nothing in it yet: what a row added to a table starts as. */
+export const emptyRow = (language: Language): FormulaRow => ({ cell: () => null, language });
 
 export interface TableSpec {
   key: TableKey;
@@ -88,6 +133,12 @@ const isLabel = (label: unknown, of: { zh: string; en: string }) => {
 /** A percent label whose values may exceed 100 % (a gross or a cohort ratio). */
 export const isGrossLabel = (label: unknown): boolean => isLabel(label, GROSS_PERCENT_LABEL) || isLabel(label, COHORT_PERCENT_LABEL);
 export const isCohortLabel = (label: unknown): boolean => isLabel(label, COHORT_PERCENT_LABEL);
+
+/** The largest value a row's unit allows (units.ts): 100 % for a percent, 150 % for a gross ratio; none otherwise. */
+export function percentMax(label: unknown): number | null {
+  const unit = unitFromLabel(label) ?? (String(label ?? "").trim().toLowerCase() === "percent" ? "percent" : null);
+  return unit === "percent" ? (isGrossLabel(label) ? 1.5 : 1) : null;
+}
 
 /** The unit label the template writes for an indicator. */
 export function indicatorUnitLabel(ind: { unit: Unit; canExceed100?: boolean; cohort?: boolean }, language: Language): string {
@@ -168,9 +219,31 @@ const yearRule = (): ValidationSpec => ({
   formula: `=OR(ISBLANK({cell}),AND(ISNUMBER({cell}),{cell}>=0,OR(LEFT({${IH.unit}},1)<>"%",{cell}<=IF({${IH.unit}}="%",1,1.5))))`,
 });
 
+/** What the plan fixes for an indicator or task row, read from the row as it will stand. */
+function rowPlan(row: FormulaRow, h: { baseline: string; target: string; unit: string; direction?: string }, perYear?: boolean): RowPlan {
+  const unit = row.cell(h.unit);
+  return { baseline: row.cell(h.baseline), target: row.cell(h.target), direction: h.direction ? row.cell(h.direction) : null, counts: countsLabel(unit), perYear };
+}
+
+/** A unit cell that counts things (units.ts countsThings, which reads this module's labels). */
+function countsLabel(label: unknown): boolean {
+  if (isBlankLabel(label) || typeof label !== "string") return false;
+  const unit = unitFromLabel(label) ?? (/^(?:%|percent)$/iu.test(label.trim()) ? "percent" : null);
+  return unit === null || unit === "count" || unit === "persons";
+}
+const isBlankLabel = (label: unknown) => label === null || label === undefined || String(label).trim() === "";
+
+/** The yearly cells of a row as the portable verdicts read them. */
+const yearCells = (years: number[], cell: (y: number) => string, max: number | null): YearCell[] =>
+  years.map((year) => ({ year, value: cell(year), rejected: rejected(cell(year), max) }));
+
 export function indicatorTable(plan: Plan): TableSpec {
   const years = planYears(plan);
   const { baseYear, targetYear } = plan.period;
+  const heads = { baseline: IH.baseline, target: IH.target, unit: IH.unit, direction: IH.direction };
+  const ctx = (row: FormulaRow) => ({ year: YEAR_NAME, baseYear, deadline: targetYear, band: ref(IH.band), language: row.language });
+  const actual = ref(IH.actual);
+  const actualRejected = (row: FormulaRow) => rejected(actual, percentMax(row.cell(IH.unit)));
   const actualChoices = years.map((y) => ref(yearHeader(y))).join(",");
   const columns: ColumnSpec[] = [
     { header: IH.id, role: "key", width: 11 },
@@ -219,6 +292,7 @@ export function indicatorTable(plan: Plan): TableSpec {
       format: "byUnit",
       // #N/A (no such figure in the plan: a bound baseline, a maintain target) shows as a dash.
       formula: `=IFNA(PLAN.EXPECTED(${opt(IH.baseline)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear}),"—")`,
+      portable: (row) => expectedFormula(rowPlan(row, heads), ctx(row)),
     },
     {
       header: IH.completion,
@@ -226,6 +300,7 @@ export function indicatorTable(plan: Plan): TableSpec {
       width: 12,
       format: "0.0%",
       formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${opt(IH.unit)}),"—"))`,
+      portable: (row) => completionFormula(rowPlan(row, heads), actual, actualRejected(row), ctx(row)),
     },
     {
       header: IH.gap,
@@ -233,12 +308,19 @@ export function indicatorTable(plan: Plan): TableSpec {
       width: 11,
       format: "byUnit",
       formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)},${opt(IH.unit)}),""))`,
+      portable: (row) => gapFormula(rowPlan(row, heads), actual, actualRejected(row), ctx(row)),
     },
     {
       header: IH.status,
       role: "formula",
       width: 11,
       formula: `=PLAN.STATUS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${YEAR_NAME},${baseYear},${targetYear},,${opt(IH.direction)},${opt(IH.band)},${opt(IH.unit)})`,
+      // Per-year duties judge every year so far, as the report does.
+      portable: (row) =>
+        statusFormula(
+          { row: rowPlan(row, heads), actual, actualRejected: actualRejected(row), years: yearCells(years, (y) => ref(yearHeader(y)), percentMax(row.cell(IH.unit))) },
+          ctx(row),
+        ),
     },
   );
   return { key: "indicators", name: TABLES.indicators, sheet: t.indicatorSheet, anchor: { col: 0, row: 4 }, columns };
@@ -280,6 +362,23 @@ export function taskTable(plan: Plan): TableSpec {
   const span = `[@[${yearHeader(years[0]!)}]:[${yearHeader(years[years.length - 1]!)}]]`;
   // With the unit, a value the data check rejects leaves nothing achieved (#N/A → blank), as in the report.
   const own = `IFNA(PLAN.ACHIEVED(${span},${ref(TH.basis)},${YEAR_NAME},${years[0]},${opt(TH.unit)}),"")`;
+  // The portable dialect: the row's basis, unit, link and deadline as the plan fixes them.
+  const basisOf = (row: FormulaRow) => basisFromText(row.cell(TH.basis)) ?? "latest";
+  const maxOf = (row: FormulaRow) => percentMax(row.cell(TH.unit));
+  const ownCells = (row: FormulaRow) => yearCells(years, (y) => ref(yearHeader(y)), maxOf(row));
+  // A task that restates an indicator reads the indicator's years, as the report does.
+  const sourceCells = (row: FormulaRow) => {
+    const link = String(row.cell(TH.link) ?? "").trim();
+    if (!link) return ownCells(row);
+    return yearCells(years, (y) => `INDEX(${TABLES.indicators}[${yearHeader(y)}],MATCH(${quote(link)},${TABLES.indicators}[${IH.id}],0))`, maxOf(row));
+  };
+  // The achieved column reads the basis cell, as PLAN.ACHIEVED does; the status is written for the row's basis.
+  const portableOwn = (row: FormulaRow) => `IF(${truth(rejectedUpTo(ownCells(row), YEAR_NAME))},"",${achievedByBasisCell(ownCells(row), ref(TH.basis), YEAR_NAME)})`;
+  const deadlineOf = (row: FormulaRow) => Number(String(row.cell(TH.period) ?? "").match(/\d{4}/g)?.pop() ?? plan.period.targetYear);
+  const taskPlan = (row: FormulaRow) => rowPlan(row, { baseline: TH.baseline, target: TH.target, unit: TH.unit }, basisOf(row) === "eachYear");
+  const taskCtx = (row: FormulaRow) => ({ year: YEAR_NAME, baseYear, deadline: deadlineOf(row), band: ref(TH.band), language: row.language });
+  const achieved = ref(TH.achieved);
+  const achievedRejected = (row: FormulaRow) => anyOf(rejected(achieved, maxOf(row)), rejectedUpTo(sourceCells(row), YEAR_NAME));
   const columns: ColumnSpec[] = [
     { header: TH.id, role: "key", width: 14 },
     { header: TH.section, role: "label", width: 20 },
@@ -311,6 +410,8 @@ export function taskTable(plan: Plan): TableSpec {
       format: "byUnit",
       // A task that restates an indicator takes the indicator's value; otherwise by its basis up to PM_Year.
       formula: `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),${plan.building ? ledgerFed(own) : own})`,
+      portable: (row) =>
+        `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),${plan.building ? ledgerFed(portableOwn(row)) : portableOwn(row)})`,
     },
     {
       header: TH.rate,
@@ -318,6 +419,7 @@ export function taskTable(plan: Plan): TableSpec {
       width: 11,
       format: "0.0%",
       formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${opt(TH.unit)}),"—"))`,
+      portable: (row) => completionFormula(taskPlan(row), achieved, achievedRejected(row), taskCtx(row)),
     },
     {
       header: TH.status,
@@ -325,6 +427,13 @@ export function taskTable(plan: Plan): TableSpec {
       width: 11,
       // The task's own deadline is the last year of its period; targets due every year judge the whole row.
       formula: `=PLAN.STATUS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${YEAR_NAME},${baseYear},VALUE(RIGHT(${ref(TH.period)},4)),,,${opt(TH.band)},${opt(TH.unit)},${span},${ref(TH.basis)})`,
+      // What had been achieved by the deadline tells a target reached after it (reached late).
+      portable: (row) => {
+        const cells = sourceCells(row);
+        const deadline = deadlineOf(row);
+        const atDeadline = deadline < years[years.length - 1]! ? achievedBy(cells, basisOf(row), deadline) : undefined;
+        return statusFormula({ row: taskPlan(row), actual: achieved, actualRejected: achievedRejected(row), years: cells, atDeadline }, taskCtx(row));
+      },
     },
   );
   return { key: "tasks", name: TABLES.tasks, sheet: t.taskSheet, anchor: { col: 0, row: 2 }, columns };
@@ -434,6 +543,12 @@ export function schoolTable(): TableSpec {
       // A label, not the logical itself: LibreOffice recalculates every formula cell whose cached
       // result is a logical, and without the add-in that is #NAME? (it keeps cached text and numbers).
       formula: `=IF(COUNT(${perRange})<7,"",IF(PLAN.BALANCE(${perRange},${ref(SH.stage)}),"${SCHOOL_RULE_LABELS.pass}","${SCHOOL_RULE_LABELS.fail}"))`,
+      portable: schoolRuleFormula(
+        SCHOOL_INDICATORS.map((i) => ref(i.per)),
+        ref(SH.stage),
+        perRange,
+        SCHOOL_RULE_LABELS,
+      ),
     },
   );
   return { key: "schools", name: TABLES.schools, sheet: t.schoolSheet, anchor: { col: 0, row: 2 }, columns };
@@ -510,6 +625,7 @@ export function milestoneTable(plan: Plan): TableSpec {
       role: "formula",
       width: 11,
       formula: `=PLAN.MILESTONE(${opt(MH.state)},${ref(MH.plannedYear)},${YEAR_NAME},${opt(MH.doneYear)},${baseYear})`,
+      portable: (row) => milestoneFormula({ state: ref(MH.state), planned: ref(MH.plannedYear), done: ref(MH.doneYear) }, { year: YEAR_NAME, baseYear, language: row.language }),
     },
   ];
   return { key: "milestones", name: TABLES.milestones, sheet: t.milestoneSheet, anchor: { col: 0, row: 2 }, columns };
@@ -587,7 +703,15 @@ export function fundingTable(plan: Plan): TableSpec {
     validation: { rule: { kind: "decimal", min: 0 }, prompt, error: t.amountError },
   });
   // A blank figure has no growth: tested first, so hosts without the add-in never call it there.
-  const growth = (header: string, of: string): ColumnSpec => ({ header, role: "formula", width: 10, format: "0.00%", formula: `=IF(OR([@[${of}]]="",${at}=1),"",PLAN.GROWTH(${col(of)},${at}))` });
+  const cells: FundingCells = { cur: ref, prev: (h) => `INDEX(${TABLES.funding}[[${h}]],${at}-1)` };
+  const growth = (header: string, of: string): ColumnSpec => ({
+    header,
+    role: "formula",
+    width: 10,
+    format: "0.00%",
+    formula: `=IF(OR([@[${of}]]="",${at}=1),"",PLAN.GROWTH(${col(of)},${at}))`,
+    portable: growthFormula(of, at, cells),
+  });
   const columns: ColumnSpec[] = [
     { header: FH.year, role: "key", width: 8, format: "0" },
     amount(FH.budget, t.fundingAmountPrompt),
@@ -635,8 +759,33 @@ export function fundingTable(plan: Plan): TableSpec {
   // A year with no figure at all is not reported yet: its checks stay blank rather than 无数据; the
   // first year has nothing to compare with.
   const reported = `OR(COUNT([@[${FH.budget}]:[${FH.civilPay}]])=0,${at}=1)`;
+  const stages = (f: (s: SchoolStage) => string) => SCHOOL_STAGES.map(f);
+  const portable = (id: FundingCheckId, language: Language): string => {
+    switch (id) {
+      case "appropriation":
+        return fasterFormula(FH.compared, FH.revenue, cells, language);
+      case "spending":
+        return risesFormula(stages(FH.spending), true, cells, language, stages(FH.enrolment));
+      case "publicFunds":
+        return risesFormula(stages(FH.publicFunds), true, cells, language, stages(FH.enrolment));
+      case "teacherPay":
+        return risesFormula([FH.teacherPay], true, cells, language);
+      case "budget":
+        return risesFormula([FH.budget], false, cells, language);
+      case "perStudent":
+        return risesFormula([FH.perStudent], false, cells, language);
+      case "payParity":
+        return notBelowFormula(ref(FH.teacherPay), ref(FH.civilPay), language);
+    }
+  };
   for (const id of FUNDING_CHECKS) {
-    columns.push({ header: FUNDING_CHECK_HEADERS[id], role: "formula", width: 12, formula: `=IF(${reported},"",${checks[id].slice(1)})` });
+    columns.push({
+      header: FUNDING_CHECK_HEADERS[id],
+      role: "formula",
+      width: 12,
+      formula: `=IF(${reported},"",${checks[id].slice(1)})`,
+      portable: (row) => `=IF(${reported},"",${portable(id, row.language)})`,
+    });
   }
   void plan;
   return { key: "funding", name: TABLES.funding, sheet: t.fundingSheet, anchor: { col: 0, row: 2 }, columns };

@@ -29,6 +29,7 @@ import { ROLLUP_NAMES } from "../calc/projects";
 import { definitionRows } from "./definition";
 import { defaultTaskBaseline } from "./assess";
 import { DEFAULT_BAND } from "../calc/target";
+import { diffCoefFormula, type FormulaDialect } from "./portable";
 
 export interface TemplateRow {
   key: string;
@@ -106,7 +107,7 @@ function taskRows(plan: Plan, language: Language): TemplateRow[] {
 
 const schools = (header: string) => `${TABLES.schools}[${header}]`;
 
-function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary" | "junior", row: number) => string): TemplateRow[] {
+function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary" | "junior", row: number) => string, dialect: FormulaDialect): TemplateRow[] {
   const pass = STANDARD_LABELS.pass[language];
   const fail = STANDARD_LABELS.fail[language];
   const check = (cvHeader: string, comparator: string, bound: number) =>
@@ -120,7 +121,9 @@ function balanceRows(plan: Plan, language: Language, cvAddress: (stage: "primary
     [BH.juniorPlan]: juniorPlan ? check(BH.juniorCv, juniorPlan.comparator, juniorPlan.value) : "",
   };
   const cv = (stageName: string, per: string) =>
-    `=PLAN.DIFFCOEF(${schools(per)},${schools(SH.enrolment)},${schools(SH.stage)},"${stageName}")`;
+    dialect === "portable"
+      ? diffCoefFormula(schools(per), schools(SH.enrolment), schools(SH.stage), stageName)
+      : `=PLAN.DIFFCOEF(${schools(per)},${schools(SH.enrolment)},${schools(SH.stage)},"${stageName}")`;
   const rows: TemplateRow[] = SCHOOL_INDICATORS.map((ind, i) => ({
     key: pick(BALANCE_INDICATORS[i]!, language),
     unit: "coefficient",
@@ -180,6 +183,7 @@ export function templateRows(
   plan: Plan,
   language: Language,
   cvAddress: (stage: "primary" | "junior", row: number) => string,
+  dialect: FormulaDialect = "plan",
 ): TemplateRow[] {
   switch (key) {
     case "indicators":
@@ -189,7 +193,7 @@ export function templateRows(
     case "schools":
       return [];
     case "balance":
-      return balanceRows(plan, language, cvAddress);
+      return balanceRows(plan, language, cvAddress, dialect);
     case "contradictions":
       return contradictionRows(plan, language);
     case "milestones":
