@@ -7,7 +7,7 @@
  */
 import type { Plan, TaskTarget } from "./plan/schema";
 import { cellAddress, rangeAddress } from "./workbook/a1";
-import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, columnFormula, emptyRow, noteHeader, projectTable, schoolTable, yearHeader } from "./workbook/layout";
+import { FH, IH, MH, PH, SCHOOL_INDICATORS, SH, TABLES, TH, columnFormula, formulaRow, noteHeader, projectTable, schoolTable, yearHeader } from "./workbook/layout";
 import { workbookDialect } from "./workbook/portable";
 import { PROJECT_KIND_LABELS, PROJECT_STATE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS, type ProjectKind, type ProjectState } from "./calc/projects";
 import type { SchoolStage } from "./plan/schema";
@@ -236,8 +236,9 @@ function fundingOps(snapshot: WorkbookSnapshot): WriteOp[] {
 function projectOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
   const table = snapshot.tables.projects;
   if (!table || !plan.building) return [];
-  const formulas = new Map(projectTable(plan).columns.map((c) => [c.header, columnFormula(c, workbookDialect(snapshot), emptyRow("zh")) ?? ""]));
-  const rows = demoProjects(plan).map((p) => {
+  const columns = new Map(projectTable(plan).columns.map((c) => [c.header, c]));
+  const dialect = workbookDialect(snapshot);
+  const rows = demoProjects(plan).map((p, i) => {
     const values: Record<string, Cell> = {
       [PH.name]: p.name,
       [PH.stage]: SCHOOL_STAGE_LABELS[p.stage].zh,
@@ -251,7 +252,8 @@ function projectOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
       [PH.spent]: p.state === "building" ? Math.round(p.places * 4) : Math.round(p.places * 6.3),
       [PH.note]: DEMO_LABEL.zh,
     };
-    return table.headers.map((h) => (h in values ? values[h]! : (formulas.get(h) ?? "")));
+    const column = (h: string) => columns.get(h);
+    return table.headers.map((h) => (h in values ? values[h]! : column(h) ? (columnFormula(column(h)!, dialect, formulaRow(table, i, "zh")) ?? "") : ""));
   });
   const [first, ...rest] = rows;
   if (!first) return [];
@@ -317,8 +319,14 @@ export function demoOps(plan: Plan, snapshot: WorkbookSnapshot): WriteOp[] {
     const order = [SH.school, SH.stage, SH.enrolment, SH.classes, SH.standardClasses, ...SCHOOL_INDICATORS.map((s) => s.raw)];
     const idx = order.map((h) => schools.headers.indexOf(h));
     // The first row goes into the table's empty body row; the rest are added with the calculated columns' formulas.
-    const formulas = new Map(schoolTable().columns.map((c) => [c.header, columnFormula(c, workbookDialect(snapshot), emptyRow("zh")) ?? ""]));
-    const full = rows.map((r) => schools.headers.map((h, c) => (idx.includes(c) ? r[idx.indexOf(c)]! : (formulas.get(h) ?? ""))));
+    // Each row gets the live columns' formulas in the workbook's dialect, written for where it will stand.
+    const columns = new Map(schoolTable().columns.map((c) => [c.header, c]));
+    const dialect = workbookDialect(snapshot);
+    const live = (h: string, i: number) => {
+      const column = columns.get(h);
+      return column ? (columnFormula(column, dialect, formulaRow(schools, i, "zh")) ?? "") : "";
+    };
+    const full = rows.map((r, i) => schools.headers.map((h, c) => (idx.includes(c) ? r[idx.indexOf(c)]! : live(h, i))));
     const [first, ...rest] = full;
     ops.push({ op: "setCells", sheet: schools.sheet, address: rangeAddress(schools.col, schools.row + 1, schools.headers.length, 1), formulas: [first!] });
     if (rest.length) ops.push({ op: "addTableRows", table: TABLES.schools, rows: rest });

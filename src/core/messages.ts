@@ -117,6 +117,8 @@ export const labels = {
     coefficient: { zh: "系数", en: "Coefficient" },
     count: { zh: "个数", en: "Count" },
     persons: { zh: "人数", en: "Persons" },
+    money: { zh: "金额", en: "Amount" },
+    area: { zh: "面积", en: "Area" },
   },
 } as const satisfies Record<string, Record<string, Bilingual>>;
 

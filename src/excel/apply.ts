@@ -131,7 +131,9 @@ export function queueOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         dv.clear();
         dv.rule = rule(op.rule);
         dv.prompt = { showPrompt: true, title: op.title, message: op.prompt };
-        dv.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: op.title, message: op.error };
+        // A suggesting list warns and lets other text stand; every other rule refuses a wrong entry.
+        const style = op.rule.kind === "list" && op.rule.suggest ? Excel.DataValidationAlertStyle.warning : Excel.DataValidationAlertStyle.stop;
+        dv.errorAlert = { showAlert: true, style, title: op.title, message: op.error };
         break;
       }
       case "clearConditionalFormats":

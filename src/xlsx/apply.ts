@@ -177,8 +177,9 @@ const HANDLERS: Handlers = {
       promptTitle: op.title,
       prompt: op.prompt,
       showErrorMessage: true,
-      // ECMA-376 knows stop, warning and information; "stop" refuses a wrong entry (excel.md).
-      errorStyle: "stop" as const,
+      // ECMA-376 knows stop, warning and information; "stop" refuses a wrong entry (excel.md), "warning"
+      // lets a planner keep text a suggesting list lacks.
+      errorStyle: op.rule.kind === "list" && op.rule.suggest ? ("warning" as const) : ("stop" as const),
       errorTitle: op.title,
       error: op.error,
     };

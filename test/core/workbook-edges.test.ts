@@ -328,14 +328,14 @@ describe("the plan definition as typed", () => {
   test("an indicator's unit the list does not have is quoted with the choices", () => {
     const read = definition({ "LOC-01": { [DH.unit]: "斤" } });
     expect(read.kind === "invalid" ? read.problems.map((p) => p.message.zh) : read).toEqual([
-      `规划定义!${col(DH.unit)}${row("LOC-01")}：单位“斤”无法识别。请填写：% / 比值（N:1） / 年 / 系数 / 个数 / 人数（毛入学率等可超过 100% 的填写“%（毛率）”，巩固率填写“%（巩固率）”）。`,
+      `规划定义!${col(DH.unit)}${row("LOC-01")}：单位“斤”无法识别。请填写：% / 比值（N:1） / 年 / 系数 / 个数 / 人数 / 金额 / 面积（毛入学率等可超过 100% 的填写“%（毛率）”，巩固率填写“%（巩固率）”）。`,
     ]);
   });
 
   test("an indicator's unit left blank is quoted as empty", () => {
     const read = definition({ "LOC-01": { [DH.unit]: null } });
     expect(read.kind === "invalid" ? read.problems.map((p) => p.message.zh) : read).toEqual([
-      `规划定义!${col(DH.unit)}${row("LOC-01")}：单位“”无法识别。请填写：% / 比值（N:1） / 年 / 系数 / 个数 / 人数（毛入学率等可超过 100% 的填写“%（毛率）”，巩固率填写“%（巩固率）”）。`,
+      `规划定义!${col(DH.unit)}${row("LOC-01")}：单位“”无法识别。请填写：% / 比值（N:1） / 年 / 系数 / 个数 / 人数 / 金额 / 面积（毛入学率等可超过 100% 的填写“%（毛率）”，巩固率填写“%（巩固率）”）。`,
     ]);
   });
 

@@ -1073,7 +1073,7 @@ export function installExcelEnums(): void {
     PageOrientation: { landscape: "Landscape" },
     PaperType: { a4: "A4" },
     DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
-    DataValidationAlertStyle: { stop: "Stop" },
+    DataValidationAlertStyle: { stop: "Stop", warning: "Warning" },
     HorizontalAlignment: { left: "Left", right: "Right" },
     VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
   };

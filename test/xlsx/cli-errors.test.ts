@@ -53,6 +53,8 @@ describe("usage errors exit with 2", () => {
     [["report"], /no workbook given/],
     [["report", "demo.xlsx", "-o", "out.csv"], /must end in \.xlsx/],
     [["demo", "--replace"], /unknown option --replace/],
+    [["demo", "--formulas", "excel"], /--formulas "excel" is not supported: use portable or plan/],
+    [["report", "demo.xlsx", "--formulas", "plan"], /unknown option --formulas/],
   ])("%j", async (argv, pattern) => {
     await expectFailure(argv, 2, pattern);
   });

@@ -70,11 +70,13 @@ describe("npm run demo / npm run report", () => {
     const indicators = demoBook.getWorksheet("规划指标")!;
     expect(String(indicators.getCell("D3").value)).toContain("示例数据");
     expect(Object.keys((indicators as unknown as { tables: object }).tables)).toEqual(["PM_Indicators"]);
-    // Live columns are real table formulas in the file's own notation.
+    // Live columns are formulas of built-in functions (the command line's default), written for the
+    // row: INT-01 keeps 100 % (a gross ratio, so up to 150 % is read); I6 is its band, T6 its actual.
     expect(indicators.getCell("X6").value).toEqual({
       result: "符合预期", // INT-01 held at 100 % in 2023: on track, never reached early (§7a.2)
       formula:
-        '_xldudf_PLAN_STATUS(IF(PM_Indicators[[#This Row],[基期值 Baseline]]="","",PM_Indicators[[#This Row],[基期值 Baseline]]),PM_Indicators[[#This Row],[本年实际 Actual]],PM_Indicators[[#This Row],[目标值 Target]],PM_Year,2020,2025,,IF(PM_Indicators[[#This Row],[方向 Direction]]="","",PM_Indicators[[#This Row],[方向 Direction]]),IF(PM_Indicators[[#This Row],[左右幅度 Band]]="","",PM_Indicators[[#This Row],[左右幅度 Band]]),IF(PM_Indicators[[#This Row],[单位 Unit]]="","",PM_Indicators[[#This Row],[单位 Unit]]))',
+        'IF(NOT(OR(I6="",AND(ISNUMBER(I6),I6>=0,I6<1))),"数据有误",IF(AND(T6<>"",OR(NOT(ISNUMBER(T6)),T6<0,T6>1.5)),"数据有误",' +
+        'IF(T6="","无数据",IF(T6>=1-1E-9*MAX(ABS(T6),1),IF(PM_Year>=2025,"已实现","符合预期"),IF(PM_Year>=2025,"未实现","倒退")))))',
     });
     expect(demoBook.getWorksheet("PM_Meta")!.state).toBe("veryHidden");
   });

@@ -34,12 +34,7 @@ export function checkedUnitValue(cell: unknown, unitLabel: unknown): number | nu
   return unitProblem(unit, read.value.value, isGrossLabel(unitLabel)) ? "invalid" : read.value.value;
 }
 
-/**
- * A unit cell that counts things (个数, 人数, or a plan's measure word: 所, 项, 名, schools …): any
- * label that is not a share, ratio, years or coefficient. Blank is unknown, not a count.
- */
-export function countsThings(unitLabel: unknown): boolean {
-  if (isBlank(unitLabel) || typeof unitLabel !== "string") return false;
-  const unit = unitFromLabel(unitLabel) ?? (/^(?:%|percent)$/iu.test(unitLabel.trim()) ? "percent" : null);
-  return unit === null || unit === "count" || unit === "persons";
-}
+export { countsThings } from "../workbook/layout";
+
+/** Units whose yearly figures add up over the years (things, people, money, area), not levels or shares. */
+export const addsUp = (unit: Unit | null | undefined): boolean => unit === "count" || unit === "persons" || unit === "money" || unit === "area";

@@ -17,7 +17,7 @@ export const FigureSchema = z.strictObject({
 });
 
 export const StageSchema = z.enum(["primary", "junior", "senior"]);
-export const UnitSchema = z.enum(["percent", "ratio", "years", "coefficient", "count", "persons"]);
+export const UnitSchema = z.enum(["percent", "ratio", "years", "coefficient", "count", "persons", "money", "area"]);
 /** `bound`: the target is a bound (＜0.40); which way is better follows from its comparator. */
 export const DirectionSchema = z.enum(["higher", "lower", "maintain", "bound"]);
 export const GroupIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/);

@@ -7,7 +7,7 @@ import { rangeAddress } from "./a1";
 import { COLORS, type WorkbookSnapshot, type WriteOp } from "./model";
 import type { Finding } from "./check";
 import { withProtection } from "./insert";
-import { allTables, columnFormula, emptyRow } from "./layout";
+import { allTables, columnFormula, formulaRow } from "./layout";
 import { workbookDialect } from "./portable";
 import type { Plan } from "../plan/schema";
 
@@ -78,7 +78,14 @@ export function planAddRows(plan: Plan, snapshot: WorkbookSnapshot, key: "indica
   // In the dialect the workbook's live columns are written in (a row added to a portable workbook stays portable).
   const dialect = workbookDialect(snapshot);
   const language = snapshot.meta?.language ?? "zh";
-  const formulas = new Map(spec.columns.map((c) => [c.header, columnFormula(c, dialect, emptyRow(language)) ?? ""]));
-  const row = table.headers.map((h) => formulas.get(h) ?? "");
-  return withProtection([{ op: "addTableRows", table: table.name, rows: Array.from({ length: count }, () => [...row]) }], snapshot);
+  const columns = new Map(spec.columns.map((c) => [c.header, c]));
+  // Portable formulas name their row's cells: each new row is written for where it will stand.
+  const rows = Array.from({ length: count }, (_, i) => {
+    const at = formulaRow(table, table.values.length + i, language);
+    return table.headers.map((h) => {
+      const column = columns.get(h);
+      return column ? (columnFormula(column, dialect, at) ?? "") : "";
+    });
+  });
+  return withProtection([{ op: "addTableRows", table: table.name, rows }], snapshot);
 }

@@ -10,7 +10,7 @@ import { achievedBy, basisFromText, type Basis } from "../calc/achieved";
 import { FLAGGED, emptyCounts, isReached, type Status } from "../calc/status";
 import { directionFromText, readBaseline, readTarget, type Baseline, type Target } from "../calc/target";
 import { verdict, type Verdict, type YearValue } from "../calc/verdict";
-import { countsThings } from "../calc/units";
+import { addsUp, countsThings } from "../calc/units";
 import { elapsedShare } from "../calc/progress";
 import type { Plan, Unit } from "../plan/schema";
 import { isBlank } from "../values";
@@ -291,7 +291,7 @@ export function defaultTaskBaseline(plan: Plan, id: string): Cell {
     const ind = plan.indicators.find((i) => i.id === task.indicator);
     if (ind) return ind.baseline.comparator === "=" ? ind.baseline.value : ind.baseline.text;
   }
-  return (task.unit === "count" || task.unit === "persons") && !task.perYear ? 0 : null;
+  return addsUp(task.unit) && !task.perYear ? 0 : null;
 }
 
 /** Ranks flagged rows worst first: by status (FLAGGED order), then by how far short they are. */

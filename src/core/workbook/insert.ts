@@ -35,8 +35,10 @@ import {
   allTables,
   columnFormula,
   directionOptions,
+  formulaRow,
   planYears,
   unitFromLabel,
+  unitChoices,
   isGrossLabel,
   yearHeader,
   type ColumnSpec,
@@ -270,14 +272,14 @@ function mergeRows(layout: Layout, existing: TableSnapshot | undefined, rows: Te
  * A column's formula for a row in the writer's dialect: the portable one is written for the row as
  * it will stand (the template's figures where they are written, else the workbook's).
  */
-function formulaFor(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number] | undefined): string | undefined {
+function formulaFor(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number] | undefined, bodyRow: number): string | undefined {
   const cell = (header: string): Cell => {
     const current = entry?.existing?.values[layout.headers.indexOf(header)];
     const template = entry?.template?.cells[header];
     if (template !== undefined && (isBlank(current) || w.options.onConflict === "replace")) return template;
     return current ?? null;
   };
-  return columnFormula(column, w.options.formulas ?? "plan", { cell, language: w.language });
+  return columnFormula(column, w.options.formulas ?? "plan", formulaRow(layout, bodyRow, w.language, cell));
 }
 
 function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout["body"][number], bodyRow: number): Cell {
@@ -286,7 +288,7 @@ function columnCell(w: Writer, layout: Layout, column: ColumnSpec, entry: Layout
   const currentValue = entry.existing?.values[headerIndex];
   const raw = entry.template?.cells[column.header] ?? "";
   // Live cells are formulas as they stand; only text a planner would read gets the text prefix.
-  const template = formulaFor(w, layout, column, entry) ?? (column.role === "formula" ? raw : asText(raw));
+  const template = formulaFor(w, layout, column, entry, bodyRow) ?? (column.role === "formula" ? raw : asText(raw));
   // New rows: inputs start blank unless the template prefills them (an about target's band).
   if (!entry.existing) return column.role === "note" ? "" : template;
   switch (column.role) {
@@ -373,7 +375,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
           const column = spec.columns.find((c) => c.header === h);
           if (!column || column.role === "note") return "";
           const raw = e.template?.cells[h] ?? "";
-          return formulaFor(w, layout, column, e) ?? (column.role === "formula" ? raw : asText(raw));
+          return formulaFor(w, layout, column, e, layout.body.indexOf(e)) ?? (column.role === "formula" ? raw : asText(raw));
         })),
       });
     }
@@ -388,7 +390,7 @@ function writeTable(w: Writer, layout: Layout, existing: TableSnapshot | undefin
     if (layout.created) {
       const cells = layout.body.length
         ? layout.body.map((e, i) => [columnCell(w, layout, column, e, i)])
-        : [[formulaFor(w, layout, column, undefined) ?? ""]];
+        : [[formulaFor(w, layout, column, undefined, 0) ?? ""]];
       ops.push({ op: "setCells", sheet, address, formulas: cells });
     } else if (writes) {
       const cells = layout.body.map((e, i) => [columnCell(w, layout, column, e, i)]);
@@ -502,6 +504,7 @@ function listOptions(key: TableKey, header: string, language: Language): Validat
   if (key === "milestones" && header === MH.state) return { kind: "list", options: MILESTONE_STATES.map((m) => MILESTONE_STATE_LABELS[m][language]) };
   if (key === "plan" && header === DH.kind) return list(ROW_KIND_LABELS);
   if (key === "plan" && header === DH.attribute) return list(ATTRIBUTE_LABELS);
+  if (key === "plan" && header === DH.unit) return { kind: "list", options: unitChoices(language), suggest: true };
   if (key === "projects" && header === PH.stage) return list(SCHOOL_STAGE_LABELS);
   if (key === "projects" && header === PH.kind) return list(PROJECT_KIND_LABELS);
   if (key === "projects" && header === PH.state) return list(PROJECT_STATE_LABELS);

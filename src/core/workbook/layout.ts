@@ -8,6 +8,7 @@ import { layoutText } from "./text";
 import { type Bilingual, type Language } from "../i18n";
 import type { Building, Plan, SchoolStage, Unit } from "../plan/schema";
 import type { Cell } from "./model";
+import { cellAddress } from "./a1";
 import {
   achievedBy,
   achievedByBasisCell,
@@ -58,16 +59,44 @@ export const SCHOOL_YEAR_NAME = "PM_SchoolYear";
 export type ColumnRole = "key" | "label" | "figure" | "input" | "note" | "formula";
 
 export type ValidationSpec =
-  | { kind: "list"; options: string[] }
+  /** `suggest`: the list is offered, other text is let through after a warning (a measure word the list lacks). */
+  | { kind: "list"; options: string[]; suggest?: true }
   | { kind: "whole"; min: number }
   | { kind: "decimal"; min: number; max?: number }
   /** A custom rule; `{cell}` is the column's first body cell, `{Header}` that row's cell of another column. */
   | { kind: "custom"; formula: string };
 
-/** A row as a portable formula is written for it: its cells as they will stand after the write. */
+/**
+ * A row as a portable formula is written for it: its cells as they will stand after the write, and
+ * where they stand. Portable formulas name this row's cells by A1 address: the file form of a
+ * structured reference (Table[[#This Row],[header]]) with the template's bilingual headers would
+ * take some formulas past Excel's 8,192 characters.
+ */
 export interface FormulaRow {
   cell(header: string): Cell;
+  /** This row's cell of a column, relative (C5). */
+  at(header: string): string;
+  /** The cell of a column in the row above (the previous year in the funding table). */
+  above(header: string): string;
+  /** 1 for the table's first body row. */
+  index: number;
   language: Language;
+}
+
+/** A row of a table at a position (0 = the first body row); `cell` gives what the row holds. */
+export function formulaRow(table: { col: number; row: number; headers: readonly string[] }, bodyRow: number, language: Language, cell: (header: string) => Cell = () => null): FormulaRow {
+  const column = (header: string) => {
+    const i = table.headers.indexOf(header);
+    if (i < 0) throw new Error(`no column ${header}`);
+    return table.col + i;
+  };
+  return {
+    cell,
+    at: (header) => cellAddress(column(header), table.row + 1 + bodyRow),
+    above: (header) => cellAddress(column(header), table.row + bodyRow),
+    index: bodyRow + 1,
+    language,
+  };
 }
 
 export interface ColumnSpec {
@@ -97,9 +126,6 @@ export function columnFormula(column: ColumnSpec, dialect: FormulaDialect, row: 
   return typeof column.portable === "string" ? column.portable : column.portable(row);
 }
 
-/** A row with nothing in it yet: what a row added to a table starts as. */
-export const emptyRow = (language: Language): FormulaRow => ({ cell: () => null, language });
-
 export interface TableSpec {
   key: TableKey;
   name: string;
@@ -116,6 +142,8 @@ export const UNIT_FORMATS: Record<Unit, string> = {
   coefficient: "0.000",
   count: "#,##0",
   persons: "#,##0",
+  money: "#,##0.00",
+  area: "#,##0.00",
 };
 
 /** The unit label of a gross ratio, which may exceed 100 % (毛入园率, 毛入学率). */
@@ -147,14 +175,21 @@ export function indicatorUnitLabel(ind: { unit: Unit; canExceed100?: boolean; co
 }
 
 /**
- * The measure words plans print after a figure (46395个, 13所, 1100人左右), read as the unit they
- * count in: things as a count, people as persons. Money and areas (万元, 平方米) have no unit of their
- * own in the model yet, and are not guessed at.
+ * The measure words plans print after a figure (46395个, 13所, 1100人左右, 2000万元, 8万平方米), read as
+ * the unit they count in: things as a count, people as persons, sums of money, floor or land areas.
  */
-const UNIT_WORDS: Record<string, Unit> = Object.fromEntries([
+export const UNIT_WORDS: Readonly<Record<string, Unit>> = Object.fromEntries([
   ...[..."个所项次座套家处间台册本"].map((w) => [w, "count"]),
   ...["人", "名", "人次"].map((w) => [w, "persons"]),
+  ...["元", "千元", "万元", "亿元"].map((w) => [w, "money"]),
+  ...["平方米", "㎡", "m²", "m2", "万平方米", "亩", "公顷"].map((w) => [w, "area"]),
 ]);
+
+/** The unit words the plan definition's drop-down offers, in the template's language first. */
+export function unitChoices(language: Language): string[] {
+  const own = Object.values(labels.unit).map((l) => l[language]);
+  return [...new Set([...own, GROSS_PERCENT_LABEL[language], COHORT_PERCENT_LABEL[language], ...Object.keys(UNIT_WORDS).filter((w) => !/^(m2|千元|册|本|台|间|处|家|套|座)$/.test(w))])];
+}
 
 /** A unit label in either language, or a measure word plans print, back to its unit (for rows planners add). */
 export function unitFromLabel(label: unknown): Unit | null {
@@ -222,16 +257,19 @@ const yearRule = (): ValidationSpec => ({
 /** What the plan fixes for an indicator or task row, read from the row as it will stand. */
 function rowPlan(row: FormulaRow, h: { baseline: string; target: string; unit: string; direction?: string }, perYear?: boolean): RowPlan {
   const unit = row.cell(h.unit);
-  return { baseline: row.cell(h.baseline), target: row.cell(h.target), direction: h.direction ? row.cell(h.direction) : null, counts: countsLabel(unit), perYear };
+  return { baseline: row.cell(h.baseline), target: row.cell(h.target), direction: h.direction ? row.cell(h.direction) : null, counts: countsThings(unit), perYear };
 }
 
-/** A unit cell that counts things (units.ts countsThings, which reads this module's labels). */
-function countsLabel(label: unknown): boolean {
-  if (isBlankLabel(label) || typeof label !== "string") return false;
+/**
+ * A unit cell that counts things delivered (个数, 人数, a plan's measure word: 所, 项, 名, 万元,
+ * 平方米 …): any label that is not a share, ratio, years or coefficient. Blank is unknown, not a count.
+ * With no direction stated, more than a band or range of these is more delivered, not a miss.
+ */
+export function countsThings(label: unknown): boolean {
+  if (typeof label !== "string" || label.trim() === "") return false;
   const unit = unitFromLabel(label) ?? (/^(?:%|percent)$/iu.test(label.trim()) ? "percent" : null);
-  return unit === null || unit === "count" || unit === "persons";
+  return unit === null || unit === "count" || unit === "persons" || unit === "money" || unit === "area";
 }
-const isBlankLabel = (label: unknown) => label === null || label === undefined || String(label).trim() === "";
 
 /** The yearly cells of a row as the portable verdicts read them. */
 const yearCells = (years: number[], cell: (y: number) => string, max: number | null): YearCell[] =>
@@ -241,9 +279,9 @@ export function indicatorTable(plan: Plan): TableSpec {
   const years = planYears(plan);
   const { baseYear, targetYear } = plan.period;
   const heads = { baseline: IH.baseline, target: IH.target, unit: IH.unit, direction: IH.direction };
-  const ctx = (row: FormulaRow) => ({ year: YEAR_NAME, baseYear, deadline: targetYear, band: ref(IH.band), language: row.language });
-  const actual = ref(IH.actual);
-  const actualRejected = (row: FormulaRow) => rejected(actual, percentMax(row.cell(IH.unit)));
+  const ctx = (row: FormulaRow) => ({ year: YEAR_NAME, baseYear, deadline: targetYear, band: row.at(IH.band), language: row.language });
+  const actual = (row: FormulaRow) => row.at(IH.actual);
+  const actualRejected = (row: FormulaRow) => rejected(actual(row), percentMax(row.cell(IH.unit)));
   const actualChoices = years.map((y) => ref(yearHeader(y))).join(",");
   const columns: ColumnSpec[] = [
     { header: IH.id, role: "key", width: 11 },
@@ -300,7 +338,7 @@ export function indicatorTable(plan: Plan): TableSpec {
       width: 12,
       format: "0.0%",
       formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.PROGRESS(${opt(IH.baseline)},${ref(IH.actual)},${ref(IH.target)},${opt(IH.unit)}),"—"))`,
-      portable: (row) => completionFormula(rowPlan(row, heads), actual, actualRejected(row), ctx(row)),
+      portable: (row) => completionFormula(rowPlan(row, heads), actual(row), actualRejected(row), ctx(row)),
     },
     {
       header: IH.gap,
@@ -308,7 +346,7 @@ export function indicatorTable(plan: Plan): TableSpec {
       width: 11,
       format: "byUnit",
       formula: `=IF(${ref(IH.actual)}="","",IFNA(PLAN.GAP(${ref(IH.actual)},${ref(IH.target)},${opt(IH.direction)},${opt(IH.baseline)},${opt(IH.band)},${opt(IH.unit)}),""))`,
-      portable: (row) => gapFormula(rowPlan(row, heads), actual, actualRejected(row), ctx(row)),
+      portable: (row) => gapFormula(rowPlan(row, heads), actual(row), actualRejected(row), ctx(row)),
     },
     {
       header: IH.status,
@@ -318,7 +356,7 @@ export function indicatorTable(plan: Plan): TableSpec {
       // Per-year duties judge every year so far, as the report does.
       portable: (row) =>
         statusFormula(
-          { row: rowPlan(row, heads), actual, actualRejected: actualRejected(row), years: yearCells(years, (y) => ref(yearHeader(y)), percentMax(row.cell(IH.unit))) },
+          { row: rowPlan(row, heads), actual: actual(row), actualRejected: actualRejected(row), years: yearCells(years, (y) => row.at(yearHeader(y)), percentMax(row.cell(IH.unit))) },
           ctx(row),
         ),
     },
@@ -365,7 +403,7 @@ export function taskTable(plan: Plan): TableSpec {
   // The portable dialect: the row's basis, unit, link and deadline as the plan fixes them.
   const basisOf = (row: FormulaRow) => basisFromText(row.cell(TH.basis)) ?? "latest";
   const maxOf = (row: FormulaRow) => percentMax(row.cell(TH.unit));
-  const ownCells = (row: FormulaRow) => yearCells(years, (y) => ref(yearHeader(y)), maxOf(row));
+  const ownCells = (row: FormulaRow) => yearCells(years, (y) => row.at(yearHeader(y)), maxOf(row));
   // A task that restates an indicator reads the indicator's years, as the report does.
   const sourceCells = (row: FormulaRow) => {
     const link = String(row.cell(TH.link) ?? "").trim();
@@ -373,12 +411,12 @@ export function taskTable(plan: Plan): TableSpec {
     return yearCells(years, (y) => `INDEX(${TABLES.indicators}[${yearHeader(y)}],MATCH(${quote(link)},${TABLES.indicators}[${IH.id}],0))`, maxOf(row));
   };
   // The achieved column reads the basis cell, as PLAN.ACHIEVED does; the status is written for the row's basis.
-  const portableOwn = (row: FormulaRow) => `IF(${truth(rejectedUpTo(ownCells(row), YEAR_NAME))},"",${achievedByBasisCell(ownCells(row), ref(TH.basis), YEAR_NAME)})`;
+  const portableOwn = (row: FormulaRow) => `IF(${truth(rejectedUpTo(ownCells(row), YEAR_NAME))},"",${achievedByBasisCell(ownCells(row), row.at(TH.basis), YEAR_NAME)})`;
   const deadlineOf = (row: FormulaRow) => Number(String(row.cell(TH.period) ?? "").match(/\d{4}/g)?.pop() ?? plan.period.targetYear);
   const taskPlan = (row: FormulaRow) => rowPlan(row, { baseline: TH.baseline, target: TH.target, unit: TH.unit }, basisOf(row) === "eachYear");
-  const taskCtx = (row: FormulaRow) => ({ year: YEAR_NAME, baseYear, deadline: deadlineOf(row), band: ref(TH.band), language: row.language });
-  const achieved = ref(TH.achieved);
-  const achievedRejected = (row: FormulaRow) => anyOf(rejected(achieved, maxOf(row)), rejectedUpTo(sourceCells(row), YEAR_NAME));
+  const taskCtx = (row: FormulaRow) => ({ year: YEAR_NAME, baseYear, deadline: deadlineOf(row), band: row.at(TH.band), language: row.language });
+  const achieved = (row: FormulaRow) => row.at(TH.achieved);
+  const achievedRejected = (row: FormulaRow) => anyOf(rejected(achieved(row), maxOf(row)), rejectedUpTo(sourceCells(row), YEAR_NAME));
   const columns: ColumnSpec[] = [
     { header: TH.id, role: "key", width: 14 },
     { header: TH.section, role: "label", width: 20 },
@@ -411,7 +449,7 @@ export function taskTable(plan: Plan): TableSpec {
       // A task that restates an indicator takes the indicator's value; otherwise by its basis up to PM_Year.
       formula: `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),${plan.building ? ledgerFed(own) : own})`,
       portable: (row) =>
-        `=IF(${ref(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${ref(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),${plan.building ? ledgerFed(portableOwn(row)) : portableOwn(row)})`,
+        `=IF(${row.at(TH.link)}<>"",IFERROR(INDEX(${TABLES.indicators}[${IH.actual}],MATCH(${row.at(TH.link)},${TABLES.indicators}[${IH.id}],0)),""),${plan.building ? ledgerFed(portableOwn(row), row.at(TH.id)) : portableOwn(row)})`,
     },
     {
       header: TH.rate,
@@ -419,7 +457,7 @@ export function taskTable(plan: Plan): TableSpec {
       width: 11,
       format: "0.0%",
       formula: `=IF(${ref(TH.achieved)}="","",IFNA(PLAN.PROGRESS(${opt(TH.baseline)},${ref(TH.achieved)},${ref(TH.target)},${opt(TH.unit)}),"—"))`,
-      portable: (row) => completionFormula(taskPlan(row), achieved, achievedRejected(row), taskCtx(row)),
+      portable: (row) => completionFormula(taskPlan(row), achieved(row), achievedRejected(row), taskCtx(row)),
     },
     {
       header: TH.status,
@@ -432,7 +470,7 @@ export function taskTable(plan: Plan): TableSpec {
         const cells = sourceCells(row);
         const deadline = deadlineOf(row);
         const atDeadline = deadline < years[years.length - 1]! ? achievedBy(cells, basisOf(row), deadline) : undefined;
-        return statusFormula({ row: taskPlan(row), actual: achieved, actualRejected: achievedRejected(row), years: cells, atDeadline }, taskCtx(row));
+        return statusFormula({ row: taskPlan(row), actual: achieved(row), actualRejected: achievedRejected(row), years: cells, atDeadline }, taskCtx(row));
       },
     },
   );
@@ -443,11 +481,11 @@ export function taskTable(plan: Plan): TableSpec {
  * Building task targets take their figure from the project ledger's roll-up once the ledger has a
  * project (projects under way, places in use); before that, from the yearly cells as typed.
  */
-function ledgerFed(own: string): string {
+function ledgerFed(own: string, id = ref(TH.id)): string {
   const build = (h: string) => `${TABLES.build}[${h}]`;
   const inLedger = `COUNTA(${TABLES.projects}[${PH.name}])>0`;
   const from = (task: string, value: string) =>
-    `IF(AND(${inLedger},COUNTIF(${build(task)},${ref(TH.id)})>0),INDEX(${build(value)},MATCH(${ref(TH.id)},${build(task)},0)),`;
+    `IF(AND(${inLedger},COUNTIF(${build(task)},${id})>0),INDEX(${build(value)},MATCH(${id},${build(task)},0)),`;
   return `${from(BUH.projectsTask, BUH.counted)}${from(BUH.placesTask, BUH.delivered)}${own}))`;
 }
 
@@ -543,12 +581,13 @@ export function schoolTable(): TableSpec {
       // A label, not the logical itself: LibreOffice recalculates every formula cell whose cached
       // result is a logical, and without the add-in that is #NAME? (it keeps cached text and numbers).
       formula: `=IF(COUNT(${perRange})<7,"",IF(PLAN.BALANCE(${perRange},${ref(SH.stage)}),"${SCHOOL_RULE_LABELS.pass}","${SCHOOL_RULE_LABELS.fail}"))`,
-      portable: schoolRuleFormula(
-        SCHOOL_INDICATORS.map((i) => ref(i.per)),
-        ref(SH.stage),
-        perRange,
-        SCHOOL_RULE_LABELS,
-      ),
+      portable: (row) =>
+        schoolRuleFormula(
+          SCHOOL_INDICATORS.map((i) => row.at(i.per)),
+          row.at(SH.stage),
+          `${row.at(SCHOOL_INDICATORS[0].per)}:${row.at(SCHOOL_INDICATORS[SCHOOL_INDICATORS.length - 1]!.per)}`,
+          SCHOOL_RULE_LABELS,
+        ),
     },
   );
   return { key: "schools", name: TABLES.schools, sheet: t.schoolSheet, anchor: { col: 0, row: 2 }, columns };
@@ -625,7 +664,7 @@ export function milestoneTable(plan: Plan): TableSpec {
       role: "formula",
       width: 11,
       formula: `=PLAN.MILESTONE(${opt(MH.state)},${ref(MH.plannedYear)},${YEAR_NAME},${opt(MH.doneYear)},${baseYear})`,
-      portable: (row) => milestoneFormula({ state: ref(MH.state), planned: ref(MH.plannedYear), done: ref(MH.doneYear) }, { year: YEAR_NAME, baseYear, language: row.language }),
+      portable: (row) => milestoneFormula({ state: row.at(MH.state), planned: row.at(MH.plannedYear), done: row.at(MH.doneYear) }, { year: YEAR_NAME, baseYear, language: row.language }),
     },
   ];
   return { key: "milestones", name: TABLES.milestones, sheet: t.milestoneSheet, anchor: { col: 0, row: 2 }, columns };
@@ -703,14 +742,15 @@ export function fundingTable(plan: Plan): TableSpec {
     validation: { rule: { kind: "decimal", min: 0 }, prompt, error: t.amountError },
   });
   // A blank figure has no growth: tested first, so hosts without the add-in never call it there.
-  const cells: FundingCells = { cur: ref, prev: (h) => `INDEX(${TABLES.funding}[[${h}]],${at}-1)` };
+  // The portable checks compare a row with the row above; the first year has nothing to compare with.
+  const cells = (row: FormulaRow): FundingCells => ({ cur: row.at, prev: row.above });
   const growth = (header: string, of: string): ColumnSpec => ({
     header,
     role: "formula",
     width: 10,
     format: "0.00%",
     formula: `=IF(OR([@[${of}]]="",${at}=1),"",PLAN.GROWTH(${col(of)},${at}))`,
-    portable: growthFormula(of, at, cells),
+    portable: (row) => (row.index === 1 ? `=""` : growthFormula(row.at(of), row.above(of))),
   });
   const columns: ColumnSpec[] = [
     { header: FH.year, role: "key", width: 8, format: "0" },
@@ -760,22 +800,23 @@ export function fundingTable(plan: Plan): TableSpec {
   // first year has nothing to compare with.
   const reported = `OR(COUNT([@[${FH.budget}]:[${FH.civilPay}]])=0,${at}=1)`;
   const stages = (f: (s: SchoolStage) => string) => SCHOOL_STAGES.map(f);
-  const portable = (id: FundingCheckId, language: Language): string => {
+  const portable = (id: FundingCheckId, row: FormulaRow): string => {
+    const [c, language] = [cells(row), row.language];
     switch (id) {
       case "appropriation":
-        return fasterFormula(FH.compared, FH.revenue, cells, language);
+        return fasterFormula(FH.compared, FH.revenue, c, language);
       case "spending":
-        return risesFormula(stages(FH.spending), true, cells, language, stages(FH.enrolment));
+        return risesFormula(stages(FH.spending), true, c, language, stages(FH.enrolment));
       case "publicFunds":
-        return risesFormula(stages(FH.publicFunds), true, cells, language, stages(FH.enrolment));
+        return risesFormula(stages(FH.publicFunds), true, c, language, stages(FH.enrolment));
       case "teacherPay":
-        return risesFormula([FH.teacherPay], true, cells, language);
+        return risesFormula([FH.teacherPay], true, c, language);
       case "budget":
-        return risesFormula([FH.budget], false, cells, language);
+        return risesFormula([FH.budget], false, c, language);
       case "perStudent":
-        return risesFormula([FH.perStudent], false, cells, language);
+        return risesFormula([FH.perStudent], false, c, language);
       case "payParity":
-        return notBelowFormula(ref(FH.teacherPay), ref(FH.civilPay), language);
+        return notBelowFormula(row.at(FH.teacherPay), row.at(FH.civilPay), language);
     }
   };
   for (const id of FUNDING_CHECKS) {
@@ -784,7 +825,7 @@ export function fundingTable(plan: Plan): TableSpec {
       role: "formula",
       width: 12,
       formula: `=IF(${reported},"",${checks[id].slice(1)})`,
-      portable: (row) => `=IF(${reported},"",${portable(id, row.language)})`,
+      portable: (row) => (row.index === 1 ? `=""` : `=IF(COUNT(${row.at(FH.budget)}:${row.at(FH.civilPay)})=0,"",${portable(id, row)})`),
     });
   }
   void plan;
@@ -986,7 +1027,8 @@ export function definitionTable(): TableSpec {
     input(DH.name, 34),
     input(DH.nameEn, 28),
     input(DH.stage, 7),
-    input(DH.unit, 8),
+    // The units and measure words the rules read, offered; a task may print another word (read as a count).
+    input(DH.unit, 8, { validation: { rule: { kind: "list", options: [], suggest: true }, prompt: t.unitPrompt, error: t.unitError } }),
     input(DH.direction, 10),
     input(DH.baseline, 12, { format: "@" }),
     input(DH.target, 12, { format: "@" }),

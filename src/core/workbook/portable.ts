@@ -443,26 +443,30 @@ export function diffCoefFormula(values: string, weights: string, groups: string,
 // ---------------------------------------------------------------------------------------------
 // Funding (funding.ts): growth and the year-over-year checks, at a row of the funding table
 
-const FUNDING_CODES: Record<FundingVerdict, string> = { invalid: "I", notMet: "N", noData: "D", met: "M" };
+/** A step's weight in the sum `combined` reads: each outranks any count of those below it (five stages at most). */
+const FUNDING_CODES: Record<FundingVerdict, number> = { invalid: 1000, notMet: 100, noData: 10, met: 1 };
 
 /** A funding figure the rules cannot read: text, a logical, a negative. */
 const figureRejected = (c: string) => `AND(${c}<>"",OR(NOT(ISNUMBER(${c})),${c}<0))`;
 
-/** One step of one series as a letter (I invalid, D no data, M met, N not met), "" when left out. */
+/** One step of one series as its code (FUNDING_CODES), 0 when the stage is left out. */
 function stepCode(prev: string, cur: string, strict: boolean, counts?: { prev: string; cur: string }): string {
+  const C = FUNDING_CODES;
   const grows = strict ? `${cur}>${prev}+${TOL}*MAX(ABS(${cur}),ABS(${prev}))` : `${cur}>=${prev}-${TOL}*MAX(ABS(${cur}),ABS(${prev}))`;
-  const code = `IF(OR(${figureRejected(prev)},${figureRejected(cur)}),"I",IF(OR(${prev}="",${cur}=""),"D",IF(${grows},"M","N")))`;
+  const code = `IF(OR(${figureRejected(prev)},${figureRejected(cur)}),${C.invalid},IF(OR(${prev}="",${cur}=""),${C.noData},IF(${grows},${C.met},${C.notMet})))`;
   if (!counts) return code;
   const none = (c: string) => `OR(${c}="",${c}=0)`;
-  return `IF(AND(${prev}="",${cur}="",${none(counts.prev)},${none(counts.cur)}),"",${code})`;
+  return `IF(AND(${prev}="",${cur}="",${none(counts.prev)},${none(counts.cur)}),0,${code})`;
 }
 
-/** The worst of the steps' letters (funding.ts combine): none at all is no data. */
+/**
+ * The worst of the steps (funding.ts combine) from their codes summed: one invalid step passes 1000,
+ * one not met 100, one without data 10, the met ones stay below 10; none at all is 0, no data. MATCH
+ * reads the sum once (no LET before Excel 2021); CHOOSE and MATCH exist in every spreadsheet.
+ */
 function combined(codes: string[], language: Language): string {
   const L = (v: FundingVerdict) => quote(FUNDING_LABELS[v][language]);
-  const all = codes.join("&");
-  const has = (v: FundingVerdict) => `ISNUMBER(FIND("${FUNDING_CODES[v]}",${all}))`;
-  return `IF(${has("invalid")},${L("invalid")},IF(${has("notMet")},${L("notMet")},IF(OR(${has("noData")},${all}=""),${L("noData")},${L("met")})))`;
+  return `CHOOSE(MATCH(${codes.join("+")},{0,1,10,100,1000},1),${[L("noData"), L("met"), L("noData"), L("notMet"), L("invalid")].join(",")})`;
 }
 
 export interface FundingCells {
@@ -472,12 +476,11 @@ export interface FundingCells {
 }
 
 /**
- * Growth into this year: blank in the first year or beside a blank; #DIV/0! after a 0; #N/A where
+ * Growth into this year from the cell above: blank beside a blank; #DIV/0! after a 0; #N/A where
  * either figure cannot be read (text, a negative).
  */
-export function growthFormula(of: string, at: string, cells: FundingCells): string {
-  const [cur, prev] = [cells.cur(of), cells.prev(of)];
-  return `=IF(OR(${cur}="",${at}=1),"",IF(OR(${figureRejected(cur)},${figureRejected(prev)}),NA(),IF(${prev}="","",${cur}/${prev}-1)))`;
+export function growthFormula(cur: string, prev: string): string {
+  return `=IF(${cur}="","",IF(OR(${figureRejected(cur)},${figureRejected(prev)}),NA(),IF(${prev}="","",${cur}/${prev}-1)))`;
 }
 
 /** Every series rises (strict) or never falls from last year; stages with no students either year left out. */

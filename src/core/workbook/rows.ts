@@ -29,6 +29,7 @@ import { ROLLUP_NAMES } from "../calc/projects";
 import { definitionRows } from "./definition";
 import { defaultTaskBaseline } from "./assess";
 import { DEFAULT_BAND } from "../calc/target";
+import { addsUp } from "../calc/units";
 import { diffCoefFormula, type FormulaDialect } from "./portable";
 
 export interface TemplateRow {
@@ -49,7 +50,7 @@ const BASIS = {
 
 function taskBasis(task: TaskTarget): keyof typeof BASIS {
   if (task.perYear) return "eachYear";
-  if (task.kind !== "change" && (task.unit === "count" || task.unit === "persons")) return "cumulative";
+  if (task.kind !== "change" && addsUp(task.unit)) return "cumulative";
   return "latest";
 }
 

@@ -105,6 +105,14 @@ export const layoutText = {
   planNameEnLabel: { zh: "英文名称 English name", en: "Plan name (English) 英文名称" },
   definitionKindPrompt: { zh: "请选择：指标 / 任务 / 里程碑。", en: "Choose: Indicator / Task / Milestone." },
   definitionKindError: { zh: "只能从列表中选择类别。", en: "Choose the kind from the list." },
+  unitPrompt: {
+    zh: "选择或填写规划印刷的单位：% 、比值、年、系数，或量词 个、所、项、人、名、万元、平方米 等。指标须用列表中的单位。",
+    en: "Choose or type the unit the plan prints: %, ratio, years, coefficient, or a measure word (个, 所, 项, 人, 名, 万元, 平方米 …). Indicators need a unit from the list.",
+  },
+  unitError: {
+    zh: "列表中没有这个单位。任务可以保留（按个数计）；指标请从列表中选择，否则应用定义时会报错。",
+    en: "This unit is not in the list. A task may keep it (read as a count); for an indicator choose one from the list, or applying the definition reports it.",
+  },
   attributePrompt: { zh: "规划表列出属性的，选择约束性或预期性；未列出的留空。", en: "Where the plan's table gives the attribute, choose Binding or Expected; otherwise leave blank." },
   attributeError: { zh: "只能选择约束性或预期性，或留空。", en: "Choose Binding or Expected, or leave blank." },
   projectSheet: { zh: "建设项目", en: "Projects" },
