@@ -3,11 +3,11 @@
  * (a percent row holds fractions; 98.5 there is percentage points typed by mistake), the period
  * checks, the 15-digit rounding of differences, the pace ratio, and status labels read back.
  */
-import { checkedUnitValue, unitProblem, PERCENT_POINTS_ABOVE } from "../../src/core/calc/units";
+import { addsUp, checkedUnitValue, countsThings, unitProblem, PERCENT_POINTS_ABOVE } from "../../src/core/calc/units";
 import { atScale, checkPeriod, difference, elapsedShare, pace, tidy } from "../../src/core/calc/progress";
 import { emptyCounts, statusFromLabel, STATUSES } from "../../src/core/calc/status";
 import { milestoneStatus } from "../../src/core/calc/milestone";
-import { unitFromLabel } from "../../src/core/workbook/layout";
+import { unitChoices, unitFromLabel } from "../../src/core/workbook/layout";
 
 const P = { baseYear: 2020, targetYear: 2025 };
 
@@ -138,11 +138,34 @@ describe("a unit label or a measure word back to its unit", () => {
     ["名", "persons"],
     ["%", "percent"],
     ["年", "years"],
-    // Money and areas have no unit of their own: not guessed at.
-    ["万元", null],
-    ["平方米", null],
+    // Sums of money and areas (投入2000万元, 新增校舍8万平方米) have units of their own.
+    ["万元", "money"],
+    ["元", "money"],
+    ["亿元", "money"],
+    ["金额", "money"],
+    ["平方米", "area"],
+    ["㎡", "area"],
+    ["Area", "area"],
     ["", null],
+    ["斤", null],
   ])("%j → %s", (label, unit) => {
     expect(unitFromLabel(label)).toBe(unit);
+  });
+
+  test("money and areas count what is delivered and add up over the years, like things and people", () => {
+    expect(["万元", "平方米", "所", "人", "%", "年", "系数", "比值（N:1）", ""].map(countsThings)).toEqual([true, true, true, true, false, false, false, false, false]);
+    expect((["money", "area", "count", "persons", "percent", "years", "ratio", "coefficient"] as const).map(addsUp)).toEqual([true, true, true, true, false, false, false, false]);
+  });
+
+  test("the definition's drop-down offers every unit label and the common measure words, the template's language first", () => {
+    const zh = unitChoices("zh");
+    expect(zh.slice(0, 8)).toEqual(["%", "比值（N:1）", "年", "系数", "个数", "人数", "金额", "面积"]);
+    expect(zh).toEqual(expect.arrayContaining(["%（毛率）", "%（巩固率）", "个", "所", "项", "人", "名", "万元", "平方米"]));
+    expect(unitChoices("en").slice(0, 8)).toEqual(["%", "Ratio (N:1)", "Years", "Coefficient", "Count", "Persons", "Amount", "Area"]);
+    // Every choice reads back as a unit, and the list fits Excel's 255 characters.
+    for (const language of ["zh", "en"] as const) {
+      expect(unitChoices(language).filter((c) => unitFromLabel(c) === null)).toEqual([]);
+      expect(unitChoices(language).join(",").length).toBeLessThanOrEqual(255);
+    }
   });
 });

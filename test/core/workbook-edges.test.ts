@@ -346,6 +346,12 @@ describe("the plan definition as typed", () => {
     expect([unit("T-TEA-03"), unit("T-PRE-04")]).toEqual(["count", "years"]);
   });
 
+  test("a task in 万元 or 平方米 reads as money or area; a measure word the list lacks as a count", () => {
+    const read = definition({ "T-PRE-04": { [DH.unit]: "万元" }, "T-TEA-03": { [DH.unit]: "平方米" }, "T-PRE-02": { [DH.unit]: "条" } });
+    const unit = (id: string) => (read.kind === "ok" ? read.plan.tasks.find((t) => t.id === id)!.unit : read);
+    expect([unit("T-PRE-04"), unit("T-TEA-03"), unit("T-PRE-02")]).toEqual(["money", "area", "count"]);
+  });
+
   test("a kind the list does not have is quoted in its message; a blank one as empty quotes", () => {
     const where = `规划定义!${col(DH.kind)}${6 + definitionRows(PLAN, "zh").length}`;
     for (const [kind, quoted] of [["指示", "“指示”"], [null, "“”"]] as const) {

@@ -81,6 +81,18 @@ describe("npm run demo / npm run report", () => {
     expect(demoBook.getWorksheet("PM_Meta")!.state).toBe("veryHidden");
   });
 
+  test("the plan definition's unit column offers the units and measure words, and lets another word stand after a warning", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(demo));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const index = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].findIndex((m) => m[1] === "规划定义");
+    const xml = await zip.file(`xl/worksheets/sheet${index + 1}.xml`)!.async("string");
+    const units = [...xml.matchAll(/<dataValidation ([^>]*)>([\s\S]*?)<\/dataValidation>/g)].filter((m) => m[2]!.includes("万元"));
+    expect(units.length).toBe(1);
+    expect(units[0]![1]).toMatch(/type="list"/);
+    expect(units[0]![1]).toMatch(/errorStyle="warning"/);
+    expect(units[0]![2]).toMatch(/<formula1>&quot;%,比值（N:1）,年,系数,个数,人数,金额,面积,[^&]*平方米[^&]*&quot;<\/formula1>/);
+  });
+
   test("the report sheet prints, row by row, the model of the same workbook", () => {
     const plan = embeddedPlan();
     const g = rows(outBook.getWorksheet("2022年度监测报告")!);
