@@ -13,6 +13,7 @@
  */
 import { DEFAULT_BAND, directionFromText, readBaseline, readTarget, type Baseline, type Sense, type Target } from "../calc/target";
 import { TOLERANCE, meets } from "../calc/compare";
+import { difference } from "../calc/progress";
 import type { Basis } from "../calc/achieved";
 import { STATUS_LABELS, type Status } from "../calc/status";
 import { MILESTONE_STATE_LABELS } from "../calc/milestone";
@@ -59,7 +60,8 @@ const ex = (n: Num): string => (typeof n === "number" ? lit(n) : n);
 const TOL = String(TOLERANCE).toUpperCase();
 
 const abs = (n: Num): Num => (typeof n === "number" ? Math.abs(n) : `ABS(${n})`);
-const sub = (a: Num, b: Num): Num => (typeof a === "number" && typeof b === "number" ? a - b : `(${ex(a)}-${ex(b)})`);
+// A difference of two figures the plan fixes is taken as the core takes it (no binary noise: 0.94 − 0.9252 is 0.0148).
+const sub = (a: Num, b: Num): Num => (typeof a === "number" && typeof b === "number" ? difference(a, b) : `(${ex(a)}-${ex(b)})`);
 const mul = (a: Num, b: Num): Num => (typeof a === "number" && typeof b === "number" ? a * b : a === 1 ? b : b === 1 ? a : `(${ex(a)}*${ex(b)})`);
 /** The tolerance's scale: the larger magnitude of the two sides. */
 const scale = (a: Num, b: Num): Num => {
@@ -69,7 +71,7 @@ const scale = (a: Num, b: Num): Num => {
 const slack = (a: Num, b: Num): string => `${TOL}*${ex(scale(a, b))}`;
 
 /** `a comparator b` as compare.ts decides it: equal within the relative tolerance, strictness kept. */
-function cmp(a: Num, comparator: "<" | "<=" | ">" | ">=" | "=", b: Num): Bool {
+function cmp(a: Num, comparator: "<" | "<=" | ">" | ">=", b: Num): Bool {
   if (typeof a === "number" && typeof b === "number") return meets(a, comparator, b);
   switch (comparator) {
     case ">=":
@@ -80,8 +82,6 @@ function cmp(a: Num, comparator: "<" | "<=" | ">" | ">=" | "=", b: Num): Bool {
       return `${ex(a)}>${ex(b)}+${slack(a, b)}`;
     case "<":
       return `${ex(a)}<${ex(b)}-${slack(a, b)}`;
-    case "=":
-      return `ABS(${ex(a)}-${ex(b)})<=${slack(a, b)}`;
   }
 }
 
@@ -217,13 +217,13 @@ function targetForms(row: RowPlan, bandCell: string): { baseline: Baseline | nul
   if (hint === "up" || hint === "down") return { baseline, forms: [{ when: true, form: form(hint, true) }] };
   const neutral = form("up", hint === null && row.counts);
   if (hint !== null || baseline === null || baseline.bound !== null) return { baseline, forms: [{ when: true, form: neutral }] };
-  const below = cmp(baseline.value, "<", edges.low);
-  const above = cmp(baseline.value, ">", edges.high);
+  const under = cmp(baseline.value, "<", edges.low);
+  const over = cmp(baseline.value, ">", edges.high);
   return {
     baseline,
     forms: [
-      { when: below, form: form("up", true) },
-      { when: above, form: form("down", true) },
+      { when: under, form: form("up", true) },
+      { when: over, form: form("down", true) },
       { when: true, form: neutral },
     ],
   };
