@@ -49,7 +49,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
 
   const insert = (onConflict: "ask" | "replace" | "keep") =>
     start(async () => {
-      const outcome = await host.run((port) => insertTemplate(port, { language, onConflict }));
+      const outcome = await host.run((port) => insertTemplate(port, { language, onConflict, formulas: host.formulas }));
       if (outcome.kind === "confirm") {
         setConflicts(outcome.report.conflicts);
         setConflictsOf("insert");
@@ -68,7 +68,7 @@ export function TemplateSection({ host, language, onChanged }: { host: PaneHost;
   // The plan definition sheet, edited by the planner, rebuilds or upgrades the tables for its period.
   const apply = (onConflict: "ask" | "replace" | "keep", movePeriods = moveChoice) =>
     start(async () => {
-      const outcome = await host.run((port) => applyDefinition(port, { language, onConflict, movePeriods }));
+      const outcome = await host.run((port) => applyDefinition(port, { language, onConflict, movePeriods, formulas: host.formulas }));
       setProblems(outcome.kind === "invalid" ? outcome.problems : null);
       setMoves(outcome.kind === "movePeriods");
       if (outcome.kind === "movePeriods") {

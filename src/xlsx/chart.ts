@@ -153,7 +153,7 @@ export async function carryCharts(zip: JSZip, wb: ExcelJS.Workbook): Promise<{ f
 }
 
 /** The package exceljs wrote, with the queued charts added to the sheets that still exist. */
-export async function withCharts(wb: ExcelJS.Workbook, buffer: Buffer): Promise<Buffer> {
+export async function withCharts(wb: ExcelJS.Workbook, buffer: Uint8Array): Promise<Uint8Array> {
   const charts = (pending.get(wb) ?? []).filter((p) => wb.worksheets.some((ws) => ws.name.toLowerCase() === p.sheet.toLowerCase()));
   if (!charts.length) return buffer;
   const zip = await JSZip.loadAsync(buffer);
@@ -196,5 +196,5 @@ export async function withCharts(wb: ExcelJS.Workbook, buffer: Buffer): Promise<
     );
   }
   zip.file("[Content_Types].xml", types);
-  return Buffer.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -7,17 +7,18 @@
  */
 import ExcelJS from "exceljs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { reportText } from "../core/report/text";
 import { type Bilingual, type Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import { planYears } from "../core/workbook/layout";
 import { buildDemo } from "../usecases/demo";
 import { generateReport } from "../usecases/report";
-import { applyDefinition, insertTemplate, planFor } from "../usecases/workbook";
+import { applyDefinition, planFor } from "../usecases/workbook";
 import { resultOps } from "../core/workbook/results";
 import type { Plan } from "../core/plan/schema";
-import { markCarried, readPlanFile } from "./plan-file";
+import { readPlanFile } from "./plan-file";
+import { startWorkbook } from "../usecases/start";
 import { xlsxPort } from "./port";
 import { applyToWorkbook } from "./apply";
 import { snapshotFromWorkbook } from "./snapshot";
@@ -201,14 +202,18 @@ async function template(p: Parsed, cwd: string): Promise<string[]> {
     const out = resolve(cwd, p.out);
     checkOutput(out, null, p.overwrite);
     const previous = p.from === undefined ? null : snapshotFromWorkbook((await openWorkbook(resolve(cwd, p.from))).workbook);
-    const { plan, carried, encoding } = readPlanFile(resolve(cwd, p.plan), previous);
+    const planPath = resolve(cwd, p.plan);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(planPath);
+    } catch (e) {
+      throw new CliFailure(1, cliText.badPlanFile(planPath, (e instanceof Error ? e.message : String(e)).split("\n")[0]!));
+    }
+    const { plan, carried, encoding } = readPlanFile(bytes, planPath, previous);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "Plan Monitor";
-    const port = xlsxPort(workbook);
-    const outcome = await insertTemplate(port, { language, onConflict: "ask", plan, formulas });
+    const outcome = await startWorkbook(xlsxPort(workbook), { plan, carried, language, formulas });
     if (outcome.kind !== "written") throw new CliFailure(1, outcome.kind === "error" ? outcome.message : cliText.conflicts(0));
-    if (carried.length) await port.apply(markCarried(snapshotFromWorkbook(workbook), carried, language));
-    await port.apply(resultOps(plan, snapshotFromWorkbook(workbook), language));
     await saveWorkbook(workbook, out);
     return [
       ...(encoding === "gb18030" ? [line(cliText.readAs(encoding))] : []),

@@ -9,7 +9,18 @@
  * namespace: the XML means the same).
  */
 import type JSZip from "jszip";
-import { posix } from "node:path";
+
+/** The folder of a part name (no leading slash): "xl/worksheets/sheet1.xml" → "xl/worksheets"; "" at the root. */
+const folderOf = (name: string) => (name.includes("/") ? name.slice(0, name.lastIndexOf("/")) : "");
+
+/** A part name relative to a folder, as POSIX path.relative gives it ("xl/worksheets", "xl/drawings/d.xml" → "../drawings/d.xml"). */
+export function relativePart(from: string, to: string): string {
+  const a = from.split("/").filter(Boolean);
+  const b = to.split("/").filter(Boolean);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => ".."), ...b.slice(common)].join("/");
+}
 
 const SPREADSHEET_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
@@ -41,10 +52,10 @@ export async function relativeTargets(zip: JSZip): Promise<boolean> {
   for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels"))) {
     const xml = await zip.file(name)!.async("string");
     // xl/worksheets/_rels/sheet1.xml.rels describes xl/worksheets/sheet1.xml: targets start from xl/worksheets.
-    const from = posix.dirname(posix.dirname(name));
+    const from = folderOf(folderOf(name));
     const fixed = xml.replace(/<Relationship\b[^>]*>/g, (tag) => {
       if (/TargetMode="External"/.test(tag)) return tag;
-      return tag.replace(/Target="\/([^"]*)"/, (_, target: string) => `Target="${posix.relative(from === "." ? "" : from, target) || target}"`);
+      return tag.replace(/Target="\/([^"]*)"/, (_, target: string) => `Target="${relativePart(from, target) || target}"`);
     });
     if (fixed !== xml) {
       zip.file(name, fixed);

@@ -3,33 +3,26 @@
  * the same schema as the embedded template. With a previous plan's workbook, an indicator the JSON
  * gives no baseline takes that workbook's final value for the same ID (the new plan's base year).
  */
-import { readFileSync } from "node:fs";
 import { loadPlan } from "../core/plan/load";
 import { embeddedPlan } from "../core/plan/embedded";
 import { plainNumber } from "../core/format";
-import type { Language } from "../core/i18n";
-import { valuesInYear, type Carried } from "../core/workbook/definition";
-import { carryOps } from "../core/workbook/apply";
+import { valuesInYear } from "../core/workbook/definition";
+import type { Carry } from "../core/workbook/apply";
 import { workbookPlan } from "../core/workbook/plan";
 import type { Plan } from "../core/plan/schema";
-import { DH } from "../core/workbook/layout";
-import { cellAddress } from "../core/workbook/a1";
-import type { WorkbookSnapshot, WriteOp } from "../core/workbook/model";
-import { CliFailure } from "./files";
+import type { WorkbookSnapshot } from "../core/workbook/model";
+import { CliFailure } from "./workbook-file";
 import { cliText } from "./text";
 import { decodeText, type TextEncoding } from "../core/plan/decode";
 
-interface Carry {
-  id: string;
-  value: number;
-  from: number;
-}
+export type { Carry } from "../core/workbook/apply";
 
-export function readPlanFile(file: string, previous: WorkbookSnapshot | null): { plan: Plan; carried: Carry[]; encoding: TextEncoding } {
+/** A plan file's bytes (`file` names it in messages), read as people save them (decode.ts). */
+export function readPlanFile(bytes: Uint8Array, file: string, previous: WorkbookSnapshot | null): { plan: Plan; carried: Carry[]; encoding: TextEncoding } {
   let data: unknown;
   let encoding: TextEncoding = "utf-8";
   try {
-    const decoded = decodeText(readFileSync(file));
+    const decoded = decodeText(bytes);
     encoding = decoded.encoding;
     data = JSON.parse(decoded.text);
   } catch (e) {
@@ -58,19 +51,4 @@ export function readPlanFile(file: string, previous: WorkbookSnapshot | null): {
     throw new CliFailure(1, cliText.badPlan(loaded.errors.length), [...loaded.errors.slice(0, 20).map((e) => `${e.zh} / ${e.en}`), ...(baselines ? [`${cliText.baselineHint().zh} / ${cliText.baselineHint().en}`] : [])]);
   }
   return { plan: loaded.plan, carried, encoding };
-}
-
-/** Marks the carried baselines in a freshly written definition, as the pane's apply does. */
-export function markCarried(snapshot: WorkbookSnapshot, carry: readonly Carry[], language: Language): WriteOp[] {
-  const table = snapshot.tables.plan;
-  if (!table) return [];
-  const id = table.headers.indexOf(DH.id);
-  const baseline = table.headers.indexOf(DH.baseline);
-  const carried: Carried[] = carry.flatMap((c) => {
-    const r = table.values.findIndex((row) => row[id] === c.id);
-    if (r < 0) return [];
-    const text = String(table.values[r]![baseline] ?? "");
-    return [{ id: c.id, value: c.value, sheet: table.sheet, address: cellAddress(table.col + baseline, table.row + 1 + r), text, from: c.from }];
-  });
-  return carryOps(carried, snapshot, language);
 }

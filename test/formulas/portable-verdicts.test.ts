@@ -167,6 +167,39 @@ describe("bands and ranges (§7a.1): direction, the band cell, counts", () => {
   });
 });
 
+describe("rows stated in other ways: a level to maintain, a band held with a count, what cannot be read", () => {
+  const run = (row: RowPlan, actual: Value, year: number) =>
+    evaluate({ actual, year }, [
+      statusFormula({ row, actual: ACTUAL, actualRejected: rejected(ACTUAL, null), years: years() }, ctx()),
+      expectedFormula(row, ctx()),
+      completionFormula(row, ACTUAL, rejected(ACTUAL, null), ctx()),
+      gapFormula(row, ACTUAL, rejected(ACTUAL, null), ctx()),
+    ]);
+  test("a level the direction says to maintain (0.90, target 0.95): at 0.96 held, on track — never reached early (§7a.2)", () => {
+    const [s, e, c] = run({ baseline: 0.9, target: 0.95, direction: "maintain", counts: false }, 0.96, 2023);
+    // Maintain: the expected value is the level itself; there is no path, so no completion.
+    expect([s, e, c]).toEqual(["符合预期", 0.95, "—"]);
+  });
+  test("a band to maintain, counting things: 8 against 5–7 is above it, missed in 2025 (gap 1); no direction would make more reached", () => {
+    expect(run({ baseline: null, target: "5个–7个", direction: "maintain", counts: true }, 8, 2025)).toEqual(["未实现", "—", "—", 1]);
+  });
+  test("a band to hold from a baseline outside it (900 → 1100人左右, maintain): completion is the share of the way to its near edge, not capped", () => {
+    // Near edge 1045: (1100 − 900)/(1045 − 900) = 200/145; inside the band in 2023: reached early.
+    const [s, , c, g] = run({ baseline: 900, target: "1100人左右", direction: "maintain", counts: false }, 1100, 2023);
+    expect([s, g]).toEqual(["提前实现", 0]);
+    expect(c as number).toBeCloseTo(200 / 145, 12);
+    const B = must(readBaseline(900));
+    expect(must(completionFor(B, must(readTarget("1100人左右", { baseline: B, direction: "maintain" })), 1100))).toBeCloseTo(200 / 145, 12);
+  });
+  test.each([
+    [{ baseline: "约九成", target: 0.94 }, "a baseline that is no figure"],
+    [{ baseline: 0.9, target: "很多" }, "a target that is no figure"],
+    [{ baseline: 0.9, target: 0.94, direction: "sideways" }, "a direction that is none of the template's"],
+  ])("%j: 数据有误, no expected value, completion or gap (%s)", (cells, _why) => {
+    expect(run({ direction: null, counts: false, ...cells } as RowPlan, 0.92, 2023)).toEqual(["数据有误", "—", "—", ""]);
+  });
+});
+
 describe("the data check's unit rule gates every verdict", () => {
   const row: RowPlan = { baseline: 0.9252, target: 0.94, direction: null, counts: false };
   test.each([

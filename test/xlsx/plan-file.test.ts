@@ -8,6 +8,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { decodeText } from "../../src/core/plan/decode";
 import { readPlanFile } from "../../src/xlsx/plan-file";
+import type { WorkbookSnapshot } from "../../src/core/workbook/model";
+
+/** A plan file on disk, read as the command line reads it. */
+const readPlanAt = (file: string, previous: WorkbookSnapshot | null) => readPlanFile(readFileSync(file), file, previous);
 import { CliFailure } from "../../src/xlsx/files";
 import { main } from "../../src/xlsx/cli";
 
@@ -86,7 +90,7 @@ describe("plan files as people save them", () => {
     // The en dashes of the English names are not in GBK: the file is as a GBK editor would save it.
     ["in GB18030", gb18030(text.replace(/–/g, "-")), "gb18030"],
   ])("%s: read, its Chinese names intact", (name, bytes, encoding) => {
-    const { plan, encoding: read } = readPlanFile(write(`plan-${encoding}.json`, bytes), null);
+    const { plan, encoding: read } = readPlanAt(write(`plan-${encoding}.json`, bytes), null);
     expect([read, plan.names.zh, plan.indicators.length]).toEqual([encoding, "示例区“十五五”教育发展规划（虚构，仅供测试）", 5]);
   });
 
@@ -98,7 +102,7 @@ describe("plan files as people save them", () => {
   }, 120_000);
 
   test("not JSON: one line saying what the file must be, never the parser's words", () => {
-    const e = failure(() => readPlanFile(write("bad.json", Buffer.from("{ names: 示例 }", "utf8")), null));
+    const e = failure(() => readPlanAt(write("bad.json", Buffer.from("{ names: 示例 }", "utf8")), null));
     expect(said(e)).toContain("不是有效的 JSON 文本（按 UTF-8 编码读取）");
     expect(said(e)).not.toMatch(/Unexpected token|position \d/);
   });
@@ -106,14 +110,14 @@ describe("plan files as people save them", () => {
   test("a percentage written as 94: labelled as the plan file's error, and told to write 0.94", () => {
     const plan = completePlan() as { indicators: Array<{ target: { value: number; text: string } }> };
     plan.indicators[1]!.target = { ...plan.indicators[1]!.target, value: 97 };
-    const e = failure(() => readPlanFile(write("points.json", Buffer.from(JSON.stringify(plan))), null));
+    const e = failure(() => readPlanAt(write("points.json", Buffer.from(JSON.stringify(plan))), null));
     expect(said(e)).toContain("规划文件有误：");
     expect(said(e)).toContain("百分比的 value 应写成小数 0.97");
     expect(said(e)).not.toContain("模板有误");
   });
 
   test("indicators without a baseline and no --from: the message names the baseline field and --from", () => {
-    const e = failure(() => readPlanFile(FIXTURE, null));
+    const e = failure(() => readPlanAt(FIXTURE, null));
     expect(said(e)).toContain("用 --from 上一规划期的工作簿.xlsx");
   });
 });

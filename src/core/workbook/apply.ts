@@ -57,3 +57,25 @@ export function periodOps(plan: Plan, previous: Plan, snapshot: WorkbookSnapshot
   }
   return ops;
 }
+
+/** A baseline a new plan takes from the previous plan's workbook: its final value for the same ID. */
+export interface Carry {
+  id: string;
+  value: number;
+  from: number;
+}
+
+/** Marks the carried baselines in a freshly written definition, as the pane's apply does. */
+export function markCarried(snapshot: WorkbookSnapshot, carry: readonly Carry[], language: Language): WriteOp[] {
+  const table = snapshot.tables.plan;
+  if (!table) return [];
+  const id = table.headers.indexOf(DH.id);
+  const baseline = table.headers.indexOf(DH.baseline);
+  const carried: Carried[] = carry.flatMap((c) => {
+    const r = table.values.findIndex((row) => row[id] === c.id);
+    if (r < 0) return [];
+    const text = String(table.values[r]![baseline] ?? "");
+    return [{ id: c.id, value: c.value, sheet: table.sheet, address: cellAddress(table.col + baseline, table.row + 1 + r), text, from: c.from }];
+  });
+  return carryOps(carried, snapshot, language);
+}
