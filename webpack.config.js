@@ -59,9 +59,86 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+/**
+ * Makes the offline page one file: the bundle's script goes inside the HTML (escaped where it could
+ * end the script element) and is not emitted on its own.
+ */
+class InlineScriptPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("InlineScript", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("InlineScript", (data) => {
+        for (const tag of [...data.headTags, ...data.bodyTags]) {
+          if (tag.tagName !== "script" || !tag.attributes.src) continue;
+          const asset = compilation.getAsset(tag.attributes.src);
+          if (!asset) continue;
+          tag.innerHTML = asset.source.source().toString().replace(/<\/(script)/gi, "<\\/$1");
+          delete tag.attributes.src;
+          delete tag.attributes.defer;
+          compilation.deleteAsset(tag.attributes.src ?? asset.name);
+        }
+        return data;
+      });
+    });
+  }
+}
+
+/**
+ * The offline page (dist/plan-monitor.html): the engine and the pane's sections on an in-memory
+ * workbook, one self-contained file for browsers as old as Chromium 80 (ES2019 syntax; a test
+ * parses it so), no lazy chunks, no source map, no request to anywhere.
+ */
+function offlineConfig() {
+  return {
+    name: "offline",
+    dependencies: ["addin"],
+    devtool: false,
+    target: ["web", "es2019"],
+    entry: { offline: "./src/offline/main.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "es2019" } } },
+        },
+        {
+          // Libraries ship newer syntax (optional chaining, class fields): brought down to ES2019 too.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "es2019", allowJs: true, module: "esnext", sourceMap: false } } },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+      // Licence notices stay inside the one file (not in a .LICENSE.txt beside it); ES2019 output.
+      minimizer: [
+        new (require("minimizer-webpack-plugin"))({
+          test: /\.js$/,
+          minify: require("minimizer-webpack-plugin").terserMinify,
+          minimizerOptions: { ecma: 2019, compress: { passes: 2 }, format: { comments: /@license|@preserve|^!/ } },
+          extractComments: false,
+        }),
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new (require("webpack").optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({ filename: "plan-monitor.html", template: "./src/offline/page.html", chunks: ["offline"], inject: "body", scriptLoading: "blocking" }),
+      new InlineScriptPlugin(),
+    ],
+  };
+}
+
+module.exports = async (env, options) => [await addinConfig(env, options), offlineConfig()];
+
+async function addinConfig(env, options) {
   const dev = options.mode === "development";
   return {
+    name: "addin",
     devtool: "source-map",
     entry: { runtime: "./src/runtime/main.ts" },
     output: {
@@ -111,4 +188,4 @@ module.exports = async (env, options) => {
       watchFiles: [],
     },
   };
-};
+}

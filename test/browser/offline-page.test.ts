@@ -1,0 +1,138 @@
+/**
+ * The offline page (dist/plan-monitor.html) in real chromium, opened from file:// as a planner
+ * opens it from a USB stick: one file, no request to anywhere (every request is recorded), a
+ * Content-Security-Policy with no network source, syntax an ES2019 parser reads (Chromium 80, the
+ * base of common 信创 browsers). Flows: start a workbook from the embedded plan, check it, write the
+ * annual report, download it; open a workbook the command line wrote and download it again. The
+ * downloads are read back: portable formulas, the report sheet, the original untouched.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse } from "acorn";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { launch, ROOT } from "./harness";
+import { describeInBrowser } from "./describe";
+import { main } from "../../src/xlsx/cli";
+
+const PAGE = join(ROOT, "dist/plan-monitor.html");
+const SHOTS = join(ROOT, "test-output/screens");
+const dir = mkdtempSync(join(tmpdir(), "plan-monitor-offline-"));
+
+const shot = async (page: Page, name: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+test("the page is one file: its script inline and ES2019, a policy that allows no network source", () => {
+  const html = readFileSync(PAGE, "utf8");
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.length).toBe(1);
+  expect(scripts[0]![1]).not.toMatch(/src=/);
+  // Newer syntax (optional chaining, ??, class fields) would throw here.
+  expect(() => parse(scripts[0]![2]!, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+  expect(html).not.toMatch(/<(link|img|iframe)\b[^>]*\b(href|src)="(?!data:)/);
+  const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("connect-src 'none'");
+  expect(csp).not.toMatch(/https?:|\*/);
+});
+
+describeInBrowser("the offline page in chromium, from file://", () => {
+  let browser: Browser;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launch();
+    expect((await main(["demo", "-o", join(dir, "demo.xlsx")], { cwd: dir, now: new Date(2026, 10, 30, 8, 40) })).code).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.getByRole("heading", { name: "规划监测助手 · 离线版" }).waitFor();
+    return page;
+  }
+
+  async function download(page: Page, name: string): Promise<ExcelJS.Workbook> {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载更新后的工作簿" }).click()]);
+    const path = join(dir, name);
+    await file.saveAs(path);
+    expect(file.suggestedFilename()).toMatch(/-更新\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return wb;
+  }
+
+  test("start from the embedded plan, check it, write the annual report, download: built-in formulas only, the report in the file", async () => {
+    const page = await open();
+    await shot(page, "offline-start");
+    await page.getByRole("button", { name: /^新建：常州市武进区/ }).click();
+    await page.getByText(/已新建 .*模板已插入/).waitFor();
+    // The pane's own sections work on the workbook in memory.
+    await page.getByRole("button", { name: "数据校验" }).click();
+    await page.getByRole("button", { name: "校验数据" }).click();
+    await page.getByRole("button", { name: "年度报告" }).click();
+    await page.getByRole("button", { name: "生成年度报告" }).click();
+    await page.getByText(/年度规划实施监测报告|已生成|监测报告/).first().waitFor();
+    await shot(page, "offline-workbook");
+    const wb = await download(page, "started.xlsx");
+    const names = wb.worksheets.map((ws) => ws.name);
+    expect(names).toEqual(expect.arrayContaining(["规划指标", "任务目标", "规划定义"]));
+    expect(names.some((n) => /年度监测报告$/.test(n))).toBe(true);
+    let formulas = 0;
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const f = (cell.value as { formula?: string } | null)?.formula;
+          if (!f) return;
+          formulas++;
+          expect(f).not.toMatch(/PLAN/);
+        }),
+      ),
+    );
+    expect(formulas).toBeGreaterThan(300);
+    expect(await page.getByText("没有未下载的更改").count()).toBe(1);
+  }, 240_000);
+
+  test("open a workbook the command line wrote, download it again: the same sheets, the original untouched", async () => {
+    const page = await open();
+    const before = readFileSync(join(dir, "demo.xlsx"));
+    await page.getByTestId("open-input").setInputFiles(join(dir, "demo.xlsx"));
+    await page.getByText("已打开 demo.xlsx").waitFor();
+    const wb = await download(page, "reopened.xlsx");
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(join(dir, "demo.xlsx"));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(original.worksheets.map((ws) => ws.name));
+    expect(readFileSync(join(dir, "demo.xlsx")).equals(before)).toBe(true);
+  }, 240_000);
+
+  test("a file that is no workbook gets one line saying so, in Chinese and English, never a JavaScript internal", async () => {
+    const page = await open();
+    await page.getByTestId("open-input").setInputFiles({ name: "notes.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip at all") });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/notes\.xlsx/);
+    expect(await alert.innerText()).not.toMatch(/undefined|TypeError|Cannot read/);
+  }, 120_000);
+
+  test("nothing was asked of the network: every request was the page itself", () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual([]);
+    expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+  });
+});
