@@ -16,7 +16,14 @@ export function renderOutsideOffice(target: HTMLElement, language: Language, hos
     const intro = document.createElement("p");
     intro.textContent = t.intro[lang];
     const why = document.createElement("p");
-    why.textContent = host ? t.wrongHost(host)[lang] : t.notInOffice[lang];
+    // office.js that never arrived is no "start-up failure": it is the network, and there is a way round it.
+    const unreachable = error !== undefined && typeof (globalThis as { Office?: unknown }).Office === "undefined";
+    why.textContent = unreachable ? t.officeUnavailable[lang] : host ? t.wrongHost(host)[lang] : t.notInOffice[lang];
+    const offline = document.createElement("p");
+    const link = document.createElement("a");
+    link.href = "plan-monitor.html";
+    link.textContent = t.offlineLink[lang];
+    offline.append(`${t.offline[lang]} `, link);
     const list = (items: ReadonlyArray<{ zh: string; en: string }>, ordered: boolean) => {
       const l = document.createElement(ordered ? "ol" : "ul");
       for (const item of items) {
@@ -38,8 +45,8 @@ export function renderOutsideOffice(target: HTMLElement, language: Language, hos
     picture.alt = t.pictureAlt[lang];
     picture.width = 240;
     picture.style.cssText = "display:block;border:1px solid #d1d1d1;margin:8px 0";
-    el.append(h1, intro, list(t.features, false), picture, why, heading(t.getTitle[lang]), list(t.get, true), heading(t.howTitle[lang]), list(t.steps, true));
-    if (error !== undefined) {
+    el.append(h1, intro, list(t.features, false), picture, why, heading(t.offlineTitle[lang]), offline, heading(t.getTitle[lang]), list(t.get, true), heading(t.howTitle[lang]), list(t.steps, true));
+    if (error !== undefined && !unreachable) {
       const p = document.createElement("p");
       p.setAttribute("role", "alert");
       p.textContent = t.startFailed(error instanceof Error ? error.message : String(error))[lang];

@@ -52,6 +52,17 @@ export const outsideMessages = {
       en: "Excel on the web: keep npm start running, open a workbook in Excel on the web, choose Home › Add-ins › More Add-ins › My Add-ins › Upload My Add-in, and upload manifest.xml.",
     },
   ],
+  /** office.js never arrived: the page cannot reach Microsoft's site (no network, or blocked). */
+  officeUnavailable: {
+    zh: "Office 的脚本（office.js）未能从微软网站载入：本机可能没有联网，或访问被拦截。加载项需要能访问微软网站；也可以改用离线版（见下）。",
+    en: "Office's script (office.js) could not be loaded from Microsoft's site: this computer may be offline, or the site blocked. The add-in needs to reach Microsoft's site; or use the offline page instead (below).",
+  },
+  offlineTitle: { zh: "没有 Microsoft 365、用 WPS 或无法联网？", en: "No Microsoft 365, on WPS, or no internet?" },
+  offline: {
+    zh: "用离线版：同一文件夹中的 plan-monitor.html（可复制到 U 盘），用浏览器打开即可，不联网、不安装；它打开或新建工作簿、校验数据、生成报告，下载的工作簿只用内置函数，在 WPS、LibreOffice 和各版本 Excel 中都会计算。",
+    en: "Use the offline page: plan-monitor.html in the same folder (copy it to a USB stick) opens in a browser, with no network and no installation; it opens or starts workbooks, checks data and writes reports, and the workbooks it downloads use built-in functions only, live in WPS, LibreOffice and every Excel.",
+  },
+  offlineLink: { zh: "打开离线版", en: "Open the offline page" },
   startFailed: (detail: string) => ({
     zh: `启动失败：${detail}。请刷新页面；若问题持续，请联系维护人员。`,
     en: `Start-up failed: ${detail}. Reload the page; if it persists, contact support.`,

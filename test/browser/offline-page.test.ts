@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { parse } from "acorn";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { launch, ROOT } from "./harness";
+import { launch, OFFICE_CDN, ROOT, serveDist } from "./harness";
 import { describeInBrowser } from "./describe";
 import { main } from "../../src/xlsx/cli";
 
@@ -135,4 +135,24 @@ describeInBrowser("the offline page in chromium, from file://", () => {
     expect(requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual([]);
     expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
   });
+
+  test("the add-in's page with office.js blocked says why in the reader's language and points to the offline page", async () => {
+    const { server, url } = await serveDist();
+    try {
+      const page = await browser.newPage({ locale: "zh-CN" });
+      // Microsoft's CDN unreachable, as on a closed government network.
+      await page.route(`${OFFICE_CDN}**`, (route) => route.abort("internetdisconnected"));
+      await page.goto(`${url}taskpane.html`);
+      await page.getByText(/office\.js）未能从微软网站载入/).waitFor();
+      const text = await page.innerText("main");
+      expect(text).not.toMatch(/启动失败|Office is not defined/);
+      const link = page.getByRole("link", { name: "打开离线版" });
+      expect(await link.getAttribute("href")).toBe("plan-monitor.html");
+      await shot(page, "offline-fallback");
+      await link.click();
+      await page.getByRole("heading", { name: "规划监测助手 · 离线版" }).waitFor();
+    } finally {
+      server.close();
+    }
+  }, 120_000);
 });
