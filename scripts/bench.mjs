@@ -28,6 +28,7 @@ console.log(`  pane interactive after runtime.js + lazy chunks = ${((runtime + l
 
 await load("scripts/bench/workbook.js").run();
 if (!quick) await load("scripts/bench/startup.js").run();
+await load("scripts/bench/startup.js").runOffline(quick ? 1 : 5);
 
 // The command line as a planner runs it (prebuilt by `npm run build`), against starting node alone,
 // interleaved: --help, and a demo workbook and a report written.

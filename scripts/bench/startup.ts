@@ -3,7 +3,38 @@
  * interactive, read from performance marks in the production build (office.js replaced by the
  * Excel double, so no network). Median of several loads.
  */
-import { browserMissing, bundleExcelDouble, launch, openPage, serveDist } from "../../test/browser/harness";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { browserMissing, bundleExcelDouble, launch, openPage, ROOT, serveDist } from "../../test/browser/harness";
+
+/**
+ * The offline page (dist/plan-monitor.html): its size, and the time from navigation (file://, no
+ * network) to interactive, read from its performance mark. Median of `rounds` loads.
+ */
+export async function runOffline(rounds: number): Promise<void> {
+  const file = join(ROOT, "dist/plan-monitor.html");
+  const size = statSync(file).size / (1024 * 1024);
+  if (browserMissing) {
+    console.log(`\nOffline page: ${size.toFixed(2)} MiB (target ≤ 3 MB); timing skipped: ${browserMissing}`);
+    return;
+  }
+  const browser = await launch();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForFunction(() => performance.getEntriesByName("plan-monitor:offline-interactive").length > 0, undefined, { timeout: 60_000 });
+      times.push(await page.evaluate(() => performance.getEntriesByName("plan-monitor:offline-interactive")[0]!.startTime));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  console.log(`\nOffline page: ${size.toFixed(2)} MiB, one file (target ≤ 3 MB); interactive after ${median.toFixed(0)} ms from file:// (median of ${rounds}; target ≤ 1 s)`);
+}
 
 export async function run(): Promise<void> {
   if (browserMissing) {

@@ -51,6 +51,10 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
   const plan = embeddedPlan();
   const say = (text: Bilingual) => text[language];
 
+  // First render committed: the page is interactive (read by `npm run bench`).
+  useEffect(() => {
+    performance.mark?.("plan-monitor:offline-interactive");
+  }, []);
   useEffect(() => {
     document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
     document.title = say(t.title);
@@ -193,7 +197,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
             </Button>
             <Caption1 role="status">{say(changed ? t.unsaved : t.saved)}</Caption1>
           </section>
-          <div className={styles.pane}>{host && <App key={generation} initialLanguage={language} host={host} />}</div>
+          <div className={styles.pane}>{host && <App key={generation} initialLanguage={language} language={language} onLanguage={setLanguage} host={host} />}</div>
         </>
       )}
     </div>

@@ -37,17 +37,58 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: "100%",
     boxSizing: "border-box",
-    "& .fui-Field, & .fui-Select, & .fui-Select__select": { maxWidth: "100%", minWidth: 0 },
-    "& .fui-Button": { maxWidth: "100%", minWidth: 0, whiteSpace: "normal", height: "auto" },
+    "& .fui-Field, & .fui-Select, & .fui-Select__select": {
+      maxWidth: "100%",
+      minWidth: 0,
+    },
+    "& .fui-Button": {
+      maxWidth: "100%",
+      minWidth: 0,
+      whiteSpace: "normal",
+      height: "auto",
+    },
     "& div": { maxWidth: "100%" },
-    "& .fui-AccordionHeader__button": { whiteSpace: "normal", minWidth: 0, height: "auto" },
+    "& .fui-AccordionHeader__button": {
+      whiteSpace: "normal",
+      minWidth: 0,
+      height: "auto",
+    },
   },
-  header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: "8px" },
-  list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: "8px",
+  },
+  list: {
+    margin: 0,
+    paddingLeft: "18px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
 });
 
-export function App({ initialLanguage, host }: { initialLanguage: Language; host: PaneHost }) {
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+/**
+ * `language` and `onLanguage` given: the page around the sections owns the language and the title
+ * (the offline page), and the pane shows neither its own title nor its own switch.
+ */
+export function App({
+  initialLanguage,
+  host,
+  language: given,
+  onLanguage,
+}: {
+  initialLanguage: Language;
+  host: PaneHost;
+  language?: Language;
+  onLanguage?: (l: Language) => void;
+}) {
+  const [own, setOwn] = useState<Language>(initialLanguage);
+  const language = given ?? own;
+  const setLanguage = onLanguage ?? setOwn;
+  const embedded = given !== undefined;
   const [version, setVersion] = useState(0);
   const styles = useStyles();
   const t = (key: keyof typeof paneText) => paneText[key][language];
@@ -56,13 +97,15 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   // Before the template is in, the sections that need it say so instead of failing when used.
   const [inserted, setInserted] = useState<boolean | null>(null);
   useEffect(() => {
-    host.run((port) => currentPlan(port)).then(
-      (current) => {
-        setPlan(current.plan);
-        setInserted(current.inserted);
-      },
-      () => undefined,
-    );
+    host
+      .run((port) => currentPlan(port))
+      .then(
+        (current) => {
+          setPlan(current.plan);
+          setInserted(current.inserted);
+        },
+        () => undefined,
+      );
   }, [version]);
   const overview = templateOverview(language, plan);
   // The page's language follows the pane's, for screen readers and hyphenation.
@@ -77,46 +120,69 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
   return (
     <Announcer>
       <main className={styles.root} lang={language === "zh" ? "zh-CN" : "en"}>
-        <div className={styles.header}>
-          <Title3 as="h1">{t("title")}</Title3>
-          {/* The spoken name starts with the visible text (WCAG 2.5.3), then says what the button does. */}
-          <ToggleButton
-            size="small"
-            checked={language === "en"}
-            aria-label={`${language === "zh" ? "English" : "中文"} ${t("switchLanguage")}`}
-            lang={language === "zh" ? "en" : "zh-CN"}
-            onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
-          >
-            {language === "zh" ? "English" : "中文"}
-          </ToggleButton>
-        </div>
+        {!embedded && (
+          <div className={styles.header}>
+            <Title3 as="h1">{t("title")}</Title3>
+            {/* The spoken name starts with the visible text (WCAG 2.5.3), then says what the button does. */}
+            <ToggleButton
+              size="small"
+              checked={language === "en"}
+              aria-label={`${language === "zh" ? "English" : "中文"} ${t("switchLanguage")}`}
+              lang={language === "zh" ? "en" : "zh-CN"}
+              onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
+            >
+              {language === "zh" ? "English" : "中文"}
+            </ToggleButton>
+          </div>
+        )}
         <Caption1>
           {overview.planName} · {overview.period}
         </Caption1>
         <Notices language={language} />
-        <Accordion multiple collapsible defaultOpenItems={["template", "progress"]}>
+        <Accordion
+          multiple
+          collapsible
+          defaultOpenItems={["template", "progress"]}
+        >
           <AccordionItem value="template">
             <AccordionHeader as="h2">{t("templateSection")}</AccordionHeader>
             <AccordionPanel>
-              <TemplateSection host={host} language={language} onChanged={() => setVersion((v) => v + 1)} />
+              <TemplateSection
+                host={host}
+                language={language}
+                onChanged={() => setVersion((v) => v + 1)}
+              />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="check">
             <AccordionHeader as="h2">{t("checkSection")}</AccordionHeader>
             <AccordionPanel>
-              <CheckSection host={host} language={language} inserted={inserted} />
+              <CheckSection
+                host={host}
+                language={language}
+                inserted={inserted}
+              />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="progress">
             <AccordionHeader as="h2">{t("progressSection")}</AccordionHeader>
             <AccordionPanel>
-              <ProgressSection host={host} language={language} version={version} />
+              <ProgressSection
+                host={host}
+                language={language}
+                version={version}
+              />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="reports">
             <AccordionHeader as="h2">{t("reportsSection")}</AccordionHeader>
             <AccordionPanel>
-              <ReportsSection host={host} language={language} version={version} inserted={inserted} />
+              <ReportsSection
+                host={host}
+                language={language}
+                version={version}
+                inserted={inserted}
+              />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="contradictions">
@@ -137,12 +203,15 @@ export function App({ initialLanguage, host }: { initialLanguage: Language; host
               </ul>
             </AccordionPanel>
           </AccordionItem>
-          <AccordionItem value="functions">
-            <AccordionHeader as="h2">{t("functions")}</AccordionHeader>
-            <AccordionPanel>
-              <FunctionsSection language={language} />
-            </AccordionPanel>
-          </AccordionItem>
+          {/* PLAN.* are the add-in's: a workbook written with built-in functions has none to look up. */}
+          {host.formulas !== "portable" && (
+            <AccordionItem value="functions">
+              <AccordionHeader as="h2">{t("functions")}</AccordionHeader>
+              <AccordionPanel>
+                <FunctionsSection language={language} />
+              </AccordionPanel>
+            </AccordionItem>
+          )}
         </Accordion>
       </main>
     </Announcer>

@@ -123,3 +123,13 @@ export async function bundleExcelDouble(): Promise<string> {
   });
   return readFileSync(join(out, "double.js"), "utf8");
 }
+
+/** An axe-core scan against WCAG 2.1 A and AA: the violations as "rule: target" lines. */
+export async function accessibility(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n as unknown as { html: string }).html.slice(0, 300)}`));
+  });
+}

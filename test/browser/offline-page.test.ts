@@ -6,14 +6,14 @@
  * annual report, download it; open a workbook the command line wrote and download it again. The
  * downloads are read back: portable formulas, the report sheet, the original untouched.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "acorn";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { launch, OFFICE_CDN, ROOT, serveDist } from "./harness";
+import { accessibility, launch, OFFICE_CDN, ROOT, serveDist } from "./harness";
 import { describeInBrowser } from "./describe";
 import { main } from "../../src/xlsx/cli";
 
@@ -119,6 +119,87 @@ describeInBrowser("the offline page in chromium, from file://", () => {
     await original.xlsx.readFile(join(dir, "demo.xlsx"));
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(original.worksheets.map((ws) => ws.name));
     expect(readFileSync(join(dir, "demo.xlsx")).equals(before)).toBe(true);
+  }, 240_000);
+
+  /** A report sheet's rows as text, the cells that carry the time it was written left out. */
+  async function reportRows(file: string, sheet: string): Promise<string[][]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet(sheet);
+    expect([file, sheet, ws !== undefined]).toEqual([file, sheet, true]);
+    const rows: string[][] = [];
+    ws!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v))).map((v) => (/\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日/.test(v) ? "(time)" : v))));
+    return rows;
+  }
+
+  test.each([
+    ["the demo the command line wrote", "demo.xlsx"],
+    ["the demo saved by LibreOffice", "libreoffice-saved.xlsx"],
+  ])("%s: loaded, checked, its 2023 report and final evaluation written and downloaded, as the command line writes them", async (_what, name) => {
+    const input = join(dir, name);
+    if (name !== "demo.xlsx") copyFileSync(join(ROOT, "test/fixtures", name), input);
+    const page = await open();
+    await page.getByTestId("open-input").setInputFiles(input);
+    await page.getByText(`已打开 ${name}`).waitFor();
+    await page.getByRole("button", { name: "数据校验" }).click();
+    await page.getByRole("button", { name: "校验数据" }).click();
+    await page.getByRole("button", { name: "年度报告" }).click();
+    await page.getByRole("combobox", { name: "监测年度" }).last().selectOption("2023");
+    for (const button of ["生成年度报告", "生成终期评估报告"]) {
+      await page.getByRole("button", { name: button }).click();
+      // The workbook may hold it already: replaced, as --replace does.
+      const replace = page.getByRole("button", { name: "替换该报告" });
+      await Promise.race([replace.waitFor(), page.getByText(/已生成报告工作表/).last().waitFor()]);
+      if (await replace.count()) await replace.click();
+      await page.getByText(/已生成报告工作表/).last().waitFor();
+    }
+    await shot(page, `offline-report-${name.replace(/\.xlsx$/, "")}`);
+    const wb = await download(page, `downloaded-${name}`);
+    void wb;
+    const now = new Date();
+    for (const [args, sheet] of [
+      [["--year", "2023"], "2023年度监测报告"],
+      [["--final"], "2021-2025终期评估"],
+    ] as const) {
+      const out = join(dir, `cli-${sheet}-${name}`);
+      expect((await main(["report", input, ...args, "--replace", "-o", out, "--overwrite"], { cwd: dir, now })).code).toBe(0);
+      expect(await reportRows(join(dir, `downloaded-${name}`), sheet)).toEqual(await reportRows(out, sheet));
+    }
+  }, 300_000);
+
+  /** Tabs forward until the focused element's text starts with `name` (keyboard only, as a planner without a mouse). */
+  async function tabTo(page: Page, name: string): Promise<void> {
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+      if (focused.startsWith(name)) return;
+    }
+    throw new Error(`no focusable element "${name}" reached by Tab`);
+  }
+
+  test("keyboard only: start, check, write the report; axe finds nothing in either language", async () => {
+    const page = await open();
+    expect(await accessibility(page)).toEqual([]);
+    await tabTo(page, "新建：常州市武进区");
+    await page.keyboard.press("Enter");
+    await page.getByText(/已新建 .*模板已插入/).waitFor();
+    await tabTo(page, "数据校验");
+    await page.keyboard.press("Enter");
+    await tabTo(page, "校验数据");
+    await page.keyboard.press("Enter");
+    await page.getByText("未发现问题。").first().waitFor();
+    await tabTo(page, "年度报告");
+    await page.keyboard.press("Enter");
+    await tabTo(page, "生成年度报告");
+    await page.keyboard.press("Enter");
+    await page.getByText(/已生成报告工作表/).first().waitFor();
+    // Focus never fell to the page body on the way.
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    expect(await accessibility(page)).toEqual([]);
+    await page.getByRole("button", { name: "English" }).first().click();
+    await page.getByRole("heading", { name: "Plan Monitor · offline" }).waitFor();
+    await shot(page, "offline-workbook-en");
+    expect(await accessibility(page)).toEqual([]);
   }, 240_000);
 
   test("a file that is no workbook gets one line saying so, in Chinese and English, never a JavaScript internal", async () => {

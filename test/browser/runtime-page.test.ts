@@ -4,7 +4,7 @@
  */
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
-import { bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
+import { accessibility, bundleExcelDouble, launch, openPage, serveDist, type PageProblems } from "./harness";
 import { describeInBrowser } from "./describe";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -31,16 +31,6 @@ async function brokenNumbers(page: Page): Promise<string[]> {
       }
     }
     return out;
-  });
-}
-
-/** An axe-core scan against WCAG 2.1 A and AA: the violations as "rule: target" lines. */
-async function accessibility(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n as unknown as { html: string }).html.slice(0, 300)}`));
   });
 }
 
