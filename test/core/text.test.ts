@@ -10,6 +10,7 @@ import * as paneText from "../../src/taskpane/text";
 import * as commandText from "../../src/commands/text";
 import * as runtimeText from "../../src/runtime/text";
 import { cliText } from "../../src/xlsx/text";
+import { offlineText } from "../../src/offline/text";
 import { functionSummaries } from "../../src/functions/reference";
 import { STATUS_LABELS, STANDARD_LABELS } from "../../src/core/calc/status";
 import { MILESTONE_STATE_LABELS } from "../../src/core/calc/milestone";
@@ -67,6 +68,7 @@ const CATALOGUES: Record<string, unknown> = {
   commandText,
   runtimeText,
   cliText,
+  offlineText,
   functionSummaries,
   STATUS_LABELS,
   STANDARD_LABELS,
