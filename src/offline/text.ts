@@ -25,6 +25,13 @@ export const offlineText = {
   saved: { zh: "没有未下载的更改", en: "No changes since the last download" },
   close: { zh: "关闭此工作簿", en: "Close this workbook" },
   closeUnsaved: { zh: "更改尚未下载，仍要关闭吗？", en: "The changes have not been downloaded. Close anyway?" },
+  printTitle: { zh: "打印报告", en: "Print a report" },
+  printWhich: { zh: "要打印的报告", en: "The report to print" },
+  printLatest: { zh: "年度报告：有数据的最近年份", en: "Annual report: the latest year with data" },
+  printYear: (year: number): Bilingual => ({ zh: `${year} 年度报告`, en: `${year} annual report` }),
+  printFinal: { zh: "规划期终期评估报告", en: "Final evaluation of the period" },
+  print: { zh: "打印…", en: "Print…" },
+  printing: (title: string): Bilingual => ({ zh: `已交给打印：${title}（A4 横向；也可在打印对话框中另存为 PDF）`, en: `Sent to print: ${title} (A4 landscape; the print dialog can also save a PDF)` }),
   foreign: (parts: Bilingual): Bilingual => ({
     zh: `此工作簿含有本工具不能保留的内容（${parts.zh}）：下载的文件中不会有这些内容，请保留原文件，把报告另存或复制过去。`,
     en: `This workbook holds content this tool cannot keep (${parts.en}): the downloaded file will not have it. Keep the original and copy the report into it.`,

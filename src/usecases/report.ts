@@ -3,6 +3,8 @@
  * workbook, build the report model in the core, write the report sheet once. Input sheets are never
  * written; an existing report for the year is replaced only when the caller says so.
  */
+import { reportHtml } from "../core/report/html";
+import type { WorkbookSnapshot } from "../core/workbook/model";
 import { reportText } from "../core/report/text";
 import { type Bilingual, type Language } from "../core/i18n";
 import { planFor } from "./workbook";
@@ -42,21 +44,37 @@ export function findSheet(sheets: readonly string[], name: string): string | und
   return sheets.find((s) => s.toLowerCase() === name.toLowerCase());
 }
 
-export async function generateReport(port: WorkbookPort, request: ReportRequest): Promise<ReportOutcome> {
-  const snapshot = await port.read();
+/** What a report request asks for, read against the workbook: the plan, the language, the year, and whether the template is fit for it. */
+function prepare(snapshot: WorkbookSnapshot, request: Omit<ReportRequest, "replace">) {
   const plan = planFor(snapshot, request.plan);
   const language = request.reportLanguage ?? snapshot.meta?.language ?? request.language;
   const year = request.final ? plan.period.targetYear : (request.year ?? latestYearWithData(plan, snapshot));
-  const problem = templateProblem(snapshot, year);
+  return { plan, language, year, problem: templateProblem(snapshot, year), options: { language, generatedAt: localStamp(request.now ?? new Date()) } };
+}
+
+export async function generateReport(port: WorkbookPort, request: ReportRequest): Promise<ReportOutcome> {
+  const snapshot = await port.read();
+  const { plan, language, year, problem, options } = prepare(snapshot, request);
   if (problem) return { kind: "error", message: problem };
   const name = request.final ? finalSheetName(plan, language) : reportSheetName(year, language);
   const existing = findSheet(snapshot.sheets, name);
   if (existing && !request.replace) return { kind: "confirm", sheet: existing, year, message: reportText.exists(existing) };
-  const options = { language, generatedAt: localStamp(request.now ?? new Date()) };
   const final = request.final ? buildFinalReport(plan, snapshot, options) : undefined;
   const model = final ? final.annual : buildReport(plan, snapshot, year, options);
   const sheet = final ? finalSheet(final) : reportSheet(model);
   const applied = await applyPlanned(port, snapshot, withProtection(reportOps(sheet, existing), snapshot));
   if (!applied.ok) return { kind: "error", message: applied.message };
   return { kind: "written", sheet: name, year, model, final, skipped: applied.skipped };
+}
+
+/**
+ * The report a year (or the final evaluation) would be, as printable HTML, without writing anything:
+ * for printing straight from the offline page. The same model and layout as the sheet.
+ */
+export async function printableReport(port: WorkbookPort, request: Omit<ReportRequest, "replace">): Promise<{ kind: "printable"; title: string; html: string } | { kind: "error"; message: Bilingual }> {
+  const snapshot = await port.read();
+  const { plan, year, problem, options } = prepare(snapshot, request);
+  if (problem) return { kind: "error", message: problem };
+  const sheet = request.final ? finalSheet(buildFinalReport(plan, snapshot, options)) : reportSheet(buildReport(plan, snapshot, year, options));
+  return { kind: "printable", title: sheet.name, html: reportHtml(sheet) };
 }

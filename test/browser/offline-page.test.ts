@@ -6,7 +6,7 @@
  * annual report, download it; open a workbook the command line wrote and download it again. The
  * downloads are read back: portable formulas, the report sheet, the original untouched.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -166,6 +166,32 @@ describeInBrowser("the offline page in chromium, from file://", () => {
       expect(await reportRows(join(dir, `downloaded-${name}`), sheet)).toEqual(await reportRows(out, sheet));
     }
   }, 300_000);
+
+  test("a report printed straight from the page: the 2023 report's tables, A4 landscape, a page per page the report decided on", async () => {
+    const page = await open();
+    await page.getByTestId("open-input").setInputFiles(join(dir, "demo.xlsx"));
+    await page.getByText("已打开 demo.xlsx").waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { print: () => void; printed: number };
+      w.printed = 0;
+      w.print = () => void w.printed++;
+    });
+    await page.getByRole("combobox", { name: "要打印的报告" }).selectOption("2023");
+    await page.getByRole("button", { name: "打印…" }).click();
+    await page.getByText(/已交给打印：2023年度监测报告/).first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const printed = page.getByTestId("print-root");
+    expect(await printed.textContent()).toContain("2023年度规划实施监测报告");
+    expect(await printed.locator("table.report-page").count()).toBeGreaterThan(1);
+    await page.emulateMedia({ media: "print" });
+    // As printed: only the report shows.
+    expect(await page.getByRole("button", { name: "打印…" }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: "A4", landscape: true, preferCSSPageSize: true });
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, "offline-print-2023.pdf"), pdf);
+    await shot(page, "offline-print-2023");
+    expect(pdf.length).toBeGreaterThan(10_000);
+  }, 180_000);
 
   /** Tabs forward until the focused element's text starts with `name` (keyboard only, as a planner without a mouse). */
   async function tabTo(page: Page, name: string): Promise<void> {
