@@ -13,112 +13,23 @@ import { assessYear, countStatuses, type RowAssessment } from "../workbook/asses
 import { assessFunding, type FundingAssessment } from "../workbook/funding";
 import { checkWorkbook } from "../workbook/check";
 import { planYears } from "../workbook/layout";
-import type { Cell, WorkbookSnapshot } from "../workbook/model";
+import type { WorkbookSnapshot } from "../workbook/model";
 import type { Attribute, Plan } from "../plan/schema";
 import { pick, type Language } from "../i18n";
-import { buildReport, type ReportModel, type ReportOptions } from "./model";
+import { buildReport, type ReportOptions } from "./model";
 import { finalText } from "./text";
 import { finalSections } from "./narrative";
+import type { ContradictionReading, EquityPath, FinalLine, FinalModel, FinalSections, FundingTotal, Shortfall } from "./types";
 
-export interface FinalLine {
-  row: RowAssessment;
-  /** The value (what a task had achieved) in each year of the period, in order. */
-  values: Array<number | null>;
-  /** Per year: the cell as typed where the data check rejected that year's own value (shown, marked). */
-  rejected: Array<Cell | undefined>;
-  /** Per year: the planner's note for that year (a task's one note column repeats in every year). */
-  notes: string[];
-  /** 约束性 / 预期性 where the plan definition gives it. */
-  attribute: Attribute | null;
-}
+// The evaluation's shape lives in types.ts; its builders' callers keep importing it from here.
+export type { ContradictionReading, EquityPath, FinalLine, FinalModel, FinalSections, FundingTotal, Shortfall };
 
-/** A missed or late target in 三、存在问题及原因, with the planners' own notes as the stated reasons. */
-export interface Shortfall {
-  row: RowAssessment;
-  reason: string;
-}
 
-/** The period's budget education spending added up, against what the plan says the previous period spent. */
-export interface FundingTotal {
-  from: number;
-  to: number;
-  /** 10k yuan; null when a year of the period is blank or rejected. */
-  total: number | null;
-  /** Years of the period without a usable figure. */
-  missing: number[];
-  previous: Plan["previousFunding"] | null;
-  /** total / previous − 1, when both exist. */
-  change: number | null;
-}
 
-/** The draft text of the evaluation's four sections, in the report's language (narrative.ts). */
-export interface FinalSections {
-  /** 一、评估工作开展情况: period, data sources, estimates, method. */
-  evaluation: string[];
-  /** 二、主要成效. */
-  achievements: string[];
-  /** 三、存在问题及原因: the lead-in to the table of shortfalls. */
-  problems: string[];
-  /** 四、下一步建议（十五五）: one line per missed target. */
-  proposals: string[];
-}
 
-export interface EquityPath {
-  id: string;
-  name: string;
-  stage: "primary" | "junior";
-  measure: "maxCoefficient" | "classShare";
-  values: Array<number | null>;
-  /** The national threshold for coefficients (0.50 / 0.45), null for the class-size share. */
-  national: number | null;
-  target: string;
-}
 
-export interface ContradictionReading {
-  id: string;
-  summary: string;
-  readings: Array<{
-    text: string;
-    line: number;
-    value: number | null;
-    /** The row this reading is a target of (or, for another reading of it, the contradiction's first row). */
-    ref: string | null;
-    actual: number | null;
-    unit: RowAssessment["unit"];
-    /** A figure the plan states as a starting point, not a target: nothing to reach. */
-    baseline: boolean;
-    met: boolean | null;
-  }>;
-}
 
-export interface FinalModel {
-  language: Language;
-  sheetName: string;
-  title: string;
-  period: { baseYear: number; startYear: number; targetYear: number };
-  years: number[];
-  /** The target year's annual model: header, data problems, funding, building, balance. */
-  annual: ReportModel;
-  indicators: FinalLine[];
-  tasks: FinalLine[];
-  milestones: RowAssessment[];
-  groups: Array<{ name: string; counts: Record<Status, number> }>;
-  overall: Record<Status, number>;
-  taskCounts: Record<Status, number>;
-  milestoneCounts: Record<Status, number>;
-  equity: EquityPath[];
-  /** Funding over the whole period (every reported year). */
-  funding: FundingAssessment | null;
-  fundingTotal: FundingTotal | null;
-  contradictions: ContradictionReading[];
-  /** The cover block: the plan and the body that issued it (the evaluating body and date are the bureau's to fill). */
-  cover: { plan: string; issuer: string };
-  /** Missed and late indicators, tasks and milestones, in that order. */
-  shortfalls: Shortfall[];
-  /** Whether any indicator or task carries 约束性 / 预期性 (the annexes show the column only then). */
-  attributes: boolean;
-  sections: FinalSections;
-}
+
 
 export function finalSheetName(plan: Plan, language: Language): string {
   return pick(finalText.sheetName(plan.period.startYear, plan.period.targetYear), language);

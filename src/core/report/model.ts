@@ -4,76 +4,26 @@
  * the add-in (Office.js) and the command line (exceljs).
  */
 import { emptyCounts, type Status } from "../calc/status";
-import { assessYear, rankMisses, type RowAssessment } from "../workbook/assess";
+import { assessYear, rankMisses } from "../workbook/assess";
 import { narrative } from "./narrative";
-import { recordedChecks, type RecordedCheck } from "../workbook/record";
-import { reader, stageBalance, type StageBalance } from "../workbook/schools";
+import type { IndicatorLine, ProblemLine, ReportKind, ReportModel, ReportOptions, TaskLine } from "./types";
+import { recordedChecks } from "../workbook/record";
+import { reader, stageBalance } from "../workbook/schools";
 import { pick, type Language } from "../i18n";
 import { reportText } from "./text";
 import type { Plan } from "../plan/schema";
 import { isBlank } from "../values";
 import { planYears, yearHeader } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/model";
-import { yearMarks, type YearMark } from "../workbook/marks";
-import type { FundingAssessment } from "../workbook/funding";
-import type { BuildingAssessment } from "../workbook/building";
+import { yearMarks } from "../workbook/marks";
 
-export type ReportKind = "annual" | "midterm" | "final";
-
-/** An indicator or task row of the report: the one assessment's row. */
-export type IndicatorLine = RowAssessment;
-export type TaskLine = RowAssessment;
-
-export interface ProblemLine {
-  sheet: string;
-  address: string;
-  key: string;
-  message: string;
-}
+// The report's shape lives in types.ts; its builders' callers keep importing it from here.
+export type { IndicatorLine, ProblemLine, ReportKind, ReportModel, ReportOptions, TaskLine };
 
 
-export interface ReportModel {
-  language: Language;
-  year: number;
-  kind: ReportKind;
-  sheetName: string;
-  title: string;
-  planName: string;
-  templateId: string;
-  templateVersion: string;
-  generatedAt: string;
-  completeness: { withValue: number; invalid: number; total: number };
-  groups: Array<{ name: string; counts: Record<Status, number> }>;
-  overall: Record<Status, number>;
-  indicators: IndicatorLine[];
-  /**
-   * How many items the indicator rows are: the plan prints 18 items in 23 rows, several split by
-   * school stage (§7a.8). A row the plan does not know counts as an item of its own.
-   */
-  itemCount: number;
-  /** Indicators and tasks with invalid data, regressing, missed or behind, worst first. */
-  misses: RowAssessment[];
-  /** Error-level findings of the data check, naming sheet and cell. */
-  problems: ProblemLine[];
-  balance: StageBalance[];
-  /** Years whose figures are marked 预计 or 初步 (PM_YearMarks), up to the report's year. */
-  marks: Record<number, YearMark>;
-  /** The year the schools data is for (PM_SchoolYear); null when the workbook does not say. */
-  schoolYear: number | null;
-  /** Computed indicators whose recorded value for the year disagrees with the schools data of that year. */
-  recorded: RecordedCheck[];
-  contradictions: Array<{ id: string; summary: string }>;
-  tasks: TaskLine[];
-  milestones: RowAssessment[];
-  /** A reviewer's cross-checks: milestones done by the report's year whose indicator rows fall short of what done rests on. */
-  crossChecks: string[];
-  /** The funding checks of every year up to the report's (null without a funding table). */
-  funding: FundingAssessment | null;
-  /** The building programme's roll-up and late projects (null without a project ledger). */
-  building: BuildingAssessment | null;
-  /** The 综述 paragraphs, in the report's language. */
-  summary: string[];
-}
+
+
+
 
 export function reportKind(plan: Plan, year: number): ReportKind {
   const { baseYear, targetYear } = plan.period;
@@ -110,11 +60,6 @@ export function countItems(plan: Plan, ids: readonly string[]): number {
   return new Set(ids.map((id) => byId.get(id) ?? `row:${id}`)).size;
 }
 
-export interface ReportOptions {
-  language: Language;
-  /** Local time as the report prints it, e.g. "2026-11-30 08:40". */
-  generatedAt: string;
-}
 
 export function buildReport(plan: Plan, snapshot: WorkbookSnapshot, year: number, options: ReportOptions): ReportModel {
   const model = buildModel(plan, snapshot, year, options);

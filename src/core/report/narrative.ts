@@ -7,8 +7,7 @@
 import { STATUS_LABELS } from "../calc/status";
 import { formatFigure, grouped } from "../format";
 import { labels } from "../messages";
-import type { ReportModel } from "./model";
-import type { FinalLine, FinalModel, FinalSections, FundingTotal } from "./final";
+import type { FinalLine, FinalModel, FinalSections, FundingTotal, ReportModel } from "./types";
 import type { RowAssessment } from "../workbook/assess";
 import { fundingText } from "../workbook/text";
 import { pick } from "../i18n";

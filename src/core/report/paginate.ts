@@ -10,7 +10,7 @@
  * ours (that would add a page the footer does not count).
  */
 import { cellAddress, parseAddress, parseRange, rangeAddress } from "../workbook/a1";
-import type { Block, ReportSheet } from "./sheet";
+import type { Block, ReportSheet } from "./types";
 
 /** A4 landscape with the default margins (0.7 in left and right, 0.75 in top and bottom), in points. */
 const PRINT_WIDTH = 841.89 - 2 * 50.4;

@@ -22,37 +22,12 @@ import { fundingText } from "../workbook/text";
 import { grouped, printedText } from "../format";
 import type { Language } from "../i18n";
 import { HEADER_FILL, paginate } from "./paginate";
+import type { Block, ReportSheet } from "./types";
 
-export interface Block {
-  row: number;
-  col: number;
-  values: Cell[][];
-  numberFormats?: string[][];
-  bold?: boolean;
-  fill?: string;
-  fontColor?: string;
-  wrap?: boolean;
-  size?: number;
-  /** Per column of a one-row block: right-aligned where the column below holds numbers (set by alignHeaders). */
-  align?: Array<"right" | undefined>;
-}
+// The sheet's shape lives in types.ts; its callers keep importing it from here.
+export type { Block, ReportSheet };
 
-export interface ReportSheet {
-  name: string;
-  /** Column widths in characters. */
-  widths: number[];
-  blocks: Block[];
-  /** In-cell data bars over values between 0 and 1. */
-  bars: Array<{ address: string; color: string }>;
-  chart: { title: string; dataAddress: string; anchor: string; bottomRight: string } | null;
-  /** Paragraphs across the printed width: merged blocks with their row height. */
-  merges: Array<{ address: string; rowHeight: number }>;
-  /** Rows (0-based) a printed page starts at: major sections begin on a page of their own. */
-  breaks: number[];
-  /** Explicit heights of wrapped header rows, so a second line is never hidden. */
-  rowHeights: Array<{ row: number; points: number }>;
-  print: { titleRows: string; header: string; footer: string; printArea?: string; gridlines?: boolean };
-}
+
 
 /** Column widths in characters. */
 // A–M add up to 157 characters: on A4 landscape one page wide, 11 pt body text prints at about 9.2 pt.
