@@ -17,20 +17,16 @@ import {
 } from "@fluentui/react-components";
 import type { Bilingual, Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
-import { CliFailure } from "../xlsx/workbook-file";
+import { CliFailure } from "../xlsx/failure";
 import { App } from "../taskpane/App";
 import { printableReport } from "../usecases/report";
 import { workbookStatus } from "../usecases/workbook";
 import { REPORT_PRINT_CSS } from "../core/report/html";
 import { offlineText as t } from "./text";
-import {
-  downloadName,
-  newSession,
-  openSession,
-  sessionBytes,
-  sessionHost,
-  type Session,
-} from "./session";
+import type { Session } from "./session";
+
+// The workbook library is loaded on first use, not before the page is interactive.
+const sessions = () => import("./session");
 
 const useStyles = makeStyles({
   page: {
@@ -161,13 +157,13 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
     work(async () => {
       if (!/\.xlsx$/i.test(file.name))
         throw new CliFailure(1, t.notXlsx(file.name));
-      const next = await openSession(await bytesOf(file), file.name);
+      const next = await (await sessions()).openSession(await bytesOf(file), file.name);
       begin(next, { intent: "success", text: t.opened(file.name) });
     });
 
   const start = (source: "embedded" | File) =>
     work(async () => {
-      const made = await newSession(
+      const made = await (await sessions()).newSession(
         source === "embedded"
           ? { plan }
           : { file: await bytesOf(source), fileName: source.name },
@@ -187,7 +183,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
 
   const choosePrevious = (file: File) =>
     work(async () => {
-      const opened = await openSession(await bytesOf(file), file.name);
+      const opened = await (await sessions()).openSession(await bytesOf(file), file.name);
       setPrevious(opened);
       setNotice({ intent: "success", text: t.previousChosen(file.name) });
     });
@@ -195,6 +191,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
   const download = () =>
     work(async () => {
       if (!session) return;
+      const { sessionBytes, downloadName } = await sessions();
       const bytes = await sessionBytes(session, language);
       const name = downloadName(session.name, language);
       const url = URL.createObjectURL(
@@ -236,11 +233,11 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
     if (file) void open(file);
   };
 
-  const host = session ? sessionHost(session, () => setChanged(true)) : null;
+  const host = session ? session.host(() => setChanged(true)) : null;
 
   useEffect(() => {
     if (!session) return;
-    sessionHost(session, () => undefined)
+    session.host(() => undefined)
       .run((port) => workbookStatus(port))
       .then(
         (status) => setYears(status.years),
@@ -260,7 +257,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
   const print = () =>
     work(async () => {
       if (!session) return;
-      const result = await sessionHost(session, () => undefined).run((port) =>
+      const result = await session.host(() => undefined).run((port) =>
         printableReport(port, {
           language,
           final: toPrint === "final",

@@ -23,12 +23,14 @@ export interface Session {
   foreign: Bilingual[];
   /** Written to since it was opened or last downloaded. */
   changed: boolean;
+  /** The pane's host on this workbook: every write marks it changed and calls `onChange`. */
+  host(onChange: () => void): PaneHost;
 }
 
 /** A workbook opened from a file's bytes (Excel, WPS or LibreOffice saved it). */
 export async function openSession(bytes: Uint8Array, name: string): Promise<Session> {
   const { workbook, foreign } = await readWorkbook(bytes, name);
-  return { workbook, name, foreign, changed: false };
+  return withHost({ workbook, name, foreign, changed: false });
 }
 
 /**
@@ -48,11 +50,17 @@ export async function newSession(
   const outcome = await startWorkbook(xlsxPort(workbook), { plan, carried, language, formulas: "portable" });
   if (outcome.kind === "error") throw new Error(outcome.message[language]);
   const name = `${plan.names[language].replace(/[\\/:*?"<>|]/g, "")}.xlsx`;
-  return { session: { workbook, name, foreign: [], changed: true }, carried: carried.length ? { count: carried.length, from: carried[0]!.from } : null };
+  return { session: withHost({ workbook, name, foreign: [], changed: true }), carried: carried.length ? { count: carried.length, from: carried[0]!.from } : null };
+}
+
+function withHost(fields: Omit<Session, "host">): Session {
+  const session = fields as Session;
+  session.host = (onChange) => sessionHost(session, onChange);
+  return session;
 }
 
 /** The pane's host on the session: every write marks it changed. */
-export function sessionHost(session: Session, onChange: () => void): PaneHost {
+function sessionHost(session: Session, onChange: () => void): PaneHost {
   return {
     formulas: "portable",
     run: async (action) => {

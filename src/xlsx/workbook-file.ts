@@ -9,17 +9,9 @@ import { readablePackage } from "./package";
 import type { Bilingual } from "../core/i18n";
 import { cliText, FOREIGN_PARTS } from "./text";
 import { carryCharts, carryPrintSetup, withCharts } from "./chart";
+import { CliFailure } from "./failure";
 
-export class CliFailure extends Error {
-  constructor(
-    readonly code: 1 | 2,
-    readonly text: Bilingual,
-    /** Lines printed under the message (each problem, each conflict). */
-    readonly details: string[] = [],
-  ) {
-    super(text.en);
-  }
-}
+export { CliFailure };
 
 const fail = (code: 1 | 2, text: Bilingual): never => {
   throw new CliFailure(code, text);

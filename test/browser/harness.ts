@@ -130,6 +130,6 @@ export async function accessibility(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n as unknown as { html: string }).html.slice(0, 300)}`));
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n as unknown as { html: string }).html.slice(0, 300)} ${JSON.stringify((n as unknown as { any?: Array<{ message: string }> }).any?.map((a) => a.message) ?? [])}`));
   });
 }

@@ -55,7 +55,8 @@ describeInBrowser("the offline page in chromium, from file://", () => {
   });
 
   async function open(): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: "zh-CN" });
+    // Reduced motion: colours settle at once, so the accessibility scan never samples a button mid-transition.
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: "zh-CN", reducedMotion: "reduce" });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     page.on("request", (r) => requests.push(r.url()));
