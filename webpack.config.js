@@ -60,8 +60,10 @@ async function httpsOptions() {
 }
 
 /**
- * Makes the offline page one file: the bundle's script goes inside the HTML (escaped where it could
- * end the script element) and is not emitted on its own.
+ * Makes the offline page one file: the entry's script goes inside the HTML (escaped where it could
+ * end the script element), and every chunk loaded later (the workbook library) goes in as inert text
+ * (type="text/plain") that the page runs on first use: the browser does not parse it before the page
+ * is interactive. Nothing is emitted on its own.
  */
 class InlineScriptPlugin {
   apply(compiler) {
@@ -74,7 +76,17 @@ class InlineScriptPlugin {
           tag.innerHTML = asset.source.source().toString().replace(/<\/(script)/gi, "<\\/$1");
           delete tag.attributes.src;
           delete tag.attributes.defer;
-          compilation.deleteAsset(tag.attributes.src ?? asset.name);
+          compilation.deleteAsset(asset.name);
+        }
+        for (const asset of compilation.getAssets().filter((a) => a.name.endsWith(".js"))) {
+          data.bodyTags.unshift({
+            tagName: "script",
+            voidTag: false,
+            meta: { plugin: "InlineScript" },
+            attributes: { type: "text/plain", "data-deferred-chunk": asset.name },
+            innerHTML: asset.source.source().toString().replace(/<\/(script)/gi, "<\\/$1"),
+          });
+          compilation.deleteAsset(asset.name);
         }
         return data;
       });
@@ -94,7 +106,8 @@ function offlineConfig() {
     devtool: false,
     target: ["web", "es2019"],
     entry: { offline: "./src/offline/main.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    // No automatic public path (it reads the script's own URL, which an inline script has not): chunks are never fetched.
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", publicPath: "", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -112,6 +125,7 @@ function offlineConfig() {
       ],
     },
     optimization: {
+      // The entry and one chunk per dynamic import (the workbook library), nothing split off besides.
       splitChunks: false,
       runtimeChunk: false,
       // Licence notices stay inside the one file (not in a .LICENSE.txt beside it); ES2019 output.
@@ -126,7 +140,6 @@ function offlineConfig() {
     },
     performance: { hints: false },
     plugins: [
-      new (require("webpack").optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
       new HtmlWebpackPlugin({ filename: "plan-monitor.html", template: "./src/offline/page.html", chunks: ["offline"], inject: "body", scriptLoading: "blocking" }),
       new InlineScriptPlugin(),
     ],

@@ -25,8 +25,25 @@ import { REPORT_PRINT_CSS } from "../core/report/html";
 import { offlineText as t } from "./text";
 import type { Session } from "./session";
 
-// The workbook library is loaded on first use, not before the page is interactive.
-const sessions = () => import("./session");
+/**
+ * The workbook library is loaded on first use, not before the page is interactive. In the one-file
+ * page its chunk is inert text in the page (webpack.config.js): run once, it registers its modules,
+ * and the import below finds them loaded without asking for a file.
+ */
+let deferredRun = false;
+function runDeferredChunks(): void {
+  if (deferredRun) return;
+  deferredRun = true;
+  for (const inert of Array.from(document.querySelectorAll<HTMLScriptElement>("script[data-deferred-chunk]"))) {
+    const script = document.createElement("script");
+    script.textContent = inert.textContent;
+    document.head.append(script);
+  }
+}
+const sessions = () => {
+  runDeferredChunks();
+  return import("./session");
+};
 
 const useStyles = makeStyles({
   page: {
