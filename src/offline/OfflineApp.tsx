@@ -2,7 +2,14 @@
  * The offline page: a bar to open, start and download a workbook, and below it the task pane's own
  * sections working on that workbook in memory. It calls use cases only, through the session.
  */
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import {
+  Suspense,
+  lazy,
+  useEffect,
+  useRef,
+  useState,
+  type DragEvent,
+} from "react";
 import {
   Button,
   Caption1,
@@ -18,9 +25,6 @@ import {
 import type { Bilingual, Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import { CliFailure } from "../xlsx/failure";
-import { App } from "../taskpane/App";
-import { printableReport } from "../usecases/report";
-import { workbookStatus } from "../usecases/workbook";
 import { REPORT_PRINT_CSS } from "../core/report/html";
 import { offlineText as t } from "./text";
 import type { Session } from "./session";
@@ -34,7 +38,9 @@ let deferredRun = false;
 function runDeferredChunks(): void {
   if (deferredRun) return;
   deferredRun = true;
-  for (const inert of Array.from(document.querySelectorAll<HTMLScriptElement>("script[data-deferred-chunk]"))) {
+  for (const inert of Array.from(
+    document.querySelectorAll<HTMLScriptElement>("script[data-deferred-chunk]"),
+  )) {
     const script = document.createElement("script");
     script.textContent = inert.textContent;
     document.head.append(script);
@@ -44,6 +50,11 @@ const sessions = () => {
   runDeferredChunks();
   return import("./session");
 };
+// The pane's sections, needed once a workbook is open: loaded the same way.
+const App = lazy(() => {
+  runDeferredChunks();
+  return import("../taskpane/App").then((m) => ({ default: m.App }));
+});
 
 const useStyles = makeStyles({
   page: {
@@ -174,13 +185,17 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
     work(async () => {
       if (!/\.xlsx$/i.test(file.name))
         throw new CliFailure(1, t.notXlsx(file.name));
-      const next = await (await sessions()).openSession(await bytesOf(file), file.name);
+      const next = await (
+        await sessions()
+      ).openSession(await bytesOf(file), file.name);
       begin(next, { intent: "success", text: t.opened(file.name) });
     });
 
   const start = (source: "embedded" | File) =>
     work(async () => {
-      const made = await (await sessions()).newSession(
+      const made = await (
+        await sessions()
+      ).newSession(
         source === "embedded"
           ? { plan }
           : { file: await bytesOf(source), fileName: source.name },
@@ -200,7 +215,9 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
 
   const choosePrevious = (file: File) =>
     work(async () => {
-      const opened = await (await sessions()).openSession(await bytesOf(file), file.name);
+      const opened = await (
+        await sessions()
+      ).openSession(await bytesOf(file), file.name);
       setPrevious(opened);
       setNotice({ intent: "success", text: t.previousChosen(file.name) });
     });
@@ -254,12 +271,9 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
 
   useEffect(() => {
     if (!session) return;
-    session.host(() => undefined)
-      .run((port) => workbookStatus(port))
-      .then(
-        (status) => setYears(status.years),
-        () => setYears([]),
-      );
+    sessions()
+      .then((s) => s.sessionYears(session))
+      .then(setYears, () => setYears([]));
   }, [session, generation]);
 
   // Once the report is drawn below the page, the browser's print dialog takes it.
@@ -274,16 +288,15 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
   const print = () =>
     work(async () => {
       if (!session) return;
-      const result = await session.host(() => undefined).run((port) =>
-        printableReport(port, {
-          language,
-          final: toPrint === "final",
-          year:
-            toPrint === "auto" || toPrint === "final"
-              ? undefined
-              : Number(toPrint),
-        }),
-      );
+      const options = {
+        language,
+        final: toPrint === "final",
+        year:
+          toPrint === "auto" || toPrint === "final"
+            ? undefined
+            : Number(toPrint),
+      };
+      const result = await (await sessions()).printable(session, options);
       if (result.kind === "error") throw new CliFailure(1, result.message);
       setPrinted({ title: result.title, html: result.html });
       setNotice({ intent: "success", text: t.printing(result.title) });
@@ -426,13 +439,15 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
             </section>
             <div className={styles.pane}>
               {host && (
-                <App
-                  key={generation}
-                  initialLanguage={language}
-                  language={language}
-                  onLanguage={setLanguage}
-                  host={host}
-                />
+                <Suspense fallback={<Caption1>{say(t.reading)}</Caption1>}>
+                  <App
+                    key={generation}
+                    initialLanguage={language}
+                    language={language}
+                    onLanguage={setLanguage}
+                    host={host}
+                  />
+                </Suspense>
               )}
             </div>
           </>

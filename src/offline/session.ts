@@ -13,7 +13,8 @@ import { readWorkbook, workbookBytes } from "../xlsx/workbook-file";
 import { readPlanFile } from "../xlsx/plan-file";
 import { snapshotFromWorkbook } from "../xlsx/snapshot";
 import { startWorkbook, refreshResults } from "../usecases/start";
-import { planFor } from "../usecases/workbook";
+import { planFor, workbookStatus } from "../usecases/workbook";
+import { printableReport } from "../usecases/report";
 
 export interface Session {
   workbook: ExcelJS.Workbook;
@@ -28,7 +29,10 @@ export interface Session {
 }
 
 /** A workbook opened from a file's bytes (Excel, WPS or LibreOffice saved it). */
-export async function openSession(bytes: Uint8Array, name: string): Promise<Session> {
+export async function openSession(
+  bytes: Uint8Array,
+  name: string,
+): Promise<Session> {
   const { workbook, foreign } = await readWorkbook(bytes, name);
   return withHost({ workbook, name, foreign, changed: false });
 }
@@ -42,15 +46,33 @@ export async function newSession(
   source: { plan: Plan } | { file: Uint8Array; fileName: string },
   previous: Session | null,
   language: Language,
-): Promise<{ session: Session; carried: { count: number; from: number } | null }> {
-  const previousSnapshot = previous ? snapshotFromWorkbook(previous.workbook) : null;
-  const { plan, carried } = "plan" in source ? { plan: source.plan, carried: [] } : readPlanFile(source.file, source.fileName, previousSnapshot);
+): Promise<{
+  session: Session;
+  carried: { count: number; from: number } | null;
+}> {
+  const previousSnapshot = previous
+    ? snapshotFromWorkbook(previous.workbook)
+    : null;
+  const { plan, carried } =
+    "plan" in source
+      ? { plan: source.plan, carried: [] }
+      : readPlanFile(source.file, source.fileName, previousSnapshot);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Plan Monitor";
-  const outcome = await startWorkbook(xlsxPort(workbook), { plan, carried, language, formulas: "portable" });
+  const outcome = await startWorkbook(xlsxPort(workbook), {
+    plan,
+    carried,
+    language,
+    formulas: "portable",
+  });
   if (outcome.kind === "error") throw new Error(outcome.message[language]);
   const name = `${plan.names[language].replace(/[\\/:*?"<>|]/g, "")}.xlsx`;
-  return { session: withHost({ workbook, name, foreign: [], changed: true }), carried: carried.length ? { count: carried.length, from: carried[0]!.from } : null };
+  return {
+    session: withHost({ workbook, name, foreign: [], changed: true }),
+    carried: carried.length
+      ? { count: carried.length, from: carried[0]!.from }
+      : null,
+  };
 }
 
 function withHost(fields: Omit<Session, "host">): Session {
@@ -83,13 +105,31 @@ function sessionHost(session: Session, onChange: () => void): PaneHost {
 
 /** The name a download gets: the original's, marked as updated (never the original name itself). */
 export function downloadName(name: string, language: Language): string {
-  const stem = name.replace(/\.xlsx$/i, "").replace(/-(更新|updated)(-\d+)?$/, "");
+  const stem = name
+    .replace(/\.xlsx$/i, "")
+    .replace(/-(更新|updated)(-\d+)?$/, "");
   return `${stem}-${language === "zh" ? "更新" : "updated"}.xlsx`;
 }
 
 /** The session's workbook as a file: every formula cell given the result the core computes first. */
-export async function sessionBytes(session: Session, language: Language): Promise<Uint8Array> {
+export async function sessionBytes(
+  session: Session,
+  language: Language,
+): Promise<Uint8Array> {
   const port = xlsxPort(session.workbook);
   await refreshResults(port, planFor(await port.read()), language);
   return workbookBytes(session.workbook);
+}
+
+/** The years of the plan the session's workbook follows (for choosing a report to print). */
+export async function sessionYears(session: Session): Promise<number[]> {
+  return (await workbookStatus(xlsxPort(session.workbook))).years;
+}
+
+/** A report of the session's workbook as printable HTML (nothing written). */
+export function printable(
+  session: Session,
+  options: { language: Language; final: boolean; year?: number },
+): ReturnType<typeof printableReport> {
+  return printableReport(xlsxPort(session.workbook), options);
 }
