@@ -2,26 +2,8 @@
  * The offline page: a bar to open, start and download a workbook, and below it the task pane's own
  * sections working on that workbook in memory. It calls use cases only, through the session.
  */
-import {
-  Suspense,
-  lazy,
-  useEffect,
-  useRef,
-  useState,
-  type DragEvent,
-} from "react";
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Text,
-  Title2,
-  ToggleButton,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Suspense, lazy, useEffect, useRef, useState, type DragEvent } from "react";
+import { Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, Text, Title2, ToggleButton, makeStyles } from "@fluentui/react-components";
 import type { Bilingual, Language } from "../core/i18n";
 import { embeddedPlan } from "../core/plan/embedded";
 import { CliFailure } from "../xlsx/failure";
@@ -38,9 +20,7 @@ let deferredRun = false;
 function runDeferredChunks(): void {
   if (deferredRun) return;
   deferredRun = true;
-  for (const inert of Array.from(
-    document.querySelectorAll<HTMLScriptElement>("script[data-deferred-chunk]"),
-  )) {
+  for (const inert of Array.from(document.querySelectorAll<HTMLScriptElement>("script[data-deferred-chunk]"))) {
     const script = document.createElement("script");
     script.textContent = inert.textContent;
     document.head.append(script);
@@ -100,9 +80,7 @@ type Notice = {
 /** What went wrong, in a planner's words: the tool's own bilingual message, never a JavaScript internal. */
 function problem(e: unknown): Bilingual {
   if (e instanceof CliFailure) return e.text;
-  const detail = (e instanceof Error ? e.message : String(e))
-    .split("\n")[0]!
-    .slice(0, 200);
+  const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 200);
   return t.failed(detail);
 }
 
@@ -183,25 +161,14 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
 
   const open = (file: File) =>
     work(async () => {
-      if (!/\.xlsx$/i.test(file.name))
-        throw new CliFailure(1, t.notXlsx(file.name));
-      const next = await (
-        await sessions()
-      ).openSession(await bytesOf(file), file.name);
+      if (!/\.xlsx$/i.test(file.name)) throw new CliFailure(1, t.notXlsx(file.name));
+      const next = await (await sessions()).openSession(await bytesOf(file), file.name);
       begin(next, { intent: "success", text: t.opened(file.name) });
     });
 
   const start = (source: "embedded" | File) =>
     work(async () => {
-      const made = await (
-        await sessions()
-      ).newSession(
-        source === "embedded"
-          ? { plan }
-          : { file: await bytesOf(source), fileName: source.name },
-        previous,
-        language,
-      );
+      const made = await (await sessions()).newSession(source === "embedded" ? { plan } : { file: await bytesOf(source), fileName: source.name }, previous, language);
       begin(made.session, {
         intent: "success",
         text: made.carried
@@ -215,9 +182,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
 
   const choosePrevious = (file: File) =>
     work(async () => {
-      const opened = await (
-        await sessions()
-      ).openSession(await bytesOf(file), file.name);
+      const opened = await (await sessions()).openSession(await bytesOf(file), file.name);
       setPrevious(opened);
       setNotice({ intent: "success", text: t.previousChosen(file.name) });
     });
@@ -251,10 +216,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
     setNotice(null);
   };
 
-  const picked = (
-    input: HTMLInputElement | null,
-    use: (file: File) => void,
-  ) => {
+  const picked = (input: HTMLInputElement | null, use: (file: File) => void) => {
     const file = input?.files?.[0];
     if (file) use(file);
     if (input) input.value = ""; // the same file can be picked again
@@ -291,10 +253,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
       const options = {
         language,
         final: toPrint === "final",
-        year:
-          toPrint === "auto" || toPrint === "final"
-            ? undefined
-            : Number(toPrint),
+        year: toPrint === "auto" || toPrint === "final" ? undefined : Number(toPrint),
       };
       const result = await (await sessions()).printable(session, options);
       if (result.kind === "error") throw new CliFailure(1, result.message);
@@ -305,40 +264,20 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
   return (
     <>
       <style>{`@media screen { #print-root { display: none; } } @media print { .no-print { display: none !important; } body { margin: 0; } }\n${REPORT_PRINT_CSS}`}</style>
-      <div
-        className={`${styles.page} no-print`}
-        onDragOver={(e) => (e.preventDefault(), setDropping(true))}
-        onDragLeave={() => setDropping(false)}
-        onDrop={onDrop}
-      >
+      <div className={`${styles.page} no-print`} onDragOver={(e) => (e.preventDefault(), setDropping(true))} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
         <header className={styles.header}>
           <Title2 as="h1">{say(t.title)}</Title2>
-          <ToggleButton
-            size="small"
-            checked={language === "en"}
-            lang={language === "zh" ? "en" : "zh-CN"}
-            onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
-          >
+          <ToggleButton size="small" checked={language === "en"} lang={language === "zh" ? "en" : "zh-CN"} onClick={() => setLanguage(language === "zh" ? "en" : "zh")}>
             {language === "zh" ? "English" : "中文"}
           </ToggleButton>
         </header>
         <Text>{say(t.intro)}</Text>
         {notice && (
-          <MessageBar
-            intent={notice.intent}
-            role={notice.intent === "error" ? "alert" : "status"}
-          >
+          <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
             <MessageBarBody>{say(notice.text)}</MessageBarBody>
           </MessageBar>
         )}
-        <input
-          ref={openInput}
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx"
-          data-testid="open-input"
-          onChange={() => picked(openInput.current, (f) => void open(f))}
-        />
+        <input ref={openInput} className={styles.hidden} type="file" accept=".xlsx" data-testid="open-input" onChange={() => picked(openInput.current, (f) => void open(f))} />
         <input
           ref={planInput}
           className={styles.hidden}
@@ -353,46 +292,25 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
           type="file"
           accept=".xlsx"
           data-testid="previous-input"
-          onChange={() =>
-            picked(previousInput.current, (f) => void choosePrevious(f))
-          }
+          onChange={() => picked(previousInput.current, (f) => void choosePrevious(f))}
         />
         {!session ? (
-          <section
-            className={`${styles.drop} ${dropping ? styles.dropping : ""}`}
-            aria-labelledby="start-title"
-          >
+          <section className={`${styles.drop} ${dropping ? styles.dropping : ""}`} aria-labelledby="start-title">
             <Subtitle2 as="h2" id="start-title">
               {say(t.startTitle)}
             </Subtitle2>
             <div className={styles.bar}>
-              <Button
-                appearance="primary"
-                disabledFocusable={busy}
-                onClick={() => openInput.current?.click()}
-              >
+              <Button appearance="primary" disabledFocusable={busy} onClick={() => openInput.current?.click()}>
                 {say(t.open)}
               </Button>
-              <Button
-                disabledFocusable={busy}
-                onClick={() => void start("embedded")}
-              >
+              <Button disabledFocusable={busy} onClick={() => void start("embedded")}>
                 {say(t.newEmbedded(plan.names[language]))}
               </Button>
-              <Button
-                disabledFocusable={busy}
-                onClick={() => planInput.current?.click()}
-              >
+              <Button disabledFocusable={busy} onClick={() => planInput.current?.click()}>
                 {say(t.newFromPlan)}
               </Button>
-              <Button
-                appearance="subtle"
-                disabledFocusable={busy}
-                onClick={() => previousInput.current?.click()}
-              >
-                {previous
-                  ? say(t.previousChosen(previous.name))
-                  : say(t.previous)}
+              <Button appearance="subtle" disabledFocusable={busy} onClick={() => previousInput.current?.click()}>
+                {previous ? say(t.previousChosen(previous.name)) : say(t.previous)}
               </Button>
             </div>
             <Caption1>{say(t.drop)}</Caption1>
@@ -401,30 +319,16 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
           <>
             <section className={styles.bar} aria-label={say(t.workbookTitle)}>
               <Subtitle2 as="h2">{session.name}</Subtitle2>
-              <Button
-                appearance="primary"
-                disabledFocusable={busy}
-                onClick={() => void download()}
-              >
+              <Button appearance="primary" disabledFocusable={busy} onClick={() => void download()}>
                 {say(t.download)}
               </Button>
-              <Button
-                appearance="subtle"
-                disabledFocusable={busy}
-                onClick={close}
-              >
+              <Button appearance="subtle" disabledFocusable={busy} onClick={close}>
                 {say(t.close)}
               </Button>
-              <Caption1 role="status">
-                {say(changed ? t.unsaved : t.saved)}
-              </Caption1>
+              <Caption1 role="status">{say(changed ? t.unsaved : t.saved)}</Caption1>
             </section>
             <section className={styles.bar} aria-label={say(t.printTitle)}>
-              <Select
-                aria-label={say(t.printWhich)}
-                value={toPrint}
-                onChange={(_, d) => setToPrint(d.value)}
-              >
+              <Select aria-label={say(t.printWhich)} value={toPrint} onChange={(_, d) => setToPrint(d.value)}>
                 <option value="auto">{say(t.printLatest)}</option>
                 {years.map((y) => (
                   <option key={y} value={String(y)}>
@@ -440,13 +344,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
             <div className={styles.pane}>
               {host && (
                 <Suspense fallback={<Caption1>{say(t.reading)}</Caption1>}>
-                  <App
-                    key={generation}
-                    initialLanguage={language}
-                    language={language}
-                    onLanguage={setLanguage}
-                    host={host}
-                  />
+                  <App key={generation} initialLanguage={language} language={language} onLanguage={setLanguage} host={host} />
                 </Suspense>
               )}
             </div>
@@ -454,13 +352,7 @@ export function OfflineApp({ initialLanguage }: { initialLanguage: Language }) {
         )}
       </div>
       {/* Generated from the report model with every text escaped (core/report/html.ts). */}
-      {printed && (
-        <div
-          id="print-root"
-          data-testid="print-root"
-          dangerouslySetInnerHTML={{ __html: printed.html }}
-        />
-      )}
+      {printed && <div id="print-root" data-testid="print-root" dangerouslySetInnerHTML={{ __html: printed.html }} />}
     </>
   );
 }

@@ -29,10 +29,7 @@ export interface Session {
 }
 
 /** A workbook opened from a file's bytes (Excel, WPS or LibreOffice saved it). */
-export async function openSession(
-  bytes: Uint8Array,
-  name: string,
-): Promise<Session> {
+export async function openSession(bytes: Uint8Array, name: string): Promise<Session> {
   const { workbook, foreign } = await readWorkbook(bytes, name);
   return withHost({ workbook, name, foreign, changed: false });
 }
@@ -50,13 +47,8 @@ export async function newSession(
   session: Session;
   carried: { count: number; from: number } | null;
 }> {
-  const previousSnapshot = previous
-    ? snapshotFromWorkbook(previous.workbook)
-    : null;
-  const { plan, carried } =
-    "plan" in source
-      ? { plan: source.plan, carried: [] }
-      : readPlanFile(source.file, source.fileName, previousSnapshot);
+  const previousSnapshot = previous ? snapshotFromWorkbook(previous.workbook) : null;
+  const { plan, carried } = "plan" in source ? { plan: source.plan, carried: [] } : readPlanFile(source.file, source.fileName, previousSnapshot);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Plan Monitor";
   const outcome = await startWorkbook(xlsxPort(workbook), {
@@ -69,9 +61,7 @@ export async function newSession(
   const name = `${plan.names[language].replace(/[\\/:*?"<>|]/g, "")}.xlsx`;
   return {
     session: withHost({ workbook, name, foreign: [], changed: true }),
-    carried: carried.length
-      ? { count: carried.length, from: carried[0]!.from }
-      : null,
+    carried: carried.length ? { count: carried.length, from: carried[0]!.from } : null,
   };
 }
 
@@ -105,17 +95,12 @@ function sessionHost(session: Session, onChange: () => void): PaneHost {
 
 /** The name a download gets: the original's, marked as updated (never the original name itself). */
 export function downloadName(name: string, language: Language): string {
-  const stem = name
-    .replace(/\.xlsx$/i, "")
-    .replace(/-(更新|updated)(-\d+)?$/, "");
+  const stem = name.replace(/\.xlsx$/i, "").replace(/-(更新|updated)(-\d+)?$/, "");
   return `${stem}-${language === "zh" ? "更新" : "updated"}.xlsx`;
 }
 
 /** The session's workbook as a file: every formula cell given the result the core computes first. */
-export async function sessionBytes(
-  session: Session,
-  language: Language,
-): Promise<Uint8Array> {
+export async function sessionBytes(session: Session, language: Language): Promise<Uint8Array> {
   const port = xlsxPort(session.workbook);
   await refreshResults(port, planFor(await port.read()), language);
   return workbookBytes(session.workbook);
@@ -127,9 +112,6 @@ export async function sessionYears(session: Session): Promise<number[]> {
 }
 
 /** A report of the session's workbook as printable HTML (nothing written). */
-export function printable(
-  session: Session,
-  options: { language: Language; final: boolean; year?: number },
-): ReturnType<typeof printableReport> {
+export function printable(session: Session, options: { language: Language; final: boolean; year?: number }): ReturnType<typeof printableReport> {
   return printableReport(xlsxPort(session.workbook), options);
 }

@@ -37,54 +37,20 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: "100%",
     boxSizing: "border-box",
-    "& .fui-Field, & .fui-Select, & .fui-Select__select": {
-      maxWidth: "100%",
-      minWidth: 0,
-    },
-    "& .fui-Button": {
-      maxWidth: "100%",
-      minWidth: 0,
-      whiteSpace: "normal",
-      height: "auto",
-    },
+    "& .fui-Field, & .fui-Select, & .fui-Select__select": { maxWidth: "100%", minWidth: 0 },
+    "& .fui-Button": { maxWidth: "100%", minWidth: 0, whiteSpace: "normal", height: "auto" },
     "& div": { maxWidth: "100%" },
-    "& .fui-AccordionHeader__button": {
-      whiteSpace: "normal",
-      minWidth: 0,
-      height: "auto",
-    },
+    "& .fui-AccordionHeader__button": { whiteSpace: "normal", minWidth: 0, height: "auto" },
   },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    justifyContent: "space-between",
-    alignItems: "center",
-    gap: "8px",
-  },
-  list: {
-    margin: 0,
-    paddingLeft: "18px",
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-  },
+  header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
 /**
  * `language` and `onLanguage` given: the page around the sections owns the language and the title
  * (the offline page), and the pane shows neither its own title nor its own switch.
  */
-export function App({
-  initialLanguage,
-  host,
-  language: given,
-  onLanguage,
-}: {
-  initialLanguage: Language;
-  host: PaneHost;
-  language?: Language;
-  onLanguage?: (l: Language) => void;
-}) {
+export function App({ initialLanguage, host, language: given, onLanguage }: { initialLanguage: Language; host: PaneHost; language?: Language; onLanguage?: (l: Language) => void }) {
   const [own, setOwn] = useState<Language>(initialLanguage);
   const language = given ?? own;
   const setLanguage = onLanguage ?? setOwn;
@@ -97,15 +63,13 @@ export function App({
   // Before the template is in, the sections that need it say so instead of failing when used.
   const [inserted, setInserted] = useState<boolean | null>(null);
   useEffect(() => {
-    host
-      .run((port) => currentPlan(port))
-      .then(
-        (current) => {
-          setPlan(current.plan);
-          setInserted(current.inserted);
-        },
-        () => undefined,
-      );
+    host.run((port) => currentPlan(port)).then(
+      (current) => {
+        setPlan(current.plan);
+        setInserted(current.inserted);
+      },
+      () => undefined,
+    );
   }, [version]);
   const overview = templateOverview(language, plan);
   // The page's language follows the pane's, for screen readers and hyphenation.
@@ -139,50 +103,29 @@ export function App({
           {overview.planName} · {overview.period}
         </Caption1>
         <Notices language={language} />
-        <Accordion
-          multiple
-          collapsible
-          defaultOpenItems={["template", "progress"]}
-        >
+        <Accordion multiple collapsible defaultOpenItems={["template", "progress"]}>
           <AccordionItem value="template">
             <AccordionHeader as="h2">{t("templateSection")}</AccordionHeader>
             <AccordionPanel>
-              <TemplateSection
-                host={host}
-                language={language}
-                onChanged={() => setVersion((v) => v + 1)}
-              />
+              <TemplateSection host={host} language={language} onChanged={() => setVersion((v) => v + 1)} />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="check">
             <AccordionHeader as="h2">{t("checkSection")}</AccordionHeader>
             <AccordionPanel>
-              <CheckSection
-                host={host}
-                language={language}
-                inserted={inserted}
-              />
+              <CheckSection host={host} language={language} inserted={inserted} />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="progress">
             <AccordionHeader as="h2">{t("progressSection")}</AccordionHeader>
             <AccordionPanel>
-              <ProgressSection
-                host={host}
-                language={language}
-                version={version}
-              />
+              <ProgressSection host={host} language={language} version={version} />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="reports">
             <AccordionHeader as="h2">{t("reportsSection")}</AccordionHeader>
             <AccordionPanel>
-              <ReportsSection
-                host={host}
-                language={language}
-                version={version}
-                inserted={inserted}
-              />
+              <ReportsSection host={host} language={language} version={version} inserted={inserted} />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="contradictions">
