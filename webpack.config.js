@@ -97,7 +97,8 @@ class InlineScriptPlugin {
 /**
  * The offline page (dist/plan-monitor.html): the engine and the pane's sections on an in-memory
  * workbook, one self-contained file for browsers as old as Chromium 80 (ES2019 syntax; a test
- * parses it so), no lazy chunks, no source map, no request to anywhere.
+ * parses it so): what is needed only once a workbook is open sits in it as inert text (see
+ * InlineScriptPlugin); no source map, no request to anywhere.
  */
 function offlineConfig() {
   return {
@@ -125,7 +126,7 @@ function offlineConfig() {
       ],
     },
     optimization: {
-      // The entry and one chunk per dynamic import (the workbook library), nothing split off besides.
+      // The entry and one chunk per dynamic import (the workbook library, the pane's sections), nothing split off besides.
       splitChunks: false,
       runtimeChunk: false,
       // Licence notices stay inside the one file (not in a .LICENSE.txt beside it); ES2019 output.
